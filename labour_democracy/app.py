@@ -1,0 +1,89 @@
+"""create_app(): the one place where the web application is wired together."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import CacheControlHeader
+from litestar.di import Provide
+from litestar.logging import LoggingConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.plugins.flash import FlashConfig, FlashPlugin
+from litestar.plugins.htmx import HTMXPlugin
+from litestar.static_files import create_static_files_router
+
+from labour_democracy import db
+from labour_democracy.core import api as core_api
+from labour_democracy.core import controllers as core_pages
+from labour_democracy.notices import controllers as notices_pages
+from labour_democracy.settings import PACKAGE_DIR, get_settings
+from labour_democracy.web.auth import (
+    ActorMiddleware,
+    access_guard,
+    provide_actor,
+    provide_context,
+    session_config,
+)
+from labour_democracy.web.errors import EXCEPTION_HANDLERS
+from labour_democracy.web.templating import template_config
+
+MODULE_ROUTES = [*core_pages.ROUTES, *core_api.ROUTES, *notices_pages.ROUTES]
+
+
+def create_app() -> Litestar:
+    settings = get_settings()
+
+    @asynccontextmanager
+    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        async with db.connection_pool(settings):
+            yield
+
+    templates = template_config()
+    return Litestar(
+        route_handlers=[
+            *MODULE_ROUTES,
+            create_static_files_router(
+                path="/static",
+                directories=[PACKAGE_DIR / "static"],
+                opt={"public": True},
+                cache_control=CacheControlHeader(max_age=86400, public=True),
+            ),
+        ],
+        lifespan=[lifespan],
+        guards=[access_guard],
+        dependencies={
+            "context": Provide(provide_context, sync_to_thread=False),
+            "actor": Provide(provide_actor, sync_to_thread=False),
+        },
+        middleware=[session_config(settings).middleware, ActorMiddleware()],
+        csrf_config=CSRFConfig(
+            secret=settings.key("csrf").hex(),
+            cookie_name="ld_csrf",
+            cookie_secure=settings.production or settings.base_url.startswith("https://"),
+            cookie_samesite="lax",
+            header_name="x-csrftoken",
+        ),
+        template_config=templates,
+        plugins=[HTMXPlugin(), FlashPlugin(config=FlashConfig(template_config=templates))],
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=OpenAPIConfig(
+            title="labour-democracy API",
+            version="1",
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin()],
+        ),
+        logging_config=LoggingConfig(
+            root={"level": "INFO", "handlers": ["queue_listener"]},
+            loggers={"labour_democracy": {"level": "INFO"}},
+            log_exceptions="never",
+        ),
+        debug=False,
+    )
+
+
+logging.getLogger("piccolo").setLevel(logging.WARNING)

@@ -1,0 +1,175 @@
+"""The `labour-democracy` command."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import click
+
+from labour_democracy.settings import ConfigurationError, get_settings
+
+
+def _run(coroutine):
+    """Run a command's coroutine, then close the pooled connections (their threads would
+    otherwise keep the process alive)."""
+    from labour_democracy import db
+
+    async def run_and_close():
+        try:
+            return await coroutine
+        finally:
+            await db.close_pool()
+
+    return asyncio.run(run_and_close())
+
+
+@click.group()
+def main() -> None:
+    """labour-democracy: worker conferences, dialogue, agreements and disclosures."""
+    try:
+        get_settings()
+    except ConfigurationError as error:
+        raise click.ClickException(str(error)) from error
+
+
+async def _migrate() -> None:
+    from piccolo.apps.migrations.commands.forwards import run_forwards
+
+    import labour_democracy.piccolo_conf  # noqa: F401  (engine and apps)
+    from labour_democracy.core.admin_units import load_provinces
+
+    result = await run_forwards("all")
+    if not result.success:
+        raise click.ClickException(f"Migrations failed: {result.message}")
+    await load_provinces()
+
+
+@main.command()
+def migrate() -> None:
+    """Apply every migration and load the shipped reference data (provinces)."""
+    _run(_migrate())
+    click.echo("Database is up to date.")
+
+
+@main.command()
+@click.option("--if-empty", is_flag=True, help="Only when no demo data exists yet.")
+def demo(if_empty: bool) -> None:
+    """Load demo enterprises, a roster and one login per role."""
+    from labour_democracy.core.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_exists, load_demo
+
+    async def load() -> bool:
+        existed = await demo_exists()
+        await load_demo()
+        return existed
+
+    existed = _run(load())
+    if not (if_empty and existed):
+        click.echo("Demo data loaded." if not existed else "Demo data was already there.")
+    click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+    for login in DEMO_LOGINS:
+        click.echo(f"  {login.email:<24} {login.role}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=int)
+@click.option("--reload", is_flag=True)
+def serve(host: str, port: int, workers: int, reload: bool) -> None:
+    """Serve the web application."""
+    import uvicorn
+
+    click.echo(f"Serving on http://{host}:{port}")
+    uvicorn.run(
+        "labour_democracy.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        proxy_headers=True,
+        log_level="info",
+        access_log=False,
+    )
+
+
+@main.command("create-user")
+@click.option("--email", required=True)
+@click.option("--name", "full_name", required=True)
+@click.option("--role", type=click.Choice(["admin", "federation", "hr", "union"]), required=True)
+@click.option("--enterprise-tax-code", default=None, help="For hr and union.")
+@click.option("--province-code", default=None, help="For federation, e.g. 24.")
+@click.password_option()
+def create_user(email, full_name, role, enterprise_tax_code, province_code, password) -> None:
+    """Create a user with one role."""
+    from labour_democracy.core import users
+    from labour_democracy.core.errors import Invalid
+    from labour_democracy.core.permissions import SYSTEM
+    from labour_democracy.core.schemas import MembershipForm, UserForm
+    from labour_democracy.core.tables import Enterprise, Province, Role
+
+    async def create() -> int:
+        enterprise = province = None
+        if enterprise_tax_code:
+            row = await Enterprise.select(Enterprise.id).where(
+                Enterprise.tax_code == enterprise_tax_code
+            ).first()
+            enterprise = row["id"] if row else -1
+        if province_code:
+            row = await Province.select(Province.id).where(Province.code == province_code).first()
+            province = row["id"] if row else -1
+        user_id = await users.create_user(
+            SYSTEM, UserForm(email=email, full_name=full_name, password=password)
+        )
+        await users.add_membership(
+            SYSTEM, user_id, MembershipForm(role=Role(role), enterprise=enterprise,
+                                            province=province)
+        )
+        return user_id
+
+    try:
+        user_id = _run(create())
+    except Invalid as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"User {user_id} created.")
+
+
+@main.group()
+def audit() -> None:
+    """The audit log."""
+
+
+@audit.command("verify")
+def audit_verify() -> None:
+    """Check every entry's hash and the chain; report changed or deleted entries."""
+    from labour_democracy.core.audit import verify
+
+    report = _run(verify())
+    for problem in report.problems:
+        click.echo(f"PROBLEM: {problem}")
+    click.echo(f"{report.entries} entries, head {report.head}")
+    if not report.ok:
+        sys.exit(1)
+    click.echo("The audit log is intact.")
+
+
+@main.group()
+def communes() -> None:
+    """Commune-level administrative units."""
+
+
+@communes.command("import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def communes_import(csv_file: Path) -> None:
+    """Import communes from a CSV with the columns code, name, province_code."""
+    from labour_democracy.core.admin_units import import_communes
+    from labour_democracy.core.errors import Invalid
+    from labour_democracy.core.permissions import SYSTEM
+
+    try:
+        count = _run(import_communes(SYSTEM, csv_file.read_text(encoding="utf-8")))
+    except Invalid as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{count} communes imported.")

@@ -1,0 +1,176 @@
+"""JSON API (/api/v1) for enterprises, org units and the roster; the same use cases as the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+from litestar import Controller, Request, delete, get, post, put
+from litestar.params import Parameter
+
+from labour_democracy.core import enterprises, roster
+from labour_democracy.core.permissions import (
+    ADMINISTER,
+    EDIT_ENTERPRISE,
+    MANAGE_ORG_UNITS,
+    MANAGE_ROSTER,
+    VIEW_ROSTER,
+    Actor,
+)
+from labour_democracy.core.schemas import EnterpriseForm, OrgUnitForm, RosterQuery, WorkerForm
+from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.tables import Enterprise
+from labour_democracy.web.forms import parse
+
+
+class EnterpriseOut(msgspec.Struct):
+    id: int
+    name: str
+    name_en: str | None
+    symbol: str
+    tax_code: str
+    ownership: str
+    sector: str
+    address: str
+    province: int
+    commune: int | None
+    legal_representative: str
+    legal_representative_title: str
+    fiscal_year_end_month: int
+    fiscal_year_end_day: int
+    representation: str
+    representative_body: str
+    workforce: int
+    workforce_counted_on: dt.date
+
+
+class EnterpriseSummary(msgspec.Struct):
+    id: int
+    name: str
+    tax_code: str
+    ownership: str
+    province_name: str
+    workforce: int
+
+
+class OrgUnitOut(msgspec.Struct):
+    id: int
+    name: str
+    kind: str
+    parent: int | None
+    depth: int
+    headcount: int
+
+
+class WorkerOut(msgspec.Struct):
+    id: int
+    employee_code: str
+    full_name: str
+    gender: str
+    org_unit: int | None
+    position: str
+    contract_type: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    nationality: str
+    union_member: bool
+    phone: str | None
+    email: str | None
+
+
+class PageOut(msgspec.Struct, kw_only=True):
+    total: int
+    page: int
+    per_page: int
+    items: list
+
+
+class Created(msgspec.Struct):
+    id: int
+
+
+async def _enterprise_out(context: EnterpriseContext) -> EnterpriseOut:
+    enterprise = await Enterprise.select().where(Enterprise.id == context.enterprise_id).first()
+    workforce = await enterprises.workforce(context.enterprise_id)
+    return msgspec.convert(
+        {**enterprise, "workforce": workforce.count, "workforce_counted_on": workforce.counted_on},
+        EnterpriseOut,
+    )
+
+
+def _worker_out(worker) -> WorkerOut:
+    return msgspec.convert(worker.to_dict(), WorkerOut, from_attributes=True)
+
+
+class EnterpriseApi(Controller):
+    path = "/api/v1/enterprises"
+    tags = ["enterprises"]
+
+    @get("/")
+    async def list_enterprises(self, actor: Actor, q: str | None = None,
+                               page: int = Parameter(default=1, ge=1)) -> PageOut:
+        listing = await enterprises.list_enterprises(actor, q, page)
+        items = [msgspec.convert(r, EnterpriseSummary) for r in listing.rows]
+        return PageOut(total=listing.total, page=listing.page, per_page=listing.per_page,
+                       items=items)
+
+    @post("/", opt={"permission": ADMINISTER})
+    async def create_enterprise(self, actor: Actor, data: EnterpriseForm) -> Created:
+        return Created(await enterprises.create_enterprise(actor, data))
+
+    @get("/{enterprise_id:int}")
+    async def get_enterprise(self, context: EnterpriseContext) -> EnterpriseOut:
+        return await _enterprise_out(context)
+
+    @put("/{enterprise_id:int}", opt={"permission": EDIT_ENTERPRISE})
+    async def update_enterprise(self, context: EnterpriseContext,
+                                data: EnterpriseForm) -> EnterpriseOut:
+        await enterprises.update_enterprise(context, data)
+        return await _enterprise_out(context)
+
+    @get("/{enterprise_id:int}/org-units")
+    async def list_org_units(self, context: EnterpriseContext) -> list[OrgUnitOut]:
+        tree = await enterprises.org_unit_tree(context)
+        return [msgspec.convert(node, OrgUnitOut, from_attributes=True) for node in tree]
+
+    @post("/{enterprise_id:int}/org-units", opt={"permission": MANAGE_ORG_UNITS})
+    async def create_org_unit(self, context: EnterpriseContext, data: OrgUnitForm) -> Created:
+        return Created(await enterprises.create_org_unit(context, data))
+
+    @put("/{enterprise_id:int}/org-units/{unit_id:int}", opt={"permission": MANAGE_ORG_UNITS})
+    async def update_org_unit(self, context: EnterpriseContext, unit_id: int,
+                              data: OrgUnitForm) -> None:
+        await enterprises.update_org_unit(context, unit_id, data)
+
+    @delete("/{enterprise_id:int}/org-units/{unit_id:int}", opt={"permission": MANAGE_ORG_UNITS})
+    async def delete_org_unit(self, context: EnterpriseContext, unit_id: int) -> None:
+        await enterprises.delete_org_unit(context, unit_id)
+
+    @get("/{enterprise_id:int}/workers", opt={"permission": VIEW_ROSTER})
+    async def list_workers(self, request: Request, context: EnterpriseContext) -> PageOut:
+        query = parse(RosterQuery, dict(request.query_params))
+        listing = await roster.list_workers(context, query)
+        items = [msgspec.convert(row, WorkerOut) for row in listing.rows]
+        return PageOut(total=listing.total, page=listing.page, per_page=listing.per_page,
+                       items=items)
+
+    @post("/{enterprise_id:int}/workers", opt={"permission": MANAGE_ROSTER})
+    async def create_worker(self, context: EnterpriseContext, data: WorkerForm) -> Created:
+        return Created(await roster.create_worker(context, data))
+
+    @get("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": VIEW_ROSTER})
+    async def get_worker(self, context: EnterpriseContext, worker_id: int) -> WorkerOut:
+        return _worker_out(await roster.get_worker(context, worker_id))
+
+    @put("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
+    async def update_worker(self, context: EnterpriseContext, worker_id: int,
+                            data: WorkerForm) -> WorkerOut:
+        await roster.update_worker(context, worker_id, data)
+        return _worker_out(await roster.get_worker(context, worker_id))
+
+    @delete("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
+    async def delete_worker(self, context: EnterpriseContext, worker_id: int) -> None:
+        await roster.delete_worker(context, worker_id)
+
+
+ROUTES = [EnterpriseApi]

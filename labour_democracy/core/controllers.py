@@ -1,0 +1,446 @@
+"""Pages of the core module: sign-in, home, enterprises, org units, roster, users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.response import Template
+
+from labour_democracy.core import accounts, enterprises, roster, users
+from labour_democracy.core.errors import Invalid
+from labour_democracy.core.permissions import (
+    ADMINISTER,
+    EDIT_ENTERPRISE,
+    MANAGE_ORG_UNITS,
+    MANAGE_ROSTER,
+    OWN_ACCOUNT,
+    VIEW,
+    VIEW_ROSTER,
+    Actor,
+)
+from labour_democracy.core.schemas import (
+    EnterpriseForm,
+    MembershipForm,
+    OrgUnitForm,
+    PasswordForm,
+    RosterQuery,
+    UserForm,
+    WorkerForm,
+)
+from labour_democracy.core.scope import EnterpriseContext, get_owned
+from labour_democracy.core.tables import Enterprise, OrgUnit, Role
+from labour_democracy.i18n import N_
+from labour_democracy.i18n import gettext as _
+from labour_democracy.web import menu
+from labour_democracy.settings import LANGUAGES
+from labour_democracy.web.auth import sign_in_session
+from labour_democracy.web.menu import MenuItem
+from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.responses import flash, is_htmx, redirect, render
+
+PUBLIC = {"public": True}
+
+
+def _safe_next(target: str | None) -> str:
+    # Only paths of this site: "//evil.example" or "https://..." would leave it.
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return "/"
+
+
+class AuthController(Controller):
+    @get("/login", opt=PUBLIC)
+    async def login_page(self, request: Request, next: str | None = None) -> Response:
+        if request.scope.get("user") is not None:
+            return redirect(request, _safe_next(next))
+        return render(request, "auth/login.html", next=_safe_next(next), values={}, errors={})
+
+    @post("/login", opt=PUBLIC)
+    async def login(self, request: Request) -> Response:
+        data = await read_form(request)
+        client = request.client.host if request.client else "unknown"
+        try:
+            signed_in = await accounts.sign_in(
+                str(data.get("email", "")), str(data.get("password", "")), client
+            )
+        except Invalid as error:
+            return render(
+                request,
+                "auth/login.html",
+                status_code=200 if is_htmx(request) else 400,
+                next=_safe_next(data.get("next")),
+                values={"email": data.get("email", "")},
+                errors=error.errors,
+            )
+        sign_in_session(request, signed_in.user_id, signed_in.session_version)
+        return redirect(request, _safe_next(data.get("next")))
+
+    @post("/logout", opt=PUBLIC)
+    async def logout(self, request: Request) -> Response:
+        language = request.session.get("lang") if request.session else None
+        request.clear_session()
+        if language:
+            request.set_session({"lang": language})
+        return redirect(request, "/login")
+
+    @post("/language", opt=PUBLIC)
+    async def choose_language(self, request: Request) -> Response:
+        data = await read_form(request)
+        language = data.get("language")
+        if language not in LANGUAGES:
+            raise Invalid({"language": _("Unknown language.")})
+        actor: Actor | None = request.scope.get("user")
+        if actor is not None:
+            await accounts.set_language(actor, language)
+        session = dict(request.session or {})
+        session["lang"] = language
+        request.set_session(session)
+        return redirect(request, _safe_next(data.get("next")))
+
+    @get("/account/password")
+    async def password_page(self, request: Request) -> Template:
+        return render(request, "auth/password.html", values={}, errors={})
+
+    @post("/account/password", opt={"permission": OWN_ACCOUNT})
+    async def change_password(self, request: Request, actor: Actor) -> Response:
+        data = await read_form(request)
+        try:
+            form = parse(PasswordForm, data)
+            version = await accounts.change_password(actor, form.current, form.new, form.confirm)
+        except Invalid as error:
+            return render(request, "auth/password.html", values={}, errors=error.errors)
+        sign_in_session(request, actor.id, version)
+        flash(request, _("Your password was changed. Other sessions were signed out."))
+        return redirect(request, "/")
+
+
+class HomeController(Controller):
+    @get("/")
+    async def home(self, request: Request, actor: Actor) -> Response:
+        enterprise_ids = {g.enterprise_id for g in actor.grants if g.enterprise_id}
+        if len(enterprise_ids) == 1 and not actor.is_admin and Role.FEDERATION not in actor.roles:
+            return redirect(request, f"/enterprises/{enterprise_ids.pop()}")
+        return redirect(request, "/enterprises")
+
+
+class EnterpriseController(Controller):
+    path = "/enterprises"
+
+    @get("/")
+    async def index(self, request: Request, actor: Actor, q: str | None = None,
+                    page: int = 1) -> Template:
+        listing = await enterprises.list_enterprises(actor, q, page)
+        template = "core/_enterprise_rows.html" if is_htmx(request) else "core/enterprises.html"
+        return render(request, template, listing=listing, q=q or "",
+                      can_create=ADMINISTER.allows(actor.roles))
+
+    @get("/new", opt={"permission": ADMINISTER})
+    async def new(self, request: Request) -> Template:
+        return await _enterprise_form(request, None, {}, {})
+
+    @post("/new", opt={"permission": ADMINISTER})
+    async def create(self, request: Request, actor: Actor) -> Response:
+        data = await read_form(request)
+        try:
+            enterprise_id = await enterprises.create_enterprise(actor, parse(EnterpriseForm, data))
+        except Invalid as error:
+            return await _enterprise_form(request, None, form_values(data), error.errors)
+        flash(request, _("The enterprise was created."))
+        return redirect(request, f"/enterprises/{enterprise_id}")
+
+    @get("/communes")
+    async def communes(self, request: Request, province: int | None = None) -> Template:
+        return render(request, "core/_commune_options.html",
+                      communes=await enterprises.commune_choices(province), selected=None)
+
+    @get("/{enterprise_id:int}")
+    async def detail(self, request: Request, context: EnterpriseContext) -> Template:
+        return render(
+            request,
+            "core/enterprise.html",
+            ectx=context,
+            enterprise=context.enterprise,
+            profile=await enterprises.profile(context),
+            can_edit=context.can(EDIT_ENTERPRISE),
+            can_see_roster=context.can(VIEW_ROSTER),
+        )
+
+    @get("/{enterprise_id:int}/edit", opt={"permission": EDIT_ENTERPRISE})
+    async def edit(self, request: Request, context: EnterpriseContext) -> Template:
+        values = {k: v for k, v in context.enterprise.to_dict().items() if k != "id"}
+        return await _enterprise_form(request, context, values, {})
+
+    @post("/{enterprise_id:int}/edit", opt={"permission": EDIT_ENTERPRISE})
+    async def update(self, request: Request, context: EnterpriseContext) -> Response:
+        data = await read_form(request)
+        try:
+            await enterprises.update_enterprise(context, parse(EnterpriseForm, data))
+        except Invalid as error:
+            return await _enterprise_form(request, context, form_values(data), error.errors)
+        flash(request, _("The enterprise profile was saved."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}")
+
+
+async def _enterprise_form(
+    request: Request,
+    context: EnterpriseContext | None,
+    values: dict[str, Any],
+    errors: dict[str, str],
+) -> Template:
+    province = values.get("province")
+    try:
+        province_id = int(province) if province not in (None, "") else None
+    except (TypeError, ValueError):
+        province_id = None
+    return render(
+        request,
+        "core/enterprise_form.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        ectx=context,
+        values=values,
+        errors=errors,
+        provinces=await enterprises.province_choices(),
+        communes=await enterprises.commune_choices(province_id),
+    )
+
+
+class OrgUnitController(Controller):
+    path = "/enterprises/{enterprise_id:int}/org-units"
+
+    @get("/")
+    async def index(self, request: Request, context: EnterpriseContext) -> Template:
+        return await _org_units_page(request, context, {}, {})
+
+    @post("/", opt={"permission": MANAGE_ORG_UNITS})
+    async def create(self, request: Request, context: EnterpriseContext) -> Response:
+        data = await read_form(request)
+        try:
+            await enterprises.create_org_unit(context, parse(OrgUnitForm, data))
+        except Invalid as error:
+            return await _org_units_page(request, context, form_values(data), error.errors)
+        flash(request, _("The unit was added."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}/org-units")
+
+    @get("/{unit_id:int}/edit", opt={"permission": MANAGE_ORG_UNITS})
+    async def edit(self, request: Request, context: EnterpriseContext, unit_id: int) -> Template:
+        unit = await get_owned(context, OrgUnit, unit_id)
+        return await _org_unit_form(request, context, unit_id, unit.to_dict(), {})
+
+    @post("/{unit_id:int}/edit", opt={"permission": MANAGE_ORG_UNITS})
+    async def update(self, request: Request, context: EnterpriseContext, unit_id: int) -> Response:
+        data = await read_form(request)
+        try:
+            await enterprises.update_org_unit(context, unit_id, parse(OrgUnitForm, data))
+        except Invalid as error:
+            return await _org_unit_form(request, context, unit_id, form_values(data), error.errors)
+        flash(request, _("The unit was saved."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}/org-units")
+
+    @post("/{unit_id:int}/delete", opt={"permission": MANAGE_ORG_UNITS})
+    async def delete(self, request: Request, context: EnterpriseContext, unit_id: int) -> Response:
+        await enterprises.delete_org_unit(context, unit_id)
+        flash(request, _("The unit was deleted."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}/org-units")
+
+
+async def _org_units_page(request, context, values, errors) -> Template:
+    return render(
+        request,
+        "core/org_units.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        ectx=context,
+        enterprise=context.enterprise,
+        tree=await enterprises.org_unit_tree(context),
+        values=values,
+        errors=errors,
+        can_manage=context.can(MANAGE_ORG_UNITS),
+    )
+
+
+async def _org_unit_form(request, context, unit_id, values, errors) -> Template:
+    tree = await enterprises.org_unit_tree(context)
+    return render(
+        request,
+        "core/org_unit_form.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        ectx=context,
+        enterprise=context.enterprise,
+        unit_id=unit_id,
+        tree=[node for node in tree if node.id != unit_id],
+        values=values,
+        errors=errors,
+    )
+
+
+class RosterController(Controller):
+    path = "/enterprises/{enterprise_id:int}/workers"
+
+    @get("/", opt={"permission": VIEW_ROSTER})
+    async def index(self, request: Request, context: EnterpriseContext) -> Template:
+        try:
+            query = parse(RosterQuery, dict(request.query_params))
+        except Invalid:
+            query = RosterQuery()
+        listing = await roster.list_workers(context, query)
+        template = "core/_roster_table.html" if is_htmx(request) else "core/roster.html"
+        return render(
+            request,
+            template,
+            ectx=context,
+            enterprise=context.enterprise,
+            listing=listing,
+            query=query,
+            units=await enterprises.org_unit_tree(context),
+            workforce=await enterprises.workforce(context.enterprise_id),
+            can_manage=context.can(MANAGE_ROSTER),
+        )
+
+    @get("/new", opt={"permission": MANAGE_ROSTER})
+    async def new(self, request: Request, context: EnterpriseContext) -> Template:
+        return await _worker_form(request, context, None, {"nationality": "VN"}, {})
+
+    @post("/new", opt={"permission": MANAGE_ROSTER})
+    async def create(self, request: Request, context: EnterpriseContext) -> Response:
+        data = await read_form(request)
+        try:
+            await roster.create_worker(context, parse(WorkerForm, data))
+        except Invalid as error:
+            return await _worker_form(request, context, None, form_values(data), error.errors)
+        flash(request, _("The worker was added to the roster."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}/workers")
+
+    @get("/{worker_id:int}", opt={"permission": VIEW_ROSTER})
+    async def edit(self, request: Request, context: EnterpriseContext, worker_id: int) -> Template:
+        worker = await roster.get_worker(context, worker_id)
+        return await _worker_form(request, context, worker_id, worker.to_dict(), {})
+
+    @post("/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
+    async def update(self, request: Request, context: EnterpriseContext, worker_id: int) -> Response:
+        data = await read_form(request)
+        try:
+            await roster.update_worker(context, worker_id, parse(WorkerForm, data))
+        except Invalid as error:
+            return await _worker_form(request, context, worker_id, form_values(data), error.errors)
+        flash(request, _("The worker's details were saved."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}/workers")
+
+    @post("/{worker_id:int}/delete", opt={"permission": MANAGE_ROSTER})
+    async def delete(self, request: Request, context: EnterpriseContext, worker_id: int) -> Response:
+        await roster.delete_worker(context, worker_id)
+        flash(request, _("The worker was removed from the roster."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}/workers")
+
+
+async def _worker_form(request, context, worker_id, values, errors) -> Template:
+    return render(
+        request,
+        "core/worker_form.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        ectx=context,
+        enterprise=context.enterprise,
+        worker_id=worker_id,
+        units=await enterprises.org_unit_tree(context),
+        values=values,
+        errors=errors,
+        can_manage=context.can(MANAGE_ROSTER),
+    )
+
+
+class UserAdminController(Controller):
+    path = "/admin/users"
+    opt = {"permission": ADMINISTER}
+
+    @get("/")
+    async def index(self, request: Request, actor: Actor, q: str | None = None,
+                    page: int = 1) -> Template:
+        listing = await users.list_users(actor, q, page)
+        template = "admin/_user_rows.html" if is_htmx(request) else "admin/users.html"
+        return render(request, template, listing=listing, q=q or "")
+
+    @get("/new")
+    async def new(self, request: Request) -> Template:
+        return render(request, "admin/user_form.html", values={}, errors={})
+
+    @post("/new")
+    async def create(self, request: Request, actor: Actor) -> Response:
+        data = await read_form(request)
+        try:
+            user_id = await users.create_user(actor, parse(UserForm, data))
+        except Invalid as error:
+            values = {k: v for k, v in form_values(data).items() if k != "password"}
+            return render(request, "admin/user_form.html",
+                          status_code=422 if not is_htmx(request) else 200,
+                          values=values, errors=error.errors)
+        flash(request, _("The user was created. Now give them a role."))
+        return redirect(request, f"/admin/users/{user_id}")
+
+    @get("/{user_id:int}")
+    async def detail(self, request: Request, actor: Actor, user_id: int) -> Template:
+        return await _user_page(request, actor, user_id, {}, {})
+
+    @post("/{user_id:int}/memberships")
+    async def add_membership(self, request: Request, actor: Actor, user_id: int) -> Response:
+        data = await read_form(request)
+        try:
+            await users.add_membership(actor, user_id, parse(MembershipForm, data))
+        except Invalid as error:
+            return await _user_page(request, actor, user_id, form_values(data), error.errors)
+        flash(request, _("The role was added."))
+        return redirect(request, f"/admin/users/{user_id}")
+
+    @post("/{user_id:int}/memberships/{membership_id:int}/delete")
+    async def remove_membership(self, request: Request, actor: Actor, user_id: int,
+                                membership_id: int) -> Response:
+        await users.remove_membership(actor, user_id, membership_id)
+        flash(request, _("The role was removed."))
+        return redirect(request, f"/admin/users/{user_id}")
+
+    @post("/{user_id:int}/active")
+    async def set_active(self, request: Request, actor: Actor, user_id: int) -> Response:
+        data = await read_form(request)
+        active = data.get("active") == "1"
+        await users.set_active(actor, user_id, active)
+        flash(request, _("The account was enabled.") if active else _("The account was disabled."))
+        return redirect(request, f"/admin/users/{user_id}")
+
+    @post("/{user_id:int}/password")
+    async def reset_password(self, request: Request, actor: Actor, user_id: int) -> Response:
+        data = await read_form(request)
+        try:
+            await users.reset_password(actor, user_id, str(data.get("password", "")))
+        except Invalid as error:
+            return await _user_page(request, actor, user_id, {}, error.errors)
+        flash(request, _("The password was reset; the user's sessions were signed out."))
+        return redirect(request, f"/admin/users/{user_id}")
+
+
+async def _user_page(request, actor, user_id, values, errors) -> Template:
+    return render(
+        request,
+        "admin/user.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        user=await users.get_user(actor, user_id),
+        enterprises=await Enterprise.select(Enterprise.id, Enterprise.name).order_by(
+            Enterprise.name
+        ),
+        provinces=await enterprises.province_choices(),
+        values=values,
+        errors=errors,
+    )
+
+
+ROUTES = [
+    AuthController,
+    HomeController,
+    EnterpriseController,
+    OrgUnitController,
+    RosterController,
+    UserAdminController,
+]
+
+menu.register(
+    MenuItem(N_("Profile"), "", VIEW, 10),
+    MenuItem(N_("Org units"), "/org-units", VIEW, 20),
+    MenuItem(N_("Roster"), "/workers", VIEW_ROSTER, 30),
+)

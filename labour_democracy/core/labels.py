@@ -1,0 +1,64 @@
+"""Words shown for the values of the core enums; each module adds its own with `register`."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from labour_democracy.core.tables import (
+    ContractType,
+    Gender,
+    OrgUnitKind,
+    Ownership,
+    Representation,
+    Role,
+)
+from labour_democracy.i18n import N_
+from labour_democracy.i18n import gettext as _
+
+_LABELS: dict[Enum, str] = {}
+
+
+def register(labels: dict[Enum, str]) -> None:
+    _LABELS.update(labels)
+
+
+def label(value: Enum | str | None, enum: type[Enum] | None = None) -> str:
+    """The translated word for an enum member (or its stored value, given the enum)."""
+    if value is None or value == "":
+        return ""
+    member = enum(value) if enum is not None and not isinstance(value, Enum) else value
+    msgid = _LABELS.get(member)  # type: ignore[arg-type]
+    return _(msgid) if msgid else str(value)
+
+
+def choices(enum: type[Enum]) -> list[tuple[str, str]]:
+    """(value, translated label) pairs for a <select>, in the enum's order."""
+    return [(member.value, label(member)) for member in enum]
+
+
+register(
+    {
+        Ownership.STATE_OWNED: N_("State-owned enterprise"),
+        Ownership.PRIVATE_DOMESTIC: N_("Private domestic enterprise"),
+        Ownership.FOREIGN_INVESTED: N_("Foreign-invested enterprise"),
+        Ownership.COOPERATIVE: N_("Cooperative"),
+        Ownership.OTHER: N_("Other"),
+        Representation.NONE: N_("No representative organisation"),
+        Representation.GRASSROOTS_UNION: N_("Grassroots trade union"),
+        Representation.WORKERS_ORGANISATION: N_("Workers' organisation at the enterprise"),
+        OrgUnitKind.DEPARTMENT: N_("Department"),
+        OrgUnitKind.WORKSHOP: N_("Workshop"),
+        OrgUnitKind.TEAM: N_("Team"),
+        OrgUnitKind.BRANCH: N_("Branch"),
+        Gender.MALE: N_("Male"),
+        Gender.FEMALE: N_("Female"),
+        Gender.OTHER: N_("Other"),
+        ContractType.INDEFINITE: N_("Indefinite term"),
+        ContractType.FIXED_TERM: N_("Fixed term"),
+        ContractType.SEASONAL: N_("Seasonal or under 12 months"),
+        Role.ADMIN: N_("System administrator"),
+        Role.FEDERATION: N_("Federation officer"),
+        Role.HR: N_("Employer representative / HR"),
+        Role.UNION: N_("Union officer"),
+    }
+)

@@ -1,0 +1,200 @@
+"""Use cases for the worker roster (danh sách người lao động)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from labour_democracy.core import audit, rules
+from labour_democracy.core.enterprises import active_workers
+from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
+from labour_democracy.core.permissions import MANAGE_ROSTER, VIEW_ROSTER
+from labour_democracy.core.schemas import Page, RosterQuery, RosterSort, WorkerForm, WorkerStatus
+from labour_democracy.core.scope import EnterpriseContext, get_owned
+from labour_democracy.core.tables import OrgUnit, Worker
+from labour_democracy.db import contains, write_transaction
+from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import today
+
+MAX_PER_PAGE = 200
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_PHONE = re.compile(r"\+?[0-9 .\-]{8,20}")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+LIST_COLUMNS = (
+    Worker.id,
+    Worker.employee_code,
+    Worker.full_name,
+    Worker.gender,
+    Worker.position,
+    Worker.contract_type,
+    Worker.start_date,
+    Worker.end_date,
+    Worker.union_member,
+    Worker.nationality,
+    Worker.phone,
+    Worker.email,
+    Worker.org_unit,
+    Worker.org_unit.name.as_alias("org_unit_name"),
+)
+
+_SORT_COLUMNS = {
+    RosterSort.NAME: Worker.search_name,
+    RosterSort.CODE: Worker.employee_code,
+    RosterSort.UNIT: Worker.org_unit.name,
+    RosterSort.START: Worker.start_date,
+}
+
+
+def _filters(context: EnterpriseContext, query: RosterQuery):
+    on = today()
+    if query.status is WorkerStatus.ACTIVE:
+        clause = active_workers(context.enterprise_id, on)
+    elif query.status is WorkerStatus.LEFT:
+        clause = (Worker.enterprise == context.enterprise_id) & (Worker.end_date <= on)
+    else:
+        clause = Worker.enterprise == context.enterprise_id
+    if query.q and query.q.strip():
+        term = query.q.strip()
+        clause &= contains(Worker.search_name, rules.fold(term)) | contains(
+            Worker.employee_code, term
+        )
+    if query.org_unit is not None:
+        clause &= Worker.org_unit == query.org_unit
+    if query.union_member in ("yes", "no"):
+        clause &= Worker.union_member == (query.union_member == "yes")
+    return clause
+
+
+async def list_workers(context: EnterpriseContext, query: RosterQuery) -> Page:
+    if not context.can(VIEW_ROSTER):
+        raise Forbidden
+    per_page = max(1, min(query.per_page, MAX_PER_PAGE))
+    clause = _filters(context, query)
+    total = await Worker.count().where(clause)
+    page = max(1, min(query.page, max(1, -(-total // per_page))))
+    rows = (
+        await Worker.select(*LIST_COLUMNS)
+        .where(clause)
+        .order_by(_SORT_COLUMNS[query.sort], ascending=not query.descending)
+        .order_by(Worker.id)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    return Page(rows=rows, total=total, page=page, per_page=per_page)
+
+
+async def get_worker(context: EnterpriseContext, worker_id: int) -> Worker:
+    if not context.can(VIEW_ROSTER):
+        raise Forbidden
+    return await get_owned(context, Worker, worker_id)
+
+
+def check_worker_fields(form: WorkerForm) -> dict[str, str]:
+    """Field rules shared by the form and the import (no database needed)."""
+    errors: dict[str, str] = {}
+    if len(form.employee_code) > 50:
+        errors["employee_code"] = _("At most {n} characters.").format(n=50)
+    if len(form.full_name) > 255:
+        errors["full_name"] = _("At most {n} characters.").format(n=255)
+    if form.start_date and form.end_date and form.end_date < form.start_date:
+        errors["end_date"] = _("The end date is before the start date.")
+    if form.email and not _EMAIL.fullmatch(form.email):
+        errors["email"] = _("This is not an e-mail address.")
+    if form.phone and not _PHONE.fullmatch(form.phone):
+        errors["phone"] = _("Enter a phone number of 8 to 20 digits.")
+    if not _COUNTRY.fullmatch(form.nationality.upper()):
+        errors["nationality"] = _("Use a two-letter country code, e.g. VN.")
+    return errors
+
+
+def worker_values(form: WorkerForm) -> dict:
+    return {
+        "employee_code": form.employee_code,
+        "full_name": form.full_name,
+        "search_name": rules.fold(form.full_name),
+        "gender": form.gender.value,
+        "org_unit": form.org_unit,
+        "position": form.position or "",
+        "contract_type": form.contract_type.value,
+        "start_date": form.start_date,
+        "end_date": form.end_date,
+        "nationality": form.nationality.upper(),
+        "union_member": form.union_member,
+        "phone": form.phone,
+        "email": form.email,
+        "updated_at": dt.datetime.now(dt.UTC),
+    }
+
+
+async def _validate(context: EnterpriseContext, form: WorkerForm, worker_id: int | None) -> None:
+    errors = check_worker_fields(form)
+    clash = (Worker.enterprise == context.enterprise_id) & (
+        Worker.employee_code == form.employee_code
+    )
+    if worker_id is not None:
+        clash &= Worker.id != worker_id
+    if "employee_code" not in errors and await Worker.exists().where(clash):
+        errors["employee_code"] = _("Another worker already has this employee code.")
+    if form.org_unit is not None:
+        try:
+            await get_owned(context, OrgUnit, form.org_unit)
+        except NotFound:
+            errors["org_unit"] = _("Choose a unit of this enterprise.")
+    if errors:
+        raise Invalid(errors)
+
+
+async def create_worker(context: EnterpriseContext, form: WorkerForm) -> int:
+    if not context.can(MANAGE_ROSTER):
+        raise Forbidden
+    await _validate(context, form, None)
+    async with write_transaction():
+        worker = Worker(enterprise=context.enterprise_id, **worker_values(form))
+        await worker.save()
+        await audit.record(
+            context.actor, "worker.created", "worker", worker.id, context.enterprise_id
+        )
+    return worker.id
+
+
+async def update_worker(context: EnterpriseContext, worker_id: int, form: WorkerForm) -> None:
+    if not context.can(MANAGE_ROSTER):
+        raise Forbidden
+    worker = await get_owned(context, Worker, worker_id)
+    await _validate(context, form, worker_id)
+    values = worker_values(form)
+    changed = sorted(
+        k for k, v in values.items() if k != "updated_at" and getattr(worker, k) != v
+    )
+    async with write_transaction():
+        await Worker.update({getattr(Worker, k): v for k, v in values.items()}).where(
+            Worker.id == worker_id
+        )
+        await audit.record(
+            context.actor,
+            "worker.updated",
+            "worker",
+            worker_id,
+            context.enterprise_id,
+            fields=changed,
+        )
+
+
+async def delete_worker(context: EnterpriseContext, worker_id: int) -> None:
+    """Remove a mistaken entry; a worker who left gets an end date instead."""
+    if not context.can(MANAGE_ROSTER):
+        raise Forbidden
+    worker = await get_owned(context, Worker, worker_id)
+    try:
+        async with write_transaction():
+            await Worker.delete().where(Worker.id == worker.id)
+            await audit.record(
+                context.actor, "worker.deleted", "worker", worker_id, context.enterprise_id
+            )
+    except Exception as error:  # a later module's record still points at this worker
+        if "foreign key" in str(error).lower():
+            raise Conflict(
+                _("This worker appears in votes or meetings; record an end date instead.")
+            ) from error
+        raise

@@ -1,0 +1,46 @@
+"""Core rules as pure functions: identifiers, the active roster, text folding."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+
+# Law 38/2019/QH14 on tax administration, Art. 5, and Circular 105/2020/TT-BTC, Art. 5:
+# an enterprise's tax code has 10 digits; a dependent unit (branch) adds "-" and 3 digits.
+_TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
+
+# VSIC 2018 (Decision 27/2018/QĐ-TTg): the economic sectors are sections A to U.
+VSIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+
+# Decree 30/2020/NĐ-CP, Appendix I, section II.4: the symbol after the document-type
+# abbreviation is the issuing body's abbreviation in capital letters, joined by "-".
+_DOCUMENT_SYMBOL = re.compile(r"[A-ZĐ0-9]{1,10}(-[A-ZĐ0-9]{1,10})?")
+
+
+def is_valid_tax_code(value: str) -> bool:
+    return _TAX_CODE.fullmatch(value) is not None
+
+
+def is_valid_document_symbol(value: str) -> bool:
+    return _DOCUMENT_SYMBOL.fullmatch(value) is not None
+
+
+def is_active(end_date: dt.date | None, on: dt.date) -> bool:
+    """A worker is on the active roster with no end date or an end date still to come."""
+    return end_date is None or end_date > on
+
+
+def fold(text: str) -> str:
+    """Lower-case text without diacritics, for search: "Nguyễn Đức" -> "nguyen duc"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def is_valid_fiscal_year_end(month: int, day: int) -> bool:
+    """The last day of a fiscal year must exist in every year (29 February does not)."""
+    if not 1 <= month <= 12:
+        return False
+    return 1 <= day <= calendar.monthrange(2023, month)[1]  # 2023: not a leap year

@@ -1,0 +1,120 @@
+"""Core input and view models (msgspec Structs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+import msgspec
+
+from labour_democracy.core.tables import (
+    ContractType,
+    Gender,
+    OrgUnitKind,
+    Ownership,
+    Representation,
+    Role,
+)
+
+
+class EnterpriseForm(msgspec.Struct, kw_only=True):
+    name: str
+    name_en: str | None = None
+    symbol: str
+    tax_code: str
+    ownership: Ownership
+    sector: str
+    address: str
+    province: int
+    commune: int | None = None
+    legal_representative: str
+    legal_representative_title: str
+    fiscal_year_end_month: int = 12
+    fiscal_year_end_day: int = 31
+    representation: Representation = Representation.NONE
+    representative_body: str | None = None
+
+
+class OrgUnitForm(msgspec.Struct, kw_only=True):
+    name: str
+    kind: OrgUnitKind = OrgUnitKind.DEPARTMENT
+    parent: int | None = None
+
+
+class WorkerForm(msgspec.Struct, kw_only=True):
+    employee_code: str
+    full_name: str
+    gender: Gender
+    org_unit: int | None = None
+    position: str | None = None
+    contract_type: ContractType
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    nationality: str = "VN"
+    union_member: bool = False
+    phone: str | None = None
+    email: str | None = None
+
+
+class WorkerStatus(StrEnum):
+    ACTIVE = "active"
+    LEFT = "left"
+    ALL = "all"
+
+
+class RosterSort(StrEnum):
+    NAME = "name"
+    CODE = "code"
+    UNIT = "unit"
+    START = "start"
+
+
+class RosterQuery(msgspec.Struct, kw_only=True):
+    q: str | None = None
+    org_unit: int | None = None
+    union_member: str | None = None  # "yes" / "no" / None
+    status: WorkerStatus = WorkerStatus.ACTIVE
+    sort: RosterSort = RosterSort.NAME
+    descending: bool = False
+    page: int = 1
+    per_page: int = 20
+
+
+class UserForm(msgspec.Struct, kw_only=True):
+    email: str
+    full_name: str
+    password: str
+    language: str | None = None
+
+
+class MembershipForm(msgspec.Struct, kw_only=True):
+    role: Role
+    enterprise: int | None = None
+    province: int | None = None
+
+
+class PasswordForm(msgspec.Struct, kw_only=True):
+    current: str
+    new: str
+    confirm: str
+
+
+class Page(msgspec.Struct, kw_only=True):
+    """One page of a list, and what the pager needs."""
+
+    rows: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def last_index(self) -> int:
+        return min(self.total, self.page * self.per_page)

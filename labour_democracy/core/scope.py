@@ -1,0 +1,78 @@
+"""The scope helper: every enterprise-scoped read and write passes through here.
+
+Like an Odoo record rule, it is written once: a use case asks for an `EnterpriseContext`,
+which exists only if the actor may see the enterprise (else `NotFound`, so nobody learns
+that another enterprise's record exists) and holds a role that allows the action (else
+`Forbidden`). Records inside the enterprise are then fetched with `get_owned`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+from piccolo.columns.combination import Where
+from piccolo.table import Table
+
+from labour_democracy.core.errors import Forbidden, NotFound
+from labour_democracy.core.permissions import Actor, Permission
+from labour_democracy.core.tables import Enterprise, Role
+
+T = TypeVar("T", bound=Table)
+
+
+@dataclass(frozen=True)
+class EnterpriseContext:
+    """Proof that `actor` may act on `enterprise` with at least one of `roles`."""
+
+    actor: Actor
+    enterprise: Enterprise
+    roles: frozenset[Role]
+
+    @property
+    def enterprise_id(self) -> int:
+        return self.enterprise.id
+
+    def can(self, permission: Permission) -> bool:
+        return permission.allows(set(self.roles))
+
+
+async def enterprise_context(
+    actor: Actor, enterprise_id: int, permission: Permission
+) -> EnterpriseContext:
+    enterprise = await Enterprise.objects().where(Enterprise.id == enterprise_id).first()
+    if enterprise is None:
+        raise NotFound
+    roles = actor.roles_for(enterprise.id, enterprise.province)
+    if not roles:
+        raise NotFound
+    if not permission.allows(roles):
+        raise Forbidden
+    return EnterpriseContext(actor=actor, enterprise=enterprise, roles=frozenset(roles))
+
+
+def visible_enterprises(actor: Actor) -> Where | None:
+    """A filter on `Enterprise` for the enterprises the actor may see (None: all of them)."""
+    if actor.is_admin:
+        return None
+    enterprise_ids = [g.enterprise_id for g in actor.grants if g.enterprise_id is not None]
+    province_ids = [
+        g.province_id for g in actor.grants if g.role is Role.FEDERATION and g.province_id
+    ]
+    clause = Enterprise.id.is_in(enterprise_ids or [-1])
+    if province_ids:
+        clause = clause | Enterprise.province.is_in(province_ids)
+    return clause
+
+
+async def get_owned(context: EnterpriseContext, table: type[T], record_id: int) -> T:
+    """A record of `table` that belongs to the context's enterprise, or `NotFound`."""
+    row = (
+        await table.objects()
+        .where(table._meta.primary_key == record_id)
+        .where(table.enterprise == context.enterprise_id)  # type: ignore[attr-defined]
+        .first()
+    )
+    if row is None:
+        raise NotFound
+    return row

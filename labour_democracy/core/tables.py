@@ -1,0 +1,176 @@
+"""Core tables: administrative units, enterprises, org units, the roster, users, audit."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from piccolo.columns import (
+    BigInt,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    SmallInt,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.base import OnDelete
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+
+class Ownership(StrEnum):
+    STATE_OWNED = "state_owned"
+    PRIVATE_DOMESTIC = "private_domestic"
+    FOREIGN_INVESTED = "foreign_invested"
+    COOPERATIVE = "cooperative"
+    OTHER = "other"
+
+
+class Representation(StrEnum):
+    """Which worker representative organisation exists at the enterprise."""
+
+    NONE = "none"
+    GRASSROOTS_UNION = "grassroots_union"
+    WORKERS_ORGANISATION = "workers_organisation"
+
+
+class OrgUnitKind(StrEnum):
+    DEPARTMENT = "department"
+    WORKSHOP = "workshop"
+    TEAM = "team"
+    BRANCH = "branch"
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+    OTHER = "other"
+
+
+class ContractType(StrEnum):
+    """Labour contract types of Labour Code 2019, Art. 20."""
+
+    INDEFINITE = "indefinite"
+    FIXED_TERM = "fixed_term"
+    SEASONAL = "seasonal"
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    FEDERATION = "federation"
+    HR = "hr"
+    UNION = "union"
+
+
+class Province(Table):
+    """Province-level unit (tỉnh, thành phố trực thuộc trung ương), the upper tier since 2025."""
+
+    code = Varchar(length=2, unique=True)
+    name = Varchar(length=100)
+
+
+class Commune(Table):
+    """Commune-level unit (xã, phường, đặc khu), the lower tier since 1 July 2025."""
+
+    code = Varchar(length=5, unique=True)
+    name = Varchar(length=100)
+    province = ForeignKey(Province, null=False, on_delete=OnDelete.restrict, index=True)
+
+
+class Enterprise(Table):
+    """An employer of workers (doanh nghiệp, người sử dụng lao động)."""
+
+    name = Varchar(length=255)
+    name_en = Varchar(length=255, null=True, default=None)
+    symbol = Varchar(length=20)
+    tax_code = Varchar(length=14, unique=True)
+    ownership = Varchar(length=20, choices=Ownership)
+    sector = Varchar(length=1)
+    address = Varchar(length=500)
+    province = ForeignKey(Province, null=False, on_delete=OnDelete.restrict, index=True)
+    commune = ForeignKey(Commune, null=True, on_delete=OnDelete.set_null)
+    legal_representative = Varchar(length=255)
+    legal_representative_title = Varchar(length=255)
+    fiscal_year_end_month = SmallInt(default=12)
+    fiscal_year_end_day = SmallInt(default=31)
+    representation = Varchar(length=24, choices=Representation, default=Representation.NONE)
+    representative_body = Varchar(length=255, default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class OrgUnit(Table):
+    """A department, workshop or team of an enterprise (phòng ban, phân xưởng, tổ)."""
+
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
+    parent = ForeignKey("self", null=True, on_delete=OnDelete.restrict)
+    name = Varchar(length=255)
+    kind = Varchar(length=12, choices=OrgUnitKind, default=OrgUnitKind.DEPARTMENT)
+
+
+class Worker(Table):
+    """A worker on the enterprise's roster (người lao động)."""
+
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
+    employee_code = Varchar(length=50)
+    full_name = Varchar(length=255)
+    # Lower-case, diacritics folded ("nguyen van an"): what search compares against.
+    search_name = Varchar(length=255, index=True)
+    gender = Varchar(length=6, choices=Gender)
+    org_unit = ForeignKey(OrgUnit, null=True, on_delete=OnDelete.set_null, index=True)
+    position = Varchar(length=255, default="")
+    contract_type = Varchar(length=12, choices=ContractType)
+    start_date = Date(null=True, default=None)
+    end_date = Date(null=True, default=None)
+    nationality = Varchar(length=2, default="VN")
+    union_member = Boolean(default=False)
+    phone = Varchar(length=20, null=True, default=None)
+    email = Varchar(length=255, null=True, default=None)
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class User(Table, tablename="app_user"):
+    """A person who signs in: HR, union officer, federation officer or administrator."""
+
+    email = Varchar(length=255, unique=True)
+    full_name = Varchar(length=255)
+    password_hash = Varchar(length=255)
+    language = Varchar(length=2, null=True, default=None)
+    is_active = Boolean(default=True)
+    # Part of every session cookie; bumping it signs the user out everywhere.
+    session_version = Integer(default=1)
+    created_at = Timestamptz(default=TimestamptzNow())
+    last_login_at = Timestamptz(null=True, default=None)
+
+
+class Membership(Table):
+    """A role held by a user, scoped to an enterprise or a province."""
+
+    user = ForeignKey(User, null=False, on_delete=OnDelete.cascade, index=True)
+    role = Varchar(length=12, choices=Role)
+    enterprise = ForeignKey(Enterprise, null=True, on_delete=OnDelete.cascade, index=True)
+    province = ForeignKey(Province, null=True, on_delete=OnDelete.cascade)
+
+
+class LoginAttempt(Table):
+    """A failed sign-in, kept for the rate limit (shared by every app process)."""
+
+    key = Varchar(length=255, index=True)
+    at = Timestamptz(default=TimestamptzNow())
+
+
+class AuditEntry(Table):
+    """One entry of the append-only audit log; each hashes the previous one."""
+
+    seq = BigInt(unique=True)
+    at = Timestamptz()
+    actor_id = Integer(null=True, default=None)
+    actor = Varchar(length=255)
+    action = Varchar(length=100)
+    record_type = Varchar(length=50)
+    record_id = Varchar(length=50)
+    enterprise_id = Integer(null=True, default=None, index=True)
+    details = Text(default="{}")
+    prev_hash = Varchar(length=64)
+    hash = Varchar(length=64)

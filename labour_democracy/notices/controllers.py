@@ -1,0 +1,3 @@
+"""Pages for official notices."""
+
+ROUTES: list = []

@@ -1,0 +1,92 @@
+"""Sessions, the actor behind each request, and the one guard every route passes."""
+
+from __future__ import annotations
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import ImproperlyConfiguredException, NotAuthorizedException
+from litestar.handlers import BaseRouteHandler
+from litestar.middleware import ASGIMiddleware
+from litestar.middleware.session.client_side import CookieBackendConfig
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Receive, Scope, Send
+
+from labour_democracy import i18n
+from labour_democracy.core.accounts import load_actor
+from labour_democracy.core.errors import Forbidden
+from labour_democracy.core.permissions import VIEW, Actor
+from labour_democracy.core.scope import EnterpriseContext, enterprise_context
+from labour_democracy.settings import Settings
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SESSION_HOURS = 12
+
+
+def session_config(settings: Settings) -> CookieBackendConfig:
+    return CookieBackendConfig(
+        secret=settings.key("session"),
+        key="ld_session",
+        max_age=SESSION_HOURS * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=settings.production or settings.base_url.startswith("https://"),
+        exclude=["/static"],
+    )
+
+
+class ActorMiddleware(ASGIMiddleware):
+    """Load the signed-in actor (or None) and the language of the request."""
+
+    scopes = (ScopeType.HTTP,)
+    exclude_path_pattern = ("^/static/",)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+        session = scope.get("session") or {}
+        actor = None
+        if isinstance(session, dict) and session.get("uid") is not None:
+            actor = await load_actor(session["uid"], session.get("sv", 0))
+        scope["user"] = actor
+        chosen = actor.language if actor and actor.language else None
+        token = i18n.set_language(chosen or (session.get("lang") if session else None))
+        try:
+            await next_app(scope, receive, send)
+        finally:
+            i18n.reset_language(token)
+
+
+def sign_in_session(connection: ASGIConnection, user_id: int, session_version: int) -> None:
+    language = connection.session.get("lang") if connection.session else None
+    connection.clear_session()  # a fresh session on sign-in: no fixation
+    connection.set_session({"uid": user_id, "sv": session_version, "lang": language})
+
+
+async def access_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+    """Role and enterprise scope, checked on the server before any handler runs.
+
+    A route is public only with `opt={"public": True}`. A route under
+    `/enterprises/{enterprise_id}` gets its `EnterpriseContext` here (404 outside the actor's
+    scope, 403 beyond their role); an unsafe method must name its permission in `opt`.
+    """
+    opt = handler.opt
+    if opt.get("public") or connection.scope["path"].startswith("/schema"):
+        return
+    actor: Actor | None = connection.scope.get("user")
+    if actor is None:
+        raise NotAuthorizedException()
+    permission = opt.get("permission")
+    if permission is None and connection.scope["method"] not in SAFE_METHODS:
+        raise ImproperlyConfiguredException(f"{handler} changes data but names no permission")
+    enterprise_id = connection.path_params.get("enterprise_id")
+    if enterprise_id is not None:
+        connection.state.context = await enterprise_context(
+            actor, enterprise_id, permission or VIEW
+        )
+    elif permission is not None and not permission.allows(actor.roles):
+        raise Forbidden
+
+
+def provide_context(request: ASGIConnection) -> EnterpriseContext:
+    return request.state.context
+
+
+def provide_actor(request: ASGIConnection) -> Actor:
+    return request.scope["user"]

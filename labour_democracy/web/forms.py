@@ -1,0 +1,132 @@
+"""Form and JSON input -> msgspec Structs, with one message per field that is wrong.
+
+A browser sends every value as a string and an empty input as ""; a JSON client sends typed
+values. Both go through `parse`, so a page and the API refuse the same input with the same
+words. Domain rules are not checked here but in the use case, which raises `Invalid`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import msgspec
+
+from labour_democracy.core.errors import Invalid
+from labour_democracy.i18n import gettext as _
+
+S = TypeVar("S", bound=msgspec.Struct)
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_TRUE = {"on", "true", "1", "yes"}
+_FALSE = {"", "off", "false", "0", "no"}
+
+
+class FieldError(ValueError):
+    pass
+
+
+def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
+
+
+def _parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if match := _DMY.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise FieldError(_("Enter a date as dd/mm/yyyy.")) from None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise FieldError(_("This date does not exist.")) from None
+
+
+def convert(value: Any, annotation: Any) -> Any:
+    """One value to the annotated type, or `FieldError` with a message for the person."""
+    if annotation is str:
+        return str(value).strip()
+    if annotation is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise FieldError(_("Choose yes or no."))
+    if annotation is int:
+        if isinstance(value, bool):
+            raise FieldError(_("Enter a whole number."))
+        try:
+            return int(str(value).strip().replace(".", "").replace(" ", ""))
+        except ValueError:
+            raise FieldError(_("Enter a whole number.")) from None
+    if annotation is dt.date:
+        return _parse_date(value)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        try:
+            return annotation(str(value).strip())
+        except ValueError:
+            raise FieldError(_("Choose one of the options offered.")) from None
+    if typing.get_origin(annotation) is list:
+        (item_type,) = typing.get_args(annotation)
+        values = value if isinstance(value, list) else [value]
+        return [convert(v, item_type) for v in values if str(v).strip() != ""]
+    raise TypeError(f"no form conversion for {annotation!r}")
+
+
+def parse(struct: type[S], raw: Mapping[str, Any]) -> S:
+    """Build `struct` from raw input; raises `Invalid` naming every field that is wrong."""
+    hints = typing.get_type_hints(struct)
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for field in msgspec.structs.fields(struct):
+        annotation, optional = _unwrap_optional(hints[field.name])
+        value = raw.get(field.name)
+        is_list = typing.get_origin(annotation) is list
+        blank = value is None or (not is_list and isinstance(value, str) and not value.strip())
+        if annotation is bool and not isinstance(value, bool) and blank:
+            values[field.name] = False  # an unticked checkbox sends nothing
+            continue
+        if blank:
+            if optional:
+                values[field.name] = None
+            elif field.required:
+                errors[field.name] = _("This field is required.")
+            continue
+        try:
+            values[field.name] = convert(value, annotation)
+        except FieldError as error:
+            errors[field.name] = str(error)
+    if errors:
+        raise Invalid(errors)
+    return struct(**values)
+
+
+def form_values(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """What the person typed, to put back into the form beside the errors."""
+    return {key: value for key, value in raw.items() if key != "_csrf_token"}
+
+
+async def read_form(request) -> dict[str, Any]:
+    """A submitted form as a dict; a name sent several times (checkboxes) gives a list."""
+    form = await request.form()
+    data: dict[str, Any] = {}
+    for key in form:
+        values = form.getall(key)
+        data[key] = values if len(values) > 1 else values[0]
+    return data
