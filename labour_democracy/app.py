@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,9 +19,7 @@ from litestar.plugins.htmx import HTMXPlugin
 from litestar.static_files import create_static_files_router
 
 from labour_democracy import db
-from labour_democracy.core import api as core_api
-from labour_democracy.core import controllers as core_pages
-from labour_democracy.notices import controllers as notices_pages
+from labour_democracy.modules import MODULES
 from labour_democracy.settings import PACKAGE_DIR, get_settings
 from labour_democracy.web.auth import (
     ActorMiddleware,
@@ -32,7 +31,17 @@ from labour_democracy.web.auth import (
 from labour_democracy.web.errors import EXCEPTION_HANDLERS
 from labour_democracy.web.templating import template_config
 
-MODULE_ROUTES = [*core_pages.ROUTES, *core_api.ROUTES, *notices_pages.ROUTES]
+
+def module_routes() -> list:
+    routes: list = []
+    for module in MODULES:
+        for part in ("controllers", "api"):
+            try:
+                routes += importlib.import_module(f"labour_democracy.{module}.{part}").ROUTES
+            except ModuleNotFoundError as error:
+                if error.name != f"labour_democracy.{module}.{part}":
+                    raise
+    return routes
 
 
 def create_app() -> Litestar:
@@ -46,7 +55,7 @@ def create_app() -> Litestar:
     templates = template_config()
     return Litestar(
         route_handlers=[
-            *MODULE_ROUTES,
+            *module_routes(),
             create_static_files_router(
                 path="/static",
                 directories=[PACKAGE_DIR / "static"],

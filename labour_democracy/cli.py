@@ -113,9 +113,11 @@ def create_user(email, full_name, role, enterprise_tax_code, province_code, pass
     async def create() -> int:
         enterprise = province = None
         if enterprise_tax_code:
-            row = await Enterprise.select(Enterprise.id).where(
-                Enterprise.tax_code == enterprise_tax_code
-            ).first()
+            row = (
+                await Enterprise.select(Enterprise.id)
+                .where(Enterprise.tax_code == enterprise_tax_code)
+                .first()
+            )
             enterprise = row["id"] if row else -1
         if province_code:
             row = await Province.select(Province.id).where(Province.code == province_code).first()
@@ -124,8 +126,9 @@ def create_user(email, full_name, role, enterprise_tax_code, province_code, pass
             SYSTEM, UserForm(email=email, full_name=full_name, password=password)
         )
         await users.add_membership(
-            SYSTEM, user_id, MembershipForm(role=Role(role), enterprise=enterprise,
-                                            province=province)
+            SYSTEM,
+            user_id,
+            MembershipForm(role=Role(role), enterprise=enterprise, province=province),
         )
         return user_id
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -47,10 +48,9 @@ class QueryCounter:
 
 
 class _Pool:
-    """Idle connections and the write lock, bound to one event loop."""
+    """Idle connections and the write lock of one event loop."""
 
     def __init__(self, size: int) -> None:
-        self.loop = asyncio.get_running_loop()
         self.idle: list[aiosqlite.Connection] = []
         self.slots = asyncio.Semaphore(size)
         self.write_lock = asyncio.Lock()
@@ -113,13 +113,18 @@ class PooledSQLiteEngine(QueryCounter, SQLiteEngine):
     def __init__(self, path: str, pool_size: int = 4) -> None:
         super().__init__(path=path, timeout=BUSY_TIMEOUT_SECONDS)
         self.pool_size = pool_size
-        self._pool: _Pool | None = None
+        self._pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Pool] = (
+            weakref.WeakKeyDictionary()
+        )
 
     def pool(self) -> _Pool:
-        # A pool belongs to the loop that made it; the CLI and some tests run several loops.
-        if self._pool is None or self._pool.loop is not asyncio.get_running_loop():
-            self._pool = _Pool(self.pool_size)
-        return self._pool
+        # One pool per event loop: a server has one loop, but the test client runs the app's
+        # lifespan on a loop of its own, and each CLI command starts a new one.
+        loop = asyncio.get_running_loop()
+        pool = self._pools.get(loop)
+        if pool is None:
+            pool = self._pools[loop] = _Pool(self.pool_size)
+        return pool
 
     async def _connect(self) -> aiosqlite.Connection:
         connection = await aiosqlite.connect(**self.connection_kwargs)
@@ -161,9 +166,9 @@ class PooledSQLiteEngine(QueryCounter, SQLiteEngine):
         await self.release(connection)
 
     async def close_connection_pool(self) -> None:
-        if self._pool is None:
+        pool = self._pools.pop(asyncio.get_running_loop(), None)
+        if pool is None:
             return
-        pool, self._pool = self._pool, None
         for connection in pool.idle:
             await connection.close()
 
@@ -201,7 +206,33 @@ class PooledSQLiteEngine(QueryCounter, SQLiteEngine):
 
 
 class CountingPostgresEngine(QueryCounter, PostgresEngine):
-    """Piccolo's PostgreSQL engine; its pool is opened in the app's lifespan."""
+    """Piccolo's PostgreSQL engine; its pool is opened in the app's lifespan.
+
+    As with SQLite, a pool belongs to one event loop (asyncpg pools cannot be shared between
+    loops); code running on another loop, like a test's, opens connections as it goes.
+    """
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._pools: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        super().__init__(config=config)
+
+    @property  # type: ignore[override]
+    def pool(self):
+        try:
+            return self._pools.get(asyncio.get_running_loop())
+        except RuntimeError:
+            return None
+
+    @pool.setter
+    def pool(self, value) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # Piccolo sets None while constructing the engine
+        if value is None:
+            self._pools.pop(loop, None)
+        else:
+            self._pools[loop] = value
 
 
 def build_engine(settings: Settings) -> Engine:

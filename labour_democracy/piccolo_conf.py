@@ -3,14 +3,9 @@
 from piccolo.conf.apps import AppRegistry
 
 from labour_democracy.db import build_engine
+from labour_democracy.modules import MODULES
 from labour_democracy.settings import get_settings
 
 DB = build_engine(get_settings())
 
-APP_REGISTRY = AppRegistry(
-    apps=[
-        "labour_democracy.core.piccolo_app",
-        "labour_democracy.documents.piccolo_app",
-        "labour_democracy.notices.piccolo_app",
-    ]
-)
+APP_REGISTRY = AppRegistry(apps=[f"labour_democracy.{m}.piccolo_app" for m in MODULES])

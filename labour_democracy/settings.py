@@ -79,9 +79,7 @@ class Settings:
                 f"not {self.default_language!r}."
             )
         if not (self.is_sqlite or self.database_url.startswith(("postgres://", "postgresql://"))):
-            raise ConfigurationError(
-                "LD_DATABASE_URL must start with sqlite:// or postgresql://."
-            )
+            raise ConfigurationError("LD_DATABASE_URL must start with sqlite:// or postgresql://.")
 
 
 def _flag(name: str) -> bool:

@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Invalid, NotFound
 from labour_democracy.core.permissions import Actor, MembershipGrant
-from labour_democracy.core.tables import Enterprise, LoginAttempt, Membership, Province, Role, User
+from labour_democracy.core.tables import LoginAttempt, Membership, Role, User
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
@@ -35,9 +35,7 @@ def check_password_strength(password: str) -> str | None:
 async def load_actor(user_id: int, session_version: int) -> Actor | None:
     """The actor behind a session, or None if the user is gone, disabled or signed out."""
     user = (
-        await User.select(
-            User.id, User.email, User.full_name, User.language, User.session_version
-        )
+        await User.select(User.id, User.email, User.full_name, User.language, User.session_version)
         .where((User.id == user_id) & (User.is_active == True))  # noqa: E712
         .first()
     )

@@ -23,8 +23,10 @@ _COMMUNE_CODE = re.compile(r"\d{5}")
 
 
 def shipped_provinces() -> list[dict[str, str]]:
-    text = resources.files("labour_democracy.core").joinpath("data/provinces.csv").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("labour_democracy.core")
+        .joinpath("data/provinces.csv")
+        .read_text(encoding="utf-8")
     )
     return list(csv.DictReader(io.StringIO(text)))
 
@@ -44,7 +46,9 @@ async def import_communes(actor: Actor, text: str) -> int:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     if not reader.fieldnames or not {"code", "name", "province_code"} <= set(reader.fieldnames):
         raise Invalid(_("The file needs the columns code, name and province_code."))
-    provinces = {row["code"]: row["id"] for row in await Province.select(Province.id, Province.code)}
+    provinces = {
+        row["code"]: row["id"] for row in await Province.select(Province.id, Province.code)
+    }
     errors: dict[str, str] = {}
     rows: dict[str, tuple[str, int]] = {}
     for line, row in enumerate(reader, start=2):
@@ -62,7 +66,9 @@ async def import_communes(actor: Actor, text: str) -> int:
         raise Invalid(errors)
     existing = {row["code"]: row["id"] for row in await Commune.select(Commune.id, Commune.code)}
     async with write_transaction():
-        new = [Commune(code=c, name=n, province=p) for c, (n, p) in rows.items() if c not in existing]
+        new = [
+            Commune(code=c, name=n, province=p) for c, (n, p) in rows.items() if c not in existing
+        ]
         if new:
             await Commune.insert(*new)
         for code, (name, province) in rows.items():

@@ -6,7 +6,6 @@ import datetime as dt
 
 import msgspec
 from litestar import Controller, Request, delete, get, post, put
-from litestar.params import Parameter
 
 from labour_democracy.core import enterprises, roster
 from labour_democracy.core.permissions import (
@@ -15,12 +14,12 @@ from labour_democracy.core.permissions import (
     MANAGE_ORG_UNITS,
     MANAGE_ROSTER,
     VIEW_ROSTER,
-    Actor,
 )
 from labour_democracy.core.schemas import EnterpriseForm, OrgUnitForm, RosterQuery, WorkerForm
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.web.forms import parse
+from labour_democracy.web.params import Context, CurrentActor, FromQuery, Id, JSONBody
 
 
 class EnterpriseOut(msgspec.Struct):
@@ -107,69 +106,77 @@ class EnterpriseApi(Controller):
     tags = ["enterprises"]
 
     @get("/")
-    async def list_enterprises(self, actor: Actor, q: str | None = None,
-                               page: int = Parameter(default=1, ge=1)) -> PageOut:
+    async def list_enterprises(
+        self, actor: CurrentActor, q: FromQuery[str | None] = None, page: FromQuery[int] = 1
+    ) -> PageOut:
         listing = await enterprises.list_enterprises(actor, q, page)
         items = [msgspec.convert(r, EnterpriseSummary) for r in listing.rows]
-        return PageOut(total=listing.total, page=listing.page, per_page=listing.per_page,
-                       items=items)
+        return PageOut(
+            total=listing.total, page=listing.page, per_page=listing.per_page, items=items
+        )
 
     @post("/", opt={"permission": ADMINISTER})
-    async def create_enterprise(self, actor: Actor, data: EnterpriseForm) -> Created:
+    async def create_enterprise(
+        self, actor: CurrentActor, data: JSONBody[EnterpriseForm]
+    ) -> Created:
         return Created(await enterprises.create_enterprise(actor, data))
 
     @get("/{enterprise_id:int}")
-    async def get_enterprise(self, context: EnterpriseContext) -> EnterpriseOut:
+    async def get_enterprise(self, context: Context) -> EnterpriseOut:
         return await _enterprise_out(context)
 
     @put("/{enterprise_id:int}", opt={"permission": EDIT_ENTERPRISE})
-    async def update_enterprise(self, context: EnterpriseContext,
-                                data: EnterpriseForm) -> EnterpriseOut:
+    async def update_enterprise(
+        self, context: Context, data: JSONBody[EnterpriseForm]
+    ) -> EnterpriseOut:
         await enterprises.update_enterprise(context, data)
         return await _enterprise_out(context)
 
     @get("/{enterprise_id:int}/org-units")
-    async def list_org_units(self, context: EnterpriseContext) -> list[OrgUnitOut]:
+    async def list_org_units(self, context: Context) -> list[OrgUnitOut]:
         tree = await enterprises.org_unit_tree(context)
         return [msgspec.convert(node, OrgUnitOut, from_attributes=True) for node in tree]
 
     @post("/{enterprise_id:int}/org-units", opt={"permission": MANAGE_ORG_UNITS})
-    async def create_org_unit(self, context: EnterpriseContext, data: OrgUnitForm) -> Created:
+    async def create_org_unit(self, context: Context, data: JSONBody[OrgUnitForm]) -> Created:
         return Created(await enterprises.create_org_unit(context, data))
 
     @put("/{enterprise_id:int}/org-units/{unit_id:int}", opt={"permission": MANAGE_ORG_UNITS})
-    async def update_org_unit(self, context: EnterpriseContext, unit_id: int,
-                              data: OrgUnitForm) -> None:
+    async def update_org_unit(
+        self, context: Context, unit_id: Id, data: JSONBody[OrgUnitForm]
+    ) -> None:
         await enterprises.update_org_unit(context, unit_id, data)
 
     @delete("/{enterprise_id:int}/org-units/{unit_id:int}", opt={"permission": MANAGE_ORG_UNITS})
-    async def delete_org_unit(self, context: EnterpriseContext, unit_id: int) -> None:
+    async def delete_org_unit(self, context: Context, unit_id: Id) -> None:
         await enterprises.delete_org_unit(context, unit_id)
 
     @get("/{enterprise_id:int}/workers", opt={"permission": VIEW_ROSTER})
-    async def list_workers(self, request: Request, context: EnterpriseContext) -> PageOut:
+    async def list_workers(self, request: Request, context: Context) -> PageOut:
         query = parse(RosterQuery, dict(request.query_params))
         listing = await roster.list_workers(context, query)
         items = [msgspec.convert(row, WorkerOut) for row in listing.rows]
-        return PageOut(total=listing.total, page=listing.page, per_page=listing.per_page,
-                       items=items)
+        return PageOut(
+            total=listing.total, page=listing.page, per_page=listing.per_page, items=items
+        )
 
     @post("/{enterprise_id:int}/workers", opt={"permission": MANAGE_ROSTER})
-    async def create_worker(self, context: EnterpriseContext, data: WorkerForm) -> Created:
+    async def create_worker(self, context: Context, data: JSONBody[WorkerForm]) -> Created:
         return Created(await roster.create_worker(context, data))
 
     @get("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": VIEW_ROSTER})
-    async def get_worker(self, context: EnterpriseContext, worker_id: int) -> WorkerOut:
+    async def get_worker(self, context: Context, worker_id: Id) -> WorkerOut:
         return _worker_out(await roster.get_worker(context, worker_id))
 
     @put("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
-    async def update_worker(self, context: EnterpriseContext, worker_id: int,
-                            data: WorkerForm) -> WorkerOut:
+    async def update_worker(
+        self, context: Context, worker_id: Id, data: JSONBody[WorkerForm]
+    ) -> WorkerOut:
         await roster.update_worker(context, worker_id, data)
         return _worker_out(await roster.get_worker(context, worker_id))
 
     @delete("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
-    async def delete_worker(self, context: EnterpriseContext, worker_id: int) -> None:
+    async def delete_worker(self, context: Context, worker_id: Id) -> None:
         await roster.delete_worker(context, worker_id)
 
 

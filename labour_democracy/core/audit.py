@@ -100,9 +100,7 @@ async def verify(batch_size: int = 5000) -> VerifyReport:
         for row in rows:
             count += 1
             if row["seq"] != expected_seq:
-                problems.append(
-                    f"entries {expected_seq}..{row['seq'] - 1} are missing (deleted)"
-                )
+                problems.append(f"entries {expected_seq}..{row['seq'] - 1} are missing (deleted)")
             if row["prev_hash"] != prev_hash:
                 problems.append(f"entry {row['seq']}: does not follow the entry before it")
             if _digest(_hashed_fields(row)) != row["hash"]:

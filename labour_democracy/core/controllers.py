@@ -32,11 +32,12 @@ from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role
 from labour_democracy.i18n import N_
 from labour_democracy.i18n import gettext as _
-from labour_democracy.web import menu
 from labour_democracy.settings import LANGUAGES
+from labour_democracy.web import menu
 from labour_democracy.web.auth import sign_in_session
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.menu import MenuItem
+from labour_democracy.web.params import Context, CurrentActor, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
 PUBLIC = {"public": True}
@@ -51,7 +52,7 @@ def _safe_next(target: str | None) -> str:
 
 class AuthController(Controller):
     @get("/login", opt=PUBLIC)
-    async def login_page(self, request: Request, next: str | None = None) -> Response:
+    async def login_page(self, request: Request, next: FromQuery[str | None] = None) -> Response:
         if request.scope.get("user") is not None:
             return redirect(request, _safe_next(next))
         return render(request, "auth/login.html", next=_safe_next(next), values={}, errors={})
@@ -103,7 +104,7 @@ class AuthController(Controller):
         return render(request, "auth/password.html", values={}, errors={})
 
     @post("/account/password", opt={"permission": OWN_ACCOUNT})
-    async def change_password(self, request: Request, actor: Actor) -> Response:
+    async def change_password(self, request: Request, actor: CurrentActor) -> Response:
         data = await read_form(request)
         try:
             form = parse(PasswordForm, data)
@@ -117,7 +118,7 @@ class AuthController(Controller):
 
 class HomeController(Controller):
     @get("/")
-    async def home(self, request: Request, actor: Actor) -> Response:
+    async def home(self, request: Request, actor: CurrentActor) -> Response:
         enterprise_ids = {g.enterprise_id for g in actor.grants if g.enterprise_id}
         if len(enterprise_ids) == 1 and not actor.is_admin and Role.FEDERATION not in actor.roles:
             return redirect(request, f"/enterprises/{enterprise_ids.pop()}")
@@ -128,19 +129,25 @@ class EnterpriseController(Controller):
     path = "/enterprises"
 
     @get("/")
-    async def index(self, request: Request, actor: Actor, q: str | None = None,
-                    page: int = 1) -> Template:
+    async def index(
+        self,
+        request: Request,
+        actor: CurrentActor,
+        q: FromQuery[str | None] = None,
+        page: FromQuery[int] = 1,
+    ) -> Template:
         listing = await enterprises.list_enterprises(actor, q, page)
         template = "core/_enterprise_rows.html" if is_htmx(request) else "core/enterprises.html"
-        return render(request, template, listing=listing, q=q or "",
-                      can_create=ADMINISTER.allows(actor.roles))
+        return render(
+            request, template, listing=listing, q=q or "", can_create=ADMINISTER.allows(actor.roles)
+        )
 
     @get("/new", opt={"permission": ADMINISTER})
     async def new(self, request: Request) -> Template:
         return await _enterprise_form(request, None, {}, {})
 
     @post("/new", opt={"permission": ADMINISTER})
-    async def create(self, request: Request, actor: Actor) -> Response:
+    async def create(self, request: Request, actor: CurrentActor) -> Response:
         data = await read_form(request)
         try:
             enterprise_id = await enterprises.create_enterprise(actor, parse(EnterpriseForm, data))
@@ -150,12 +157,16 @@ class EnterpriseController(Controller):
         return redirect(request, f"/enterprises/{enterprise_id}")
 
     @get("/communes")
-    async def communes(self, request: Request, province: int | None = None) -> Template:
-        return render(request, "core/_commune_options.html",
-                      communes=await enterprises.commune_choices(province), selected=None)
+    async def communes(self, request: Request, province: FromQuery[int | None] = None) -> Template:
+        return render(
+            request,
+            "core/_commune_options.html",
+            communes=await enterprises.commune_choices(province),
+            selected=None,
+        )
 
     @get("/{enterprise_id:int}")
-    async def detail(self, request: Request, context: EnterpriseContext) -> Template:
+    async def detail(self, request: Request, context: Context) -> Template:
         return render(
             request,
             "core/enterprise.html",
@@ -167,12 +178,12 @@ class EnterpriseController(Controller):
         )
 
     @get("/{enterprise_id:int}/edit", opt={"permission": EDIT_ENTERPRISE})
-    async def edit(self, request: Request, context: EnterpriseContext) -> Template:
+    async def edit(self, request: Request, context: Context) -> Template:
         values = {k: v for k, v in context.enterprise.to_dict().items() if k != "id"}
         return await _enterprise_form(request, context, values, {})
 
     @post("/{enterprise_id:int}/edit", opt={"permission": EDIT_ENTERPRISE})
-    async def update(self, request: Request, context: EnterpriseContext) -> Response:
+    async def update(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
             await enterprises.update_enterprise(context, parse(EnterpriseForm, data))
@@ -209,11 +220,11 @@ class OrgUnitController(Controller):
     path = "/enterprises/{enterprise_id:int}/org-units"
 
     @get("/")
-    async def index(self, request: Request, context: EnterpriseContext) -> Template:
+    async def index(self, request: Request, context: Context) -> Template:
         return await _org_units_page(request, context, {}, {})
 
     @post("/", opt={"permission": MANAGE_ORG_UNITS})
-    async def create(self, request: Request, context: EnterpriseContext) -> Response:
+    async def create(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
             await enterprises.create_org_unit(context, parse(OrgUnitForm, data))
@@ -223,12 +234,12 @@ class OrgUnitController(Controller):
         return redirect(request, f"/enterprises/{context.enterprise_id}/org-units")
 
     @get("/{unit_id:int}/edit", opt={"permission": MANAGE_ORG_UNITS})
-    async def edit(self, request: Request, context: EnterpriseContext, unit_id: int) -> Template:
+    async def edit(self, request: Request, context: Context, unit_id: Id) -> Template:
         unit = await get_owned(context, OrgUnit, unit_id)
         return await _org_unit_form(request, context, unit_id, unit.to_dict(), {})
 
     @post("/{unit_id:int}/edit", opt={"permission": MANAGE_ORG_UNITS})
-    async def update(self, request: Request, context: EnterpriseContext, unit_id: int) -> Response:
+    async def update(self, request: Request, context: Context, unit_id: Id) -> Response:
         data = await read_form(request)
         try:
             await enterprises.update_org_unit(context, unit_id, parse(OrgUnitForm, data))
@@ -238,7 +249,7 @@ class OrgUnitController(Controller):
         return redirect(request, f"/enterprises/{context.enterprise_id}/org-units")
 
     @post("/{unit_id:int}/delete", opt={"permission": MANAGE_ORG_UNITS})
-    async def delete(self, request: Request, context: EnterpriseContext, unit_id: int) -> Response:
+    async def delete(self, request: Request, context: Context, unit_id: Id) -> Response:
         await enterprises.delete_org_unit(context, unit_id)
         flash(request, _("The unit was deleted."))
         return redirect(request, f"/enterprises/{context.enterprise_id}/org-units")
@@ -277,7 +288,7 @@ class RosterController(Controller):
     path = "/enterprises/{enterprise_id:int}/workers"
 
     @get("/", opt={"permission": VIEW_ROSTER})
-    async def index(self, request: Request, context: EnterpriseContext) -> Template:
+    async def index(self, request: Request, context: Context) -> Template:
         try:
             query = parse(RosterQuery, dict(request.query_params))
         except Invalid:
@@ -297,11 +308,11 @@ class RosterController(Controller):
         )
 
     @get("/new", opt={"permission": MANAGE_ROSTER})
-    async def new(self, request: Request, context: EnterpriseContext) -> Template:
+    async def new(self, request: Request, context: Context) -> Template:
         return await _worker_form(request, context, None, {"nationality": "VN"}, {})
 
     @post("/new", opt={"permission": MANAGE_ROSTER})
-    async def create(self, request: Request, context: EnterpriseContext) -> Response:
+    async def create(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
             await roster.create_worker(context, parse(WorkerForm, data))
@@ -311,12 +322,12 @@ class RosterController(Controller):
         return redirect(request, f"/enterprises/{context.enterprise_id}/workers")
 
     @get("/{worker_id:int}", opt={"permission": VIEW_ROSTER})
-    async def edit(self, request: Request, context: EnterpriseContext, worker_id: int) -> Template:
+    async def edit(self, request: Request, context: Context, worker_id: Id) -> Template:
         worker = await roster.get_worker(context, worker_id)
         return await _worker_form(request, context, worker_id, worker.to_dict(), {})
 
     @post("/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
-    async def update(self, request: Request, context: EnterpriseContext, worker_id: int) -> Response:
+    async def update(self, request: Request, context: Context, worker_id: Id) -> Response:
         data = await read_form(request)
         try:
             await roster.update_worker(context, worker_id, parse(WorkerForm, data))
@@ -326,7 +337,7 @@ class RosterController(Controller):
         return redirect(request, f"/enterprises/{context.enterprise_id}/workers")
 
     @post("/{worker_id:int}/delete", opt={"permission": MANAGE_ROSTER})
-    async def delete(self, request: Request, context: EnterpriseContext, worker_id: int) -> Response:
+    async def delete(self, request: Request, context: Context, worker_id: Id) -> Response:
         await roster.delete_worker(context, worker_id)
         flash(request, _("The worker was removed from the roster."))
         return redirect(request, f"/enterprises/{context.enterprise_id}/workers")
@@ -352,8 +363,13 @@ class UserAdminController(Controller):
     opt = {"permission": ADMINISTER}
 
     @get("/")
-    async def index(self, request: Request, actor: Actor, q: str | None = None,
-                    page: int = 1) -> Template:
+    async def index(
+        self,
+        request: Request,
+        actor: CurrentActor,
+        q: FromQuery[str | None] = None,
+        page: FromQuery[int] = 1,
+    ) -> Template:
         listing = await users.list_users(actor, q, page)
         template = "admin/_user_rows.html" if is_htmx(request) else "admin/users.html"
         return render(request, template, listing=listing, q=q or "")
@@ -363,24 +379,28 @@ class UserAdminController(Controller):
         return render(request, "admin/user_form.html", values={}, errors={})
 
     @post("/new")
-    async def create(self, request: Request, actor: Actor) -> Response:
+    async def create(self, request: Request, actor: CurrentActor) -> Response:
         data = await read_form(request)
         try:
             user_id = await users.create_user(actor, parse(UserForm, data))
         except Invalid as error:
             values = {k: v for k, v in form_values(data).items() if k != "password"}
-            return render(request, "admin/user_form.html",
-                          status_code=422 if not is_htmx(request) else 200,
-                          values=values, errors=error.errors)
+            return render(
+                request,
+                "admin/user_form.html",
+                status_code=422 if not is_htmx(request) else 200,
+                values=values,
+                errors=error.errors,
+            )
         flash(request, _("The user was created. Now give them a role."))
         return redirect(request, f"/admin/users/{user_id}")
 
     @get("/{user_id:int}")
-    async def detail(self, request: Request, actor: Actor, user_id: int) -> Template:
+    async def detail(self, request: Request, actor: CurrentActor, user_id: Id) -> Template:
         return await _user_page(request, actor, user_id, {}, {})
 
     @post("/{user_id:int}/memberships")
-    async def add_membership(self, request: Request, actor: Actor, user_id: int) -> Response:
+    async def add_membership(self, request: Request, actor: CurrentActor, user_id: Id) -> Response:
         data = await read_form(request)
         try:
             await users.add_membership(actor, user_id, parse(MembershipForm, data))
@@ -390,14 +410,15 @@ class UserAdminController(Controller):
         return redirect(request, f"/admin/users/{user_id}")
 
     @post("/{user_id:int}/memberships/{membership_id:int}/delete")
-    async def remove_membership(self, request: Request, actor: Actor, user_id: int,
-                                membership_id: int) -> Response:
+    async def remove_membership(
+        self, request: Request, actor: CurrentActor, user_id: Id, membership_id: Id
+    ) -> Response:
         await users.remove_membership(actor, user_id, membership_id)
         flash(request, _("The role was removed."))
         return redirect(request, f"/admin/users/{user_id}")
 
     @post("/{user_id:int}/active")
-    async def set_active(self, request: Request, actor: Actor, user_id: int) -> Response:
+    async def set_active(self, request: Request, actor: CurrentActor, user_id: Id) -> Response:
         data = await read_form(request)
         active = data.get("active") == "1"
         await users.set_active(actor, user_id, active)
@@ -405,7 +426,7 @@ class UserAdminController(Controller):
         return redirect(request, f"/admin/users/{user_id}")
 
     @post("/{user_id:int}/password")
-    async def reset_password(self, request: Request, actor: Actor, user_id: int) -> Response:
+    async def reset_password(self, request: Request, actor: CurrentActor, user_id: Id) -> Response:
         data = await read_form(request)
         try:
             await users.reset_password(actor, user_id, str(data.get("password", "")))

@@ -42,12 +42,43 @@ DEMO_LOGINS = (
     DemoLogin("hr.donga@demo.vn", "HR manager, Công ty Cổ phần Cơ khí Đông Á"),
 )
 
-_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-           "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+_FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
 _MIDDLE_F = ["Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim"]
 _MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công"]
-_GIVEN_F = ["Lan", "Hương", "Mai", "Hoa", "Thảo", "Trang", "Nga", "Hằng", "Yến", "Linh", "Nhung",
-            "Phương", "Oanh", "Huệ", "Thủy"]
+_GIVEN_F = [
+    "Lan",
+    "Hương",
+    "Mai",
+    "Hoa",
+    "Thảo",
+    "Trang",
+    "Nga",
+    "Hằng",
+    "Yến",
+    "Linh",
+    "Nhung",
+    "Phương",
+    "Oanh",
+    "Huệ",
+    "Thủy",
+]
 _GIVEN_M = ["Hùng", "Dũng", "Tuấn", "Nam", "Long", "Sơn", "Thắng", "Quý", "Bình", "Khánh", "Phúc"]
 
 
@@ -107,8 +138,9 @@ async def load_demo(seed: int = 2026) -> None:
         )
         units = await _units(song_hong)
         await _workers(song_hong, units, 64, generator)
-        await _workers(dong_a, [await _unit(dong_a, "Xưởng cơ khí", OrgUnitKind.WORKSHOP)], 12,
-                       generator)
+        await _workers(
+            dong_a, [await _unit(dong_a, "Xưởng cơ khí", OrgUnitKind.WORKSHOP)], 12, generator
+        )
         await _users(song_hong, dong_a, provinces["24"])
         await audit.record(SYSTEM, "demo.loaded", "enterprise", song_hong)
 
@@ -143,8 +175,9 @@ def _name(generator: random.Random, female: bool) -> str:
 
 
 async def _workers(enterprise: int, units: list[int], count: int, generator: random.Random):
-    symbol = (await Enterprise.select(Enterprise.symbol).where(Enterprise.id == enterprise)
-              .first())["symbol"]
+    symbol = (
+        await Enterprise.select(Enterprise.symbol).where(Enterprise.id == enterprise).first()
+    )["symbol"]
     workers = []
     for number in range(1, count + 1):
         female = generator.random() < 0.7

@@ -55,9 +55,9 @@ class Profile:
 
 async def profile(context: EnterpriseContext) -> Profile:
     enterprise = context.enterprise
-    province = await Province.select(Province.name).where(
-        Province.id == enterprise.province
-    ).first()
+    province = (
+        await Province.select(Province.name).where(Province.id == enterprise.province).first()
+    )
     commune = await Commune.select(Commune.name).where(Commune.id == enterprise.commune).first()
     return Profile(
         province=province["name"] if province else "",
@@ -246,7 +246,11 @@ async def org_unit_tree(context: EnterpriseContext) -> list[OrgUnitNode]:
         for unit in sorted(children.get(parent, []), key=lambda u: rules.fold(u["name"])):
             ordered.append(
                 OrgUnitNode(
-                    unit["id"], unit["name"], unit["kind"], parent, depth,
+                    unit["id"],
+                    unit["name"],
+                    unit["kind"],
+                    parent,
+                    depth,
                     counts.get(unit["id"], 0),
                 )
             )
@@ -268,9 +272,8 @@ async def _check_org_unit(context: EnterpriseContext, form: OrgUnitForm, unit_id
         else:
             if unit_id is not None and await _is_descendant(form.parent, unit_id):
                 errors["parent"] = _("A unit cannot sit inside itself or one of its sub-units.")
-    siblings = (
-        (OrgUnit.enterprise == context.enterprise_id)
-        & (OrgUnit.parent.is_null() if form.parent is None else OrgUnit.parent == form.parent)
+    siblings = (OrgUnit.enterprise == context.enterprise_id) & (
+        OrgUnit.parent.is_null() if form.parent is None else OrgUnit.parent == form.parent
     )
     if unit_id is not None:
         siblings &= OrgUnit.id != unit_id

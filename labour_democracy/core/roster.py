@@ -164,9 +164,7 @@ async def update_worker(context: EnterpriseContext, worker_id: int, form: Worker
     worker = await get_owned(context, Worker, worker_id)
     await _validate(context, form, worker_id)
     values = worker_values(form)
-    changed = sorted(
-        k for k, v in values.items() if k != "updated_at" and getattr(worker, k) != v
-    )
+    changed = sorted(k for k, v in values.items() if k != "updated_at" and getattr(worker, k) != v)
     async with write_transaction():
         await Worker.update({getattr(Worker, k): v for k, v in values.items()}).where(
             Worker.id == worker_id

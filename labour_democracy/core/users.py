@@ -75,9 +75,13 @@ async def create_user(actor: Actor, form: UserForm) -> int:
 
 async def get_user(actor: Actor, user_id: int) -> dict:
     _require_admin(actor)
-    user = await User.select(
-        User.id, User.email, User.full_name, User.is_active, User.language, User.last_login_at
-    ).where(User.id == user_id).first()
+    user = (
+        await User.select(
+            User.id, User.email, User.full_name, User.is_active, User.language, User.last_login_at
+        )
+        .where(User.id == user_id)
+        .first()
+    )
     if user is None:
         raise NotFound
     user["memberships"] = await Membership.select(
@@ -103,9 +107,7 @@ async def add_membership(actor: Actor, user_id: int, form: MembershipForm) -> in
             errors["enterprise"] = _("Choose the enterprise this role is for.")
         enterprise_id = form.enterprise
     elif form.role is Role.FEDERATION:
-        if form.province is None or not await Province.exists().where(
-            Province.id == form.province
-        ):
+        if form.province is None or not await Province.exists().where(Province.id == form.province):
             errors["province"] = _("Choose the province this officer covers.")
         province_id = form.province
     if errors:
@@ -113,10 +115,16 @@ async def add_membership(actor: Actor, user_id: int, form: MembershipForm) -> in
     same = (
         (Membership.user == user_id)
         & (Membership.role == form.role.value)
-        & (Membership.enterprise.is_null() if enterprise_id is None
-           else Membership.enterprise == enterprise_id)
-        & (Membership.province.is_null() if province_id is None
-           else Membership.province == province_id)
+        & (
+            Membership.enterprise.is_null()
+            if enterprise_id is None
+            else Membership.enterprise == enterprise_id
+        )
+        & (
+            Membership.province.is_null()
+            if province_id is None
+            else Membership.province == province_id
+        )
     )
     if await Membership.exists().where(same):
         raise Invalid(_("The user already has this role."))
@@ -133,9 +141,11 @@ async def add_membership(actor: Actor, user_id: int, form: MembershipForm) -> in
 
 async def remove_membership(actor: Actor, user_id: int, membership_id: int) -> None:
     _require_admin(actor)
-    membership = await Membership.objects().where(
-        (Membership.id == membership_id) & (Membership.user == user_id)
-    ).first()
+    membership = (
+        await Membership.objects()
+        .where((Membership.id == membership_id) & (Membership.user == user_id))
+        .first()
+    )
     if membership is None:
         raise NotFound
     if membership.role == Role.ADMIN and actor.id == user_id:
@@ -143,7 +153,11 @@ async def remove_membership(actor: Actor, user_id: int, membership_id: int) -> N
     async with write_transaction():
         await Membership.delete().where(Membership.id == membership_id)
         await audit.record(
-            actor, "membership.removed", "user", user_id, membership.enterprise,
+            actor,
+            "membership.removed",
+            "user",
+            user_id,
+            membership.enterprise,
             role=membership.role,
         )
 

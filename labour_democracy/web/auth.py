@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from litestar.connection import ASGIConnection
+from litestar.enums import ScopeType
 from litestar.exceptions import ImproperlyConfiguredException, NotAuthorizedException
 from litestar.handlers import BaseRouteHandler
 from litestar.middleware import ASGIMiddleware
 from litestar.middleware.session.client_side import CookieBackendConfig
-from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from labour_democracy import i18n
