@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench NAME [options]`; each prints `key: value` lines."""
