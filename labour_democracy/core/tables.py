@@ -7,6 +7,7 @@ from enum import StrEnum
 from piccolo.columns import (
     BigInt,
     Boolean,
+    Bytea,
     Date,
     ForeignKey,
     Integer,
@@ -174,3 +175,17 @@ class AuditEntry(Table):
     details = Text(default="{}")
     prev_hash = Varchar(length=64)
     hash = Varchar(length=64)
+
+
+class RosterUpload(Table):
+    """A roster spreadsheet between its upload and its import (tệp danh sách người lao động).
+
+    Kept in the database, not in a process's memory, because several app processes serve one
+    site and the next step may reach another one. Deleted once imported, or a day later.
+    """
+
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
+    uploaded_by = ForeignKey(User, null=True, on_delete=OnDelete.cascade)
+    filename = Varchar(length=255)
+    content = Bytea()
+    created_at = Timestamptz(default=TimestamptzNow(), index=True)
