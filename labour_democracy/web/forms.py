@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from labour_democracy.core.errors import Invalid
+from labour_democracy.i18n import LOCAL_TIMEZONE
 from labour_democracy.i18n import gettext as _
 
 S = TypeVar("S", bound=msgspec.Struct)
@@ -55,6 +56,18 @@ def _parse_date(value: Any) -> dt.date:
         raise FieldError(_("This date does not exist.")) from None
 
 
+def _parse_datetime(value: Any) -> dt.datetime:
+    """A local (Vietnam) date and time from <input type="datetime-local">, as an aware datetime."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise FieldError(_("Enter a date and time, e.g. 05/01/2026 08:00.")) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TIMEZONE)
+
+
 def convert(value: Any, annotation: Any) -> Any:
     """One value to the annotated type, or `FieldError` with a message for the person."""
     if annotation is str:
@@ -77,6 +90,8 @@ def convert(value: Any, annotation: Any) -> Any:
             raise FieldError(_("Enter a whole number.")) from None
     if annotation is dt.date:
         return _parse_date(value)
+    if annotation is dt.datetime:
+        return _parse_datetime(value)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         try:
             return annotation(str(value).strip())
