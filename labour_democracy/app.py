@@ -95,4 +95,6 @@ def create_app() -> Litestar:
     )
 
 
-logging.getLogger("piccolo").setLevel(logging.WARNING)
+# SQL and its parameters never reach the logs (ballot hashes included).
+for noisy in ("piccolo", "aiosqlite", "asyncpg"):
+    logging.getLogger(noisy).setLevel(logging.WARNING)
