@@ -8,15 +8,16 @@ that another enterprise's record exists) and holds a role that allows the action
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from piccolo.columns.combination import Where
 from piccolo.table import Table
 
 from labour_democracy.core.errors import Forbidden, NotFound
 from labour_democracy.core.permissions import Actor, Permission
-from labour_democracy.core.tables import Enterprise, Role
+from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Worker
 
 T = TypeVar("T", bound=Table)
 
@@ -76,3 +77,28 @@ async def get_owned(context: EnterpriseContext, table: type[T], record_id: int) 
     if row is None:
         raise NotFound
     return row
+
+
+# Path parameters below /enterprises/{enterprise_id} that name a record of the enterprise. The
+# guard checks them before the handler reads any input, so another enterprise's record is 404
+# whatever the request carries (a handler that validates its form first would otherwise answer
+# 422 and only then look the record up). Each module registers its own parameters.
+_PATH_RECORDS: dict[str, type[Table]] = {"unit_id": OrgUnit, "worker_id": Worker}
+
+
+def register_path_records(**tables: type[Table]) -> None:
+    """E.g. `register_path_records(notice_id=Notice)`: `{notice_id}` names one of its notices."""
+    _PATH_RECORDS.update(tables)
+
+
+async def check_path_records(context: EnterpriseContext, path_params: Mapping[str, Any]) -> None:
+    """`NotFound` unless every registered record named in the path belongs to the enterprise."""
+    for name, value in path_params.items():
+        table = _PATH_RECORDS.get(name)
+        if table is None:
+            continue
+        owned = (table._meta.primary_key == value) & (
+            table.enterprise == context.enterprise_id  # type: ignore[attr-defined]
+        )
+        if not await table.exists().where(owned):
+            raise NotFound

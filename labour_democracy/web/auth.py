@@ -14,7 +14,11 @@ from labour_democracy import i18n
 from labour_democracy.core.accounts import load_actor
 from labour_democracy.core.errors import Forbidden
 from labour_democracy.core.permissions import VIEW, Actor
-from labour_democracy.core.scope import EnterpriseContext, enterprise_context
+from labour_democracy.core.scope import (
+    EnterpriseContext,
+    check_path_records,
+    enterprise_context,
+)
 from labour_democracy.settings import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -64,7 +68,8 @@ async def access_guard(connection: ASGIConnection, handler: BaseRouteHandler) ->
 
     A route is public only with `opt={"public": True}`. A route under
     `/enterprises/{enterprise_id}` gets its `EnterpriseContext` here (404 outside the actor's
-    scope, 403 beyond their role); an unsafe method must name its permission in `opt`.
+    scope or for another enterprise's record named in the path, 403 beyond their role); an
+    unsafe method must name its permission in `opt`.
     """
     opt = handler.opt
     if opt.get("public") or connection.scope["path"].startswith("/schema"):
@@ -77,9 +82,9 @@ async def access_guard(connection: ASGIConnection, handler: BaseRouteHandler) ->
         raise ImproperlyConfiguredException(f"{handler} changes data but names no permission")
     enterprise_id = connection.path_params.get("enterprise_id")
     if enterprise_id is not None:
-        connection.state.context = await enterprise_context(
-            actor, enterprise_id, permission or VIEW
-        )
+        context = await enterprise_context(actor, enterprise_id, permission or VIEW)
+        await check_path_records(context, connection.path_params)
+        connection.state.context = context
     elif permission is not None and not permission.allows(actor.roles):
         raise Forbidden
 

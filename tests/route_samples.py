@@ -1,0 +1,110 @@
+"""One sample record per path parameter, for the route-scope walker (tests/test_route_scope.py).
+
+The walker fills every `{name}` in a route's path with `await SAMPLES[name](enterprise_id)`: a
+record of that kind belonging to the given enterprise. A module that adds a route with a new
+path parameter registers its sample here with `@sample("name")`; until it does, the walker
+fails and names the parameter, so no route escapes the scope test.
+
+Samples for the same enterprise must fit together where a path nests one record inside
+another (`/admin/users/{user_id}/memberships/{membership_id}`): those samples look up or
+create one shared parent instead of making a new one each time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Awaitable, Callable
+
+from labour_democracy.core.tables import Membership, Role, User
+from labour_democracy.documents.tables import IssuedDocument
+from labour_democracy.notices.tables import Notice
+from tests import factories
+
+Sample = Callable[[int], Awaitable[int]]
+SAMPLES: dict[str, Sample] = {}
+
+
+def sample(name: str) -> Callable[[Sample], Sample]:
+    def register(factory: Sample) -> Sample:
+        SAMPLES[name] = factory
+        return factory
+
+    return register
+
+
+@sample("enterprise_id")
+async def _enterprise(enterprise_id: int) -> int:
+    return enterprise_id
+
+
+@sample("unit_id")
+async def _org_unit(enterprise_id: int) -> int:
+    return await factories.org_unit(enterprise_id, name=f"Phòng mẫu {enterprise_id}")
+
+
+@sample("worker_id")
+async def _worker(enterprise_id: int) -> int:
+    return await factories.worker(enterprise_id, name="Trần Văn Mẫu")
+
+
+@sample("user_id")
+async def _user(enterprise_id: int) -> int:
+    """The enterprise's sample user (an HR officer), created on first use."""
+    email = f"sample-{enterprise_id}@route.test"
+    row = await User.select(User.id).where(User.email == email).first()
+    if row:
+        return row["id"]
+    return await factories.user(email, Role.HR, enterprise_id, name="Người dùng mẫu")
+
+
+@sample("membership_id")
+async def _membership(enterprise_id: int) -> int:
+    """A membership of the enterprise's sample user, so it nests under `user_id`."""
+    user_id = await _user(enterprise_id)
+    row = await Membership.select(Membership.id).where(Membership.user == user_id).first()
+    return row["id"]
+
+
+_DOCUMENT_BYTES = b"sample issued document"
+
+
+async def _issued_document(enterprise_id: int, kind: str, type_code: str) -> int:
+    number = await IssuedDocument.count().where(IssuedDocument.enterprise == enterprise_id) + 1
+    document = IssuedDocument(
+        enterprise=enterprise_id,
+        kind=kind,
+        type_code=type_code,
+        number=number,
+        year=2026,
+        reference=f"{number:02d}/{type_code}-MAU",
+        title="Văn bản mẫu",
+        template="notices/notice.docx",
+        content=_DOCUMENT_BYTES,
+        sha256=hashlib.sha256(_DOCUMENT_BYTES).hexdigest(),
+    )
+    await document.save()
+    return document.id
+
+
+@sample("document_id")
+async def _document(enterprise_id: int) -> int:
+    return await _issued_document(enterprise_id, "notice", "TB")
+
+
+@sample("notice_id")
+async def _notice(enterprise_id: int) -> int:
+    notice = Notice(
+        enterprise=enterprise_id,
+        document=await _issued_document(enterprise_id, "notice", "TB"),
+        subject="Thông báo mẫu",
+        body="Nội dung thông báo.",
+        place="Bắc Ninh",
+        issued_on=dt.date(2026, 1, 5),
+        signer_authority="TM. BAN GIÁM ĐỐC",
+        signer_title="Giám đốc",
+        signer_name="Nguyễn Văn A",
+        recipients="Như trên;\nLưu: VT.",
+    )
+    await notice.save()
+    return notice.id
