@@ -19,7 +19,11 @@ from labour_democracy.core.schemas import EnterpriseForm, OrgUnitForm, RosterQue
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.web.forms import parse
-from labour_democracy.web.params import Context, CurrentActor, FromQuery, Id, JSONBody
+from labour_democracy.web.params import Context, CurrentActor, FromQuery, Id, JSONForm
+
+EnterpriseJSON = JSONForm(EnterpriseForm)
+OrgUnitJSON = JSONForm(OrgUnitForm)
+WorkerJSON = JSONForm(WorkerForm)
 
 
 class EnterpriseOut(msgspec.Struct):
@@ -116,20 +120,17 @@ class EnterpriseApi(Controller):
         )
 
     @post("/", opt={"permission": ADMINISTER})
-    async def create_enterprise(
-        self, actor: CurrentActor, data: JSONBody[EnterpriseForm]
-    ) -> Created:
-        return Created(await enterprises.create_enterprise(actor, data))
+    async def create_enterprise(self, actor: CurrentActor, data: EnterpriseJSON) -> Created:
+        form = parse(EnterpriseForm, data)
+        return Created(await enterprises.create_enterprise(actor, form))
 
     @get("/{enterprise_id:int}")
     async def get_enterprise(self, context: Context) -> EnterpriseOut:
         return await _enterprise_out(context)
 
     @put("/{enterprise_id:int}", opt={"permission": EDIT_ENTERPRISE})
-    async def update_enterprise(
-        self, context: Context, data: JSONBody[EnterpriseForm]
-    ) -> EnterpriseOut:
-        await enterprises.update_enterprise(context, data)
+    async def update_enterprise(self, context: Context, data: EnterpriseJSON) -> EnterpriseOut:
+        await enterprises.update_enterprise(context, parse(EnterpriseForm, data))
         return await _enterprise_out(context)
 
     @get("/{enterprise_id:int}/org-units")
@@ -138,14 +139,12 @@ class EnterpriseApi(Controller):
         return [msgspec.convert(node, OrgUnitOut, from_attributes=True) for node in tree]
 
     @post("/{enterprise_id:int}/org-units", opt={"permission": MANAGE_ORG_UNITS})
-    async def create_org_unit(self, context: Context, data: JSONBody[OrgUnitForm]) -> Created:
-        return Created(await enterprises.create_org_unit(context, data))
+    async def create_org_unit(self, context: Context, data: OrgUnitJSON) -> Created:
+        return Created(await enterprises.create_org_unit(context, parse(OrgUnitForm, data)))
 
     @put("/{enterprise_id:int}/org-units/{unit_id:int}", opt={"permission": MANAGE_ORG_UNITS})
-    async def update_org_unit(
-        self, context: Context, unit_id: Id, data: JSONBody[OrgUnitForm]
-    ) -> None:
-        await enterprises.update_org_unit(context, unit_id, data)
+    async def update_org_unit(self, context: Context, unit_id: Id, data: OrgUnitJSON) -> None:
+        await enterprises.update_org_unit(context, unit_id, parse(OrgUnitForm, data))
 
     @delete("/{enterprise_id:int}/org-units/{unit_id:int}", opt={"permission": MANAGE_ORG_UNITS})
     async def delete_org_unit(self, context: Context, unit_id: Id) -> None:
@@ -161,18 +160,16 @@ class EnterpriseApi(Controller):
         )
 
     @post("/{enterprise_id:int}/workers", opt={"permission": MANAGE_ROSTER})
-    async def create_worker(self, context: Context, data: JSONBody[WorkerForm]) -> Created:
-        return Created(await roster.create_worker(context, data))
+    async def create_worker(self, context: Context, data: WorkerJSON) -> Created:
+        return Created(await roster.create_worker(context, parse(WorkerForm, data)))
 
     @get("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": VIEW_ROSTER})
     async def get_worker(self, context: Context, worker_id: Id) -> WorkerOut:
         return _worker_out(await roster.get_worker(context, worker_id))
 
     @put("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
-    async def update_worker(
-        self, context: Context, worker_id: Id, data: JSONBody[WorkerForm]
-    ) -> WorkerOut:
-        await roster.update_worker(context, worker_id, data)
+    async def update_worker(self, context: Context, worker_id: Id, data: WorkerJSON) -> WorkerOut:
+        await roster.update_worker(context, worker_id, parse(WorkerForm, data))
         return _worker_out(await roster.get_worker(context, worker_id))
 
     @delete("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
