@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.messages.mofile import write_mo
@@ -124,7 +125,11 @@ def format_number(value: float | int) -> str:
 
 
 def format_percentage(ratio: float, digits: int = 1) -> str:
-    return format_percent(ratio, format="#,##0." + "0" * digits + "%", locale=current_language())
+    """`ratio` in percent with `digits` decimals, spaced as the language writes it (fr "50,5 %")."""
+    code = current_language()
+    head, _, tail = Locale.parse(code).percent_formats[None].pattern.rpartition("0")
+    pattern = head + ("0." + "0" * digits if digits else "0") + tail
+    return format_percent(ratio, format=pattern, locale=code)
 
 
 def today() -> dt.date:

@@ -64,6 +64,16 @@ def test_numbers_follow_the_language(language, whole, decimal):
         assert i18n.format_number(1234.5) == decimal
 
 
+@pytest.mark.parametrize(
+    ("language", "one_decimal", "whole"),
+    [("vi", "50,5%", "67%"), ("en", "50.5%", "67%"), ("fr", "50,5\u00a0%", "67\u00a0%")],
+)
+def test_percentages_follow_the_language(language, one_decimal, whole):
+    with i18n.language(language):
+        assert i18n.format_percentage(0.505) == one_decimal
+        assert i18n.format_percentage(2 / 3, digits=0) == whole
+
+
 def test_an_unknown_language_falls_back_to_the_default_vietnamese():
     with i18n.language("de"):
         assert i18n.current_language() == "vi"
