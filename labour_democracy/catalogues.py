@@ -25,6 +25,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po, write_po
+from jinja2 import TemplateSyntaxError
 from jinja2.ext import babel_extract
 
 from labour_democracy.modules import MODULES
@@ -55,6 +56,10 @@ HEADER_COMMENT = (
 )
 # %(name)s, positional %s / %d ..., a literal %% (newstyle Jinja gettext always applies %), {name}.
 _PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[#0+-]?\d*(?:\.\d+)?[sdifr%]|\{\w*(?:[:!][^{}]*)?\}")
+
+
+class ExtractionError(ValueError):
+    """A source file cannot be read for strings; the message names the file and line."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,10 @@ def sources(project: Project, domain: str) -> tuple[list[Path], list[Path]]:
 def _extract_file(path: Path, method) -> Iterator[tuple[int, str | tuple[str, ...], list, None]]:
     options = JINJA_OPTIONS if method is babel_extract else {}
     with path.open("rb") as fileobj:
-        yield from extract(method, fileobj, KEYWORDS, COMMENT_TAGS, options, True)
+        try:
+            yield from extract(method, fileobj, KEYWORDS, COMMENT_TAGS, options, True)
+        except TemplateSyntaxError as error:  # Jinja's message does not name the file
+            raise ExtractionError(f"{path}:{error.lineno}: {error.message}") from error
 
 
 def extract_domain(project: Project, domain: str) -> Catalog:

@@ -172,6 +172,14 @@ def test_check_lists_missing_empty_fuzzy_and_placeholder_problems(tmp_path):
     assert not any(line.startswith("core/en") for line in found)
 
 
+def test_a_template_that_does_not_parse_stops_the_update_naming_the_file(tmp_path):
+    project = _project(tmp_path)
+    (tmp_path / "templates" / "core" / "broken.html").write_text("{% if x %}{{ _('Lost') }}\n")
+    with pytest.raises(catalogues.ExtractionError, match=r"templates/core/broken\.html:\d+"):
+        catalogues.update(project, "core")
+    assert not project.locale_dir.exists()
+
+
 @pytest.mark.parametrize(
     ("msgid", "translation", "differ"),
     [
