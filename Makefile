@@ -3,29 +3,46 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 PO_FILES := $(wildcard labour_democracy/locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: run test install lint format messages
+.PHONY: run test install lint messages
+
+# A step that fails leaves no target behind (a half-made venv, a stamp), so the next run redoes it.
+.DELETE_ON_ERROR:
 
 $(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "No python3 found: install Python 3.11 or newer."; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "$(PYTHON) is older than Python 3.11: run 'make PYTHON=/path/to/python3.11 ...'."; \
+	  exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The app alone for `make run`; the test tools (pytest, Playwright, ruff) for `make test`.
 $(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
 %.mo: %.po $(STAMP)
 	$(BIN)/pybabel compile --statistics -i $< -o $@
 
-install: $(STAMP) $(MO_FILES)
+install: $(TEST_STAMP) $(MO_FILES)
 
-run: install
+run: $(STAMP) $(MO_FILES)
 	$(BIN)/labour-democracy migrate
 	$(BIN)/labour-democracy demo --if-empty
-	$(BIN)/labour-democracy serve
+	$(BIN)/labour-democracy serve --host $(HOST) --port $(PORT)
 
+# SQLite by default; LD_TEST_DATABASE_URL=postgresql://... runs the suite on PostgreSQL.
+# Tests needing Chromium or LibreOffice skip with the reason (-rs) unless LD_REQUIRE_ALL_TESTS=1.
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
