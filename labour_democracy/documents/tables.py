@@ -9,8 +9,11 @@ from labour_democracy.core.tables import Enterprise
 
 
 class DocumentCounter(Table):
-    """The last number given per issuing body, document type and year (Decree 30/2020, Art. 15)."""
+    """The last number given per issuing body, document type and year (số văn bản,
+    Decree 30/2020, Art. 15). Symbols are not unique across enterprises, so the enterprise is
+    part of the key: (enterprise, issuer, type_code, year) is unique."""
 
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade)
     issuer = Varchar(length=50)
     type_code = Varchar(length=10)
     year = SmallInt()
@@ -18,10 +21,12 @@ class DocumentCounter(Table):
 
 
 class IssuedDocument(Table):
-    """A generated document as issued: its number, the file and the file's checksum."""
+    """A generated document as issued (văn bản đã ban hành): its number, the file and the
+    file's checksum. The content never changes after issue."""
 
     enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
     kind = Varchar(length=50)
+    issuer = Varchar(length=50, default="")
     type_code = Varchar(length=10)
     number = Integer()
     year = SmallInt()

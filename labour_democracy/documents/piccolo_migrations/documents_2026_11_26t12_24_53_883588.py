@@ -37,17 +37,127 @@ async def forwards():
     )
 
     manager.add_table(
+        class_name="DocumentCounter",
+        tablename="document_counter",
+        schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
         class_name="IssuedDocument",
         tablename="issued_document",
         schema=None,
         columns=None,
     )
 
-    manager.add_table(
-        class_name="DocumentCounter",
+    manager.add_column(
+        table_class_name="DocumentCounter",
         tablename="document_counter",
+        column_name="enterprise",
+        db_column_name="enterprise",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Enterprise,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
         schema=None,
-        columns=None,
+    )
+
+    manager.add_column(
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="issuer",
+        db_column_name="issuer",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 50,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="type_code",
+        db_column_name="type_code",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="year",
+        db_column_name="year",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="last_number",
+        db_column_name="last_number",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
     )
 
     manager.add_column(
@@ -79,6 +189,28 @@ async def forwards():
         tablename="issued_document",
         column_name="kind",
         db_column_name="kind",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 50,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="issuer",
+        db_column_name="issuer",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
@@ -299,92 +431,6 @@ async def forwards():
         column_class=Timestamptz,
         params={
             "default": TimestamptzNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="DocumentCounter",
-        tablename="document_counter",
-        column_name="issuer",
-        db_column_name="issuer",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 50,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="DocumentCounter",
-        tablename="document_counter",
-        column_name="type_code",
-        db_column_name="type_code",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 10,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="DocumentCounter",
-        tablename="document_counter",
-        column_name="year",
-        db_column_name="year",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="DocumentCounter",
-        tablename="document_counter",
-        column_name="last_number",
-        db_column_name="last_number",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
             "null": False,
             "primary_key": False,
             "unique": False,

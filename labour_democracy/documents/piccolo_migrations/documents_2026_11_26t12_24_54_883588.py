@@ -10,12 +10,20 @@ DESCRIPTION = "documents constraints"
 
 
 async def constraints():
+    # One counter row per issuing body, type and year: next_number upserts on this key.
     await db.create_unique_index(
-        "document_counter_key", "document_counter", ["issuer", "type_code", "year"]
+        "document_counter_key", "document_counter", ["enterprise", "issuer", "type_code", "year"]
+    )
+    # Two issued documents never share a number (Decree 30/2020, Art. 15), whatever the code.
+    await db.create_unique_index(
+        "issued_document_number_key",
+        "issued_document",
+        ["enterprise", "issuer", "type_code", "year", "number"],
     )
 
 
 async def drop_constraints():
+    await db.drop_index("issued_document_number_key")
     await db.drop_index("document_counter_key")
 
 
