@@ -42,13 +42,14 @@ run: $(STAMP) $(MO_FILES)
 	$(BIN)/labour-democracy serve --host $(HOST) --port $(PORT)
 
 # SQLite by default; LD_TEST_DATABASE_URL=postgresql://... runs the suite on PostgreSQL.
-# Tests needing Chromium or LibreOffice skip with the reason (-rs) unless LD_REQUIRE_ALL_TESTS=1.
+# Tests needing Chromium or LibreOffice skip, listed with their reason (-rfEs: failures,
+# errors and skips summarised at the end), unless LD_REQUIRE_ALL_TESTS=1.
 # The tests run even when lint fails, so one run shows every problem; then the target fails.
 test: install
 	@failed=""; \
 	echo "ruff check ."; $(BIN)/ruff check . || failed="$$failed lint"; \
 	echo "ruff format --check ."; $(BIN)/ruff format --check . || failed="$$failed format"; \
-	echo "pytest -rs $(PYTEST_ARGS)"; $(BIN)/pytest -rs $(PYTEST_ARGS) || failed="$$failed tests"; \
+	echo "pytest -rfEs $(PYTEST_ARGS)"; $(BIN)/pytest -rfEs $(PYTEST_ARGS) || failed="$$failed tests"; \
 	if [ -n "$$failed" ]; then echo "make test failed:$$failed"; exit 1; fi
 
 lint: install
