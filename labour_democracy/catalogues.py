@@ -17,6 +17,7 @@ import argparse
 import io
 import re
 import sys
+import tokenize
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -55,6 +56,9 @@ HEADER_COMMENT = (
     "#"
 )
 # %(name)s, positional %s / %d ..., a literal %% (newstyle Jinja gettext always applies %), {name}.
+# Python 3.11 reads an f-string as one token, so Babel never sees a msgid called inside one.
+_F_STRING = re.compile(r"[rRbBuU]*[fF]")
+_KEYWORD_CALL = re.compile(r"\b(?:" + "|".join(KEYWORDS) + r")\(")
 _PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[#0+-]?\d*(?:\.\d+)?[sdifr%]|\{\w*(?:[:!][^{}]*)?\}")
 
 
@@ -234,10 +238,30 @@ def _sort_key(message: Message) -> tuple[str, str]:
     return (message.id[0] if message.pluralizable else message.id, message.context or "")
 
 
+def hidden_msgids(project: Project, domain: str) -> list[str]:
+    """Translation calls inside f-strings: not extracted, so shown untranslated."""
+    found = []
+    for path in sources(project, domain)[0]:
+        with path.open("rb") as fileobj:
+            for token in tokenize.tokenize(fileobj.readline):
+                if (
+                    token.type == tokenize.STRING
+                    and _F_STRING.match(token.string)
+                    and _KEYWORD_CALL.search(token.string)
+                ):
+                    shown = path.relative_to(project.root).as_posix()
+                    found.append(
+                        f"{domain}: {shown}:{token.start[0]}: a msgid inside an f-string is not "
+                        "extracted; translate it before the f-string"
+                    )
+    return found
+
+
 def problems(project: Project, domain: str) -> list[str]:
-    """Every msgid of the domain that is missing, empty, fuzzy or has other placeholders."""
+    """Every msgid of the domain that is missing, empty, fuzzy or has other placeholders, and
+    every msgid the extraction cannot see."""
     template = extract_domain(project, domain)
-    found: list[str] = []
+    found = hidden_msgids(project, domain)
     for language in project.languages:
         where = f"{domain}/{language}"
         catalogue = _read(project.po_path(language, domain), language, domain)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,6 +179,22 @@ def test_a_template_that_does_not_parse_stops_the_update_naming_the_file(tmp_pat
     with pytest.raises(catalogues.ExtractionError, match=r"templates/core/broken\.html:\d+"):
         catalogues.update(project, "core")
     assert not project.locale_dir.exists()
+
+
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12),
+    reason="Python 3.12 splits f-strings into tokens: nothing is hidden",
+)
+def test_check_names_a_msgid_hidden_in_an_f_string(tmp_path):
+    project = _project(tmp_path)
+    (tmp_path / "pkg" / "core" / "pages.py").write_text(
+        "def label(header):\n    return f\"A — {header or _('(no header)')}\"\n"
+    )
+    catalogues.update(project, "core")
+    assert catalogues.problems(project, "core")[0] == (
+        "core: pkg/core/pages.py:2: a msgid inside an f-string is not extracted; "
+        "translate it before the f-string"
+    )
 
 
 @pytest.mark.parametrize(
