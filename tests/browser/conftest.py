@@ -64,18 +64,23 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
         self.loop = asyncio.new_event_loop()
         self.server: uvicorn.Server | None = None
+        self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="live-server", daemon=True)
 
     def _run(self) -> None:
         from labour_democracy.app import create_app
 
         asyncio.set_event_loop(self.loop)
-        config = uvicorn.Config(
-            create_app(), loop="asyncio", lifespan="on", log_level="warning", access_log=False
-        )
-        self.server = uvicorn.Server(config)
-        self.loop.run_until_complete(self.server.serve(sockets=[self.socket]))
-        self.loop.close()
+        try:
+            config = uvicorn.Config(
+                create_app(), loop="asyncio", lifespan="on", log_level="warning", access_log=False
+            )
+            self.server = uvicorn.Server(config)
+            self.loop.run_until_complete(self.server.serve(sockets=[self.socket]))
+        except BaseException as error:  # shown by start(), in the failing test's report
+            self.error = error
+        finally:
+            self.loop.close()
 
     def start(self) -> None:
         self.thread.start()
@@ -85,7 +90,7 @@ class LiveServer:
             if not self.thread.is_alive():
                 break
             threading.Event().wait(0.02)
-        raise RuntimeError("the live server did not start; see the log above")
+        raise RuntimeError("the live server did not start (uvicorn logs why)") from self.error
 
     def settle(self) -> None:
         """Wait for requests in flight, then close the SQLite pool (see the module docstring)."""
