@@ -1,0 +1,137 @@
+"""The one .docx renderer: docxtpl with autoescape and StrictUndefined, off the event loop.
+
+A template is named by its path below `templates/documents` ("notices/notice.docx"); a
+deployment's copy in `LD_TEMPLATE_DIR/documents/` wins. Template bytes are cached (keyed by
+file and modification time, so an edited override is picked up) and every render opens a
+fresh `DocxTemplate` from them: a rendered template object keeps state and must not be reused.
+
+Autoescape matters: docxtpl does not escape by default, and a "&" or "<" in user text would
+give a file Word refuses to open. StrictUndefined makes a missing variable an error instead of
+a silent blank in an official document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import anyio
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+from markupsafe import Markup
+
+from labour_democracy.settings import get_settings
+
+# XML 1.0 allows tab, newline and carriage return but no other control characters; one pasted
+# from a spreadsheet would make the file unreadable.
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class TemplateNotFound(LookupError):
+    """No shipped or overriding .docx file has this name."""
+
+
+class DocumentRenderError(RuntimeError):
+    """A template could not be filled: a variable is missing or the template is broken."""
+
+
+def vietnamese_date(value: dt.date) -> str:
+    """ "ngày 05 tháng 01 năm 2026": Decree 30/2020, Appendix I, II.4(b) (leading zeros for days
+    below 10 and months 1 and 2; we pad every month, as is common)."""
+    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+
+
+def short_date(value: dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _XML_INVALID.sub("", value)
+    return value
+
+
+def _environment() -> Environment:
+    env = Environment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
+    env.filters.update(long_date=vietnamese_date, short_date=short_date)
+    return env
+
+
+# Environments are safe to share between threads once configured; docxtpl sets autoescape on
+# the one it is given, which is already True.
+_ENV = _environment()
+
+
+def _checked(template: str) -> PurePosixPath:
+    relative = PurePosixPath(template)
+    if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".docx":
+        raise TemplateNotFound(f"not a template name: {template!r}")
+    return relative
+
+
+def search_path() -> list[Path]:
+    """Where .docx templates are looked for, the deployment's overrides first."""
+    settings = get_settings()
+    overrides = [settings.template_dir / "documents"] if settings.template_dir else []
+    return [*overrides, settings.document_templates]
+
+
+def template_path(template: str) -> Path:
+    relative = _checked(template)
+    for root in search_path():
+        candidate = root / relative
+        if candidate.is_file():
+            return candidate
+    raise TemplateNotFound(f"no document template {template!r} in {search_path()}")
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path, modified_ns: int, size: int) -> bytes:
+    return path.read_bytes()
+
+
+def template_bytes(template: str) -> bytes:
+    path = template_path(template)
+    stat = path.stat()
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+def render_bytes(source: bytes, context: Mapping[str, Any]) -> bytes:
+    """Fill a template held in memory; runs in the calling thread."""
+    document = DocxTemplate(io.BytesIO(source))
+    try:
+        document.render(dict(context), jinja_env=_ENV, autoescape=True)
+    except UndefinedError as error:
+        raise DocumentRenderError(f"a variable is missing: {error.message}") from error
+    except TemplateError as error:
+        raise DocumentRenderError(f"the template is broken: {error}") from error
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def render_sync(template: str, context: Mapping[str, Any]) -> bytes:
+    try:
+        return render_bytes(template_bytes(template), context)
+    except DocumentRenderError as error:
+        raise DocumentRenderError(f"{template}: {error}") from error
+
+
+async def render(template: str, context: Mapping[str, Any]) -> bytes:
+    """Render `template` (a path below templates/documents) with `context` to .docx bytes.
+
+    CPU-bound, so it runs in a worker thread. Raises `DocumentRenderError` naming the template
+    when a variable is missing, and `TemplateNotFound` for an unknown template.
+    """
+    return await anyio.to_thread.run_sync(render_sync, template, context)
+
+
+def template_variables(template: str) -> set[str]:
+    """The top-level names a template uses (nested keys are checked by rendering)."""
+    document = DocxTemplate(io.BytesIO(template_bytes(template)))
+    return document.get_undeclared_template_variables(jinja_env=_ENV)
