@@ -23,6 +23,7 @@ import asyncio
 import re
 import socket
 import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -31,6 +32,7 @@ import uvicorn
 from playwright.async_api import Browser, Page, async_playwright, expect
 
 from labour_democracy import db
+from labour_democracy.app import create_app
 from labour_democracy.settings import get_settings
 from tests.helpers import require_tool
 
@@ -68,8 +70,6 @@ class LiveServer:
         self.thread = threading.Thread(target=self._run, name="live-server", daemon=True)
 
     def _run(self) -> None:
-        from labour_democracy.app import create_app
-
         asyncio.set_event_loop(self.loop)
         try:
             config = uvicorn.Config(
@@ -89,7 +89,7 @@ class LiveServer:
                 return
             if not self.thread.is_alive():
                 break
-            threading.Event().wait(0.02)
+            time.sleep(0.02)
         raise RuntimeError("the live server did not start (uvicorn logs why)") from self.error
 
     def settle(self) -> None:
@@ -101,6 +101,8 @@ class LiveServer:
                 if not self.server.server_state.tasks:
                     break
                 await asyncio.sleep(0.01)
+            else:  # closing now could leave a connection on the old file: stop loudly instead
+                raise RuntimeError("the live server still has requests running after 10 s")
             if get_settings().is_sqlite:
                 await db.close_pool()
 
