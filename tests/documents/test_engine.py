@@ -1,0 +1,124 @@
+"""The renderer: escaping, strict variables, overrides, a fresh template per render."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+from labour_democracy.documents import engine, layout
+from labour_democracy.documents.checks import all_text
+from labour_democracy.notices.documents import TEMPLATE
+from tests.documents.conftest import read
+
+HOSTILE = 'Lương & thưởng <b>Tết</b> {{ x }} {% if y %} "trích" Ước tính: 5 > 3 & 2 < 4'
+
+
+def _xml_parts(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n.endswith(".xml")}
+
+
+def test_user_text_with_markup_characters_and_tags_comes_out_literally(notice_context):
+    notice_context["summary"] = HOSTILE
+    notice_context["body"] = [HOSTILE, "Người lao động được nghỉ ngày 30/4 và 1/5."]
+    notice_context["signature"]["name"] = "Nguyễn Thị Ánh & Cộng sự"
+    notice_context["recipients"] = ["Phòng <HCNS>;", "Lưu: VT, HCNS."]
+    content = engine.render_sync(TEMPLATE, notice_context)
+
+    for name, xml in _xml_parts(content).items():
+        etree.fromstring(xml)  # every part is well-formed XML: Word opens the file
+        assert b"<b>" not in xml, name
+    text = all_text(content)
+    assert text.count(HOSTILE) == 2
+    assert "Nguyễn Thị Ánh & Cộng sự" in text
+    assert "- Phòng <HCNS>;" in text
+    assert "Người lao động được nghỉ ngày 30/4 và 1/5." in text
+
+
+def test_no_template_tag_is_left_in_the_output(rendered_notice):
+    text = all_text(rendered_notice)
+    for tag in ("{{", "}}", "{%", "%}"):
+        assert tag not in text
+
+
+def test_control_characters_pasted_into_text_do_not_break_the_file(notice_context):
+    notice_context["body"] = ["Bảng\x0blương\x01 tháng 1\ttab"]
+    content = engine.render_sync(TEMPLATE, notice_context)
+    assert "Bảnglương tháng 1" in all_text(content)
+
+
+def test_a_missing_variable_is_an_error_naming_it(notice_context):
+    del notice_context["summary"]
+    with pytest.raises(engine.DocumentRenderError, match="summary"):
+        engine.render_sync(TEMPLATE, notice_context)
+
+
+def test_a_missing_nested_key_is_an_error_too(notice_context):
+    del notice_context["signature"]["name"]
+    with pytest.raises(engine.DocumentRenderError, match="name"):
+        engine.render_sync(TEMPLATE, notice_context)
+
+
+def test_unknown_and_escaping_template_names_are_refused():
+    for name in ("notices/none.docx", "../settings.py", "/etc/passwd.docx", "notices/notice"):
+        with pytest.raises(engine.TemplateNotFound):
+            engine.template_path(name)
+
+
+async def test_render_runs_in_a_worker_thread_and_renders_concurrently(notice_context):
+    results = await asyncio.gather(
+        *(engine.render(TEMPLATE, {**notice_context, "summary": f"Số {i}"}) for i in range(5))
+    )
+    summaries = [read(content).paragraphs[1].text for content in results]
+    assert summaries == [f"Số {i}" for i in range(5)]
+
+
+def test_each_render_starts_from_the_template_not_from_the_last_render(notice_context):
+    first = engine.render_sync(TEMPLATE, {**notice_context, "body": ["một", "hai", "ba"]})
+    second = engine.render_sync(TEMPLATE, {**notice_context, "body": ["bốn"]})
+    assert "một" in all_text(first)
+    assert "một" not in all_text(second) and "bốn" in all_text(second)
+
+
+def test_template_variables_lists_the_top_level_names():
+    assert engine.template_variables(TEMPLATE) == {
+        "header",
+        "doc_type",
+        "summary",
+        "body",
+        "signature",
+        "recipients",
+    }
+
+
+def test_an_override_in_the_template_dir_is_used(template_dir, notice_context):
+    def body(document):
+        layout.body_paragraph(document, "Mẫu riêng của doanh nghiệp: {{ summary }}")
+
+    override = template_dir / "documents" / "notices" / "notice.docx"
+    override.parent.mkdir(parents=True)
+    layout.standard_template(body).save(override)
+
+    assert engine.template_path(TEMPLATE) == override
+    text = all_text(engine.render_sync(TEMPLATE, notice_context))
+    assert f"Mẫu riêng của doanh nghiệp: {notice_context['summary']}" in text
+
+
+def test_an_edited_override_is_read_again(template_dir, notice_context):
+    override = template_dir / "documents" / "notices" / "notice.docx"
+    override.parent.mkdir(parents=True)
+    for version in ("A", "BB"):  # sizes differ: two saves can share a modification time
+
+        def body(document, version=version):
+            layout.body_paragraph(document, f"Phiên bản {version}")
+
+        layout.standard_template(body).save(override)
+        assert f"Phiên bản {version}" in all_text(engine.render_sync(TEMPLATE, notice_context))
+
+
+def test_the_shipped_template_is_used_without_an_override(template_dir):
+    assert engine.template_path(TEMPLATE).is_relative_to(engine.search_path()[-1])
