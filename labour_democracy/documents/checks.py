@@ -20,16 +20,30 @@ from labour_democracy.documents import engine, registry
 _LEFTOVER_TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
 
 
-def all_text(content: bytes) -> str:
-    """The text of a .docx: body paragraphs, table cells, headers and footers."""
+def paragraph_texts(content: bytes) -> list[str]:
+    """The text of each paragraph of a .docx: body, table cells, headers and footers."""
     document = docx.Document(io.BytesIO(content))
-    parts = [p.text for p in document.paragraphs]
+    texts = [p.text for p in document.paragraphs]
     for table in document.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
+        texts += [p.text for row in table.rows for cell in row.cells for p in cell.paragraphs]
     for section in document.sections:
         for part in (section.header, section.first_page_header, section.footer):
-            parts += [p.text for p in part.paragraphs]
-    return "\n".join(parts)
+            texts += [p.text for p in part.paragraphs]
+    return texts
+
+
+def all_text(content: bytes) -> str:
+    return "\n".join(paragraph_texts(content))
+
+
+def unclosed_tags(content: bytes) -> list[str]:
+    """Paragraphs whose tags do not close: Jinja would read on to the next "}}" elsewhere in
+    the file and silently swallow everything in between."""
+    return [
+        text
+        for text in paragraph_texts(content)
+        if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}")
+    ]
 
 
 @dataclass
@@ -53,6 +67,10 @@ def check_template(template: registry.DocumentTemplate) -> TemplateCheck:
         result.source = engine.template_path(template.path)
     except engine.TemplateNotFound:
         result.problems.append("the file is missing")
+        return result
+    for text in unclosed_tags(engine.template_bytes(template.path)):
+        result.problems.append(f"a tag is not closed: {text[:80]!r}")
+    if result.problems:
         return result
     sample = template.sample()
     unknown = engine.template_variables(template.path) - set(sample)

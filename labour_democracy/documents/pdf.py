@@ -111,7 +111,7 @@ async def _convert(soffice: str, docx: bytes) -> bytes:
             start_new_session=True,  # so a timeout can kill LibreOffice's helper processes too
         )
         try:
-            _, errors = await asyncio.wait_for(process.communicate(), TIMEOUT_SECONDS)
+            stderr = (await asyncio.wait_for(process.communicate(), TIMEOUT_SECONDS))[1]
         except TimeoutError:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
@@ -124,7 +124,7 @@ async def _convert(soffice: str, docx: bytes) -> bytes:
             log.warning(
                 "soffice exit %s, no PDF: %s",
                 process.returncode,
-                errors.decode(errors="replace").strip()[-500:],
+                stderr.decode(errors="replace").strip()[-500:],
             )
             raise PdfUnavailable(
                 _(
