@@ -176,3 +176,22 @@ def communes_import(csv_file: Path) -> None:
     except Invalid as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"{count} communes imported.")
+
+
+@main.command("check-templates")
+def check_templates() -> None:
+    """Render every .docx template with sample data; fail on a missing or unknown variable."""
+    from labour_democracy.documents.checks import check_templates as run_checks
+
+    results = run_checks()
+    for result in results:
+        source = f"  ({result.source})" if result.source else ""
+        if result.problems:
+            for problem in result.problems:
+                click.echo(f"FAIL {result.template}: {problem}{source}")
+        else:
+            click.echo(f"ok   {result.template}{source}")
+    failed = sum(1 for result in results if result.problems)
+    if failed:
+        raise click.ClickException(f"{failed} of {len(results)} templates have problems.")
+    click.echo(f"All {len(results)} templates render.")
