@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Awaitable, Callable
 
-from labour_democracy.core.tables import Membership, Role, User
+from labour_democracy.core.tables import Membership, Role, RosterUpload, User
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.notices.tables import Notice
 from tests import factories
@@ -108,3 +108,15 @@ async def _notice(enterprise_id: int) -> int:
     )
     await notice.save()
     return notice.id
+
+
+@sample("upload_id")
+async def _roster_upload(enterprise_id: int) -> int:
+    """A roster spreadsheet waiting for its mapping step (core.roster_import)."""
+    upload = RosterUpload(
+        enterprise=enterprise_id,
+        filename="danh-sach.csv",
+        content="Mã NV,Họ và tên,Giới tính,Loại hợp đồng\nMAU01,Trần Văn Mẫu,Nam,Mùa vụ\n".encode(),
+    )
+    await upload.save()
+    return upload.id

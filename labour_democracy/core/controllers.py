@@ -19,6 +19,7 @@ from labour_democracy.core.permissions import (
     VIEW_ROSTER,
     Actor,
 )
+from labour_democracy.core.roster_pages import RosterFileController
 from labour_democracy.core.schemas import (
     EnterpriseForm,
     MembershipForm,
@@ -457,6 +458,7 @@ ROUTES = [
     EnterpriseController,
     OrgUnitController,
     RosterController,
+    RosterFileController,
     UserAdminController,
 ]
 

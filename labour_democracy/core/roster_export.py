@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import msgspec
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -25,7 +26,7 @@ from labour_democracy.core.permissions import VIEW_ROSTER
 from labour_democracy.core.roster_import import Field, unit_directory
 from labour_democracy.core.schemas import RosterQuery
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.core.tables import ContractType, Gender, Worker
+from labour_democracy.core.tables import ContractType, Gender
 from labour_democracy.i18n import today
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -138,13 +139,25 @@ def export_filename(symbol: str, on: dt.date) -> str:
     return f"danh-sach-nguoi-lao-dong-{safe_symbol}-{on.isoformat()}.xlsx"
 
 
+async def _listed_workers(context: EnterpriseContext, query: RosterQuery) -> list[dict]:
+    """Every worker the roster page lists with these filters, in its order, page after page
+    (the page's own use case, so the file holds exactly what the page shows)."""
+    workers: list[dict] = []
+    page = 1
+    while True:
+        listing = await roster.list_workers(
+            context, msgspec.structs.replace(query, page=page, per_page=roster.MAX_PER_PAGE)
+        )
+        workers += listing.rows
+        if page >= listing.pages:
+            return workers
+        page += 1
+
+
 async def export_roster(context: EnterpriseContext, query: RosterQuery) -> tuple[bytes, str]:
     """The workers the roster page lists with these filters, as .xlsx bytes and a file name."""
     if not context.can(VIEW_ROSTER):
         raise Forbidden
-    # The roster page's own filters, so the file holds exactly the workers the page lists.
-    clause = roster._filters(context, query)
-    workers = await Worker.select().where(clause).order_by(Worker.employee_code)
     units = await unit_directory(context.enterprise_id)
     rows = [
         ExportRow(
@@ -161,7 +174,7 @@ async def export_roster(context: EnterpriseContext, query: RosterQuery) -> tuple
             phone=worker["phone"],
             email=worker["email"],
         )
-        for worker in workers
+        for worker in await _listed_workers(context, query)
     ]
     content = await asyncio.to_thread(workbook_bytes, rows)
     return content, export_filename(context.enterprise.symbol, today())
