@@ -49,6 +49,8 @@ TEMPLATE_SUFFIXES = (".html", ".txt")  # pages and plain-text e-mails
 # and the templates every module shares.
 CORE_PACKAGES = ("web",)
 CORE_TEMPLATES = ("base.html", "_partials", "errors", "auth", "admin")
+# templates/documents/ holds .docx files only, so the documents module's pages live apart.
+DOMAIN_TEMPLATES = {"documents": ("docs_pages",)}
 HEADER_COMMENT = (
     "# Translations of labour-democracy.\n"
     "# Written by `python -m labour_democracy.catalogues update`: translate the empty msgstr\n"
@@ -101,6 +103,8 @@ def sources(project: Project, domain: str) -> tuple[list[Path], list[Path]]:
     """(Python files, templates) whose strings belong to `domain`, sorted."""
     python = _files(project.package_dir / domain, (".py",))
     templates = _files(project.template_dir / domain, TEMPLATE_SUFFIXES)
+    for name in DOMAIN_TEMPLATES.get(domain, ()):
+        templates += _files(project.template_dir / name, TEMPLATE_SUFFIXES)
     if domain == "core":
         python += sorted(project.package_dir.glob("*.py"))
         for package in CORE_PACKAGES:
