@@ -31,7 +31,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.etree import ElementTree
 from xml.parsers import expat
@@ -66,7 +66,7 @@ MAX_COLUMNS = 100
 HEADER_SCAN_ROWS = 20
 PREVIEW_ROWS = 10
 UPLOAD_KEPT = dt.timedelta(days=1)
-# Rows per INSERT: 16 columns x 500 rows stays far below the bound-parameter limits of
+# Rows per INSERT: 15 values x 500 rows stays far below the bound-parameter limits of
 # SQLite (32,766) and PostgreSQL (32,767).
 WRITE_BATCH = 500
 
@@ -842,6 +842,7 @@ def cell_text(value: Any) -> str:
     return " ".join(_clean_text(str(value)).split())
 
 
+@lru_cache(maxsize=1024)  # a column repeats a few words (Nam, Nữ, x...) on every row
 def _key(value: Any) -> str:
     return " ".join(_NOT_WORD.sub(" ", rules.fold(cell_text(value))).split())
 
@@ -1540,23 +1541,39 @@ async def _create_units(context: EnterpriseContext, names: dict[str, str]) -> di
     return created
 
 
-async def _write(context: EnterpriseContext, rows: list[Evaluated], unit_ids: dict[str, int]):
-    """Insert new workers and update changed ones, a batch of rows per statement.
+# What an import writes: the row's key, the fields it can change, and when it changed.
+_WRITTEN = ("enterprise", "employee_code", *_COMPARED, "updated_at")
 
-    One INSERT ... ON CONFLICT (enterprise, employee_code) DO UPDATE does both: the unique
-    index on those columns turns a known code into an update of that worker's row.
+
+def _upsert_sql(row_count: int) -> str:
+    """INSERT ... ON CONFLICT (enterprise, employee_code) DO UPDATE for `row_count` rows.
+
+    One statement both adds and updates: the unique index on (enterprise, employee_code)
+    turns a known code into an update of that worker's row. Written out rather than built
+    from Table instances, which cost three times as much to compile for 10,000 rows; the
+    statement is standard SQL, the same on SQLite and PostgreSQL.
     """
-    updated = [Worker._meta.get_column_by_name(name) for name in (*_COMPARED, "updated_at")]
-    instances = []
+    columns = ", ".join(f'"{name}"' for name in _WRITTEN)
+    row = "(" + ", ".join("{}" for _name in _WRITTEN) + ")"
+    updates = ", ".join(f'"{name}" = EXCLUDED."{name}"' for name in _WRITTEN[2:])
+    return (
+        f'INSERT INTO "{Worker._meta.tablename}" ({columns}) VALUES '
+        + ", ".join([row] * row_count)
+        + f' ON CONFLICT ("enterprise", "employee_code") DO UPDATE SET {updates}'
+    )
+
+
+async def _write(context: EnterpriseContext, rows: list[Evaluated], unit_ids: dict[str, int]):
+    """Insert new workers and update changed ones, a batch of rows per statement."""
+    values = []
     for item in rows:
-        values = dict(item.values or {})
+        written = dict(item.values or {}, enterprise=context.enterprise_id)
         if item.new_unit is not None:
-            values["org_unit"] = unit_ids[item.new_unit]
-        instances.append(Worker(enterprise=context.enterprise_id, **values))
-    for start in range(0, len(instances), WRITE_BATCH):
-        await Worker.insert(*instances[start : start + WRITE_BATCH]).on_conflict(
-            target=(Worker.enterprise, Worker.employee_code), action="DO UPDATE", values=updated
-        )
+            written["org_unit"] = unit_ids[item.new_unit]
+        values.append([written[name] for name in _WRITTEN])
+    for start in range(0, len(values), WRITE_BATCH):
+        batch = values[start : start + WRITE_BATCH]
+        await Worker.raw(_upsert_sql(len(batch)), *(value for row in batch for value in row))
 
 
 async def run_import(
