@@ -395,10 +395,14 @@ async def set_named_list(context: EnterpriseContext, ballot_id: int, worker_ids:
     return len(wanted)
 
 
-def _electorate_clause(ballot: Ballot):
+async def electorate_clause(ballot: Ballot):
+    """Who is in the ballot's electorate today (active workers of its group)."""
     clause = active_workers(ballot.enterprise, today())
     if ballot.electorate_kind == ElectorateKind.UNION_MEMBERS:
-        clause &= Worker.union_member == True  # noqa: E712
+        clause &= Worker.union_member.eq(True)
+    elif ballot.electorate_kind == ElectorateKind.ORG_UNIT:
+        clause &= Worker.org_unit.is_in(
+            await _unit_and_descendants(ballot.electorate_unit, ballot.enterprise))
     return clause
 
 
@@ -421,12 +425,9 @@ async def _freeze(context: EnterpriseContext, ballot: Ballot) -> int:
     if ballot.frozen_at is not None:
         return ballot.electorate_size or 0
     if ballot.electorate_kind != ElectorateKind.NAMED_LIST:
-        clause = _electorate_clause(ballot)
-        if ballot.electorate_kind == ElectorateKind.ORG_UNIT:
-            clause &= Worker.org_unit.is_in(
-                await _unit_and_descendants(ballot.electorate_unit, ballot.enterprise)
-            )
-        workers = await Worker.select(Worker.id).where(clause).order_by(Worker.id)
+        workers = await Worker.select(Worker.id).where(await electorate_clause(ballot)).order_by(
+            Worker.id
+        )
         await Elector.delete().where(Elector.ballot == ballot.id)
         if workers:
             await Elector.insert(*(Elector(ballot=ballot.id, worker=w["id"]) for w in workers))
@@ -466,7 +467,7 @@ async def issue_codes(context: EnterpriseContext, ballot_id: int) -> list[Issued
             .order_by(Elector.id)
         )
         cancelled = await BallotCode.count().where(
-            (BallotCode.ballot == ballot.id) & (not BallotCode.cancelled)
+            (BallotCode.ballot == ballot.id) & (BallotCode.cancelled.eq(False))
         )
         await BallotCode.update({BallotCode.cancelled: True}).where(BallotCode.ballot == ballot.id)
         first = await BallotCode.count().where(BallotCode.ballot == ballot.id) + 1
@@ -615,7 +616,7 @@ async def open_ballot(
                     )
                 )
         has_codes = await BallotCode.exists().where(
-            (BallotCode.ballot == ballot.id) & (not BallotCode.cancelled)
+            (BallotCode.ballot == ballot.id) & (BallotCode.cancelled.eq(False))
         )
         if not has_codes and ballot.channels != Channels.PAPER:
             raise Conflict(_("Print the slips (issue the codes) before opening an online vote."))

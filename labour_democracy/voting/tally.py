@@ -77,7 +77,7 @@ async def count(ballot_id: int) -> BallotResult:
         .first()
     )["n"] or 0
     slips = await BallotCode.count().where(
-        (BallotCode.ballot == ballot_id) & (not BallotCode.cancelled)
+        (BallotCode.ballot == ballot_id) & (BallotCode.cancelled.eq(False))
     )
 
     # (question, option, invalid) -> how many, coded votes and tellers' counts together
