@@ -105,6 +105,7 @@ async def _mapping_page(
         errors=errors,
         report=report,
         rejected=rejected,
+        fragment=fragment,
         column_options=column_options,
         separator=separators.get(prepared.sheet.delimiter or "", ""),
         problems_shown=REPORT_PROBLEMS_SHOWN,

@@ -679,6 +679,9 @@ async def test_the_preview_follows_the_chosen_columns_through_htmx(browser_en):
     assert "<html" not in response.text
     assert "Công nhân may" not in response.text
     assert "Nguyễn Thị Lan" in response.text
+    unmapped = await browser.post(url, _mapping_form("preview", employee_code=None), htmx=True)
+    assert 'id="import-errors" hx-swap-oob="true"' in unmapped.text
+    assert "finds each worker by its code" in _text(unmapped.text)
 
 
 async def test_another_sheet_can_be_chosen(browser_en):
