@@ -82,6 +82,7 @@ async def issue(
             type_code=type_code,
             number=number,
             year=issued_on.year,
+            issued_on=issued_on,
             reference=reference,
             title=rules.single_line(title)[:500],
             template=template,
@@ -147,7 +148,7 @@ LISTED_COLUMNS = (
     IssuedDocument.reference,
     IssuedDocument.title,
     IssuedDocument.sha256,
-    IssuedDocument.created_at,
+    IssuedDocument.issued_on,
 )
 
 

@@ -1,6 +1,6 @@
 """Tables of the document engine: numbering and issued documents."""
 
-from piccolo.columns import Bytea, ForeignKey, Integer, SmallInt, Timestamptz, Varchar
+from piccolo.columns import Bytea, Date, ForeignKey, Integer, SmallInt, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
@@ -30,6 +30,7 @@ class IssuedDocument(Table):
     type_code = Varchar(length=10)
     number = Integer()
     year = SmallInt()
+    issued_on = Date()  # the date printed on the document (ngày ban hành)
     reference = Varchar(length=60)
     title = Varchar(length=500)
     template = Varchar(length=200)

@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 
 from labour_democracy.documents import engine, pdf
+from labour_democracy.i18n import language
 from labour_democracy.notices.documents import TEMPLATE
 from labour_democracy.settings import get_settings
 from tests.helpers import require_tool
@@ -45,7 +46,7 @@ async def test_without_soffice_the_refusal_says_why_and_what_to_do(
 ):
     monkeypatch.setattr(pdf, "soffice_path", lambda: None)
     assert not pdf.is_available()
-    with pytest.raises(pdf.PdfUnavailable, match="LibreOffice is not installed"):
+    with language("en"), pytest.raises(pdf.PdfUnavailable, match="LibreOffice is not installed"):
         await pdf.to_pdf(rendered_notice)
 
 
@@ -53,7 +54,7 @@ async def test_a_conversion_that_writes_no_pdf_is_an_error(rendered_notice, fres
     silent = tmp_path / "soffice"
     silent.write_text("#!/bin/sh\nexit 0\n")  # exits 0 and writes nothing, as soffice can
     silent.chmod(0o755)
-    with pytest.raises(pdf.PdfUnavailable, match="could not convert"):
+    with language("en"), pytest.raises(pdf.PdfUnavailable, match="could not convert"):
         await pdf._convert(str(silent), rendered_notice)
 
 
@@ -62,7 +63,7 @@ async def test_a_hung_conversion_is_stopped(rendered_notice, fresh_cache, tmp_pa
     hung.write_text("#!/bin/sh\nsleep 30\n")
     hung.chmod(0o755)
     monkeypatch.setattr(pdf, "TIMEOUT_SECONDS", 0.5)
-    with pytest.raises(pdf.PdfUnavailable, match="took too long"):
+    with language("en"), pytest.raises(pdf.PdfUnavailable, match="took too long"):
         await pdf._convert(str(hung), rendered_notice)
 
 

@@ -52,6 +52,7 @@ async def test_numbering_restarts_on_the_first_of_january():
     early = await _issue(context, dt.date(2027, 1, 1))
     assert [d.reference for d in late] == ["01/TB-SHVN", "02/TB-SHVN"]
     assert (early.reference, early.number, early.year) == ("01/TB-SHVN", 1, 2027)
+    assert early.issued_on == dt.date(2027, 1, 1)
 
 
 async def test_the_number_is_printed_in_the_document():
