@@ -59,4 +59,5 @@ def kind_label(kind: str) -> str:
 
 
 def kind_choices(kinds: list[str]) -> list[tuple[str, str]]:
+    load_modules()  # a module's kinds are known once its documents.py has been imported
     return sorted(((kind, kind_label(kind)) for kind in kinds), key=lambda pair: pair[1])
