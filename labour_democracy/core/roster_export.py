@@ -121,6 +121,10 @@ def workbook_bytes(rows: Iterable[ExportRow]) -> bytes:
         written = []
         for field_ in HEADERS:
             cell = WriteOnlyCell(sheet, value=cells[field_])
+            if cell.data_type == "f":
+                # openpyxl takes text starting with "=" for a formula; a name typed that way
+                # must stay text, not run in the reader's Excel.
+                cell.data_type = "s"
             if field_ in _TEXT_FIELDS:
                 cell.number_format = "@"
             elif isinstance(cells[field_], dt.date):

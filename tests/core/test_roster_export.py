@@ -181,3 +181,14 @@ async def test_export_then_import_changes_nothing_and_keeps_every_diacritic(brow
     assert "0 added, 0 updated, 6 unchanged" in roster.text
     assert await Worker.select().order_by(Worker.id) == before
     assert await AuditEntry.exists().where(AuditEntry.action == "roster.imported")
+
+
+async def test_text_that_looks_like_a_formula_stays_text(browser_en):
+    enterprise = await factories.enterprise()
+    await factories.user("hr@a.vn", Role.HR, enterprise)
+    await factories.worker(enterprise, '=HYPERLINK("http://example.com","x")', code="=1+1")
+    content = await _export(await browser_en(), enterprise)
+    row = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0][2]
+    code, name = row[COLUMN[Field.EMPLOYEE_CODE]], row[COLUMN[Field.FULL_NAME]]
+    assert (code.value, code.data_type) == ("=1+1", "s")
+    assert (name.value, name.data_type) == ('=HYPERLINK("http://example.com","x")', "s")

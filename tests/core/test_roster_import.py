@@ -10,6 +10,7 @@ import io
 import json
 import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -408,6 +409,77 @@ def test_text_in_decomposed_form_is_stored_precomposed():
 def test_row_numbers_are_the_spreadsheets_own_with_empty_rows_skipped():
     content = _xlsx([["DANH SÁCH"], [], HEADER, _row("NV01"), [], _row("NV02")])
     assert [number for number, _cells in read_sheet(content).rows] == [1, 3, 4, 6]
+
+
+def _hand_made_xlsx() -> bytes:
+    """A workbook as other programs write it: a 1904 date system, a custom date format,
+    rich text with a phonetic hint, inline strings, a formula's text, cells without
+    references, and the roster sheet listed before the part of the other sheet."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+    def link(rel_id: str, kind: str, target: str) -> str:
+        return f'<Relationship Id="{rel_id}" Type="{rel}/{kind}" Target="{target}"/>'
+
+    parts = {
+        "_rels/.rels": (
+            f'<Relationships xmlns="{package}">'
+            + link("r1", "officeDocument", "xl/workbook.xml")
+            + "</Relationships>"
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{package}">'
+            + link("a", "worksheet", "worksheets/other.xml")
+            + link("b", "worksheet", "/xl/worksheets/roster.xml")
+            + link("c", "sharedStrings", "sharedStrings.xml")
+            + link("d", "styles", "styles.xml")
+            + "</Relationships>"
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{main}" xmlns:r="{rel}"><workbookPr date1904="1"/><sheets>'
+            '<sheet name="Danh sách" sheetId="2" r:id="b"/>'
+            '<sheet name="Khác" sheetId="1" r:id="a"/></sheets></workbook>'
+        ),
+        "xl/styles.xml": (
+            f'<styleSheet xmlns="{main}"><numFmts count="1">'
+            '<numFmt numFmtId="170" formatCode="dd/mm/yyyy"/></numFmts>'
+            '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="170"/></cellXfs></styleSheet>'
+        ),
+        "xl/sharedStrings.xml": (
+            f'<sst xmlns="{main}"><si><t>Mã NV</t></si>'
+            "<si><r><t>Họ và </t></r><r><t>tên</t></r>"
+            '<rPh sb="0" eb="1"><t>ho</t></rPh></si></sst>'
+        ),
+        "xl/worksheets/roster.xml": (
+            f'<worksheet xmlns="{main}"><sheetData><row r="2">'
+            '<c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c>'
+            '<c r="D2" t="inlineStr"><is><t>Ngày vào làm</t></is></c></row>'
+            '<row><c t="str"><f>A1</f><v>NV01</v></c>'
+            '<c t="inlineStr"><is><r><t>Lê Thị </t></r><r><t>Thuỷ</t></r></is></c>'
+            '<c t="b"><v>1</v></c><c s="1"><v>43830</v></c></row></sheetData></worksheet>'
+        ),
+        "xl/worksheets/other.xml": (
+            f'<worksheet xmlns="{main}"><sheetData><row r="1">'
+            '<c r="A1" t="inlineStr"><is><t>khác</t></is></c></row></sheetData></worksheet>'
+        ),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, xml in parts.items():
+            archive.writestr(name, xml)
+    return buffer.getvalue()
+
+
+def test_the_xlsx_reader_follows_the_package_and_excels_cell_types():
+    sheet = read_sheet(_hand_made_xlsx())
+    assert sheet.sheet_names == ["Danh sách", "Khác"]
+    assert sheet.sheet == "Danh sách"
+    assert sheet.rows == [
+        (2, ["Mã NV", "Họ và tên", None, "Ngày vào làm"]),
+        (3, ["NV01", "Lê Thị Thuỷ", True, dt.datetime(2024, 1, 1)]),  # day 43830 since 1904
+    ]
+    assert read_sheet(_hand_made_xlsx(), "Khác").rows == [(1, ["khác"])]
 
 
 def test_an_old_xls_file_is_refused_with_what_to_do(english):
