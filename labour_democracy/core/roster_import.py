@@ -408,7 +408,16 @@ def _read_csv(content: bytes, limit: int | None) -> Sheet:
 # An .xlsx file is a zip of XML parts. Reading the cells with the standard library's streaming
 # parser takes a fifth of the time of openpyxl's read-only mode (which also scans the whole
 # sheet once just to size it when the file does not say), and the import reads every row.
-_UNPACKED_LIMIT = 200 * 1024 * 1024  # bytes of XML a 5 MB file may expand to
+# A 5 MB workbook of 20,000 rows unpacks to a few tens of MB; more is a "zip bomb". The small
+# parts read whole (package, workbook, styles) have their own, lower bound.
+_UNPACKED_LIMIT = 100 * 1024 * 1024
+_SMALL_PART_LIMIT = 10 * 1024 * 1024
+
+
+def _small_part(archive: zipfile.ZipFile, path: str) -> ElementTree.Element:
+    if archive.getinfo(path).file_size > _SMALL_PART_LIMIT:
+        raise ValueError(f"{path} is too large")
+    return ElementTree.fromstring(archive.read(path))
 
 
 def _part_path(base: str, target: str) -> str:
@@ -431,7 +440,7 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
     rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
     if rels not in archive.namelist():
         return {}
-    root = ElementTree.fromstring(archive.read(rels))
+    root = _small_part(archive, rels)
     return {
         rel.get("Id", ""): (rel.get("Type", ""), _part_path(part, rel.get("Target", "")))
         for rel in root
@@ -443,7 +452,7 @@ def _date_styles(archive: zipfile.ZipFile, styles: str | None) -> set[int]:
     """Indexes of the cell styles whose number format shows a date."""
     if styles is None:
         return set()
-    root = ElementTree.fromstring(archive.read(styles))
+    root = _small_part(archive, styles)
     custom: dict[int, str] = {}
     dated: set[int] = set()
     for section in root:
@@ -628,7 +637,7 @@ class _SheetReader:
         if kind == "d":
             return dt.datetime.fromisoformat(raw)
         number: int | float = int(raw) if raw.lstrip("-").isdigit() else float(raw)
-        if self.style in self.date_styles:
+        if self.style in self.date_styles and _is_serial_day(number):
             return from_excel(number, self.epoch)
         return number
 
@@ -662,7 +671,7 @@ def _read_workbook(archive: zipfile.ZipFile, sheet: str | None, limit: int | Non
     )
     parts = _relationships(archive, workbook_path)
     by_type = {kind.rsplit("/", 1)[-1]: path for kind, path in parts.values()}
-    workbook = ElementTree.fromstring(archive.read(workbook_path))
+    workbook = _small_part(archive, workbook_path)
     epoch = CALENDAR_WINDOWS_1900
     sheets: list[tuple[str, str]] = []
     for section in workbook:

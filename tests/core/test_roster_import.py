@@ -482,6 +482,13 @@ def test_the_xlsx_reader_follows_the_package_and_excels_cell_types():
     assert read_sheet(_hand_made_xlsx(), "Khác").rows == [(1, ["khác"])]
 
 
+def test_a_workbook_that_unpacks_to_too_much_is_refused(english, monkeypatch):
+    monkeypatch.setattr(roster_import, "_UNPACKED_LIMIT", 1000)
+    with pytest.raises(roster_import.Invalid) as error:
+        read_sheet(_xlsx([HEADER, *[_row(f"NV{n}") for n in range(20)]]))
+    assert "too large once unpacked" in error.value.errors["file"]
+
+
 def test_an_old_xls_file_is_refused_with_what_to_do(english):
     with pytest.raises(roster_import.Invalid) as error:
         read_sheet(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
