@@ -127,3 +127,12 @@ async def context(enterprise_id: int, role: Role = Role.HR) -> EnterpriseContext
     return EnterpriseContext(
         actor=actor(role, enterprise_id), enterprise=row, roles=frozenset({role})
     )
+
+
+async def english_user(
+    email: str, role: Role, enterprise_id: int | None = None, province: str | None = None
+) -> int:
+    """A user whose pages and messages are in English, so a test can match the msgids."""
+    user_id = await user(email, role, enterprise_id, province)
+    await User.update({User.language: "en"}).where(User.id == user_id)
+    return user_id
