@@ -55,6 +55,9 @@ def error_response(
         if errors:
             body["errors"] = errors
         return Response(body, status_code=status, media_type="application/problem+json")
+    # An address that matches no route never passes the session middleware, yet the layout
+    # reads the flashed messages from the session: give it an empty one.
+    request.scope.setdefault("session", {})  # type: ignore[typeddict-item]
     if is_htmx(request):
         return Template(
             template_name="_partials/error_message.html",
