@@ -8,6 +8,8 @@ anything imports the app (`use_database`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import os
 import re
 import socket
@@ -90,7 +92,8 @@ async def seed_demo(active_workers: int) -> int:
     from labour_democracy.core.tables import ContractType, Enterprise, Gender, OrgUnit, Worker
     from labour_democracy.db import write_transaction
 
-    result = await run_forwards("all")
+    with contextlib.redirect_stdout(io.StringIO()):  # keep the output to `key: value` lines
+        result = await run_forwards("all")
     assert result.success, result.message
     await load_demo()
     enterprise = (

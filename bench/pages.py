@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import contextlib
 import importlib
+import logging
 import re
 import statistics
 import time
@@ -126,6 +127,8 @@ async def _rounds(args: argparse.Namespace) -> dict[str, object]:
 
     enterprise_id = await common.seed_demo(args.workers)
     app = create_app()
+    # The client's own per-request log line is not part of the page's cost.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     url = f"/enterprises/{enterprise_id}/workers"
     async with (
         app.lifespan(),

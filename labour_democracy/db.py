@@ -1,14 +1,22 @@
 """The two database engines behind one code path, and the write-transaction helper.
 
 Piccolo's stock SQLite engine opens a new connection (and a new thread) for every query and
-re-sends `PRAGMA foreign_keys` before each statement; on a 20-row list page that made it about
-8x slower than raw sqlite3. `PooledSQLiteEngine` keeps a few long-lived connections configured
-once (WAL, busy timeout, foreign keys) and runs each statement in one round trip to the
-connection's thread. Write transactions are `BEGIN IMMEDIATE` and are queued on an in-process
-lock, so concurrent requests wait their turn instead of failing with "database is locked";
-other processes sharing the file are handled by SQLite's busy timeout.
+re-sends `PRAGMA foreign_keys` before each statement; on the 20-row roster page that made it
+several times slower than the same page rendered from memory. `PooledSQLiteEngine` keeps
+long-lived connections configured once (WAL, busy timeout, foreign keys):
 
-This is the one module that may hold engine-specific SQL.
+- a SELECT outside a transaction runs at once on the event loop's own read-only connection.
+  In WAL mode a reader never waits for a writer, and a short indexed read takes tens of
+  microseconds, less than handing it to a thread and back (which, while the loop is busy
+  rendering other pages, also waits for the GIL);
+- every other statement, and every transaction, runs on a small pool of aiosqlite
+  connections, each with its own thread, so a write that waits for another process's lock
+  never stalls the loop. Write transactions are `BEGIN IMMEDIATE` and are queued on an
+  in-process lock, so concurrent requests wait their turn instead of failing with
+  "database is locked"; other processes sharing the file are handled by SQLite's busy timeout.
+
+See docs/decisions/sqlite-engine.md for the measurements. This is the one module that may hold
+engine-specific SQL.
 """
 
 from __future__ import annotations
@@ -30,11 +38,23 @@ from piccolo.querystring import QueryString
 from labour_democracy.settings import Settings
 
 BUSY_TIMEOUT_SECONDS = 30
-WRITE_QUERY_TYPES = frozenset({"insert", "update", "delete"})
+_PRAGMAS = f"""
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = NORMAL;
+    PRAGMA foreign_keys = ON;
+    PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000};
+    PRAGMA temp_store = MEMORY;
+"""
 
 
 def _dict_factory(cursor: sqlite3.Cursor, row: tuple) -> dict:
     return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
+
+
+def _is_read(statement: str) -> bool:
+    # Piccolo's select, count, exists and objects queries all start with SELECT; anything
+    # else (and a misjudged statement would be refused by the read-only connection) writes.
+    return statement.lstrip()[:6].upper() == "SELECT"
 
 
 class QueryCounter:
@@ -48,9 +68,10 @@ class QueryCounter:
 
 
 class _Pool:
-    """Idle connections and the write lock of one event loop."""
+    """The connections and the write lock of one event loop."""
 
     def __init__(self, size: int) -> None:
+        self.reader: sqlite3.Connection | None = None
         self.idle: list[aiosqlite.Connection] = []
         self.slots = asyncio.Semaphore(size)
         self.write_lock = asyncio.Lock()
@@ -129,16 +150,25 @@ class PooledSQLiteEngine(QueryCounter, SQLiteEngine):
     async def _connect(self) -> aiosqlite.Connection:
         connection = await aiosqlite.connect(**self.connection_kwargs)
         connection.row_factory = _dict_factory  # type: ignore[assignment]
-        await connection.executescript(
-            f"""
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA foreign_keys = ON;
-            PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000};
-            PRAGMA temp_store = MEMORY;
-            """
-        )
+        await connection.executescript(_PRAGMAS)
         return connection
+
+    def reader(self) -> sqlite3.Connection:
+        """The loop's read-only connection, used only from the loop's own thread."""
+        pool = self.pool()
+        if pool.reader is None:
+            reader = sqlite3.connect(**self.connection_kwargs)
+            reader.executescript(_PRAGMAS + "PRAGMA query_only = ON;")
+            pool.reader = reader
+        return pool.reader
+
+    def _read(self, query: str, args: list) -> list[dict]:
+        cursor = self.reader().execute(query, args)
+        try:
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        finally:
+            cursor.close()
 
     async def acquire(self) -> aiosqlite.Connection:
         pool = self.pool()
@@ -169,15 +199,16 @@ class PooledSQLiteEngine(QueryCounter, SQLiteEngine):
         pool = self._pools.pop(asyncio.get_running_loop(), None)
         if pool is None:
             return
+        if pool.reader is not None:
+            pool.reader.close()
         for connection in pool.idle:
             await connection.close()
 
     async def _run_in_new_connection(self, query, args=None, query_type="generic", table=None):
-        writer = query_type in WRITE_QUERY_TYPES
+        if _is_read(query):
+            return self._read(query, args or [])
         pool = self.pool()
-        if writer:
-            await pool.write_lock.acquire()
-        try:
+        async with pool.write_lock:
             connection = await self.acquire()
             try:
                 rows = await connection.execute_fetchall(query, args or [])
@@ -186,9 +217,6 @@ class PooledSQLiteEngine(QueryCounter, SQLiteEngine):
                 raise
             await self.release(connection)
             return list(rows)
-        finally:
-            if writer:
-                pool.write_lock.release()
 
     async def _run_in_existing_connection(
         self, connection, query, args=None, query_type="generic", table=None
@@ -332,7 +360,17 @@ async def drop_append_only(table: str) -> None:
         await engine().run_ddl(f"DROP FUNCTION IF EXISTS {table}_append_only()")
 
 
+def like_pattern(text: str) -> str:
+    """`%text%` for a substring match, with the user's own wildcards removed."""
+    return "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%"
+
+
 def contains(column, text: str):
     """Case-insensitive substring match (LIKE is already case-insensitive on SQLite)."""
-    pattern = "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%"
+    pattern = like_pattern(text)
     return column.like(pattern) if is_sqlite() else column.ilike(pattern)
+
+
+def contains_sql(expression: str) -> str:
+    """`contains` for hand-written SQL: one `{}` placeholder that takes `like_pattern(text)`."""
+    return f"{expression} {'LIKE' if is_sqlite() else 'ILIKE'} {{}}"

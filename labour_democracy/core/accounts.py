@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Invalid, NotFound
 from labour_democracy.core.permissions import Actor, MembershipGrant
-from labour_democracy.core.tables import LoginAttempt, Membership, Role, User
+from labour_democracy.core.tables import LoginAttempt, Role, User
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
@@ -32,25 +32,33 @@ def check_password_strength(password: str) -> str | None:
     return None
 
 
+# Runs on every request, so it is one hand-written query (the user and their memberships in one
+# LEFT JOIN, which keeps a user without any role) rather than two ORM queries, whose building
+# alone cost more than running them (docs/decisions/sqlite-engine.md).
+_ACTOR_SQL = (
+    "SELECT u.id, u.email, u.full_name, u.language, u.session_version,"
+    " m.role, m.enterprise, m.province"
+    ' FROM app_user AS u LEFT JOIN membership AS m ON m."user" = u.id'
+    " WHERE u.id = {} AND u.is_active = {}"
+    " ORDER BY m.id"
+)
+
+
 async def load_actor(user_id: int, session_version: int) -> Actor | None:
     """The actor behind a session, or None if the user is gone, disabled or signed out."""
-    user = (
-        await User.select(User.id, User.email, User.full_name, User.language, User.session_version)
-        .where((User.id == user_id) & (User.is_active == True))  # noqa: E712
-        .first()
-    )
-    if user is None or user["session_version"] != session_version:
+    rows = await User.raw(_ACTOR_SQL, user_id, True)
+    if not rows or rows[0]["session_version"] != session_version:
         return None
-    memberships = await Membership.select(
-        Membership.role, Membership.enterprise, Membership.province
-    ).where(Membership.user == user_id)
+    user = rows[0]
     return Actor(
         id=user["id"],
         email=user["email"],
         full_name=user["full_name"],
         language=user["language"],
         grants=tuple(
-            MembershipGrant(Role(m["role"]), m["enterprise"], m["province"]) for m in memberships
+            MembershipGrant(Role(m["role"]), m["enterprise"], m["province"])
+            for m in rows
+            if m["role"] is not None
         ),
     )
 

@@ -38,9 +38,17 @@ class Workforce:
     counted_on: dt.date
 
 
+# The roster and unit pages run these reads on every view, so they are hand-written: building
+# the same queries with the ORM cost more than running them (docs/decisions/sqlite-engine.md).
+# ACTIVE_WORKER_SQL is `active_workers` (rules.is_active) for a worker table aliased `w`.
+ACTIVE_WORKER_SQL = "w.enterprise = {} AND (w.end_date IS NULL OR w.end_date > {})"
+_WORKFORCE_SQL = f"SELECT COUNT(*) AS count FROM worker AS w WHERE {ACTIVE_WORKER_SQL}"
+
+
 async def workforce(enterprise_id: int, on: dt.date | None = None) -> Workforce:
     on = on or today()
-    return Workforce(await Worker.count().where(active_workers(enterprise_id, on)), on)
+    rows = await Worker.raw(_WORKFORCE_SQL, enterprise_id, on)
+    return Workforce(rows[0]["count"], on)
 
 
 @dataclass(frozen=True)
@@ -228,15 +236,18 @@ class OrgUnitNode:
     headcount: int
 
 
+_UNIT_HEADCOUNT_SQL = (
+    "SELECT u.id, u.name, u.kind, u.parent, COUNT(w.id) AS headcount"
+    f" FROM org_unit AS u LEFT JOIN worker AS w ON w.org_unit = u.id AND {ACTIVE_WORKER_SQL}"
+    " WHERE u.enterprise = {}"
+    " GROUP BY u.id, u.name, u.kind, u.parent"
+)
+
+
 async def org_unit_tree(context: EnterpriseContext) -> list[OrgUnitNode]:
     """The enterprise's units, depth-first, each with its active headcount (own unit only)."""
-    units = await OrgUnit.select().where(OrgUnit.enterprise == context.enterprise_id)
-    counts = {
-        row["org_unit"]: row["count"]
-        for row in await Worker.select(Worker.org_unit, Count())
-        .where(active_workers(context.enterprise_id, today()))
-        .group_by(Worker.org_unit)
-    }
+    enterprise_id = context.enterprise_id
+    units = await OrgUnit.raw(_UNIT_HEADCOUNT_SQL, enterprise_id, today(), enterprise_id)
     children: dict[int | None, list[dict]] = {}
     for unit in units:
         children.setdefault(unit["parent"], []).append(unit)
@@ -251,7 +262,7 @@ async def org_unit_tree(context: EnterpriseContext) -> list[OrgUnitNode]:
                     unit["kind"],
                     parent,
                     depth,
-                    counts.get(unit["id"], 0),
+                    unit["headcount"],
                 )
             )
             walk(unit["id"], depth + 1)
