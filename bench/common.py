@@ -81,16 +81,12 @@ async def seed_demo(active_workers: int) -> int:
 
     Returns that enterprise's id (the one hr@demo.vn manages).
     """
-    import datetime as dt
-    import random
-
     from piccolo.apps.migrations.commands.forwards import run_forwards
 
-    from labour_democracy.core import rules
     from labour_democracy.core.demo import load_demo
     from labour_democracy.core.enterprises import workforce
-    from labour_democracy.core.tables import ContractType, Enterprise, Gender, OrgUnit, Worker
-    from labour_democracy.db import write_transaction
+    from labour_democracy.core.tables import Enterprise
+    from labour_democracy.db import engine, is_sqlite
 
     with contextlib.redirect_stdout(io.StringIO()):  # keep the output to `key: value` lines
         result = await run_forwards("all")
@@ -103,8 +99,23 @@ async def seed_demo(active_workers: int) -> int:
     )
     enterprise_id = enterprise["id"]
     missing = active_workers - (await workforce(enterprise_id)).count
-    if missing <= 0:
-        return enterprise_id
+    if missing > 0:
+        await _add_workers(enterprise_id, missing)
+    if not is_sqlite():
+        # A live PostgreSQL database has planner statistics (autovacuum gathers them); a
+        # freshly filled one has none yet and gets plans for empty tables.
+        await engine().run_ddl("ANALYZE")
+    return enterprise_id
+
+
+async def _add_workers(enterprise_id: int, missing: int) -> None:
+    import datetime as dt
+    import random
+
+    from labour_democracy.core import rules
+    from labour_democracy.core.tables import ContractType, Gender, OrgUnit, Worker
+    from labour_democracy.db import write_transaction
+
     units = [
         row["id"]
         for row in await OrgUnit.select(OrgUnit.id).where(OrgUnit.enterprise == enterprise_id)
@@ -133,7 +144,6 @@ async def seed_demo(active_workers: int) -> int:
     async with write_transaction():
         for start in range(0, len(workers), 500):
             await Worker.insert(*workers[start : start + 500])
-    return enterprise_id
 
 
 async def sign_in(client, email: str, password: str) -> None:

@@ -26,6 +26,7 @@ import contextlib
 import importlib
 import logging
 import re
+import shutil
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -90,7 +91,7 @@ def main(argv: list[str]) -> None:
 
 def _measure_engine(args: argparse.Namespace) -> None:
     key = args.engine.replace("-", "_")
-    common.use_database(common.BENCH_POSTGRES_URL if args.engine == "postgres" else None)
+    work_dir = common.use_database(common.BENCH_POSTGRES_URL if args.engine == "postgres" else None)
     if args.engine == "sqlite-stock":
         _use_stock_sqlite_engine()
     try:
@@ -99,8 +100,11 @@ def _measure_engine(args: argparse.Namespace) -> None:
         loop_factory, loop_name = uvloop.new_event_loop, "uvloop"
     except ImportError:
         loop_factory, loop_name = None, "asyncio"
-    with asyncio.Runner(loop_factory=loop_factory) as runner:
-        results = runner.run(_rounds(args))
+    try:
+        with asyncio.Runner(loop_factory=loop_factory) as runner:
+            results = runner.run(_rounds(args))
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
     from labour_democracy.db import engine
 
     print(f"engine_{key}: {type(engine()).__name__} on {loop_name}")
