@@ -109,6 +109,7 @@ def create_user(email, full_name, role, enterprise_tax_code, province_code, pass
     from labour_democracy.core.permissions import SYSTEM
     from labour_democracy.core.schemas import MembershipForm, UserForm
     from labour_democracy.core.tables import Enterprise, Province, Role
+    from labour_democracy.db import write_transaction
 
     async def create() -> int:
         enterprise = province = None
@@ -122,14 +123,16 @@ def create_user(email, full_name, role, enterprise_tax_code, province_code, pass
         if province_code:
             row = await Province.select(Province.id).where(Province.code == province_code).first()
             province = row["id"] if row else -1
-        user_id = await users.create_user(
-            SYSTEM, UserForm(email=email, full_name=full_name, password=password)
-        )
-        await users.add_membership(
-            SYSTEM,
-            user_id,
-            MembershipForm(role=Role(role), enterprise=enterprise, province=province),
-        )
+        # One transaction: a refused role must not leave a user without a role behind.
+        async with write_transaction():
+            user_id = await users.create_user(
+                SYSTEM, UserForm(email=email, full_name=full_name, password=password)
+            )
+            await users.add_membership(
+                SYSTEM,
+                user_id,
+                MembershipForm(role=Role(role), enterprise=enterprise, province=province),
+            )
         return user_id
 
     try:
