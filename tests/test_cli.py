@@ -1,0 +1,309 @@
+"""The `labour-democracy` command, run as a person would: a subprocess on a scratch database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from labour_democracy.settings import DEFAULT_SECRET_KEY
+from tests.scratch_database import scratch_database_url
+
+COMMAND = str(Path(sys.executable).parent / "labour-democracy")
+
+_QUERY = """
+import asyncio, json, sys
+
+import labour_democracy.piccolo_conf  # noqa: F401
+from piccolo.querystring import QueryString
+
+from labour_democracy import db
+
+
+async def main():
+    rows = await db.engine().run_querystring(QueryString(sys.argv[1]))
+    await db.close_pool()
+    print(json.dumps(rows, default=str))
+
+
+asyncio.run(main())
+"""
+
+_TAMPER = """
+import asyncio
+
+import labour_democracy.piccolo_conf  # noqa: F401
+from piccolo.querystring import QueryString
+
+from labour_democracy import db
+
+
+async def main():
+    await db.drop_append_only("audit_entry")
+    await db.engine().run_querystring(
+        QueryString("UPDATE audit_entry SET record_id = '999' WHERE seq = 1")
+    )
+    await db.close_pool()
+
+
+asyncio.run(main())
+"""
+
+_SIGN_IN = """
+import sys
+
+from litestar.testing import TestClient
+
+from labour_democracy.app import create_app
+
+with TestClient(create_app(), base_url="http://testserver.local") as client:
+    client.get("/login")
+    response = client.post(
+        "/login",
+        data={"email": sys.argv[1], "password": sys.argv[2]},
+        headers={"x-csrftoken": client.cookies.get("ld_csrf")},
+        follow_redirects=False,
+    )
+    home = client.get("/", follow_redirects=False)
+    print(response.status_code, home.status_code, home.headers.get("location"))
+"""
+
+
+class Installation:
+    """A data directory and database of its own, driven through the command line."""
+
+    def __init__(self, directory: Path, database_url: str) -> None:
+        self.directory = directory
+        self.env = {
+            **os.environ,
+            "LD_DATA_DIR": str(directory),
+            "LD_DATABASE_URL": database_url,
+            "LD_DEFAULT_LANGUAGE": "en",  # the messages below are the English msgids
+        }
+
+    def run(self, *args: str, env: dict | None = None, timeout: int = 120):
+        return subprocess.run(
+            args,
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=self.directory,
+        )
+
+    def cli(self, *args: str, **kwargs):
+        return self.run(COMMAND, *args, **kwargs)
+
+    def python(self, script: str, *args: str, **kwargs):
+        return self.run(sys.executable, "-c", script, *args, **kwargs)
+
+    def query(self, sql: str) -> list[dict]:
+        done = self.python(_QUERY, sql)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    def count(self, table: str) -> int:
+        return self.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
+
+
+def _migrated(directory: Path, url: str) -> Installation:
+    installation = Installation(directory, url)
+    done = installation.cli("migrate")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Database is up to date." in done.stdout
+    return installation
+
+
+@pytest.fixture(scope="module")
+def installation(tmp_path_factory):
+    """One migrated installation with the demo data, shared by the tests that only add to it."""
+    directory = tmp_path_factory.mktemp("cli")
+    with scratch_database_url(directory) as url:
+        installation = _migrated(directory, url)
+        done = installation.cli("demo")
+        assert done.returncode == 0, done.stderr[-3000:]
+        installation.first_demo_output = done.stdout
+        yield installation
+
+
+@pytest.fixture
+def fresh_installation(tmp_path):
+    with scratch_database_url(tmp_path) as url:
+        yield _migrated(tmp_path, url)
+
+
+def test_migrate_loads_the_provinces_and_can_run_again(installation):
+    assert installation.count("province") == 34
+    again = installation.cli("migrate")
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert installation.count("province") == 34
+
+
+def test_demo_prints_one_login_per_role(installation):
+    output = installation.first_demo_output
+    assert "Demo data loaded." in output
+    for email in ("admin@demo.vn", "hr@demo.vn", "union@demo.vn", "federation@demo.vn"):
+        assert email in output
+    assert "demo-2026-password" in output
+
+
+def test_demo_run_twice_adds_nothing(installation):
+    counts = {table: installation.count(table) for table in ("enterprise", "worker", "app_user")}
+    again = installation.cli("demo")
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "Demo data was already there." in again.stdout
+    assert "hr@demo.vn" in again.stdout  # the logins are printed again
+    assert {table: installation.count(table) for table in counts} == counts
+    quiet = installation.cli("demo", "--if-empty")
+    assert quiet.returncode == 0 and "already there" not in quiet.stdout
+
+
+def test_a_user_created_on_the_command_line_can_sign_in(installation):
+    done = installation.cli(
+        "create-user",
+        "--email",
+        "Chi.Nguyen@Example.vn",
+        "--name",
+        "Nguyễn Thị Chi",
+        "--role",
+        "hr",
+        "--enterprise-tax-code",
+        "2300765432",
+        "--password",
+        "a-long-enough-password",
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "created" in done.stdout
+    signed_in = installation.python(_SIGN_IN, "chi.nguyen@example.vn", "a-long-enough-password")
+    assert signed_in.returncode == 0, signed_in.stderr[-2000:]
+    enterprise = installation.query("SELECT id FROM enterprise WHERE tax_code = '2300765432'")
+    assert signed_in.stdout.split() == ["303", "303", f"/enterprises/{enterprise[0]['id']}"]
+
+
+def test_create_user_refuses_an_unknown_enterprise_and_creates_nobody(installation):
+    users = installation.count("app_user")
+    done = installation.cli(
+        "create-user",
+        "--email",
+        "nobody@example.vn",
+        "--name",
+        "Không Ai",
+        "--role",
+        "union",
+        "--enterprise-tax-code",
+        "0000000000",
+        "--password",
+        "a-long-enough-password",
+    )
+    assert done.returncode == 1
+    assert "Choose the enterprise this role is for." in done.stderr
+    assert installation.count("app_user") == users
+
+
+def test_create_user_refuses_a_short_password(installation):
+    users = installation.count("app_user")
+    done = installation.cli(
+        "create-user",
+        *("--email", "short@example.vn", "--name", "Ngắn", "--role", "admin"),
+        *("--password", "short"),
+    )
+    assert done.returncode == 1
+    assert "at least 10 characters" in done.stderr
+    assert installation.count("app_user") == users
+
+
+def test_audit_verify_exits_0_on_an_intact_log(installation):
+    done = installation.cli("audit", "verify")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "The audit log is intact." in done.stdout
+
+
+def test_audit_verify_exits_1_and_names_a_changed_entry(fresh_installation):
+    assert fresh_installation.cli("demo").returncode == 0
+    assert fresh_installation.cli("audit", "verify").returncode == 0
+    tampered = fresh_installation.python(_TAMPER)
+    assert tampered.returncode == 0, tampered.stderr[-2000:]
+    done = fresh_installation.cli("audit", "verify")
+    assert done.returncode == 1
+    assert "PROBLEM: entry 1: changed after it was written" in done.stdout
+    assert "intact" not in done.stdout
+
+
+def test_communes_import_adds_then_renames_by_code(installation, tmp_path):
+    good = tmp_path / "communes.csv"
+    good.write_text(
+        "\ufeffcode,name,province_code\n"  # Excel writes a byte-order mark
+        "25001,Phường Kinh Bắc,24\n"
+        "25002,Xã Quế Võ,24\n"
+        "00004,Phường Ba Đình,1\n",  # a province code that lost its leading zero
+        encoding="utf-8",
+    )
+    done = installation.cli("communes", "import", str(good))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "3 communes imported." in done.stdout
+    good.write_text("code,name,province_code\n25002,Phường Quế Võ,24\n", encoding="utf-8")
+    assert installation.cli("communes", "import", str(good)).returncode == 0
+    rows = installation.query(
+        "SELECT commune.code, commune.name, province.code AS province FROM commune "
+        "JOIN province ON province.id = commune.province ORDER BY commune.code"
+    )
+    assert [(r["code"], r["name"], r["province"]) for r in rows] == [
+        ("00004", "Phường Ba Đình", "01"),
+        ("25001", "Phường Kinh Bắc", "24"),
+        ("25002", "Phường Quế Võ", "24"),
+    ]
+
+
+def test_a_bad_communes_file_is_refused_with_line_numbers_and_nothing_written(
+    installation, tmp_path
+):
+    before = installation.query("SELECT code, name FROM commune ORDER BY code")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "code,name,province_code\n"
+        "25101,Phường Mới,24\n"  # line 2: fine, but must not be written either
+        "2510,Phường Thiếu Số,24\n"  # line 3: four digits
+        "25103,,24\n"  # line 4: no name
+        "25104,Xã Không Tỉnh,99\n",  # line 5: no such province
+        encoding="utf-8",
+    )
+    done = installation.cli("communes", "import", str(bad))
+    assert done.returncode == 1
+    assert "line 3: A commune code has 5 digits." in done.stderr
+    assert "line 4: The name is empty." in done.stderr
+    assert "line 5: Unknown province code 99." in done.stderr
+    assert "line 2" not in done.stderr
+    assert installation.query("SELECT code, name FROM commune ORDER BY code") == before
+
+
+def test_a_communes_file_without_the_columns_is_refused(installation, tmp_path):
+    bad = tmp_path / "columns.csv"
+    bad.write_text("ma,ten\n25201,Xã Mới\n", encoding="utf-8")
+    done = installation.cli("communes", "import", str(bad))
+    assert done.returncode == 1
+    assert "code, name and province_code" in done.stderr
+
+
+_PRODUCTION_WITH_THE_DEFAULT_SECRET = {"LD_PRODUCTION": "1", "LD_SECRET_KEY": DEFAULT_SECRET_KEY}
+
+
+def test_production_with_the_development_secret_refuses_to_serve(installation):
+    done = installation.cli("serve", "--port", "8765", env=_PRODUCTION_WITH_THE_DEFAULT_SECRET)
+    assert done.returncode == 1
+    assert "LD_SECRET_KEY is the development default" in done.stderr
+    assert "Serving" not in done.stdout
+
+
+def test_production_with_the_development_secret_refuses_to_create_the_app(installation):
+    create = "from labour_democracy.app import create_app; create_app()"
+    refused = installation.python(create, env=_PRODUCTION_WITH_THE_DEFAULT_SECRET)
+    assert refused.returncode != 0
+    assert "ConfigurationError: LD_SECRET_KEY is the development default" in refused.stderr
+    started = installation.python(
+        create, env={"LD_PRODUCTION": "1", "LD_SECRET_KEY": "a-long-random-production-secret"}
+    )
+    assert started.returncode == 0, started.stderr[-2000:]
