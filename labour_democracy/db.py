@@ -233,6 +233,15 @@ class PooledSQLiteEngine(QueryCounter, SQLiteEngine):
         )
 
 
+async def _keep_session(connection) -> None:
+    """asyncpg's reset hook for a connection going back to the pool.
+
+    asyncpg has already rolled back any transaction left open. Its default reset query
+    (`RESET ALL; UNLISTEN *; CLOSE ALL; pg_advisory_unlock_all()`) clears session state that
+    this app never sets, and costs a round trip after every query run outside a transaction.
+    """
+
+
 class CountingPostgresEngine(QueryCounter, PostgresEngine):
     """Piccolo's PostgreSQL engine; its pool is opened in the app's lifespan.
 
@@ -243,6 +252,10 @@ class CountingPostgresEngine(QueryCounter, PostgresEngine):
     def __init__(self, config: dict[str, Any]) -> None:
         self._pools: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         super().__init__(config=config)
+
+    async def start_connection_pool(self, **kwargs: Any) -> None:
+        kwargs.setdefault("reset", _keep_session)
+        await super().start_connection_pool(**kwargs)
 
     @property  # type: ignore[override]
     def pool(self):
