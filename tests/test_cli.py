@@ -27,7 +27,7 @@ from labour_democracy import db
 async def main():
     rows = await db.engine().run_querystring(QueryString(sys.argv[1]))
     await db.close_pool()
-    print(json.dumps(rows, default=str))
+    print(json.dumps([dict(row) for row in rows], default=str))
 
 
 asyncio.run(main())
