@@ -47,8 +47,8 @@ _ROW = re.compile(r"<tr>\s*<td>")
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench pages", description=__doc__)
-    parser.add_argument("--rounds", type=int, default=7, help="alternating rounds per engine")
-    parser.add_argument("--seconds", type=float, default=1.5, help="length of one side's round")
+    parser.add_argument("--rounds", type=int, default=15, help="alternating rounds per engine")
+    parser.add_argument("--seconds", type=float, default=0.8, help="length of one side's round")
     parser.add_argument("--concurrency", type=int, default=4, help="requests in flight")
     parser.add_argument(
         "--workers", type=int, default=300, help="active workers on the demo enterprise's roster"
