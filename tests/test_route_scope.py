@@ -26,6 +26,7 @@ from litestar.exceptions import ImproperlyConfiguredException
 from litestar.routes import HTTPRoute
 from piccolo.conf.apps import Finder
 
+from labour_democracy import db
 from labour_democracy.app import create_app
 from labour_democracy.core import accounts
 from labour_democracy.core.permissions import (
@@ -151,8 +152,19 @@ def app():
     return APP
 
 
+@pytest.fixture(scope="module")
+async def pooled_connections():
+    """Outside the app, PostgreSQL opens a connection per query; the snapshots make hundreds."""
+    if db.is_sqlite():  # the suite swaps the SQLite file, and its pool, before every test
+        yield
+        return
+    await db.engine().start_connection_pool(min_size=1, max_size=4)
+    yield
+    await db.close_pool()
+
+
 @pytest.fixture
-async def world(browser_for, monkeypatch) -> World:
+async def world(browser_for, monkeypatch, pooled_connections) -> World:
     monkeypatch.setattr(accounts, "_hasher", _CHEAP_HASHER)  # no re-hash at the default cost
     a = await factories.enterprise("Công ty A", province="24")
     b = await factories.enterprise("Công ty B", province="01")
