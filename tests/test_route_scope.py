@@ -37,7 +37,8 @@ from labour_democracy.core.permissions import (
     MembershipGrant,
     Permission,
 )
-from labour_democracy.core.tables import Membership, Role, User
+from labour_democracy.core.scope import register_path_records
+from labour_democracy.core.tables import Membership, OrgUnit, Role, User, Worker
 from labour_democracy.web.auth import SAFE_METHODS, access_guard
 from tests import factories
 from tests.helpers import Browser
@@ -322,3 +323,9 @@ async def test_the_guard_refuses_an_unsafe_route_without_a_permission():
 def test_outside_an_enterprise_only_administrators_and_account_owners_write():
     outside = [e for e in ENDPOINTS if not e.in_enterprise and e.method not in SAFE_METHODS]
     assert [str(e) for e in outside if e.permission not in (ADMINISTER, OWN_ACCOUNT)] == []
+
+
+def test_a_path_parameter_names_the_same_table_in_every_module():
+    register_path_records(unit_id=OrgUnit)  # saying it again is harmless
+    with pytest.raises(ValueError, match="already names a OrgUnit row"):
+        register_path_records(unit_id=Worker)

@@ -87,8 +87,12 @@ _PATH_RECORDS: dict[str, type[Table]] = {"unit_id": OrgUnit, "worker_id": Worker
 
 
 def register_path_records(**tables: type[Table]) -> None:
-    """E.g. `register_path_records(notice_id=Notice)`: `{notice_id}` names one of its notices."""
-    _PATH_RECORDS.update(tables)
+    """E.g. `register_path_records(notice_id=Notice)`: `{notice_id}` names one of its notices.
+
+    A name means one table in every route, so two modules cannot both claim `{upload_id}`."""
+    for name, table in tables.items():
+        if _PATH_RECORDS.setdefault(name, table) is not table:
+            raise ValueError(f"{{{name}}} already names a {_PATH_RECORDS[name].__name__} row")
 
 
 async def check_path_records(context: EnterpriseContext, path_params: Mapping[str, Any]) -> None:
