@@ -60,7 +60,7 @@ HEADER_COMMENT = (
 # %(name)s, positional %s / %d ..., a literal %% (newstyle Jinja gettext always applies %), {name}.
 # Python 3.11 reads an f-string as one token, so Babel never sees a msgid called inside one.
 _F_STRING = re.compile(r"[rRbBuU]*[fF]")
-_KEYWORD_CALL = re.compile(r"\b(?:" + "|".join(KEYWORDS) + r")\(")
+_KEYWORD_CALL = re.compile(r"\b(?:" + "|".join(KEYWORDS) + r")\(\s*[rRuU]?['\"]")  # a literal msgid
 _PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[#0+-]?\d*(?:\.\d+)?[sdifr%]|\{\w*(?:[:!][^{}]*)?\}")
 
 
