@@ -181,6 +181,49 @@ def communes_import(csv_file: Path) -> None:
     click.echo(f"{count} communes imported.")
 
 
+@main.group()
+def ballots() -> None:
+    """Votes and consultations."""
+
+
+@ballots.command("recount")
+@click.argument("ballot_id", type=int)
+def ballots_recount(ballot_id: int) -> None:
+    """Count a closed ballot again from its stored votes and compare with the kept result."""
+    from labour_democracy.voting import tally
+    from labour_democracy.voting.tables import Ballot
+
+    async def recount():
+        stored = (
+            await Ballot.select(Ballot.status, Ballot.result_hash)
+            .where(Ballot.id == ballot_id)
+            .first()
+        )
+        if stored is None:
+            raise click.ClickException(f"No ballot {ballot_id}.")
+        return stored, await tally.count(ballot_id)
+
+    stored, result = _run(recount())
+    text, digest = tally.seal(result)
+    click.echo(f"ballot: {ballot_id}")
+    click.echo(f"electorate: {result.electorate}")
+    click.echo(f"cast: {result.cast}")
+    for question in result.questions:
+        votes = ", ".join(f"{o.label}={o.votes}" for o in question.options)
+        click.echo(
+            f"question {question.position}: valid={question.valid} "
+            f"invalid={question.invalid} {votes}"
+        )
+    click.echo(f"hash: {digest}")
+    if stored["result_hash"] is None:
+        click.echo(f"The ballot is {stored['status']}: no result was kept yet.")
+    elif stored["result_hash"] == digest:
+        click.echo("The recount matches the result kept at closing.")
+    else:
+        click.echo(f"MISMATCH: the result kept at closing has hash {stored['result_hash']}.")
+        sys.exit(1)
+
+
 @main.command("check-templates")
 def check_templates() -> None:
     """Render every .docx template with sample data; fail on a missing or unknown variable."""

@@ -52,6 +52,8 @@ async def migrated_database():
         shutil.copyfile(settings.sqlite_path, template)
         yield template
     else:
+        # The tests' own queries share a small pool instead of a connection each.
+        await db.engine().start_connection_pool(max_size=10)
         yield None
     await db.close_pool()
 

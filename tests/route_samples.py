@@ -120,3 +120,41 @@ async def _roster_upload(enterprise_id: int) -> int:
     )
     await upload.save()
     return upload.id
+
+
+@sample("ballot_id")
+async def _ballot(enterprise_id: int) -> int:
+    """A draft consultation of the enterprise with one motion (voting)."""
+    from labour_democracy.voting.tables import Ballot, Option, Question
+
+    ballot = Ballot(
+        enterprise=enterprise_id,
+        title="Lấy ý kiến mẫu",
+        quorum_rule="electorate ge 0/1",
+        quorum_source="No quorum required",
+        quorum_minimum="electorate ge 0/1",
+        public_token=f"sample-{enterprise_id}",
+        attachment_name="du-thao.pdf",
+        attachment_type="application/pdf",
+        attachment=b"%PDF-1.4 sample",
+    )
+    await ballot.save()
+    question = Question(
+        ballot=ballot.id,
+        position=1,
+        kind="motion",
+        text="Đồng ý?",
+        rule="valid gt 1/2",
+        rule_source="",
+        rule_minimum="valid ge 0/1",
+    )
+    await question.save()
+    await Option.insert(
+        *(
+            Option(question=question.id, ballot=ballot.id, position=i, label=label, role=role)
+            for i, (role, label) in enumerate(
+                (("for", "For"), ("against", "Against"), ("abstain", "Abstain")), start=1
+            )
+        )
+    )
+    return ballot.id

@@ -6,6 +6,6 @@ APP_CONFIG = AppConfig(
     app_name="voting",
     migrations_folder_path=str(Path(__file__).parent / "piccolo_migrations"),
     table_classes=table_finder(modules=["labour_democracy.voting.tables"], exclude_imported=True),
-    migration_dependencies=["labour_democracy.core.piccolo_app"],
+    migration_dependencies=["labour_democracy.documents.piccolo_app"],
     commands=[],
 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from labour_democracy.i18n import N_
+from labour_democracy.i18n import gettext as _
 
 
 class Base(StrEnum):
@@ -139,6 +140,19 @@ NO_QUORUM = Rule(Base.ELECTORATE, Comparator.AT_LEAST, 0, 1, N_("No quorum requi
 ANY_RULE = Rule(Base.VALID, Comparator.AT_LEAST, 0, 1, N_("No minimum set by law"))
 
 
+def describe(rule: Rule) -> str:
+    """A rule in words, in the current language: "more than 1/2 of the valid ballots"."""
+    base = {
+        Base.ELECTORATE: _("of the electorate"),
+        Base.PRESENT: _("of those present"),
+        Base.VALID: _("of the valid ballots"),
+    }[rule.base]
+    if rule.numerator == 0:
+        return _("none required")
+    comparator = _("more than") if rule.comparator is Comparator.GREATER else _("at least")
+    return f"{comparator} {rule.numerator}/{rule.denominator} {base}"
+
+
 def quorum_reached(rule: Rule, participants: int, electorate: int) -> bool:
     """Quorum is a share of the electorate taking part (present, or ballots cast)."""
     return rule.is_met(participants, electorate)
@@ -194,7 +208,6 @@ def elect(rule: Rule, seats: int, votes: dict[int, int], counts: Counts) -> Elec
 # Ballot codes --------------------------------------------------------------------------------
 # Crockford's base-32 alphabet: no I, L, O or U, so 0/O and 1/I/L cannot be confused when typed.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_CHECK_ALPHABET = _ALPHABET + "*~$=U"  # Crockford's 37 check symbols (mod 37)
 CODE_DATA_LENGTH = 11  # 55 random bits
 _TYPO_MAP = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None, ".": None})
 
@@ -206,10 +219,14 @@ def new_code() -> str:
 
 
 def check_character(data: str) -> str:
-    value = 0
-    for character in data:
-        value = value * 32 + _ALPHABET.index(character)
-    return _CHECK_ALPHABET[value % 37]
+    """Luhn mod 32 over the code's own alphabet: it catches every single mistyped character
+    and every swap of two neighbours except 0<->Z, and needs no symbol a phone hides."""
+    total, factor = 0, 2
+    for character in reversed(data):
+        addend = factor * _ALPHABET.index(character)
+        total += addend // 32 + addend % 32
+        factor = 1 if factor == 2 else 2
+    return _ALPHABET[(32 - total % 32) % 32]
 
 
 def normalise_code(typed: str) -> str | None:

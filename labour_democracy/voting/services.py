@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from labour_democracy.core import audit
 from labour_democracy.core.enterprises import active_workers
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
-from labour_democracy.core.permissions import SYSTEM, VIEW, Actor
+from labour_democracy.core.permissions import SYSTEM, VIEW
 from labour_democracy.core.scope import EnterpriseContext, get_owned
-from labour_democracy.core.tables import OrgUnit, Worker
+from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Worker
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
-from labour_democracy.voting import casting, codes, rules
+from labour_democracy.voting import casting, codes, documents, rules
 from labour_democracy.voting import tally as tallying
 from labour_democracy.voting.permissions import MANAGE_BALLOTS
-from labour_democracy.voting.rules import Base, Comparator, Rule
+from labour_democracy.voting.rules import Base, Rule
 from labour_democracy.voting.schemas import BallotForm, IssuedCode, QuestionForm, TallySheetForm
 from labour_democracy.voting.tables import (
     Ballot,
@@ -110,7 +110,7 @@ async def _check_ballot_form(context: EnterpriseContext, form: BallotForm, minim
     if quorum is not None and not quorum.is_at_least_as_strict_as(minimum):
         errors["quorum_numerator"] = _(
             "The quorum cannot be lower than the law requires here: {rule} ({source})."
-        ).format(rule=describe(minimum), source=_(minimum.source))
+        ).format(rule=rules.describe(minimum), source=_(minimum.source))
     if errors:
         raise Invalid(errors)
     assert quorum is not None
@@ -234,7 +234,7 @@ def _question_rule(form: QuestionForm, minimum: Rule) -> Rule:
             {
                 "rule_numerator": _(
                     "The threshold cannot be lower than the law requires here: {rule} ({source})."
-                ).format(rule=describe(minimum), source=_(minimum.source))
+                ).format(rule=rules.describe(minimum), source=_(minimum.source))
             }
         )
     if rule.encode() == minimum.encode():
@@ -402,7 +402,8 @@ async def electorate_clause(ballot: Ballot):
         clause &= Worker.union_member.eq(True)
     elif ballot.electorate_kind == ElectorateKind.ORG_UNIT:
         clause &= Worker.org_unit.is_in(
-            await _unit_and_descendants(ballot.electorate_unit, ballot.enterprise))
+            await _unit_and_descendants(ballot.electorate_unit, ballot.enterprise)
+        )
     return clause
 
 
@@ -425,8 +426,10 @@ async def _freeze(context: EnterpriseContext, ballot: Ballot) -> int:
     if ballot.frozen_at is not None:
         return ballot.electorate_size or 0
     if ballot.electorate_kind != ElectorateKind.NAMED_LIST:
-        workers = await Worker.select(Worker.id).where(await electorate_clause(ballot)).order_by(
-            Worker.id
+        workers = (
+            await Worker.select(Worker.id)
+            .where(await electorate_clause(ballot))
+            .order_by(Worker.id)
         )
         await Elector.delete().where(Elector.ballot == ballot.id)
         if workers:
@@ -610,7 +613,7 @@ async def open_ballot(
                     ).format(
                         present=present,
                         electorate=electorate,
-                        rule=describe(quorum),
+                        rule=rules.describe(quorum),
                         needed=quorum.smallest_count(electorate),
                         source=_(quorum.source),
                     )
@@ -634,39 +637,39 @@ async def open_ballot(
         )
 
 
-async def close_ballot(
-    context: EnterpriseContext | None, ballot_id: int, actor: Actor | None = None
-) -> str:
-    """Close the vote, count it and keep the result with its hash; returns the hash."""
-    if context is not None:
-        _require(context)
-        ballot = await get_owned(context, Ballot, ballot_id)
-        actor = context.actor
-    else:
-        ballot = await Ballot.objects().where(Ballot.id == ballot_id).first()
+async def close_ballot(context: EnterpriseContext, ballot_id: int) -> str:
+    """Close the vote, count it, keep the result with its hash and issue the vote-count
+    minutes, all in one transaction; returns the result's hash."""
+    _require(context)
+    ballot = await get_owned(context, Ballot, ballot_id)
     if ballot.status != BallotStatus.OPEN:
         raise Conflict(_("Only an open vote can be closed; a closed vote is never reopened."))
     async with write_transaction():
-        updated = (
+        closed = (
             await Ballot.update({Ballot.status: BallotStatus.CLOSED, Ballot.closed_at: now()})
             .where((Ballot.id == ballot.id) & (Ballot.status == BallotStatus.OPEN))
-            .returning(Ballot.id)
+            .returning(Ballot.closed_at)
         )
-        if not updated:
+        if not closed:
             raise Conflict(_("Only an open vote can be closed; a closed vote is never reopened."))
+        ballot.closed_at = closed[0]["closed_at"]
         result = await tallying.count(ballot.id)
         text, digest = tallying.seal(result)
-        await Ballot.update({Ballot.result: text, Ballot.result_hash: digest}).where(
-            Ballot.id == ballot.id
+        minutes = await documents.issue_minutes(
+            context, ballot, result, await questions_with_options(ballot.id)
         )
+        await Ballot.update(
+            {Ballot.result: text, Ballot.result_hash: digest, Ballot.minutes: minutes.id}
+        ).where(Ballot.id == ballot.id)
         await audit.record(
-            actor,
+            context.actor,
             "ballot.closed",
             "ballot",
             ballot.id,
             ballot.enterprise,
             result_hash=digest,
             cast=result.cast,
+            minutes=minutes.reference,
         )
     return digest
 
@@ -674,8 +677,10 @@ async def close_ballot(
 async def close_if_due(ballot: Ballot) -> Ballot:
     """Votes close themselves at their end time: the first look after it closes them."""
     if ballot.status == BallotStatus.OPEN and ballot.closes_at and ballot.closes_at <= now():
+        enterprise = await Enterprise.objects().where(Enterprise.id == ballot.enterprise).first()
+        system = EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
         with suppress(Conflict):  # someone else closed it a moment ago
-            await close_ballot(None, ballot.id, actor=SYSTEM)
+            await close_ballot(system, ballot.id)
         ballot = await Ballot.objects().where(Ballot.id == ballot.id).first()
     return ballot
 
@@ -882,19 +887,6 @@ async def add_tally_sheet(
 
 
 # Reading --------------------------------------------------------------------------------------
-
-
-def describe(rule: Rule) -> str:
-    """A rule in words, in the current language: "more than 1/2 of the valid ballots"."""
-    base = {
-        Base.ELECTORATE: _("of the electorate"),
-        Base.PRESENT: _("of those present"),
-        Base.VALID: _("of the valid ballots"),
-    }[rule.base]
-    if rule.numerator == 0:
-        return _("none required")
-    comparator = _("more than") if rule.comparator is Comparator.GREATER else _("at least")
-    return f"{comparator} {rule.numerator}/{rule.denominator} {base}"
 
 
 @dataclass(frozen=True)

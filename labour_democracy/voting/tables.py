@@ -26,6 +26,7 @@ from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from labour_democracy.core.tables import Enterprise, OrgUnit, Worker
+from labour_democracy.documents.tables import IssuedDocument
 
 
 class BallotStatus(StrEnum):
@@ -70,7 +71,7 @@ class ElectionMethod(StrEnum):
 
 class TallyKind(StrEnum):
     SHOW_OF_HANDS = "show_of_hands"
-    PAPER = "paper"  # paper ballots without codes, counted by tellers
+    PAPER = "paper_count"  # paper ballots without codes, counted by tellers
 
 
 class Ballot(Table):
@@ -103,6 +104,8 @@ class Ballot(Table):
     closed_at = Timestamptz(null=True, default=None)
     result = Text(null=True, default=None)
     result_hash = Varchar(length=64, null=True, default=None)
+    # The vote-count minutes (Biên bản kiểm phiếu), issued when the vote closes.
+    minutes = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
     public_token = Varchar(length=32, unique=True)
     created_by = Integer(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())

@@ -40,4 +40,4 @@ def JSONForm(struct: type[msgspec.Struct]) -> Any:
     ]
 
 
-__all__ = ["Context", "CurrentActor", "FromQuery", "Id", "JSONBody", "JSONForm"]
+__all__ = ["Context", "CurrentActor", "FromPath", "FromQuery", "Id", "JSONBody", "JSONForm"]

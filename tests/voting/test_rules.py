@@ -113,3 +113,25 @@ def test_look_alike_letters_are_forgiven():
     data = "0011ABCDEFG"
     code = data + rules.check_character(data)
     assert rules.normalise_code("oOIl-ABCD-EFG" + code[-1]) == code
+
+
+def test_every_single_mistyped_character_is_caught():
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    for _ in range(50):
+        code = rules.new_code()
+        for position in range(len(code)):
+            for replacement in alphabet:
+                if replacement != code[position]:
+                    typo = code[:position] + replacement + code[position + 1 :]
+                    assert rules.normalise_code(typo) is None
+
+
+def test_swapped_neighbours_are_caught_except_zero_and_z():
+    for _ in range(200):
+        code = rules.new_code()
+        for position in range(len(code) - 1):
+            a, b = code[position], code[position + 1]
+            if a == b or {a, b} == {"0", "Z"}:
+                continue
+            swapped = code[:position] + b + a + code[position + 2 :]
+            assert rules.normalise_code(swapped) is None, (code, position)

@@ -1276,7 +1276,7 @@ async def forwards():
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": Enum(
-                "TallyKind", {"SHOW_OF_HANDS": "show_of_hands", "PAPER": "paper"}
+                "TallyKind", {"SHOW_OF_HANDS": "show_of_hands", "PAPER": "paper_count"}
             ),
             "db_column_name": None,
             "secret": False,

@@ -1,0 +1,3 @@
+from labour_democracy.cli import main
+
+main()

@@ -1,0 +1,563 @@
+"""Pages of the voting engine: organising a consultation or ballot, and voting with a code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.response import Template
+
+from labour_democracy.core import enterprises
+from labour_democracy.core.errors import Conflict, Invalid, NotFound
+from labour_democracy.core.permissions import VIEW
+from labour_democracy.core.scope import register_path_records
+from labour_democracy.i18n import N_
+from labour_democracy.i18n import gettext as _
+from labour_democracy.voting import documents, listing, rules, services, slips, tally
+from labour_democracy.voting import labels as _labels  # noqa: F401  (words for the enums)
+from labour_democracy.voting.permissions import MANAGE_BALLOTS
+from labour_democracy.voting.rules import Rule
+from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
+from labour_democracy.voting.tables import (
+    Ballot,
+    BallotStatus,
+    Channel,
+    Channels,
+    ElectionMethod,
+    ElectorateKind,
+    QuestionKind,
+    Secrecy,
+    TallyKind,
+)
+from labour_democracy.web import menu
+from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.menu import MenuItem
+from labour_democracy.web.params import Context, FromPath, FromQuery, Id
+from labour_democracy.web.responses import flash, is_htmx, redirect, render
+
+register_path_records(ballot_id=Ballot)
+
+PUBLIC = {"public": True}
+MANAGE = {"permission": MANAGE_BALLOTS}
+
+
+def _describe_stored_rule(text: str) -> str:
+    return rules.describe(Rule.decode(text, ""))
+
+
+# Enums and helpers the voting templates use.
+ENUMS = {
+    "describe_rule": rules.describe,
+    "describe_rule_text": _describe_stored_rule,
+    "Channels": Channels,
+    "ElectionMethod": ElectionMethod,
+    "ElectorateKind": ElectorateKind,
+    "QuestionKind": QuestionKind,
+    "Secrecy": Secrecy,
+    "TallyKind": TallyKind,
+}
+
+
+def _base(context) -> str:
+    return f"/enterprises/{context.enterprise_id}/ballots"
+
+
+def read_answers(data: dict[str, Any], questions: list[dict]) -> services.Answers:
+    """Form fields q<id> (radio or checkboxes) -> {question id: option ids or "invalid"}."""
+    answers: services.Answers = {}
+    for question in questions:
+        raw = data.get(f"q{question['id']}", [])
+        values = raw if isinstance(raw, list) else [raw]
+        if "invalid" in values:
+            answers[question["id"]] = "invalid"
+            continue
+        chosen = []
+        for value in values:
+            try:
+                chosen.append(int(value))
+            except (TypeError, ValueError):
+                continue
+        answers[question["id"]] = chosen
+    return answers
+
+
+class BallotController(Controller):
+    path = "/enterprises/{enterprise_id:int}/ballots"
+
+    @get("/")
+    async def index(
+        self,
+        request: Request,
+        context: Context,
+        status: FromQuery[str | None] = None,
+        page: FromQuery[int] = 1,
+    ) -> Template:
+        ballots = await listing.list_ballots(context, status, page)
+        return render(
+            request,
+            "voting/ballots.html",
+            ectx=context,
+            listing=ballots,
+            status=status or "",
+            can_manage=context.can(MANAGE_BALLOTS),
+        )
+
+    @get("/new", opt=MANAGE)
+    async def new(self, request: Request, context: Context) -> Template:
+        return await _ballot_form(request, context, None, {}, {})
+
+    @post("/new", opt=MANAGE)
+    async def create(self, request: Request, context: Context) -> Response:
+        data = await read_form(request)
+        try:
+            ballot_id = await services.create_ballot(context, parse(BallotForm, data))
+        except Invalid as error:
+            return await _ballot_form(request, context, None, form_values(data), error.errors)
+        flash(request, _("The vote was created. Add its questions."))
+        return redirect(request, f"{_base(context)}/{ballot_id}")
+
+    @get("/{ballot_id:int}")
+    async def detail(self, request: Request, context: Context, ballot_id: Id) -> Template:
+        return await _detail(request, context, ballot_id, {}, {})
+
+    @get("/{ballot_id:int}/edit", opt=MANAGE)
+    async def edit(self, request: Request, context: Context, ballot_id: Id) -> Template:
+        ballot = await services.get_ballot(context, ballot_id)
+        return await _ballot_form(request, context, ballot, listing.form_values_of(ballot), {})
+
+    @post("/{ballot_id:int}/edit", opt=MANAGE)
+    async def update(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        ballot = await services.get_ballot(context, ballot_id)
+        try:
+            await services.update_ballot(context, ballot_id, parse(BallotForm, data))
+        except Invalid as error:
+            return await _ballot_form(request, context, ballot, form_values(data), error.errors)
+        flash(request, _("The vote's settings were saved."))
+        return redirect(request, f"{_base(context)}/{ballot_id}")
+
+    @post("/{ballot_id:int}/questions", opt=MANAGE)
+    async def add_question(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        try:
+            await services.add_question(context, ballot_id, parse(QuestionForm, data))
+        except Invalid as error:
+            return await _detail(request, context, ballot_id, form_values(data), error.errors)
+        flash(request, _("The question was added."))
+        return redirect(request, f"{_base(context)}/{ballot_id}#questions")
+
+    @post("/{ballot_id:int}/questions/delete", opt=MANAGE)
+    async def delete_question(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        try:
+            question_id = int(data.get("question_id", ""))
+        except ValueError:
+            raise Invalid(_("Choose a question.")) from None
+        await services.delete_question(context, ballot_id, question_id)
+        flash(request, _("The question was removed."))
+        return redirect(request, f"{_base(context)}/{ballot_id}#questions")
+
+    @post("/{ballot_id:int}/attachment", opt=MANAGE)
+    async def attach(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        form = await request.form()
+        upload = form.get("attachment")
+        if upload is None or not getattr(upload, "filename", ""):
+            return await _detail(
+                request, context, ballot_id, {}, {"attachment": _("Choose a file to attach.")}
+            )
+        content = await upload.read()
+        try:
+            await services.attach_document(
+                context,
+                ballot_id,
+                upload.filename,
+                upload.content_type or "application/octet-stream",
+                content,
+            )
+        except Invalid as error:
+            return await _detail(request, context, ballot_id, {}, error.errors)
+        flash(request, _("The document was attached."))
+        return redirect(request, f"{_base(context)}/{ballot_id}")
+
+    @get("/{ballot_id:int}/attachment")
+    async def attachment(self, context: Context, ballot_id: Id) -> Response:
+        ballot = await services.get_ballot(context, ballot_id)
+        return _attachment_response(ballot)
+
+    @get("/{ballot_id:int}/electors", opt=MANAGE)
+    async def electors(
+        self, request: Request, context: Context, ballot_id: Id, q: FromQuery[str | None] = None
+    ) -> Template:
+        ballot = await services.get_ballot(context, ballot_id)
+        return render(
+            request,
+            "voting/electors.html",
+            ectx=context,
+            ballot=ballot,
+            q=q or "",
+            choices=await listing.elector_choices(context, ballot, q),
+            errors={},
+        )
+
+    @post("/{ballot_id:int}/electors", opt=MANAGE)
+    async def set_electors(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        raw = data.get("workers", [])
+        ids = [int(v) for v in (raw if isinstance(raw, list) else [raw]) if str(v).isdigit()]
+        count = await services.set_named_list(context, ballot_id, ids)
+        flash(request, _("The electorate now lists {n} people.").format(n=count))
+        return redirect(request, f"{_base(context)}/{ballot_id}")
+
+    @post("/{ballot_id:int}/slips", opt=MANAGE)
+    async def issue_slips(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        issued = await services.issue_codes(context, ballot_id)
+        ballot = await services.get_ballot(context, ballot_id)
+        content = await slips.render(context, ballot, issued)
+        return _download(content, f"phieu-{ballot.id}.docx")
+
+    @post("/{ballot_id:int}/slips/replace", opt=MANAGE)
+    async def replace_slip(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        try:
+            serial = int(str(data.get("serial", "")).strip())
+        except ValueError:
+            return await _detail(
+                request,
+                context,
+                ballot_id,
+                form_values(data),
+                {"serial": _("Enter the number printed on the slip.")},
+            )
+        try:
+            issued = await services.replace_code(context, ballot_id, serial)
+        except Invalid as error:
+            return await _detail(request, context, ballot_id, form_values(data), error.errors)
+        ballot = await services.get_ballot(context, ballot_id)
+        content = await slips.render(context, ballot, [issued])
+        return _download(content, f"phieu-{ballot.id}-{issued.serial}.docx")
+
+    @get("/{ballot_id:int}/signature-sheet.docx", opt=MANAGE)
+    async def signature_sheet(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        ballot = await services.get_ballot(context, ballot_id)
+        if ballot.frozen_at is None:
+            flash(
+                request,
+                _("The electorate is fixed when the slips are printed; print them first."),
+                "warning",
+            )
+            return redirect(request, f"{_base(context)}/{ballot_id}")
+        return _download(
+            await documents.signature_sheet(context, ballot), f"ky-nhan-phieu-{ballot.id}.docx"
+        )
+
+    @post("/{ballot_id:int}/received", opt=MANAGE)
+    async def slips_received(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        raw = data.get("electors", [])
+        ids = [int(v) for v in (raw if isinstance(raw, list) else [raw]) if str(v).isdigit()]
+        count = await services.record_slips_received(context, ballot_id, ids)
+        flash(request, _("{n} signatures recorded.").format(n=count))
+        return redirect(request, f"{_base(context)}/{ballot_id}#slips")
+
+    @post("/{ballot_id:int}/open", opt=MANAGE)
+    async def open(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        await services.open_ballot(context, ballot_id)
+        flash(request, _("Voting is open."))
+        return redirect(request, f"{_base(context)}/{ballot_id}")
+
+    @post("/{ballot_id:int}/close", opt=MANAGE)
+    async def close(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        await services.close_ballot(context, ballot_id)
+        flash(request, _("Voting is closed and counted."))
+        return redirect(request, f"{_base(context)}/{ballot_id}")
+
+    @get("/{ballot_id:int}/paper", opt=MANAGE)
+    async def paper_form(self, request: Request, context: Context, ballot_id: Id) -> Template:
+        return await _paper_page(request, context, ballot_id, {}, {}, None)
+
+    @post("/{ballot_id:int}/paper", opt=MANAGE)
+    async def record_paper(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        questions = await services.questions_with_options(ballot_id)
+        try:
+            await services.record_paper_ballot(
+                context, ballot_id, str(data.get("code", "")), read_answers(data, questions)
+            )
+        except (Invalid, Conflict) as error:
+            errors = error.errors if isinstance(error, Invalid) else {"code": str(error)}
+            return await _paper_page(request, context, ballot_id, form_values(data), errors, None)
+        return await _paper_page(
+            request,
+            context,
+            ballot_id,
+            {},
+            {},
+            _("The paper ballot was recorded. Enter the next one."),
+        )
+
+    @get("/{ballot_id:int}/tally-sheet", opt=MANAGE)
+    async def tally_form(self, request: Request, context: Context, ballot_id: Id) -> Template:
+        return await _tally_page(request, context, ballot_id, {}, {})
+
+    @post("/{ballot_id:int}/tally-sheet", opt=MANAGE)
+    async def add_tally(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        questions = await services.questions_with_options(ballot_id)
+        try:
+            form = parse(TallySheetForm, data)
+            counts = listing.read_counts(data, questions)
+            await services.add_tally_sheet(context, ballot_id, form, counts)
+        except Invalid as error:
+            return await _tally_page(request, context, ballot_id, form_values(data), error.errors)
+        flash(request, _("The counted totals were recorded."))
+        return redirect(request, f"{_base(context)}/{ballot_id}")
+
+    @get("/{ballot_id:int}/projector")
+    async def projector(self, request: Request, context: Context, ballot_id: Id) -> Template:
+        ballot = await services.get_ballot(context, ballot_id)
+        template = "voting/_turnout.html" if is_htmx(request) else "voting/projector.html"
+        return render(
+            request,
+            template,
+            ectx=context,
+            ballot=ballot,
+            turnout=await services.turnout(ballot),
+            **ENUMS,
+        )
+
+    @get("/{ballot_id:int}/minutes")
+    async def minutes(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        ballot = await services.get_ballot(context, ballot_id)
+        if ballot.status != BallotStatus.CLOSED:
+            flash(request, _("The vote-count minutes exist once the vote is closed."), "warning")
+            return redirect(request, f"{_base(context)}/{ballot_id}")
+        return redirect(
+            request, f"/enterprises/{context.enterprise_id}/documents/{ballot.minutes}/docx"
+        )
+
+
+async def _ballot_form(request, context, ballot, values, errors) -> Template:
+    return render(
+        request,
+        "voting/ballot_form.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        ectx=context,
+        ballot=ballot,
+        values=values,
+        errors=errors,
+        units=await enterprises.org_unit_tree(context),
+        **ENUMS,
+    )
+
+
+async def _detail(request, context, ballot_id, values, errors) -> Template:
+    ballot = await services.get_ballot(context, ballot_id)
+    view = await listing.ballot_view(context, ballot)
+    return render(
+        request,
+        "voting/ballot.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        ectx=context,
+        ballot=ballot,
+        view=view,
+        values=values,
+        errors=errors,
+        can_manage=context.can(MANAGE_BALLOTS),
+        **ENUMS,
+    )
+
+
+async def _paper_page(request, context, ballot_id, values, errors, done) -> Template:
+    ballot = await services.get_ballot(context, ballot_id)
+    return render(
+        request,
+        "voting/paper.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        ectx=context,
+        ballot=ballot,
+        questions=await services.questions_with_options(ballot_id),
+        turnout=await services.turnout(ballot),
+        values=values,
+        errors=errors,
+        done=done,
+    )
+
+
+async def _tally_page(request, context, ballot_id, values, errors) -> Template:
+    ballot = await services.get_ballot(context, ballot_id)
+    return render(
+        request,
+        "voting/tally_sheet.html",
+        status_code=422 if errors and not is_htmx(request) else 200,
+        ectx=context,
+        ballot=ballot,
+        questions=await services.questions_with_options(ballot_id),
+        values=values,
+        errors=errors,
+        **ENUMS,
+    )
+
+
+def _download(content: bytes, filename: str) -> Response:
+    return Response(
+        content,
+        status_code=200,
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def _attachment_response(ballot: Ballot) -> Response:
+    if ballot.attachment is None:
+        raise NotFound
+    safe = "".join(c for c in ballot.attachment_name if c.isalnum() or c in "._-") or "file"
+    return Response(
+        ballot.attachment,
+        media_type=ballot.attachment_type,
+        headers={"Content-Disposition": f'attachment; filename="{safe}"'},
+    )
+
+
+# The worker's side: no account, a code. --------------------------------------------------------
+
+
+class VoterController(Controller):
+    path = "/v"
+    opt = PUBLIC
+
+    @get("/")
+    async def start(self, request: Request, c: FromQuery[str | None] = None) -> Template:
+        if c:
+            return await _voter_ballot(request, c, {}, {})
+        return render(request, "voting/voter_code.html", values={}, errors={})
+
+    @post("/")
+    async def enter_code(self, request: Request) -> Template:
+        data = await read_form(request)
+        return await _voter_ballot(request, str(data.get("code", "")), {}, {})
+
+    @post("/review")
+    async def review(self, request: Request) -> Template:
+        data = await read_form(request)
+        code = str(data.get("code", ""))
+        try:
+            voter = await services.resolve_code(code)
+        except Invalid as error:
+            return render(
+                request,
+                "voting/voter_code.html",
+                status_code=422,
+                values={"code": code},
+                errors=error.errors,
+            )
+        answers = read_answers(data, voter.questions)
+        try:
+            services.check_answers(voter.questions, answers, allow_invalid=False)
+        except Invalid as error:
+            return await _voter_ballot(request, code, answers, error.errors)
+        return render(
+            request,
+            "voting/voter_review.html",
+            voter=voter,
+            answers=answers,
+            summary=listing.answer_summary(voter.questions, answers),
+        )
+
+    @post("/cast")
+    async def cast(self, request: Request) -> Template:
+        data = await read_form(request)
+        code = str(data.get("code", ""))
+        try:
+            voter = await services.resolve_code(code)
+            answers = read_answers(data, voter.questions)
+            receipt = await services.cast(code, answers, Channel.ONLINE)
+        except Invalid as error:
+            if "code" in error.errors:
+                return render(
+                    request,
+                    "voting/voter_code.html",
+                    status_code=422,
+                    values={"code": code},
+                    errors=error.errors,
+                )
+            return await _voter_ballot(
+                request, code, read_answers(data, voter.questions), error.errors
+            )
+        except Conflict as error:
+            return render(
+                request,
+                "voting/voter_code.html",
+                status_code=409,
+                values={"code": code},
+                errors={"code": str(error)},
+            )
+        return render(request, "voting/voter_receipt.html", receipt=receipt, ballot=voter.ballot)
+
+
+@get("/V/{code:str}", opt=PUBLIC)
+async def qr_link(request: Request, code: FromPath[str]) -> Template:
+    """The upper-case address printed in the slips' QR codes (see voting/slips.py)."""
+    return await _voter_ballot(request, code, {}, {})
+
+
+async def _voter_ballot(request, code, answers, errors) -> Template:
+    try:
+        voter = await services.resolve_code(code)
+    except Invalid as error:
+        return render(
+            request,
+            "voting/voter_code.html",
+            status_code=422,
+            values={"code": code},
+            errors=error.errors,
+        )
+    return render(
+        request,
+        "voting/voter_ballot.html",
+        status_code=422 if errors else 200,
+        voter=voter,
+        answers=answers,
+        errors=errors,
+        **ENUMS,
+    )
+
+
+class PublicResultController(Controller):
+    """Published results and receipts of a closed vote, for the workers (no account)."""
+
+    path = "/r"
+    opt = PUBLIC
+
+    @get("/{token:str}")
+    async def result(
+        self, request: Request, token: FromPath[str], receipt: FromQuery[str | None] = None
+    ) -> Template:
+        ballot = await listing.published_ballot(token)
+        result = tally.unseal(ballot.result)
+        receipts = await tally.receipts(ballot.id)
+        found = None
+        if receipt:
+            found = receipt.strip().upper() in receipts
+        return render(
+            request,
+            "voting/public_result.html",
+            ballot=ballot,
+            result=result,
+            receipts=receipts,
+            receipt=receipt or "",
+            found=found,
+            enterprise_name=await listing.enterprise_name(ballot.enterprise),
+            **ENUMS,
+        )
+
+    @get("/{token:str}/attachment")
+    async def attachment(self, token: FromPath[str]) -> Response:
+        return _attachment_response(await listing.published_ballot(token, closed=False))
+
+
+menu.register(MenuItem(N_("Votes and consultations"), "/ballots", VIEW, 40))
+
+ROUTES = [BallotController, VoterController, qr_link, PublicResultController]
