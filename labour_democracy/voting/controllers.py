@@ -471,9 +471,9 @@ class VoterController(Controller):
         data = await read_form(request)
         code = str(data.get("code", ""))
         try:
-            voter = await services.resolve_code(code)
+            voter = await services.resolve_code(code, check_unused=False)
             answers = read_answers(data, voter.questions)
-            receipt = await services.cast(code, answers, Channel.ONLINE)
+            receipt = await services.cast(voter, answers, Channel.ONLINE)
         except Invalid as error:
             if "code" in error.errors:
                 return render(

@@ -694,17 +694,39 @@ class VoterBallot:
 
     ballot: Ballot
     code: str
+    code_hash: str
+    elector: int | None  # named ballots only
     questions: list[dict]
 
 
-async def resolve_code(typed: str, channel: Channel = Channel.ONLINE) -> VoterBallot:
-    """The open ballot a typed code belongs to, or `Invalid` saying plainly what is wrong."""
+# Once a ballot is open its questions never change, so each process keeps them: a vote then
+# costs two small reads (the code, the ballot) and its share of a batched write. The key holds
+# the ballot's random token, so a reused id (a restored database) never finds old questions.
+_FROZEN_QUESTIONS: dict[tuple[int, str], list[dict]] = {}
+
+
+async def _questions_of_open_ballot(ballot: Ballot) -> list[dict]:
+    key = (ballot.id, ballot.public_token)
+    questions = _FROZEN_QUESTIONS.get(key)
+    if questions is None:
+        questions = _FROZEN_QUESTIONS[key] = await questions_with_options(ballot.id)
+    return questions
+
+
+async def resolve_code(
+    typed: str, channel: Channel = Channel.ONLINE, check_unused: bool = True
+) -> VoterBallot:
+    """The open ballot a typed code belongs to, or `Invalid` saying plainly what is wrong.
+
+    `check_unused=False` skips the look-up of an earlier vote: when the vote is being cast,
+    the unique nullifier decides (see casting.py), so the read would only be repeated."""
     code = rules.normalise_code(typed or "")
     if code is None:
         raise Invalid({"code": _("This code is not valid: check each character and try again.")})
+    code_hash = codes.code_hash(code)
     row = (
-        await BallotCode.select(BallotCode.ballot, BallotCode.cancelled, BallotCode.code_hash)
-        .where(BallotCode.code_hash == codes.code_hash(code))
+        await BallotCode.select(BallotCode.ballot, BallotCode.cancelled, BallotCode.elector)
+        .where(BallotCode.code_hash == code_hash)
         .first()
     )
     if row is None:
@@ -718,11 +740,12 @@ async def resolve_code(typed: str, channel: Channel = Channel.ONLINE) -> VoterBa
         raise Invalid({"code": _("Voting is closed.")})
     if channel is Channel.ONLINE and ballot.channels == Channels.PAPER:
         raise Invalid({"code": _("This vote is on paper only.")})
-    if await Vote.exists().where(
-        (Vote.ballot == ballot.id) & (Vote.nullifier == codes.nullifier(row["code_hash"]))
+    if check_unused and await Vote.exists().where(
+        (Vote.ballot == ballot.id) & (Vote.nullifier == codes.nullifier(code_hash))
     ):
         raise Invalid({"code": _("This code has already been used to vote.")})
-    return VoterBallot(ballot, code, await questions_with_options(ballot.id))
+    elector = row["elector"] if ballot.secrecy == Secrecy.NAMED else None
+    return VoterBallot(ballot, code, code_hash, elector, await _questions_of_open_ballot(ballot))
 
 
 async def questions_with_options(ballot_id: int) -> list[dict]:
@@ -780,23 +803,13 @@ def chosen_options(question: dict, selected: list[int]) -> list[int]:
     return selected
 
 
-async def cast(typed_code: str, answers: Answers, channel: Channel = Channel.ONLINE) -> str:
-    """Store one vote for a code; returns the voter's receipt."""
-    voter = await resolve_code(typed_code, channel)
+async def cast(voter: VoterBallot, answers: Answers, channel: Channel = Channel.ONLINE) -> str:
+    """Store one vote for a resolved code; returns the voter's receipt."""
     marks = check_answers(voter.questions, answers, allow_invalid=channel is Channel.PAPER)
-    code_hash = codes.code_hash(voter.code)
-    elector = None
-    if voter.ballot.secrecy == Secrecy.NAMED:
-        row = (
-            await BallotCode.select(BallotCode.elector)
-            .where(BallotCode.code_hash == code_hash)
-            .first()
-        )
-        elector = row["elector"]
-    nullifier = codes.nullifier(code_hash)
+    nullifier = codes.nullifier(voter.code_hash)
     try:
         await casting.submit(
-            casting.Submission(voter.ballot.id, nullifier, channel, elector, marks)
+            casting.Submission(voter.ballot.id, nullifier, channel, voter.elector, marks)
         )
     except casting.Refused as refused:
         if refused.reason == "closed":
@@ -805,6 +818,11 @@ async def cast(typed_code: str, answers: Answers, channel: Channel = Channel.ONL
             ) from None
         raise Conflict(_("This code has already been used to vote.")) from None
     return codes.receipt(nullifier)
+
+
+async def cast_code(typed_code: str, answers: Answers, channel: Channel = Channel.ONLINE) -> str:
+    """Resolve a typed code and cast its vote: what a phone's confirm step does."""
+    return await cast(await resolve_code(typed_code, channel, check_unused=False), answers, channel)
 
 
 async def record_paper_ballot(
@@ -818,7 +836,7 @@ async def record_paper_ballot(
     voter = await resolve_code(typed_code, Channel.PAPER)
     if voter.ballot.id != ballot.id:
         raise Invalid({"code": _("This code belongs to another vote.")})
-    return await cast(typed_code, answers, Channel.PAPER)
+    return await cast(voter, answers, Channel.PAPER)
 
 
 async def add_tally_sheet(
