@@ -10,6 +10,7 @@ from litestar.response import Template
 
 from labour_democracy.core.errors import Conflict
 from labour_democracy.core.permissions import VIEW_DOCUMENTS
+from labour_democracy.core.scope import register_path_records
 from labour_democracy.documents import pdf, registry, services
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import N_
@@ -92,5 +93,7 @@ class DocumentController(Controller):
 
 
 ROUTES = [DocumentController]
+
+register_path_records(document_id=IssuedDocument)
 
 menu.register(MenuItem(N_("Documents"), "/documents", VIEW_DOCUMENTS, 90))
