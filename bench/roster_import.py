@@ -17,6 +17,7 @@ import asyncio
 import datetime as dt
 import os
 import secrets
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -27,12 +28,13 @@ MIDDLE = ("Thị", "Văn", "Ngọc", "Đức", "Thu", "Minh")
 GIVEN = ("Lan", "Hùng", "Mai", "Dũng", "Thảo", "Nam", "Hằng", "Sơn", "Yến", "Khánh")
 
 
-def _environment() -> None:
+def _environment() -> Path:
     """Point the app at the benchmark's database before anything reads the settings."""
     work_dir = Path(tempfile.mkdtemp(prefix="ld-bench-import-"))
     os.environ.setdefault("LD_DATA_DIR", str(work_dir / "data"))
     os.environ.setdefault("LD_DATABASE_URL", f"sqlite:///{work_dir / 'bench.sqlite3'}")
     os.environ.setdefault("LD_SECRET_KEY", "benchmark-secret-key-not-for-production")
+    return work_dir
 
 
 def _workbook(count: int, position: str) -> bytes:
@@ -131,5 +133,8 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench roster_import")
     parser.add_argument("--rows", type=int, default=10_000, help="workers in the file")
     arguments = parser.parse_args(argv)
-    _environment()
-    asyncio.run(_run(arguments.rows))
+    work_dir = _environment()
+    try:
+        asyncio.run(_run(arguments.rows))
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
