@@ -21,6 +21,7 @@ from labour_democracy.core.permissions import SYSTEM, VIEW
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Worker
 from labour_democracy.db import write_transaction
+from labour_democracy.i18n import N_
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 from labour_democracy.voting import casting, codes, documents, rules
@@ -46,7 +47,7 @@ from labour_democracy.voting.tables import (
     Vote,
 )
 
-MOTION_ANSWERS = (("for", "For"), ("against", "Against"), ("abstain", "Abstain"))
+MOTION_ANSWERS = (("for", N_("For")), ("against", N_("Against")), ("abstain", N_("Abstain")))
 MAX_OPTIONS = 200
 
 

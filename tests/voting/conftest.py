@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from labour_democracy import i18n
+
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Role
 from labour_democracy.voting import services
@@ -74,6 +76,8 @@ async def option_ids(question_id: int) -> dict[str, int]:
     return {(row["role"] or row["label"]): row["id"] for row in rows}
 
 
-@pytest.fixture
-def ballot_builder():
-    return make_ballot
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are compared in English; pages get English through the language switch."""
+    with i18n.language("en"):
+        yield

@@ -12,11 +12,16 @@ from labour_democracy.voting.tables import Ballot, BallotStatus, Option, Questio
 from tests import factories
 
 
+async def _english(browser):
+    await browser.post("/language", {"language": "en"})
+    return browser
+
+
 async def _organiser(browser_for, workers: int = 5, role: Role = Role.UNION):
     enterprise = await factories.enterprise()
     await factories.workers(enterprise, workers)
     await factories.user("union@a.vn", role, enterprise)
-    return enterprise, await browser_for("union@a.vn")
+    return enterprise, await _english(await browser_for("union@a.vn"))
 
 
 async def _create(browser, enterprise: int, **fields) -> int:
@@ -74,7 +79,7 @@ async def test_a_union_officer_runs_a_secret_consultation_end_to_end(browser_for
 
     question = (await Question.select(Question.id).first())["id"]
     yes = (await Option.select(Option.id).where(Option.role == "for").first())["id"]
-    voter = await browser_for()  # a worker: no account
+    voter = await _english(await browser_for())  # a worker: no account
     page = await voter.get(f"/v?c={codes[0]}")
     assert page.status_code == 200 and "Đồng ý với dự thảo?" in page.text
     review = await voter.post("/v/review", {"code": codes[0], f"q{question}": str(yes)})
@@ -106,7 +111,7 @@ async def test_the_secret_result_is_not_shown_before_closing(browser_for):
 
 
 async def test_a_bad_code_gets_a_clear_message_on_the_phone(browser_for):
-    voter = await browser_for()
+    voter = await _english(await browser_for())
     response = await voter.post("/v", {"code": "ABCD-EFGH-JKMX"})
     assert response.status_code == 422
     assert "not valid" in response.text
@@ -171,5 +176,5 @@ async def test_coded_paper_ballots_and_a_show_of_hands_count_together(browser_fo
     assert sheet.status_code == 303, sheet.text
     await browser.post(f"{base}/close")
     page = await browser.get(base)
-    assert "Adopted" in page.text or "Thông qua" in page.text or "adopt" in page.text.lower()
+    assert "Adopted" in page.text
     assert await Vote.count() == 1
