@@ -21,9 +21,8 @@ from labour_democracy.core.permissions import SYSTEM, VIEW
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Worker
 from labour_democracy.db import write_transaction
-from labour_democracy.i18n import N_
+from labour_democracy.i18n import N_, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import today
 from labour_democracy.voting import casting, codes, documents, rules
 from labour_democracy.voting import tally as tallying
 from labour_democracy.voting.permissions import MANAGE_BALLOTS

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import pytest
 
 from labour_democracy import i18n
-
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Role
 from labour_democracy.voting import services
