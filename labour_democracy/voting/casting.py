@@ -18,8 +18,6 @@ import uuid
 import weakref
 from dataclasses import dataclass, field
 
-from piccolo.query.mixins import OnConflictAction
-
 from labour_democracy import db
 from labour_democracy.voting.tables import Ballot, BallotStatus, Mark, Vote
 
@@ -89,6 +87,20 @@ async def _open_ballots(ballot_ids: set[int]) -> set[int]:
     return {row["id"] for row in await query}
 
 
+# One statement per batch, in SQL both engines speak (ON CONFLICT ... RETURNING: SQLite 3.35+).
+_INSERT_VOTES = (
+    "INSERT INTO vote (id, ballot, nullifier, channel, elector) VALUES {rows} "
+    "ON CONFLICT (ballot, nullifier) DO NOTHING RETURNING ballot, nullifier"
+)
+_INSERT_MARKS = "INSERT INTO mark (vote, ballot, question, option, invalid) VALUES {rows}"
+_ROWS_PER_STATEMENT = 500
+
+
+def _values(count: int, width: int) -> str:
+    row = "(" + ", ".join(["{}"] * width) + ")"
+    return ", ".join([row] * count)
+
+
 async def _commit(batch: list[Submission]) -> None:
     random.shuffle(batch)
     outcome: dict[int, str | None] = {}
@@ -106,33 +118,27 @@ async def _commit(batch: list[Submission]) -> None:
         accepted: set[tuple[int, str]] = set()
         if candidates:
             ids = {key: uuid.uuid4() for key in candidates}
-            inserted = (
-                await Vote.insert(
-                    *(
-                        Vote(
-                            id=ids[key],
-                            ballot=s.ballot_id,
-                            nullifier=s.nullifier,
-                            channel=s.channel,
-                            elector=s.elector_id,
-                        )
-                        for key, s in candidates.items()
-                    )
-                )
-                .on_conflict(
-                    target=(Vote.ballot, Vote.nullifier), action=OnConflictAction.do_nothing
-                )
-                .returning(Vote.ballot, Vote.nullifier)
+            arguments = [
+                value
+                for key, s in candidates.items()
+                for value in (ids[key], s.ballot_id, s.nullifier, s.channel, s.elector_id)
+            ]
+            inserted = await Vote.raw(
+                _INSERT_VOTES.format(rows=_values(len(candidates), 5)), *arguments
             )
             accepted = {(row["ballot"], row["nullifier"]) for row in inserted}
             marks = [
-                Mark(vote=ids[key], ballot=s.ballot_id, question=q, option=o, invalid=invalid)
+                (ids[key], s.ballot_id, question, option, invalid)
                 for key, s in candidates.items()
                 if key in accepted
-                for q, o, invalid in s.marks
+                for question, option, invalid in s.marks
             ]
-            if marks:
-                await Mark.insert(*marks)
+            for start in range(0, len(marks), _ROWS_PER_STATEMENT):
+                chunk = marks[start : start + _ROWS_PER_STATEMENT]
+                await Mark.raw(
+                    _INSERT_MARKS.format(rows=_values(len(chunk), 5)),
+                    *(value for mark in chunk for value in mark),
+                )
         for key, submission in candidates.items():
             outcome[id(submission)] = None if key in accepted else "used"
     for submission in batch:

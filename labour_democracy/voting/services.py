@@ -689,10 +689,23 @@ async def close_if_due(ballot: Ballot) -> Ballot:
 
 
 @dataclass(frozen=True)
+class OpenBallot:
+    """The part of an open ballot a voter's pages need."""
+
+    id: int
+    title: str
+    explanation: str
+    attachment_name: str | None
+    public_token: str
+    secrecy: str
+    channels: str
+
+
+@dataclass(frozen=True)
 class VoterBallot:
     """What a voter with a valid code sees."""
 
-    ballot: Ballot
+    ballot: OpenBallot
     code: str
     code_hash: str
     elector: int | None  # named ballots only
@@ -700,17 +713,24 @@ class VoterBallot:
 
 
 # Once a ballot is open its questions never change, so each process keeps them: a vote then
-# costs two small reads (the code, the ballot) and its share of a batched write. The key holds
+# costs one read (the code with its ballot) and its share of a batched write. The key holds
 # the ballot's random token, so a reused id (a restored database) never finds old questions.
 _FROZEN_QUESTIONS: dict[tuple[int, str], list[dict]] = {}
 
 
-async def _questions_of_open_ballot(ballot: Ballot) -> list[dict]:
+async def _questions_of_open_ballot(ballot: OpenBallot) -> list[dict]:
     key = (ballot.id, ballot.public_token)
     questions = _FROZEN_QUESTIONS.get(key)
     if questions is None:
         questions = _FROZEN_QUESTIONS[key] = await questions_with_options(ballot.id)
     return questions
+
+
+_CODE_WITH_BALLOT = (
+    "SELECT c.cancelled, c.elector, b.id, b.status, b.opens_at, b.closes_at, b.title, "
+    "b.explanation, b.attachment_name, b.public_token, b.secrecy, b.channels "
+    "FROM ballot_code c JOIN ballot b ON b.id = c.ballot WHERE c.code_hash = {}"
+)
 
 
 async def resolve_code(
@@ -724,26 +744,36 @@ async def resolve_code(
     if code is None:
         raise Invalid({"code": _("This code is not valid: check each character and try again.")})
     code_hash = codes.code_hash(code)
-    row = (
-        await BallotCode.select(BallotCode.ballot, BallotCode.cancelled, BallotCode.elector)
-        .where(BallotCode.code_hash == code_hash)
-        .first()
-    )
-    if row is None:
+    rows = await BallotCode.raw(_CODE_WITH_BALLOT, code_hash)
+    if not rows:
         raise Invalid({"code": _("This code is not valid: check each character and try again.")})
+    row = rows[0]
     if row["cancelled"]:
         raise Invalid({"code": _("This slip was cancelled and replaced; use your new slip.")})
-    ballot = await close_if_due(await Ballot.objects().where(Ballot.id == row["ballot"]).first())
-    if ballot.status == BallotStatus.DRAFT or (ballot.opens_at and ballot.opens_at > now()):
+    status = row["status"]
+    if status == BallotStatus.OPEN and row["closes_at"] and row["closes_at"] <= now():
+        status = (
+            await close_if_due(await Ballot.objects().where(Ballot.id == row["id"]).first())
+        ).status
+    if status == BallotStatus.DRAFT or (row["opens_at"] and row["opens_at"] > now()):
         raise Invalid({"code": _("Voting has not started yet.")})
-    if ballot.status == BallotStatus.CLOSED:
+    if status == BallotStatus.CLOSED:
         raise Invalid({"code": _("Voting is closed.")})
-    if channel is Channel.ONLINE and ballot.channels == Channels.PAPER:
+    if channel is Channel.ONLINE and row["channels"] == Channels.PAPER:
         raise Invalid({"code": _("This vote is on paper only.")})
     if check_unused and await Vote.exists().where(
-        (Vote.ballot == ballot.id) & (Vote.nullifier == codes.nullifier(code_hash))
+        (Vote.ballot == row["id"]) & (Vote.nullifier == codes.nullifier(code_hash))
     ):
         raise Invalid({"code": _("This code has already been used to vote.")})
+    ballot = OpenBallot(
+        row["id"],
+        row["title"],
+        row["explanation"],
+        row["attachment_name"],
+        row["public_token"],
+        row["secrecy"],
+        row["channels"],
+    )
     elector = row["elector"] if ballot.secrecy == Secrecy.NAMED else None
     return VoterBallot(ballot, code, code_hash, elector, await _questions_of_open_ballot(ballot))
 
