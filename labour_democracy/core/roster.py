@@ -17,6 +17,7 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 
 MAX_PER_PAGE = 200
+_MAX_OFFSET = 2**62
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _PHONE = re.compile(r"\+?[0-9 .\-]{8,20}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -74,7 +75,8 @@ async def list_workers(context: EnterpriseContext, query: RosterQuery) -> Page:
         order=_SORT_COLUMNS[query.sort],
         direction="DESC" if query.descending else "ASC",
     )
-    page = max(1, query.page)
+    # A page past the last is shown as the last one; the cap keeps its offset a 64-bit integer.
+    page = max(1, min(query.page, _MAX_OFFSET // per_page))
     rows = await Worker.raw(sql, *values, *values, per_page, (page - 1) * per_page)
     if rows:
         total = rows[0]["matching"]
