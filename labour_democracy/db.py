@@ -210,13 +210,16 @@ class PooledSQLiteEngine(QueryCounter, SQLiteEngine):
         pool = self.pool()
         async with pool.write_lock:
             connection = await self.acquire()
+            broken = False
             try:
-                rows = await connection.execute_fetchall(query, args or [])
+                return list(await connection.execute_fetchall(query, args or []))
             except sqlite3.OperationalError:
-                await self.release(connection, broken=True)
+                broken = True
                 raise
-            await self.release(connection)
-            return list(rows)
+            finally:
+                # Every outcome gives the connection back: a refused write (a unique key, a
+                # trigger) must not keep a pool slot, or the pool runs dry.
+                await self.release(connection, broken=broken)
 
     async def _run_in_existing_connection(
         self, connection, query, args=None, query_type="generic", table=None
