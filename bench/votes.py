@@ -27,7 +27,7 @@ from bench.common import POSTGRES_SERVER_URL, postgres_reachable, run_child, use
 
 DATABASE = "ld_bench_votes"
 _TOKEN = re.compile(r'name="_csrf_token" value="([^"]+)"')
-_RECEIPT = re.compile(r'class="receipt"[^>]*>([A-Z2-7]{5}-[A-Z2-7]{5})<')
+_RECEIPT = re.compile(r'class="receipt"[^>]*>([0-9A-Z]{5}-[0-9A-Z]{5})<')
 
 
 def _free_port() -> int:
@@ -36,7 +36,8 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def _reset_postgres() -> str:
+async def reset_postgres() -> str:
+    """A fresh database of this benchmark's own; returns its URL."""
     import asyncpg
 
     connection = await asyncpg.connect(f"{POSTGRES_SERVER_URL}/postgres")
@@ -48,15 +49,16 @@ async def _reset_postgres() -> str:
     return f"{POSTGRES_SERVER_URL}/{DATABASE}"
 
 
-async def _prepare(voters: int) -> tuple[list[str], int, int]:
-    """A ballot with one motion, `voters` electors and their codes; returns codes and ids."""
+async def _prepare_ballot(voters: int, open_it: bool = True):
+    """Migrate; an enterprise with `voters` workers and a draft consultation with one motion.
+    Returns the organiser's context and the ballot id; codes are issued when `open_it`."""
     import contextlib
     import io
 
     from piccolo.apps.migrations.commands.forwards import run_forwards
 
-    from labour_democracy import db
     from labour_democracy.core import rules
+    from labour_democracy.core.admin_units import load_provinces
     from labour_democracy.core.permissions import SYSTEM
     from labour_democracy.core.scope import EnterpriseContext
     from labour_democracy.core.tables import (
@@ -70,15 +72,13 @@ async def _prepare(voters: int) -> tuple[list[str], int, int]:
     )
     from labour_democracy.voting import services
     from labour_democracy.voting.schemas import BallotForm, QuestionForm
-    from labour_democracy.voting.tables import Option, QuestionKind
+    from labour_democracy.voting.tables import QuestionKind
 
     with contextlib.redirect_stdout(io.StringIO()):
         assert (await run_forwards("all")).success
-    from labour_democracy.core.admin_units import load_provinces
-
     await load_provinces()
     province = (await Province.select(Province.id).first())["id"]
-    enterprise_row = Enterprise(
+    enterprise = Enterprise(
         name="Công ty Bench",
         symbol="BENCH",
         tax_code="0100000001",
@@ -86,14 +86,13 @@ async def _prepare(voters: int) -> tuple[list[str], int, int]:
         sector="C",
         address="-",
         province=province,
-        legal_representative="-",
-        legal_representative_title="-",
+        legal_representative="Nguyễn Văn A",
+        legal_representative_title="Giám đốc",
     )
-    await enterprise_row.save()
-    enterprise = enterprise_row.id
+    await enterprise.save()
     rows = [
         Worker(
-            enterprise=enterprise,
+            enterprise=enterprise.id,
             employee_code=f"B{i:06d}",
             full_name=f"Công nhân {i}",
             search_name=rules.fold(f"Công nhân {i}"),
@@ -104,13 +103,24 @@ async def _prepare(voters: int) -> tuple[list[str], int, int]:
     ]
     for start in range(0, len(rows), 1000):
         await Worker.insert(*rows[start : start + 1000])
-    context = EnterpriseContext(SYSTEM, enterprise_row, frozenset({Role.ADMIN}))
+    context = EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
     ballot = await services.create_ballot(context, BallotForm(title="Bench vote"))
-    question = await services.add_question(
+    await services.add_question(
         context, ballot, QuestionForm(kind=QuestionKind.MOTION, text="Đồng ý?")
     )
+    return context, ballot
+
+
+async def _prepare(voters: int) -> tuple[list[str], int, int]:
+    """An open ballot with one motion and `voters` codes; returns codes, question, "for"."""
+    from labour_democracy import db
+    from labour_democracy.voting import services
+    from labour_democracy.voting.tables import Option, Question
+
+    context, ballot = await _prepare_ballot(voters)
     issued = await services.issue_codes(context, ballot)
     await services.open_ballot(context, ballot)
+    question = (await Question.select(Question.id).where(Question.ballot == ballot).first())["id"]
     yes = (
         await Option.select(Option.id)
         .where((Option.question == question) & (Option.role == "for"))
@@ -195,7 +205,7 @@ async def _stored(question: int) -> int:
 
 
 def run(engine: str, voters: int, clients: int, workers: int) -> None:
-    url = asyncio.run(_reset_postgres()) if engine == "postgres" else None
+    url = asyncio.run(reset_postgres()) if engine == "postgres" else None
     work_dir = use_database(url)
     codes, question, option = asyncio.run(_prepare(voters))
     port = _free_port()
