@@ -39,6 +39,25 @@ register_path_records(ballot_id=Ballot)
 
 PUBLIC = {"public": True}
 MANAGE = {"permission": MANAGE_BALLOTS}
+# What a new ballot's form and a new question's form start with (the Structs' defaults).
+NEW_BALLOT = {
+    "secrecy": "secret",
+    "channels": "both",
+    "electorate_kind": "all_workers",
+    "quorum_comparator": "ge",
+    "quorum_numerator": 0,
+    "quorum_denominator": 1,
+}
+NEW_QUESTION = {
+    "kind": "motion",
+    "max_selections": 1,
+    "seats": 1,
+    "method": "tick",
+    "rule_comparator": "gt",
+    "rule_numerator": 1,
+    "rule_denominator": 2,
+    "rule_base": "valid",
+}
 
 
 def _describe_stored_rule(text: str) -> str:
@@ -104,7 +123,7 @@ class BallotController(Controller):
 
     @get("/new", opt=MANAGE)
     async def new(self, request: Request, context: Context) -> Template:
-        return await _ballot_form(request, context, None, {}, {})
+        return await _ballot_form(request, context, None, NEW_BALLOT, {})
 
     @post("/new", opt=MANAGE)
     async def create(self, request: Request, context: Context) -> Response:
@@ -118,7 +137,7 @@ class BallotController(Controller):
 
     @get("/{ballot_id:int}")
     async def detail(self, request: Request, context: Context, ballot_id: Id) -> Template:
-        return await _detail(request, context, ballot_id, {}, {})
+        return await _detail(request, context, ballot_id, NEW_QUESTION, {})
 
     @get("/{ballot_id:int}/edit", opt=MANAGE)
     async def edit(self, request: Request, context: Context, ballot_id: Id) -> Template:

@@ -41,7 +41,8 @@ class ActorMiddleware(ASGIMiddleware):
     """Load the signed-in actor (or None) and the language of the request."""
 
     scopes = (ScopeType.HTTP,)
-    exclude_path_pattern = ("^/static/",)
+    # Static files need neither an actor nor a language.
+    should_bypass_for_scope = staticmethod(lambda scope: scope["path"].startswith("/static/"))
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         session = scope.get("session") or {}
