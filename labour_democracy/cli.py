@@ -204,7 +204,7 @@ def ballots_recount(ballot_id: int) -> None:
         return stored, await tally.count(ballot_id)
 
     stored, result = _run(recount())
-    text, digest = tally.seal(result)
+    _text, digest = tally.seal(result)
     click.echo(f"ballot: {ballot_id}")
     click.echo(f"electorate: {result.electorate}")
     click.echo(f"cast: {result.cast}")
