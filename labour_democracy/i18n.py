@@ -35,7 +35,7 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English", "fr": "Français"}
 _current: ContextVar[str | None] = ContextVar("language", default=None)
 
 # Vietnamese official dates read "ngày 05 tháng 01 năm 2026" (Decree 30/2020, Appendix I,
-# II.5: day < 10 and months 1-2 take a leading zero; we pad every month, as is common).
+# II.4: day < 10 and months 1-2 take a leading zero; we pad every month, as is common).
 _DATE_PATTERNS = {
     "vi": {"short": "dd/MM/yyyy", "long": "'ngày' dd 'tháng' MM 'năm' yyyy"},
     "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy"},

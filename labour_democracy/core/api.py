@@ -43,6 +43,7 @@ class EnterpriseOut(msgspec.Struct):
     fiscal_year_end_day: int
     representation: str
     representative_body: str
+    saturday_works: bool
     workforce: int
     workforce_counted_on: dt.date
 

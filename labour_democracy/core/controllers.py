@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import segno
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
@@ -33,12 +34,12 @@ from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role
 from labour_democracy.i18n import N_
 from labour_democracy.i18n import gettext as _
-from labour_democracy.settings import LANGUAGES
-from labour_democracy.web import menu
+from labour_democracy.settings import LANGUAGES, get_settings
+from labour_democracy.web import menu, public
 from labour_democracy.web.auth import sign_in_session
 from labour_democracy.web.forms import form_values, parse, read_form
 from labour_democracy.web.menu import MenuItem
-from labour_democracy.web.params import Context, CurrentActor, FromQuery, Id
+from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
 PUBLIC = {"public": True}
@@ -452,6 +453,32 @@ async def _user_page(request, actor, user_id, values, errors) -> Template:
     )
 
 
+class PublicPageController(Controller):
+    """The enterprise's page for its workers, and its QR code for the notice board."""
+
+    @get("/p/{token:str}", opt=PUBLIC)
+    async def public_page(self, request: Request, token: FromPath[str]) -> Template:
+        enterprise = await enterprises.by_public_token(token)
+        return render(
+            request,
+            "core/public_page.html",
+            enterprise=enterprise,
+            sections=await public.sections(enterprise),
+        )
+
+    @get("/enterprises/{enterprise_id:int}/public-page")
+    async def public_page_poster(self, request: Request, context: Context) -> Template:
+        url = f"{get_settings().base_url}/p/{context.enterprise.public_token}"
+        return render(
+            request,
+            "core/public_poster.html",
+            ectx=context,
+            enterprise=context.enterprise,
+            url=url,
+            qr=segno.make_qr(url, error="m").svg_inline(scale=8, title=url),
+        )
+
+
 ROUTES = [
     AuthController,
     HomeController,
@@ -460,10 +487,12 @@ ROUTES = [
     RosterController,
     RosterFileController,
     UserAdminController,
+    PublicPageController,
 ]
 
 menu.register(
     MenuItem(N_("Profile"), "", VIEW, 10),
     MenuItem(N_("Org units"), "/org-units", VIEW, 20),
     MenuItem(N_("Roster"), "/workers", VIEW_ROSTER, 30),
+    MenuItem(N_("Workers' page"), "/public-page", VIEW, 95),
 )

@@ -75,6 +75,14 @@ async def profile(context: EnterpriseContext) -> Profile:
     )
 
 
+async def by_public_token(token: str) -> Enterprise:
+    """The enterprise whose public page this is (anyone may read it)."""
+    enterprise = await Enterprise.objects().where(Enterprise.public_token == token).first()
+    if enterprise is None or not token:
+        raise NotFound
+    return enterprise
+
+
 async def list_enterprises(actor: Actor, q: str | None = None, page: int = 1, per_page: int = 20):
     query = Enterprise.select(
         Enterprise.id,
@@ -171,6 +179,7 @@ def _values(form: EnterpriseForm) -> dict:
         Enterprise.fiscal_year_end_day: form.fiscal_year_end_day,
         Enterprise.representation: form.representation.value,
         Enterprise.representative_body: form.representative_body or "",
+        Enterprise.saturday_works: form.saturday_works,
     }
 
 

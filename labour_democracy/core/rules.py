@@ -14,7 +14,7 @@ _TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
 # VSIC 2018 (Decision 27/2018/QĐ-TTg): the economic sectors are sections A to U.
 VSIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 
-# Decree 30/2020/NĐ-CP, Appendix I, section II.4: the symbol after the document-type
+# Decree 30/2020/NĐ-CP, Appendix I, section II.3: the symbol after the document-type
 # abbreviation is the issuing body's abbreviation in capital letters, joined by "-".
 _DOCUMENT_SYMBOL = re.compile(r"[A-ZĐ0-9]{1,10}(-[A-ZĐ0-9]{1,10})?")
 

@@ -33,6 +33,7 @@ class EnterpriseForm(msgspec.Struct, kw_only=True):
     fiscal_year_end_day: int = 31
     representation: Representation = Representation.NONE
     representative_body: str | None = None
+    saturday_works: bool = False
 
 
 class OrgUnitForm(msgspec.Struct, kw_only=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from enum import StrEnum
 
 from piccolo.columns import (
@@ -65,6 +66,10 @@ class Role(StrEnum):
     UNION = "union"
 
 
+def new_public_token() -> str:
+    return secrets.token_urlsafe(12)
+
+
 class Province(Table):
     """Province-level unit (tỉnh, thành phố trực thuộc trung ương), the upper tier since 2025."""
 
@@ -98,6 +103,10 @@ class Enterprise(Table):
     fiscal_year_end_day = SmallInt(default=31)
     representation = Varchar(length=24, choices=Representation, default=Representation.NONE)
     representative_body = Varchar(length=255, default="")
+    # Working-day deadlines count Saturday only where the enterprise's week includes it.
+    saturday_works = Boolean(default=False)
+    # The unguessable part of the enterprise's public page (/p/<token>), for workers.
+    public_token = Varchar(length=32, default=new_public_token)
     created_at = Timestamptz(default=TimestamptzNow())
 
 

@@ -8,7 +8,6 @@ from urllib.parse import quote
 from litestar import Controller, Request, Response, get
 from litestar.response import Template
 
-from labour_democracy.core.errors import Conflict
 from labour_democracy.core.permissions import VIEW_DOCUMENTS
 from labour_democracy.core.scope import register_path_records
 from labour_democracy.documents import pdf, registry, services
@@ -17,7 +16,7 @@ from labour_democracy.i18n import N_
 from labour_democracy.web import menu
 from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromQuery, Id
-from labour_democracy.web.responses import is_htmx, render
+from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _UNSAFE_IN_FILENAMES = set('\\/:*?"<>|;')
@@ -83,12 +82,14 @@ class DocumentController(Controller):
         return _file(document.content, DOCX_TYPE, download_name(document, "docx"))
 
     @get("/{document_id:int}/pdf", opt={"permission": VIEW_DOCUMENTS})
-    async def pdf(self, context: Context, document_id: Id) -> Response:
+    async def pdf(self, request: Request, context: Context, document_id: Id) -> Response:
         document = await services.get_document(context, document_id)
         try:
             content = await pdf.to_pdf(document.content)
         except pdf.PdfUnavailable as error:
-            raise Conflict(str(error)) from error
+            # Back to the list with the reason; the .docx stays one click away.
+            flash(request, str(error), "error")
+            return redirect(request, f"/enterprises/{context.enterprise_id}/documents")
         return _file(content, "application/pdf", download_name(document, "pdf"))
 
 
