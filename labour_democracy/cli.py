@@ -241,3 +241,56 @@ def check_templates() -> None:
     if failed:
         raise click.ClickException(f"{failed} of {len(results)} templates have problems.")
     click.echo(f"All {len(results)} templates render.")
+
+
+@main.group()
+def reminders() -> None:
+    """Deadlines of the enterprises."""
+
+
+@reminders.command("send")
+@click.option("--days", default=3, show_default=True, help="Send what is due within DAYS.")
+def reminders_send(days: int) -> None:
+    """E-mail each HR and union user a digest of overdue and soon-due items (run it daily)."""
+    from labour_democracy import i18n
+    from labour_democracy.core import reminders as due
+    from labour_democracy.core.permissions import SYSTEM
+    from labour_democracy.core.scope import EnterpriseContext
+    from labour_democracy.core.tables import Enterprise, Membership, Role
+
+    settings = get_settings()
+
+    async def send() -> tuple[int, int]:
+        sent = skipped = 0
+        for enterprise in await Enterprise.objects():
+            context = EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
+            people = await Membership.select(
+                Membership.user.email.as_alias("email"),
+                Membership.user.language.as_alias("language"),
+            ).where(
+                (Membership.enterprise == enterprise.id)
+                & Membership.role.is_in([Role.HR, Role.UNION])
+                & Membership.user.is_active.eq(True)
+            )
+            for person in people:
+                with i18n.language(person["language"] or settings.default_language):
+                    agenda = await due.agenda(context, horizon_days=days)
+                    items = agenda.overdue + agenda.soon
+                    if not items:
+                        continue
+                    lines = [
+                        f"- {i18n.format_date(item.due_on)}: {item.title} "
+                        f"({settings.base_url}{item.url})"
+                        for item in items
+                    ]
+                    subject = i18n.gettext("Deadlines for {enterprise}").format(
+                        enterprise=enterprise.name
+                    )
+                    if due.send_digest(settings, [person["email"]], subject, lines):
+                        sent += 1
+                    else:
+                        skipped += 1
+        return sent, skipped
+
+    sent, skipped = _run(send())
+    click.echo(f"{sent} digests sent, {skipped} not sent (SMTP not configured or refused).")

@@ -8,7 +8,7 @@ import segno
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.core import accounts, enterprises, roster, users
+from labour_democracy.core import accounts, enterprises, reminders, roster, users
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.permissions import (
     ADMINISTER,
@@ -175,6 +175,7 @@ class EnterpriseController(Controller):
             ectx=context,
             enterprise=context.enterprise,
             profile=await enterprises.profile(context),
+            agenda=await reminders.agenda(context),
             can_edit=context.can(EDIT_ENTERPRISE),
             can_see_roster=context.can(VIEW_ROSTER),
         )
