@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import CacheControlHeader
 from litestar.di import Provide
@@ -32,16 +32,21 @@ from labour_democracy.web.errors import EXCEPTION_HANDLERS
 from labour_democracy.web.templating import template_config
 
 
-def module_routes() -> list:
+def _routes(part: str) -> list:
     routes: list = []
     for module in MODULES:
-        for part in ("controllers", "api"):
-            try:
-                routes += importlib.import_module(f"labour_democracy.{module}.{part}").ROUTES
-            except ModuleNotFoundError as error:
-                if error.name != f"labour_democracy.{module}.{part}":
-                    raise
+        try:
+            routes += importlib.import_module(f"labour_democracy.{module}.{part}").ROUTES
+        except ModuleNotFoundError as error:
+            if error.name != f"labour_democracy.{module}.{part}":
+                raise
     return routes
+
+
+def module_routes() -> list:
+    """Every module's pages (kept out of the OpenAPI schema) and JSON API routes."""
+    pages = Router(path="/", route_handlers=_routes("controllers"), include_in_schema=False)
+    return [pages, *_routes("api")]
 
 
 def create_app() -> Litestar:
