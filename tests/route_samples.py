@@ -158,3 +158,39 @@ async def _ballot(enterprise_id: int) -> int:
         )
     )
     return ballot.id
+
+
+@sample("suggestion_id")
+async def _suggestion(enterprise_id: int) -> int:
+    """A published suggestion, so every role of the enterprise may open it (suggestions)."""
+    from labour_democracy.suggestions.tables import Suggestion
+
+    suggestion = Suggestion(
+        enterprise=enterprise_id,
+        kind="suggestion",
+        subject="Kiến nghị mẫu",
+        body="Đề nghị tăng suất ăn ca.",
+        channel="paper_box",
+        received_on=dt.date(2026, 1, 5),
+        status="published",
+    )
+    await suggestion.save()
+    return suggestion.id
+
+
+@sample("followup_id")
+async def _followup(enterprise_id: int) -> int:
+    """An open follow-up action agreed at a dialogue (followups)."""
+    from labour_democracy.followups.tables import FollowUp
+
+    action = FollowUp(
+        enterprise=enterprise_id,
+        source_kind="dialogue",
+        source_id=1,
+        source_label="Đối thoại mẫu",
+        title="Lắp thêm quạt ở xưởng may",
+        owner="Ban Giám đốc",
+        due_on=dt.date(2026, 3, 31),
+    )
+    await action.save()
+    return action.id

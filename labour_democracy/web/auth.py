@@ -83,8 +83,12 @@ async def access_guard(connection: ASGIConnection, handler: BaseRouteHandler) ->
         raise ImproperlyConfiguredException(f"{handler} changes data but names no permission")
     enterprise_id = connection.path_params.get("enterprise_id")
     if enterprise_id is not None:
-        context = await enterprise_context(actor, enterprise_id, permission or VIEW)
+        # Another enterprise's record is 404 before the role is weighed (403), so a role that
+        # lacks the permission cannot learn that the record exists.
+        context = await enterprise_context(actor, enterprise_id, VIEW)
         await check_path_records(context, connection.path_params)
+        if permission is not None and not context.can(permission):
+            raise Forbidden
         connection.state.context = context
     elif permission is not None and not permission.allows(actor.roles):
         raise Forbidden
