@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import anyio
 
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Forbidden
@@ -53,6 +55,7 @@ async def issue(
     document_context: dict,
     issuer: str | None = None,
     on: dt.date | None = None,
+    finish: Callable[[bytes], bytes] | None = None,
 ) -> IssuedDocument:
     """Number, render and store a document of the context's enterprise.
 
@@ -74,6 +77,8 @@ async def issue(
         if isinstance(filled.get("header"), Mapping):
             filled["header"] = {**filled["header"], "reference": reference}
         content = await engine.render(template, filled)
+        if finish is not None:
+            content = await anyio.to_thread.run_sync(finish, content)
         checksum = hashlib.sha256(content).hexdigest()
         document = IssuedDocument(
             enterprise=context.enterprise_id,
