@@ -85,7 +85,6 @@ _VOTE_WORDS = {
     VoteMode.NAMED: "bỏ phiếu có ghi tên",
     VoteMode.SECRET: "bỏ phiếu kín",
 }
-_QR_MARK = re.compile(r"@@QR(\d+)@@")
 # The run python-docx/docxtpl writes around the invitation's QR placeholder text.
 _QR_RUN = re.compile(r"<w:r>(?:(?!</w:r>).)*?@@QR(\d+)@@(?:(?!</w:r>).)*?</w:r>", re.DOTALL)
 
@@ -1001,17 +1000,12 @@ def _validity(
 # Invitations' QR codes --------------------------------------------------------------------------
 
 
-def checkin_url(code: str) -> str:
-    """What a delegate's QR code opens: the check-in page with their code."""
-    return f"{get_settings().base_url}/c/{code}"
-
-
-def _with_qr_codes(content: bytes, codes: list[str]) -> bytes:
-    """Replace each "@@QRn@@" placeholder run with the QR image of the n-th code's URL.
+def _with_qr_codes(content: bytes, urls: list[str]) -> bytes:
+    """Replace each "@@QRn@@" placeholder run with the QR image of the n-th URL.
 
     Written into the package directly, as voting/slips.py does: python-docx's image API
     rescans every part per image, too slow for a thousand delegates."""
-    images = {n: qr_png(checkin_url(code)) for n, code in enumerate(codes, start=1)}
+    images = {n: qr_png(url) for n, url in enumerate(urls, start=1)}
     source = zipfile.ZipFile(io.BytesIO(content))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as package:
@@ -1102,7 +1096,14 @@ async def issue_invitations(context: EnterpriseContext, conference_id: int) -> I
         raise Conflict(_("Add the delegates before issuing their invitations."))
     head = await _head(context)
     on = today()
-    codes = [delegate.checkin_code for delegate in delegates]
+    # Imported here: the conference services import this module to issue the minutes.
+    from labour_democracy.conferences.services import checkin_url
+
+    base = get_settings().base_url
+    urls = [
+        checkin_url(base, context.enterprise_id, conference.id, delegate.checkin_code)
+        for delegate in delegates
+    ]
     return await _issue(
         context,
         conference,
@@ -1111,7 +1112,7 @@ async def issue_invitations(context: EnterpriseContext, conference_id: int) -> I
         template=INVITATION,
         document_context=invitation_context(head, conference, delegates, on),
         on=on,
-        finish=lambda content: _with_qr_codes(content, codes),
+        finish=lambda content: _with_qr_codes(content, urls),
     )
 
 

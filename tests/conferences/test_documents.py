@@ -7,11 +7,13 @@ import datetime as dt
 import io
 import time
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 import docx
 import pytest
 
 from labour_democracy.conferences import documents
+from labour_democracy.conferences.services import checkin_url
 from labour_democracy.conferences.tables import (
     AgendaItem,
     AgendaKind,
@@ -25,9 +27,12 @@ from labour_democracy.conferences.tables import (
 from labour_democracy.core.errors import Conflict, Forbidden
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Role
-from labour_democracy.documents import engine
+from labour_democracy.documents import engine, pdf
 from labour_democracy.documents.checks import all_text
+from labour_democracy.documents.controllers import DOCX_TYPE as DOCX
+from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups.tables import FollowUp
+from labour_democracy.settings import get_settings
 from labour_democracy.suggestions.tables import Suggestion
 from labour_democracy.voting import rules, services
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
@@ -41,6 +46,7 @@ from labour_democracy.voting.tables import (
     TallyKind,
 )
 from tests import factories
+from tests.helpers import require_tool
 
 HELD_ON = dt.date(2027, 1, 15)
 
@@ -273,7 +279,9 @@ async def test_invitations_are_one_page_and_one_qr_code_per_delegate():
         if "image" in rel.reltype
         for part in [rel.target_part]
     }
-    assert images == {qr_png(documents.checkin_url(code)) for code in codes}
+    base = get_settings().base_url
+    urls = {checkin_url(base, setup.context.enterprise_id, setup.conference_id, c) for c in codes}
+    assert images == {qr_png(url) for url in urls}
     assert not any("@@QR" in text for text in texts)
 
 
@@ -305,7 +313,8 @@ def test_a_thousand_invitations_render_one_page_and_one_qr_each():
     context["header"]["reference"] = "01/GM-A"
     started = time.perf_counter()
     content = documents._with_qr_codes(
-        engine.render_sync(documents.INVITATION, context), [d.checkin_code for d in delegates]
+        engine.render_sync(documents.INVITATION, context),
+        [f"https://x.vn/c/{i}" for i in range(1000)],
     )
     elapsed = time.perf_counter() - started
     read = docx.Document(io.BytesIO(content))
@@ -431,3 +440,95 @@ async def test_numbers_follow_each_other_per_type():
     first = await documents.issue_agenda(setup.context, setup.conference_id)
     second = await documents.issue_agenda(setup.context, setup.conference_id)
     assert (first.reference, second.reference) == ("01/CTr-SHVN", "02/CTr-SHVN")
+
+
+# Pages ------------------------------------------------------------------------------------------
+
+
+async def _signed_in(browser_for, setup: Setup, role: Role = Role.HR):
+    email = f"{role.value}@conference.vn"
+    await factories.user(email, role, setup.context.enterprise_id)
+    browser = await browser_for(email)
+    response = await browser.post("/language", {"language": "en", "next": "/"})
+    assert response.status_code == 303
+    return browser
+
+
+def _documents_url(setup: Setup) -> str:
+    return f"/enterprises/{setup.context.enterprise_id}/conferences/{setup.conference_id}/documents"
+
+
+async def test_issuing_the_plan_answers_with_the_numbered_file(browser_for):
+    setup = await make_conference()
+    hr = await _signed_in(browser_for, setup)
+    response = await hr.post(f"{_documents_url(setup)}/plan")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(DOCX)
+    assert "01-KH-SHVN" in unquote(response.headers["content-disposition"])
+    assert "Xây dựng kế hoạch tổ chức hội nghị" in _text(response.content)
+    # Also kept in the enterprise's documents.
+    assert await IssuedDocument.count().where(IssuedDocument.kind == documents.PLAN_KIND) == 1
+
+
+async def test_invitations_without_delegates_go_back_to_the_conference_with_the_reason(
+    browser_for,
+):
+    setup = await make_conference()
+    await Delegate.delete().where(Delegate.conference == setup.conference_id)
+    hr = await _signed_in(browser_for, setup)
+    response = await hr.post(f"{_documents_url(setup)}/invitations")
+    assert response.status_code == 303
+    conference_page = response.headers["location"]
+    assert conference_page == _documents_url(setup).removesuffix("/documents")
+    kind = IssuedDocument.kind == documents.INVITATION_KIND
+    assert await IssuedDocument.count().where(kind) == 0
+
+
+async def test_lists_download_fresh_and_are_refused_to_the_federation(browser_for):
+    setup = await make_conference()
+    union = await _signed_in(browser_for, setup, Role.UNION)
+    sheet = await union.get(f"{_documents_url(setup)}/attendance-sheet")
+    assert sheet.status_code == 200 and sheet.headers["content-type"].startswith(DOCX)
+    assert "Ký tên" in _text(sheet.content)
+    listing = await union.get(f"{_documents_url(setup)}/delegate-list")
+    assert listing.status_code == 200 and "Tổ may 1A" in _text(listing.content)
+    federation = await _signed_in(browser_for, setup, Role.FEDERATION)
+    refused = await federation.get(f"{_documents_url(setup)}/delegate-list")
+    assert refused.status_code == 403
+
+
+async def test_minutes_and_resolution_download_once_the_closing_issued_them(browser_for):
+    setup = await make_conference()
+    union = await _signed_in(browser_for, setup, Role.UNION)
+    early = await union.get(f"{_documents_url(setup)}/minutes")
+    assert early.status_code == 303
+    minutes = await documents.issue_minutes(setup.context, setup.conference_id)
+    resolution = await documents.issue_resolution(setup.context, setup.conference_id)
+    await Conference.update(
+        {Conference.minutes: minutes.id, Conference.resolution: resolution.id}
+    ).where(Conference.id == setup.conference_id)
+    got = await union.get(f"{_documents_url(setup)}/minutes")
+    assert got.status_code == 200 and got.content == minutes.content
+    assert "01-BB-SHVN" in unquote(got.headers["content-disposition"])
+    got = await union.get(f"{_documents_url(setup)}/resolution")
+    assert got.status_code == 200 and got.content == resolution.content
+
+
+async def test_without_soffice_a_pdf_request_goes_back_with_the_reason(browser_for, monkeypatch):
+    monkeypatch.setattr(pdf, "soffice_path", lambda: None)
+    setup = await make_conference()
+    hr = await _signed_in(browser_for, setup)
+    response = await hr.post(f"{_documents_url(setup)}/agenda", {"format": "pdf"})
+    assert response.status_code == 303
+    page = await hr.get(response.headers["location"])
+    assert "LibreOffice is not installed" in page.text
+
+
+@pytest.mark.pdf
+async def test_the_agenda_as_pdf_when_soffice_is_installed(browser_for):
+    require_tool("soffice", "PDF copies of documents need LibreOffice")
+    setup = await make_conference()
+    hr = await _signed_in(browser_for, setup)
+    response = await hr.post(f"{_documents_url(setup)}/agenda", {"format": "pdf"})
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+    assert response.headers["content-type"] == "application/pdf"
