@@ -99,17 +99,15 @@ def _paragraphs(document, key: str, **style: Any) -> None:
 
 
 def _signers(document: Document, key: str, columns: int) -> None:
-    """Side-by-side signatures (co-chairs, secretary): each cell an authority, a title, room to
-    sign and a name, from the context list `key` of `columns` signers."""
+    """Side-by-side signatures (co-chairs, secretary), from the context list `key` of `columns`
+    signers: each a title, the side they sign for, room to sign and a name, aligned across."""
     layout.paragraph(document, size=6)
     width = layout.TEXT_WIDTH // columns
     table = layout.borderless_table(document, [layout.Length(width)] * columns)
     for index, cell in enumerate(table.rows[0].cells):
         signer = f"{key}[{index}]"
-        layout.tag(cell, f"if {signer}.authority")
-        layout.paragraph(cell, "{{ " + signer + ".authority }}", size=13, bold=True)
-        layout.tag(cell, "endif")
         layout.paragraph(cell, "{{ " + signer + ".title }}", size=13, bold=True)
+        layout.paragraph(cell, "{{ " + signer + ".side }}", size=12, italic=True)
         for _line in range(4):  # room for the signature
             layout.paragraph(cell)
         layout.paragraph(cell, "{{ " + signer + ".name }}", size=13, bold=True)
@@ -808,13 +806,13 @@ def _item_rows(outcomes: list[ItemOutcome]) -> list[dict[str, Any]]:
 def _co_chairs(conference: Conference) -> list[dict[str, str]]:
     return [
         {
-            "authority": "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG",
             "title": "ĐỒNG CHỦ TRÌ HỘI NGHỊ",
+            "side": "Đại diện người sử dụng lao động",
             "name": conference.employer_chair,
         },
         {
-            "authority": "ĐẠI DIỆN BCH CÔNG ĐOÀN CƠ SỞ",
             "title": "ĐỒNG CHỦ TRÌ HỘI NGHỊ",
+            "side": "Đại diện Ban Chấp hành Công đoàn cơ sở",
             "name": conference.union_chair,
         },
     ]
@@ -872,7 +870,7 @@ def minutes_context(
         proposals=proposal_rows,
         closing=closing,
         signers=[
-            {"authority": "", "title": "THƯ KÝ HỘI NGHỊ", "name": conference.secretary},
+            {"title": "THƯ KÝ HỘI NGHỊ", "side": "", "name": conference.secretary},
             *_co_chairs(conference),
         ],
     )
