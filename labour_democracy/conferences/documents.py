@@ -359,13 +359,18 @@ async def _head(context: EnterpriseContext) -> Head:
 
 
 _BASE_WORDS = {
-    voting_rules.Base.ELECTORATE: "số đại biểu được triệu tập",
-    voting_rules.Base.PRESENT: "số đại biểu có mặt",
+    voting_rules.Base.ELECTORATE: "số {who} được triệu tập",
+    voting_rules.Base.PRESENT: "số {who} có mặt",
     voting_rules.Base.VALID: "số phiếu hợp lệ",
 }
 
 
-def _rule_text(encoded: str, source: str) -> tuple[str, str]:
+def attendees(conference: Conference) -> str:
+    """Who attends: every worker at a whole-workforce conference, else delegates."""
+    return "người lao động" if conference.form == ConferenceForm.WHOLE else "đại biểu"
+
+
+def _rule_text(encoded: str, source: str, who: str) -> tuple[str, str]:
     """A stored rule in the words of a conference ("ít nhất 2/3 số đại biểu được triệu tập"),
     and its legal source in Vietnamese."""
     rule = voting_rules.Rule.decode(encoded, source)
@@ -374,7 +379,8 @@ def _rule_text(encoded: str, source: str) -> tuple[str, str]:
     if rule.numerator == 0:
         return "không yêu cầu", translated
     comparator = "trên" if rule.comparator is voting_rules.Comparator.GREATER else "ít nhất"
-    return f"{comparator} {rule.numerator}/{rule.denominator} {_BASE_WORDS[rule.base]}", translated
+    base = _BASE_WORDS[rule.base].format(who=who)
+    return f"{comparator} {rule.numerator}/{rule.denominator} {base}", translated
 
 
 # Reading what happened --------------------------------------------------------------------------
@@ -734,7 +740,9 @@ def attendance(conference: Conference, delegates: list[DelegateRow]) -> Attendan
     expected = len(delegates)
     present = sum(1 for d in delegates if d.checked_in_at)
     rule = voting_rules.Rule.decode(conference.quorum_rule, conference.quorum_source)
-    words, source = _rule_text(conference.quorum_rule, conference.quorum_source)
+    words, source = _rule_text(
+        conference.quorum_rule, conference.quorum_source, attendees(conference)
+    )
     return Attendance(
         expected, present, words, source, voting_rules.quorum_reached(rule, present, expected)
     )
@@ -761,7 +769,7 @@ def _verdict(question: QuestionResult, labels: dict[int, str]) -> str:
     return f"Nhiều phiếu nhất: {leading}" if leading else "Không có"
 
 
-def _details(outcome: ItemOutcome) -> list[str]:
+def _details(outcome: ItemOutcome, who: str) -> list[str]:
     """What the minutes say of one decided item: the vote, the rule and its source, the outcome."""
     result = outcome.result
     if result is None:
@@ -769,10 +777,10 @@ def _details(outcome: ItemOutcome) -> list[str]:
     mode = _VOTE_WORDS.get(outcome.vote_mode, outcome.vote_mode)
     lines = []
     for question in result.questions:
-        words, source = _rule_text(question.rule, question.rule_source)
+        words, source = _rule_text(question.rule, question.rule_source, who)
         text = (
             f"Nội dung {outcome.position}. {outcome.title}: biểu quyết bằng hình thức {mode}; "
-            f"{format_number(result.electorate)} đại biểu có quyền biểu quyết, "
+            f"{format_number(result.electorate)} {who} có quyền biểu quyết, "
             f"{format_number(result.cast)} tham gia biểu quyết. "
             f"{_votes(question, outcome.labels, result.electorate)}. Quy tắc thông qua: {words}, "
             f"tức ít nhất {format_number(question.threshold)} phiếu ({source}). "
@@ -826,8 +834,7 @@ def minutes_context(
     proposals: list[dict],
     ended_at: dt.datetime | None,
 ) -> dict[str, Any]:
-    whole = conference.form == ConferenceForm.WHOLE
-    who = "người lao động" if whole else "đại biểu"
+    who = attendees(conference)
     attendance_lines = [
         f"Chủ trì hội nghị: Ông/Bà {conference.employer_chair} (đại diện người sử dụng lao "
         f"động) và Ông/Bà {conference.union_chair} (đại diện Ban Chấp hành Công đoàn cơ sở).",
@@ -866,7 +873,7 @@ def minutes_context(
         recipients=["Đại biểu dự hội nghị;", "Lưu: VT, CĐCS."],
         attendance=attendance_lines,
         items=_item_rows(outcomes),
-        item_details=[line for outcome in outcomes for line in _details(outcome)],
+        item_details=[line for outcome in outcomes for line in _details(outcome, who)],
         proposals=proposal_rows,
         closing=closing,
         signers=[
@@ -958,15 +965,16 @@ def _validity(
     conference: Conference, present: Attendance, outcomes: list[ItemOutcome]
 ) -> list[dict[str, str]]:
     """The stamp that lets anyone check the resolution was validly adopted."""
-    pass_words, pass_source = _rule_text(conference.pass_rule, conference.pass_source)
+    who = attendees(conference)
+    pass_words, pass_source = _rule_text(conference.pass_rule, conference.pass_source, who)
     rows = [
         {
-            "label": "Số đại biểu được triệu tập",
+            "label": f"Số {who} được triệu tập",
             "value": format_number(present.expected),
             "source": "Danh sách đại biểu",
         },
         {
-            "label": "Số đại biểu có mặt",
+            "label": f"Số {who} có mặt",
             "value": (
                 f"{format_number(present.present)} ({_share(present.present, present.expected)})"
             ),
@@ -983,7 +991,7 @@ def _validity(
         if outcome.result is None:
             continue
         for question in outcome.result.questions:
-            _, source = _rule_text(question.rule, question.rule_source)
+            _, source = _rule_text(question.rule, question.rule_source, who)
             rows.append(
                 {
                     "label": f"Nội dung {outcome.position}. {outcome.title}",

@@ -162,10 +162,15 @@ async def _vote(context: EnterpriseContext, workers: list[int], votes_for: int) 
     return ballot
 
 
-async def make_conference(present: int = 7, votes_for: int = 6, role: Role = Role.UNION) -> Setup:
+async def make_conference(
+    present: int = 7,
+    votes_for: int = 6,
+    role: Role = Role.UNION,
+    form: ConferenceForm = ConferenceForm.DELEGATES,
+) -> Setup:
     enterprise = await factories.enterprise(name="Công ty TNHH May Sông Hồng", symbol="SHVN")
     context = await factories.context(enterprise, role)
-    conference_id = await _conference(context)
+    conference_id = await _conference(context, form=form)
     present_workers = await _delegates(context, conference_id, present)
     await TimelineStep.insert(
         TimelineStep(
@@ -417,6 +422,16 @@ async def test_the_resolution_carries_its_validity_stamp_adopted_items_and_commi
     vote = stamp["Nội dung 2. Thông qua Nghị quyết hội nghị"]
     assert vote[0].text.startswith("Tán thành: 6 (85,71 %)")
     assert vote[0].text.endswith("— Được thông qua")
+
+
+async def test_a_whole_workforce_conference_counts_workers_not_delegates():
+    setup = await make_conference(form=ConferenceForm.WHOLE)
+    minutes = _text((await documents.issue_minutes(setup.context, setup.conference_id)).content)
+    assert "Tổng số người lao động được triệu tập: 9. Số người lao động có mặt: 7" in minutes
+    assert "ít nhất 2/3 số người lao động được triệu tập" in minutes
+    assert "theo hình thức hội nghị toàn thể người lao động" in minutes
+    resolution = await documents.issue_resolution(setup.context, setup.conference_id)
+    assert "Số người lao động có mặt" in _text(resolution.content)
 
 
 async def test_a_rejected_resolution_adopts_nothing_from_the_vote():
