@@ -133,7 +133,7 @@ class Conference(Table):
     created_at = Timestamptz(default=TimestamptzNow())
 
 
-class TimelineStep(Table):
+class TimelineStep(Table, tablename="conference_step"):
     """A step of the conference's preparation (kế hoạch tổ chức hội nghị), on working days."""
 
     conference = ForeignKey(Conference, null=False, on_delete=OnDelete.cascade, index=True)
@@ -146,7 +146,7 @@ class TimelineStep(Table):
     done_on = Date(null=True, default=None)
 
 
-class UnitSeat(Table):
+class UnitSeat(Table, tablename="conference_unit_seat"):
     """Delegate seats of an org unit at a delegate conference (phân bổ đại biểu)."""
 
     conference = ForeignKey(Conference, null=False, on_delete=OnDelete.cascade, index=True)
@@ -158,7 +158,7 @@ class UnitSeat(Table):
     results_entered_at = Timestamptz(null=True, default=None)
 
 
-class Delegate(Table):
+class Delegate(Table, tablename="conference_delegate"):
     """A delegate convened to the conference (đại biểu), with a printed check-in code.
 
     The check-in code is not secret like a ballot code (it only says "I am here") and is
@@ -175,7 +175,7 @@ class Delegate(Table):
     checked_in_by = Integer(null=True, default=None)
 
 
-class AgendaItem(Table):
+class AgendaItem(Table, tablename="conference_agenda_item"):
     """An item of the conference's agenda (chương trình hội nghị)."""
 
     conference = ForeignKey(Conference, null=False, on_delete=OnDelete.cascade, index=True)
@@ -191,7 +191,7 @@ class AgendaItem(Table):
     notes = Text(default="")
 
 
-class ResolutionReview(Table):
+class ResolutionReview(Table, tablename="conference_review"):
     """The six-monthly review of the resolution's implementation in a state-owned enterprise
     (sơ kết việc thực hiện nghị quyết, Law 10/2022, Art. 70(3))."""
 

@@ -97,7 +97,7 @@ class Worker(Table, tablename="worker", schema=None):
     )
 
 
-ID = "2026-11-26T15:42:50:763368"
+ID = "2026-11-26T16:01:57:782146"
 VERSION = "1.38.0"
 DESCRIPTION = "conference tables"
 
@@ -108,8 +108,29 @@ async def forwards():
     )
 
     manager.add_table(
+        class_name="ResolutionReview",
+        tablename="conference_review",
+        schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
         class_name="ConferenceRules",
         tablename="conference_rules",
+        schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
+        class_name="Delegate",
+        tablename="conference_delegate",
+        schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
+        class_name="TimelineStep",
+        tablename="conference_step",
         schema=None,
         columns=None,
     )
@@ -119,32 +140,125 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="Delegate", tablename="delegate", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="ResolutionReview",
-        tablename="resolution_review",
+        class_name="UnitSeat",
+        tablename="conference_unit_seat",
         schema=None,
         columns=None,
     )
 
     manager.add_table(
         class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         schema=None,
         columns=None,
     )
 
-    manager.add_table(
-        class_name="UnitSeat", tablename="unit_seat", schema=None, columns=None
+    manager.add_column(
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="conference",
+        db_column_name="conference",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Conference,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
     )
 
-    manager.add_table(
-        class_name="TimelineStep",
-        tablename="timeline_step",
+    manager.add_column(
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="due_on",
+        db_column_name="due_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": DateNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
         schema=None,
-        columns=None,
+    )
+
+    manager.add_column(
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="held_on",
+        db_column_name="held_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="report",
+        db_column_name="report",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="informed_workers_on",
+        db_column_name="informed_workers_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
     )
 
     manager.add_column(
@@ -360,6 +474,368 @@ async def forwards():
         params={
             "default": TimestamptzNow(),
             "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="conference",
+        db_column_name="conference",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Conference,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="worker",
+        db_column_name="worker",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Worker,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="kind",
+        db_column_name="kind",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 12,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "DelegateKind",
+                {
+                    "ELECTED": "elected",
+                    "EX_OFFICIO": "ex_officio",
+                    "WORKFORCE": "workforce",
+                },
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="ex_officio_role",
+        db_column_name="ex_officio_role",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="org_unit",
+        db_column_name="org_unit",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": OrgUnit,
+            "on_delete": OnDelete.set_null,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="checkin_code",
+        db_column_name="checkin_code",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 16,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": True,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="checked_in_at",
+        db_column_name="checked_in_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="checked_in_by",
+        db_column_name="checked_in_by",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="conference",
+        db_column_name="conference",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Conference,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="key",
+        db_column_name="key",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 30,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="position",
+        db_column_name="position",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="title",
+        db_column_name="title",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 300,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="owner",
+        db_column_name="owner",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="due_on",
+        db_column_name="due_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": DateNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="status",
+        db_column_name="status",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 6,
+            "default": "todo",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum("StepStatus", {"TODO": "todo", "DONE": "done"}),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="done_on",
+        db_column_name="done_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -1005,8 +1481,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Delegate",
-        tablename="delegate",
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
         column_name="conference",
         db_column_name="conference",
         column_class_name="ForeignKey",
@@ -1029,89 +1505,80 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Delegate",
-        tablename="delegate",
-        column_name="worker",
-        db_column_name="worker",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Worker,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="delegate",
-        column_name="kind",
-        db_column_name="kind",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 12,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "DelegateKind",
-                {
-                    "ELECTED": "elected",
-                    "EX_OFFICIO": "ex_officio",
-                    "WORKFORCE": "workforce",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="delegate",
-        column_name="ex_officio_role",
-        db_column_name="ex_officio_role",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="delegate",
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
         column_name="org_unit",
         db_column_name="org_unit",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
             "references": OrgUnit,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="headcount",
+        db_column_name="headcount",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="seats",
+        db_column_name="seats",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="ballot",
+        db_column_name="ballot",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Ballot,
             "on_delete": OnDelete.set_null,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -1128,32 +1595,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Delegate",
-        tablename="delegate",
-        column_name="checkin_code",
-        db_column_name="checkin_code",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 16,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": True,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="delegate",
-        column_name="checked_in_at",
-        db_column_name="checked_in_at",
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="results_entered_at",
+        db_column_name="results_entered_at",
         column_class_name="Timestamptz",
         column_class=Timestamptz,
         params={
@@ -1171,137 +1616,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Delegate",
-        tablename="delegate",
-        column_name="checked_in_by",
-        db_column_name="checked_in_by",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="resolution_review",
-        column_name="conference",
-        db_column_name="conference",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Conference,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="resolution_review",
-        column_name="due_on",
-        db_column_name="due_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="resolution_review",
-        column_name="held_on",
-        db_column_name="held_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="resolution_review",
-        column_name="report",
-        db_column_name="report",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="resolution_review",
-        column_name="informed_workers_on",
-        db_column_name="informed_workers_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="conference",
         db_column_name="conference",
         column_class_name="ForeignKey",
@@ -1325,7 +1641,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="position",
         db_column_name="position",
         column_class_name="SmallInt",
@@ -1346,7 +1662,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="key",
         db_column_name="key",
         column_class_name="Varchar",
@@ -1368,7 +1684,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="title",
         db_column_name="title",
         column_class_name="Varchar",
@@ -1390,7 +1706,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="kind",
         db_column_name="kind",
         column_class_name="Varchar",
@@ -1419,7 +1735,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="vote_mode",
         db_column_name="vote_mode",
         column_class_name="Varchar",
@@ -1448,7 +1764,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="candidates",
         db_column_name="candidates",
         column_class_name="Text",
@@ -1469,7 +1785,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="seats",
         db_column_name="seats",
         column_class_name="SmallInt",
@@ -1490,7 +1806,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="ballot",
         db_column_name="ballot",
         column_class_name="ForeignKey",
@@ -1514,7 +1830,7 @@ async def forwards():
 
     manager.add_column(
         table_class_name="AgendaItem",
-        tablename="agenda_item",
+        tablename="conference_agenda_item",
         column_name="notes",
         db_column_name="notes",
         column_class_name="Text",
@@ -1522,316 +1838,6 @@ async def forwards():
         params={
             "default": "",
             "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="unit_seat",
-        column_name="conference",
-        db_column_name="conference",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Conference,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="unit_seat",
-        column_name="org_unit",
-        db_column_name="org_unit",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": OrgUnit,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="unit_seat",
-        column_name="headcount",
-        db_column_name="headcount",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="unit_seat",
-        column_name="seats",
-        db_column_name="seats",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="unit_seat",
-        column_name="ballot",
-        db_column_name="ballot",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Ballot,
-            "on_delete": OnDelete.set_null,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="unit_seat",
-        column_name="results_entered_at",
-        db_column_name="results_entered_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="timeline_step",
-        column_name="conference",
-        db_column_name="conference",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Conference,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="timeline_step",
-        column_name="key",
-        db_column_name="key",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 30,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="timeline_step",
-        column_name="position",
-        db_column_name="position",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="timeline_step",
-        column_name="title",
-        db_column_name="title",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 300,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="timeline_step",
-        column_name="owner",
-        db_column_name="owner",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="timeline_step",
-        column_name="due_on",
-        db_column_name="due_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="timeline_step",
-        column_name="status",
-        db_column_name="status",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 6,
-            "default": "todo",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum("StepStatus", {"TODO": "todo", "DONE": "done"}),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="timeline_step",
-        column_name="done_on",
-        db_column_name="done_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": None,
-            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,

@@ -4,19 +4,19 @@ from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
 from labour_democracy import db
 
-ID = "2026-11-26T15:43:30:000000"
+ID = "2026-11-26T16:01:58:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "conference unique indexes"
 
 
 async def constrain():
-    await db.create_unique_index("delegate_conference_worker_key", "delegate", ["conference", "worker"])
-    await db.create_unique_index("unit_seat_conference_unit_key", "unit_seat", ["conference", "org_unit"])
+    await db.create_unique_index("conference_delegate_worker_key", "conference_delegate", ["conference", "worker"])
+    await db.create_unique_index("conference_unit_seat_unit_key", "conference_unit_seat", ["conference", "org_unit"])
 
 
 async def unconstrain():
-    await db.drop_index("delegate_conference_worker_key")
-    await db.drop_index("unit_seat_conference_unit_key")
+    await db.drop_index("conference_delegate_worker_key")
+    await db.drop_index("conference_unit_seat_unit_key")
 
 
 async def forwards():
