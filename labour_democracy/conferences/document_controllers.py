@@ -2,8 +2,8 @@
 
 The plan, the invitations and the agenda are numbered: each POST issues a new one (stored in
 the enterprise's Documents list) and answers with its file. The delegate list and the
-attendance sheet are lists, rendered fresh on each GET. The minutes and the resolution are
-issued when the conference closes; their GET serves the stored file. `?format=pdf` (or the form
+attendance sheet are lists, rendered fresh on each GET. The minutes are issued when the
+conference closes and the resolution when it is published; their GET serves the stored file. `?format=pdf` (or the form
 field `format=pdf`) asks for a PDF where LibreOffice is installed.
 """
 
@@ -150,9 +150,17 @@ async def _send_closing(
     document_id: int | None,
     format: str,
 ) -> Response:
-    """The minutes or the resolution, once the closing has issued them."""
+    """The minutes (issued at closing) or the resolution (issued at publishing, once its
+    commitments are recorded)."""
     if document_id is None:
-        flash(request, _("This document is issued when the conference closes."), "error")
+        flash(
+            request,
+            _(
+                "Not issued yet: the minutes come with closing the conference, the resolution "
+                "with publishing it."
+            ),
+            "error",
+        )
         return redirect(request, _conference_page(context, conference.id))
     document = await document_services.get_document(context, document_id)
     return await _send_issued(request, context, conference.id, document, format == "pdf")
