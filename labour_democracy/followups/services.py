@@ -27,8 +27,8 @@ from labour_democracy.followups.permissions import MANAGE_FOLLOWUPS
 from labour_democracy.followups.rules import Rate
 from labour_democracy.followups.schemas import FollowUpQuery
 from labour_democracy.followups.tables import FollowUp, FollowUpStatus
+from labour_democracy.i18n import format_number, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import today
 
 PER_PAGE = 25
 
@@ -44,7 +44,7 @@ def check(title: str, owner: str, due_on: dt.date | None) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not title.strip() or len(title) > rules.TITLE_LIMIT:
         errors["title"] = _("Say what is to be done, in at most {n} characters.").format(
-            n=rules.TITLE_LIMIT
+            n=format_number(rules.TITLE_LIMIT)
         )
     if not owner.strip() or len(owner) > rules.OWNER_LIMIT:
         errors["owner"] = _("Say who carries it out (a side or a person).")
@@ -119,7 +119,9 @@ async def complete(
     if done_on > today():
         raise Invalid({"done_on": _("The day it was done cannot be in the future.")})
     if len(note or "") > rules.TEXT_LIMIT:
-        raise Invalid({"note": _("At most {n} characters.").format(n=rules.TEXT_LIMIT)})
+        raise Invalid(
+            {"note": _("At most {n} characters.").format(n=format_number(rules.TEXT_LIMIT))}
+        )
     item = await get(context, followup_id)
     await _change(
         context,
@@ -148,7 +150,11 @@ async def drop(context: EnterpriseContext, followup_id: int, reason: str) -> Non
 async def add_note(context: EnterpriseContext, followup_id: int, note: str) -> None:
     if not note.strip() or len(note) > rules.TEXT_LIMIT:
         raise Invalid(
-            {"note": _("Write the note in at most {n} characters.").format(n=rules.TEXT_LIMIT)}
+            {
+                "note": _("Write the note in at most {n} characters.").format(
+                    n=format_number(rules.TEXT_LIMIT)
+                )
+            }
         )
     item = await get(context, followup_id)
     await _change(

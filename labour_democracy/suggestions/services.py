@@ -23,8 +23,8 @@ from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, Role
 from labour_democracy.db import contains, write_transaction
+from labour_democracy.i18n import format_number, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import today
 from labour_democracy.settings import get_settings
 from labour_democracy.suggestions import rules, topics
 from labour_democracy.suggestions.permissions import (
@@ -80,19 +80,29 @@ def _visible(context: EnterpriseContext) -> Where:
     return clause
 
 
-def _check_text(subject: str, body: str, author_name: str, author_unit: str) -> None:
+def _clean_text(
+    subject: str, body: str, author_name: str | None, author_unit: str | None
+) -> tuple[str, str, str, str]:
+    """The texts as stored (subject and names on one line, body trimmed), or Invalid."""
+    subject = " ".join(subject.split())
+    body = body.strip()
+    author_name = " ".join((author_name or "").split())
+    author_unit = " ".join((author_unit or "").split())
     errors: dict[str, str] = {}
     if not subject or len(subject) > rules.SUBJECT_LIMIT:
         errors["subject"] = _("Give a subject of at most {n} characters.").format(
-            n=rules.SUBJECT_LIMIT
+            n=format_number(rules.SUBJECT_LIMIT)
         )
     if not body or len(body) > rules.BODY_LIMIT:
-        errors["body"] = _("Write your text in at most {n} characters.").format(n=rules.BODY_LIMIT)
+        errors["body"] = _("Write your text in at most {n} characters.").format(
+            n=format_number(rules.BODY_LIMIT)
+        )
     for field, value in (("author_name", author_name), ("author_unit", author_unit)):
         if len(value) > rules.NAME_LIMIT:
-            errors[field] = _("At most {n} characters.").format(n=rules.NAME_LIMIT)
+            errors[field] = _("At most {n} characters.").format(n=format_number(rules.NAME_LIMIT))
     if errors:
         raise Invalid(errors)
+    return subject, body, author_name, author_unit
 
 
 async def _count_in_window(client: str, purpose: str, limit: int) -> None:
@@ -121,16 +131,17 @@ async def _count_in_window(client: str, purpose: str, limit: int) -> None:
 async def submit_public(enterprise: Enterprise, form: PublicSuggestionForm, client: str) -> str:
     """Record a worker's suggestion from the public page; returns the tracking code, which is
     shown once and never stored."""
-    author_name, author_unit = (form.author_name or "").strip(), (form.author_unit or "").strip()
-    _check_text(form.subject, form.body, author_name, author_unit)
+    subject, body, author_name, author_unit = _clean_text(
+        form.subject, form.body, form.author_name, form.author_unit
+    )
     code = rules.new_tracking_code()
     async with write_transaction():
         await _count_in_window(client, "submit", rules.SUBMISSIONS_PER_HOUR)
         suggestion = Suggestion(
             enterprise=enterprise.id,
             kind=form.kind,
-            subject=form.subject,
-            body=form.body.strip(),
+            subject=subject,
+            body=body,
             author_name=author_name,
             author_unit=author_unit,
             channel=Channel.ONLINE,
@@ -224,9 +235,9 @@ async def _check_target(
     if target_id is None:
         return None
     if topic is Topic.GENERAL:
-        raise Invalid({"target_id": _("A general suggestion is not assigned to a meeting.")})
+        raise Invalid({"assign_to": _("A general suggestion is not assigned to a meeting.")})
     if target_id not in {target for target, _label in await topics.targets(context, topic)}:
-        raise Invalid({"target_id": _("Choose a dialogue or conference of this enterprise.")})
+        raise Invalid({"assign_to": _("Choose a dialogue or conference of this enterprise.")})
     return target_id
 
 
@@ -236,8 +247,9 @@ async def add_from_paper(context: EnterpriseContext, form: PaperSuggestionForm) 
     It was read by the person entering it, so it starts published (moderation is for what
     arrives unseen from the public page)."""
     _require(context, ORGANISE_SUGGESTIONS)
-    author_name, author_unit = (form.author_name or "").strip(), (form.author_unit or "").strip()
-    _check_text(form.subject, form.body, author_name, author_unit)
+    subject, body, author_name, author_unit = _clean_text(
+        form.subject, form.body, form.author_name, form.author_unit
+    )
     if form.channel is Channel.ONLINE:
         raise Invalid({"channel": _("Choose paper or meeting: online ones come by themselves.")})
     if form.received_on > today():
@@ -247,8 +259,8 @@ async def add_from_paper(context: EnterpriseContext, form: PaperSuggestionForm) 
         suggestion = Suggestion(
             enterprise=context.enterprise_id,
             kind=form.kind,
-            subject=form.subject,
-            body=form.body.strip(),
+            subject=subject,
+            body=body,
             author_name=author_name,
             author_unit=author_unit,
             channel=form.channel,
@@ -326,7 +338,7 @@ async def answer(context: EnterpriseContext, suggestion_id: int, text: str) -> N
         raise Invalid(
             {
                 "answer": _("Write the answer in at most {n} characters.").format(
-                    n=rules.ANSWER_LIMIT
+                    n=format_number(rules.ANSWER_LIMIT)
                 )
             }
         )
@@ -347,7 +359,7 @@ async def answer(context: EnterpriseContext, suggestion_id: int, text: str) -> N
 async def _owned_ids(context: EnterpriseContext, ids: Iterable[int]) -> list[int]:
     wanted = sorted(set(ids))
     if not wanted:
-        raise Invalid({"ids": _("Tick at least one suggestion.")})
+        raise Invalid(_("Tick at least one suggestion."))
     rows = (
         await Suggestion.select(Suggestion.id)
         .where(_visible(context))
@@ -363,7 +375,9 @@ async def group(context: EnterpriseContext, ids: Iterable[int], label: str | Non
     _require(context, ORGANISE_SUGGESTIONS)
     label = " ".join((label or "").split())
     if len(label) > rules.GROUP_LIMIT:
-        raise Invalid({"group_label": _("At most {n} characters.").format(n=rules.GROUP_LIMIT)})
+        raise Invalid(
+            {"group_label": _("At most {n} characters.").format(n=format_number(rules.GROUP_LIMIT))}
+        )
     wanted = await _owned_ids(context, ids)
     async with write_transaction():
         await Suggestion.update({Suggestion.group_label: label}).where(Suggestion.id.is_in(wanted))
