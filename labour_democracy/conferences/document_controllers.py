@@ -3,8 +3,9 @@
 The plan, the invitations and the agenda are numbered: each POST issues a new one (stored in
 the enterprise's Documents list) and answers with its file. The delegate list and the
 attendance sheet are lists, rendered fresh on each GET. The minutes are issued when the
-conference closes and the resolution when it is published; their GET serves the stored file. `?format=pdf` (or the form
-field `format=pdf`) asks for a PDF where LibreOffice is installed.
+conference closes and the resolution when it is published; their GET serves the stored
+file. `?format=pdf` (or the form field `format=pdf`) asks for a PDF where LibreOffice is
+installed.
 """
 
 from __future__ import annotations
