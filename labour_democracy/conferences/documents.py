@@ -35,6 +35,7 @@ from labour_democracy.conferences.tables import (
     TimelineStep,
     VoteMode,
 )
+from labour_democracy.core import rules as core_rules
 from labour_democracy.core.errors import Conflict, Forbidden
 from labour_democracy.core.permissions import VIEW_ROSTER
 from labour_democracy.core.scope import EnterpriseContext, get_owned
@@ -430,7 +431,11 @@ async def _delegates(conference_id: int) -> list[DelegateRow]:
         .order_by(Delegate.id)
     )
     rows.sort(
-        key=lambda r: (r["kind"] != DelegateKind.EX_OFFICIO, r["unit"] or "", r["search_name"])
+        key=lambda r: (
+            r["kind"] != DelegateKind.EX_OFFICIO,
+            core_rules.fold(r["unit"] or ""),
+            r["search_name"],
+        )
     )
     return [
         DelegateRow(
@@ -466,16 +471,14 @@ async def _outcomes(conference_id: int) -> list[ItemOutcome]:
         )
     }
     outcomes = []
-    for item in items:
+    for number, item in enumerate(items, start=1):  # positions may have gaps after a move
         ballot = ballots.get(item["ballot"])
         result, labels = None, {}
         if ballot and ballot["status"] == BallotStatus.CLOSED and ballot["result"]:
             result = unseal(ballot["result"])
             labels = option_labels(await voting.questions_with_options(ballot["id"]))
         outcomes.append(
-            ItemOutcome(
-                item["position"], item["title"], item["kind"], item["vote_mode"], result, labels
-            )
+            ItemOutcome(number, item["title"], item["kind"], item["vote_mode"], result, labels)
         )
     return outcomes
 
@@ -1197,8 +1200,9 @@ async def issue_minutes(context: EnterpriseContext, conference_id: int) -> Issue
 
 
 async def issue_resolution(context: EnterpriseContext, conference_id: int) -> IssuedDocument:
-    """Nghị quyết hội nghị with its validity stamp; the commitments are the follow-up actions
-    recorded for the conference (source "conference")."""
+    """Nghị quyết hội nghị with its validity stamp. Called by the publishing use case (inside
+    its transaction), once the commitments are recorded as follow-up actions (source
+    "conference"); it stores the returned document's id on the conference."""
     _require(context)
     conference = await _conference(context, conference_id)
     present = attendance(conference, await _delegates(conference.id))
