@@ -1,0 +1,98 @@
+"""Input of the conference forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from labour_democracy.conferences.tables import (
+    AgendaKind,
+    ConferenceForm,
+    ConferenceKind,
+    DelegateKind,
+    Requester,
+    VoteMode,
+)
+from labour_democracy.voting.rules import Base, Comparator
+
+
+class RulesForm(msgspec.Struct, kw_only=True):
+    opt_in_soe_rules: bool = False
+    form: ConferenceForm = ConferenceForm.EITHER
+    quorum_comparator: Comparator = Comparator.AT_LEAST
+    quorum_numerator: int = 2
+    quorum_denominator: int = 3
+    pass_base: Base = Base.PRESENT
+    pass_comparator: Comparator = Comparator.GREATER
+    pass_numerator: int = 1
+    pass_denominator: int = 2
+    months_after_year_end: int = 3
+    review_months: int = 6
+    regulation_reference: str | None = None
+
+
+class PlanForm(msgspec.Struct, kw_only=True):
+    year: int
+    kind: ConferenceKind = ConferenceKind.ANNUAL
+    requested_by: Requester | None = None
+    requesters: int | None = None
+    held_on: dt.date
+    starts_at: str  # "08:00"
+    venue: str
+    form: ConferenceForm
+    employer_chair: str
+    union_chair: str
+    secretary: str
+
+
+class SeatsForm(msgspec.Struct, kw_only=True):
+    seats: int
+
+
+class DelegateForm(msgspec.Struct, kw_only=True):
+    worker: int
+    kind: DelegateKind = DelegateKind.EX_OFFICIO
+    ex_officio_role: str | None = None
+
+
+class UnitResultForm(msgspec.Struct, kw_only=True):
+    workers: list[int] = msgspec.field(default_factory=list)
+
+
+class AgendaItemForm(msgspec.Struct, kw_only=True):
+    title: str
+    kind: AgendaKind = AgendaKind.INFO
+    vote_mode: VoteMode = VoteMode.SHOW_OF_HANDS
+    candidates: str | None = None
+    seats: int | None = None
+    notes: str | None = None
+
+
+class HandsForm(msgspec.Struct, kw_only=True):
+    """Show-of-hands totals of one agenda item, counted by two tellers."""
+
+    teller_one: str
+    teller_two: str
+
+
+class StepForm(msgspec.Struct, kw_only=True):
+    done: bool = False
+    owner: str | None = None
+    due_on: dt.date | None = None
+
+
+class CommitmentForm(msgspec.Struct, kw_only=True):
+    title: str
+    owner: str
+    due_on: dt.date
+
+
+class ReviewForm(msgspec.Struct, kw_only=True):
+    held_on: dt.date
+    report: str
+    informed_workers_on: dt.date | None = None
+
+
+class CloseForm(msgspec.Struct, kw_only=True):
+    resolution_summary: str | None = None

@@ -1,0 +1,327 @@
+"""Conference use cases on the database (both engines): rules, plan, seats, delegates,
+check-in, the live quorum, votes through the voting engine, close, publish, follow-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from labour_democracy.conferences import compliance, services
+from labour_democracy.conferences.schemas import (
+    AgendaItemForm,
+    CommitmentForm,
+    DelegateForm,
+    HandsForm,
+    RulesForm,
+    StepForm,
+    UnitResultForm,
+)
+from labour_democracy.conferences.tables import (
+    AgendaKind,
+    Conference,
+    ConferenceForm,
+    ConferenceKind,
+    Delegate,
+    DelegateKind,
+    Requester,
+    ResolutionReview,
+    VoteMode,
+)
+from labour_democracy.core.errors import Conflict, Forbidden, Invalid
+from labour_democracy.core.tables import Ownership, Role, Worker
+from labour_democracy.voting.rules import Base, Comparator
+from labour_democracy.voting.tables import Option
+from tests import factories
+from tests.conferences.conftest import enterprise_with_units, plan_form, planned
+
+
+async def test_default_rules_show_the_law_and_soe_floor():
+    enterprise = await enterprise_with_units(ownership=Ownership.STATE_OWNED)
+    context = await factories.context(enterprise)
+    view = await services.rules_for(context)
+    assert view.soe and not view.saved
+    assert view.quorum.encode() == "electorate ge 2/3"
+    assert "Law 10/2022" in view.quorum.source
+
+
+async def test_an_soe_cannot_weaken_the_quorum():
+    enterprise = await enterprise_with_units(ownership=Ownership.STATE_OWNED)
+    context = await factories.context(enterprise)
+    with pytest.raises(Invalid) as error:
+        await services.save_rules(context, RulesForm(quorum_numerator=1, quorum_denominator=2))
+    assert "quorum_numerator" in error.value.errors
+    await services.save_rules(context, RulesForm(quorum_numerator=3, quorum_denominator=4))
+    assert (await services.rules_for(context)).quorum.encode() == "electorate ge 3/4"
+
+
+async def test_a_private_enterprise_sets_its_own_rules_and_may_opt_in():
+    enterprise = await enterprise_with_units()
+    context = await factories.context(enterprise)
+    weak = RulesForm(
+        quorum_numerator=1,
+        quorum_denominator=2,
+        pass_base=Base.VALID,
+        pass_comparator=Comparator.GREATER,
+    )
+    await services.save_rules(context, weak)
+    assert not (await services.rules_for(context)).soe
+    with pytest.raises(Invalid):
+        await services.save_rules(
+            context,
+            RulesForm(opt_in_soe_rules=True, quorum_numerator=1, quorum_denominator=2),
+        )
+
+
+async def test_federation_cannot_plan():
+    enterprise = await enterprise_with_units()
+    context = await factories.context(enterprise, Role.FEDERATION)
+    with pytest.raises(Forbidden):
+        await services.plan_conference(context, plan_form())
+
+
+async def test_plan_makes_timeline_agenda_and_convenes_the_workforce():
+    context, conference_id = await planned(form=ConferenceForm.WHOLE)
+    steps = await services.timeline(context, conference_id)
+    keys = [s["key"] for s in steps]
+    assert "delegates" not in keys and keys[-1] == "publish"
+    conference_step = next(s for s in steps if s["key"] == "conference")
+    assert conference_step["due_on"] == dt.date(2027, 3, 10)
+    plan_step = steps[0]
+    assert plan_step["due_on"] < dt.date(2027, 3, 10) and plan_step["due_on"].weekday() < 5
+    agenda = await services.agenda(context, conference_id)
+    assert [i["key"] for i in agenda][-2:] == ["resolution", "closing"]
+    assert await Delegate.count().where(Delegate.conference == conference_id) == 100
+
+
+async def test_second_annual_conference_of_a_year_is_refused():
+    context, _conference = await planned()
+    with pytest.raises(Invalid) as error:
+        await services.plan_conference(context, plan_form(form=ConferenceForm.WHOLE))
+    assert "year" in error.value.errors
+    extraordinary = plan_form(
+        form=ConferenceForm.WHOLE,
+        kind=ConferenceKind.EXTRAORDINARY,
+        requested_by=Requester.UNION,
+    )
+    assert await services.plan_conference(context, extraordinary)
+
+
+async def test_workers_request_needs_a_third():
+    context, _conference = await planned()
+    form = plan_form(
+        form=ConferenceForm.WHOLE,
+        kind=ConferenceKind.EXTRAORDINARY,
+        requested_by=Requester.WORKERS,
+        requesters=33,
+    )
+    with pytest.raises(Invalid) as error:
+        await services.plan_conference(context, form)
+    assert "requesters" in error.value.errors
+    form.requesters = 34
+    assert await services.plan_conference(context, form)
+
+
+async def test_soe_date_window_and_form():
+    enterprise = await enterprise_with_units((60, 30, 9), ownership=Ownership.STATE_OWNED)
+    context = await factories.context(enterprise)
+    with pytest.raises(Invalid) as error:
+        await services.plan_conference(
+            context, plan_form(held_on=dt.date(2027, 4, 1), form=ConferenceForm.WHOLE)
+        )
+    assert "held_on" in error.value.errors
+    with pytest.raises(Invalid) as error:
+        await services.plan_conference(context, plan_form(form=ConferenceForm.DELEGATES))
+    assert "(99)" in error.value.errors["form"]
+    conference_id = await services.plan_conference(
+        context, plan_form(held_on=dt.date(2027, 3, 31), form=ConferenceForm.WHOLE)
+    )
+    keys = [i["key"] for i in await services.agenda(context, conference_id)]
+    assert "inspection_board" in keys
+
+
+async def test_seats_delegates_and_unit_results():
+    context, conference_id = await planned(form=ConferenceForm.DELEGATES)
+    preview = await services.seats_preview(context, conference_id, 10)
+    assert [row["seats"] for row in preview] == [6, 3, 1]
+    with pytest.raises(Invalid):
+        await services.seats_preview(context, conference_id, 2)
+    await services.save_seats(context, conference_id, 10)
+    seats = await services.seat_table(context, conference_id)
+    small = next(s for s in seats if s["seats"] == 1)
+    unit_workers = [
+        r["id"] for r in await Worker.select(Worker.id).where(Worker.org_unit == small["org_unit"])
+    ]
+    with pytest.raises(Invalid):
+        await services.enter_unit_result(
+            context, conference_id, small["id"], UnitResultForm(workers=unit_workers[:2])
+        )
+    await services.enter_unit_result(
+        context, conference_id, small["id"], UnitResultForm(workers=unit_workers[:1])
+    )
+    await services.add_delegate(
+        context,
+        conference_id,
+        DelegateForm(
+            worker=unit_workers[5], kind=DelegateKind.EX_OFFICIO, ex_officio_role="Giám đốc"
+        ),
+    )
+    with pytest.raises(Invalid):
+        await services.add_delegate(
+            context,
+            conference_id,
+            DelegateForm(worker=unit_workers[5], ex_officio_role="Giám đốc"),
+        )
+    listed = await services.delegates(context, conference_id)
+    assert len(listed) == 2
+    assert len(await services.delegates(context, conference_id, "cong nhan")) == 2
+
+
+async def test_check_in_refuses_strangers_and_counts_once():
+    context, conference_id = await planned(sizes=(3,))
+    delegates = await services.delegates(context, conference_id)
+    conference = await services.get_conference(context, conference_id)
+    assert (await services.attendance(conference)).present == 0
+    first = await services.check_in(
+        context, conference_id, code=delegates[0]["checkin_code"].lower()
+    )
+    assert not first.already
+    again = await services.check_in(context, conference_id, code=delegates[0]["checkin_code"])
+    assert again.already
+    with pytest.raises(Invalid):
+        await services.check_in(context, conference_id, code="ZZZZZZZZZZ")
+    other_context, other_conference = await planned(sizes=(2,))
+    stranger = (await services.delegates(other_context, other_conference))[0]["checkin_code"]
+    with pytest.raises(Invalid):
+        await services.check_in(context, conference_id, code=stranger)
+    await services.check_in(context, conference_id, delegate_id=delegates[1]["id"])
+    live = await services.attendance(conference)
+    assert (live.present, live.expected, live.quorum_reached) == (2, 3, True)
+
+
+async def test_projector_sees_another_process_check_in():
+    context, conference_id = await planned(sizes=(3,))
+    conference = await services.get_conference(context, conference_id)
+    assert (await services.attendance(conference)).present == 0
+    # Another process checks someone in: this process's cache knows nothing of it ...
+    await Delegate.update({Delegate.checked_in_at: dt.datetime.now(dt.UTC)}).where(
+        Delegate.conference == conference_id
+    )
+    await Conference.update({Conference.checkin_version: Conference.checkin_version + 1}).where(
+        Conference.id == conference_id
+    )
+    services._ATTENDANCE[conference_id].read_at -= services.MAX_AGE + 0.1
+    # ... until its figures are older than a second; then the version tells it to recount.
+    assert (await services.attendance(conference)).present == 3
+
+
+async def _in_session(sizes=(6,), role=Role.UNION):
+    context, conference_id = await planned(sizes=sizes, role=role)
+    await services.open_session(context, conference_id)
+    items = await services.agenda(context, conference_id)
+    resolution = next(i for i in items if i["key"] == "resolution")
+    return context, conference_id, resolution["id"]
+
+
+async def test_a_vote_cannot_open_without_quorum():
+    context, conference_id, item = await _in_session()
+    delegates = await services.delegates(context, conference_id)
+    for delegate in delegates[:3]:
+        await services.check_in(context, conference_id, delegate_id=delegate["id"])
+    with pytest.raises(Conflict, match="quorum is not reached: 3 present of 6"):
+        await services.open_vote(context, conference_id, item)
+    await services.check_in(context, conference_id, delegate_id=delegates[3]["id"])
+    assert await services.open_vote(context, conference_id, item)
+
+
+async def test_show_of_hands_resolution_close_publish_and_follow_up():
+    context, conference_id, item = await _in_session()
+    for delegate in await services.delegates(context, conference_id):
+        await services.check_in(context, conference_id, delegate_id=delegate["id"])
+    ballot_id = await services.open_vote(context, conference_id, item)
+    options = {
+        r["role"]: r["id"]
+        for r in await Option.select(Option.id, Option.role).where(Option.ballot == ballot_id)
+    }
+    with pytest.raises(Conflict):
+        await services.close_conference(context, conference_id, "")
+    await services.record_hands(
+        context,
+        conference_id,
+        item,
+        HandsForm(teller_one="Phạm Văn D", teller_two="Hoàng Thị E"),
+        {options["for"]: 4, options["against"]: 1, options["abstain"]: 1},
+    )
+    agenda = await services.agenda(context, conference_id)
+    outcome = next(i for i in agenda if i["id"] == item)["outcome"]
+    assert outcome["passed"] and outcome["present"] == 6
+    with pytest.raises(Conflict):
+        await services.publish(context, conference_id)
+    await services.close_conference(context, conference_id, "Tăng lương 5 %.")
+    assert await services.resolution_adopted(conference_id)
+    await services.publish(context, conference_id)
+    conference = await services.get_conference(context, conference_id)
+    assert conference.published_on is not None
+    facts = await compliance.held(context.enterprise_id, 2027)
+    assert facts.held and facts.published_on == conference.published_on
+    followup = await services.add_commitment(
+        context,
+        conference_id,
+        CommitmentForm(title="Tăng lương 5 %", owner="Ban Giám đốc", due_on=dt.date(2027, 7, 1)),
+    )
+    assert followup
+    assert len(await services.commitments(context, conference_id)) == 1
+    # A private enterprise has no six-monthly review.
+    assert await ResolutionReview.count() == 0
+
+
+async def test_a_rejected_resolution_is_not_held():
+    context, conference_id, item = await _in_session(sizes=(4,))
+    for delegate in await services.delegates(context, conference_id):
+        await services.check_in(context, conference_id, delegate_id=delegate["id"])
+    ballot_id = await services.open_vote(context, conference_id, item)
+    options = {
+        r["role"]: r["id"]
+        for r in await Option.select(Option.id, Option.role).where(Option.ballot == ballot_id)
+    }
+    # 2 of 4 present is not more than half.
+    await services.record_hands(
+        context,
+        conference_id,
+        item,
+        HandsForm(teller_one="A", teller_two="B"),
+        {options["for"]: 2, options["against"]: 2},
+    )
+    await services.close_conference(context, conference_id, "")
+    assert not await services.resolution_adopted(conference_id)
+    with pytest.raises(Conflict):
+        await services.publish(context, conference_id)
+    assert not (await compliance.held(context.enterprise_id, 2027)).held
+
+
+async def test_agenda_is_editable_and_reorderable():
+    context, conference_id = await planned(sizes=(3,))
+    item = await services.add_item(
+        context,
+        conference_id,
+        AgendaItemForm(title="Quỹ phúc lợi", kind=AgendaKind.RESOLUTION, vote_mode=VoteMode.SECRET),
+    )
+    before = [i["id"] for i in await services.agenda(context, conference_id)]
+    await services.move_item(context, conference_id, item, -1)
+    after = [i["id"] for i in await services.agenda(context, conference_id)]
+    assert after[-2] == item and after[-1] == before[-2]
+    with pytest.raises(Invalid):
+        await services.add_item(
+            context, conference_id, AgendaItemForm(title="Bầu", kind=AgendaKind.ELECTION)
+        )
+    await services.delete_item(context, conference_id, item)
+    assert len(await services.agenda(context, conference_id)) == len(before) - 1
+
+
+async def test_step_done_and_overdue():
+    context, conference_id = await planned(sizes=(3,))
+    steps = await services.timeline(context, conference_id)
+    sent = next(s for s in steps if s["key"] == "documents_sent")
+    await services.update_step(context, conference_id, sent["id"], StepForm(done=True))
+    conference = await services.get_conference(context, conference_id)
+    assert conference.documents_sent_on is not None
