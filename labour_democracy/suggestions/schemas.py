@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import msgspec
 
@@ -63,4 +64,5 @@ class SuggestionQuery(msgspec.Struct, kw_only=True):
     group: str | None = None
     year: int | None = None
     q: str | None = None
+    sort: Literal["newest", "oldest"] = "newest"
     page: int = 1

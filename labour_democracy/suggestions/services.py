@@ -484,7 +484,7 @@ async def search(context: EnterpriseContext, query: SuggestionQuery) -> Page:
             Suggestion.status,
         )
         .where(clause)
-        .order_by(Suggestion.received_on, Suggestion.id, ascending=False)
+        .order_by(Suggestion.received_on, Suggestion.id, ascending=query.sort == "oldest")
         .limit(PER_PAGE)
         .offset((page - 1) * PER_PAGE)
     )

@@ -273,6 +273,19 @@ async def test_group_and_search(two):
     assert [r["id"] for r in page.rows] == [ids[1]]
     assert (await services.search(hr, SuggestionQuery(q="ăn 2"))).total == 1
     assert (await services.search(hr, SuggestionQuery(page=99))).page == 1
+    newest = [r["id"] for r in (await services.search(hr, SuggestionQuery())).rows]
+    oldest = [r["id"] for r in (await services.search(hr, SuggestionQuery(sort="oldest"))).rows]
+    assert newest == ids[::-1] and oldest == ids
+
+
+async def test_pages_of_twenty(two):
+    a, _b = two
+    hr = await factories.context(a.id, Role.HR)
+    for i in range(services.PER_PAGE + 1):
+        await services.add_from_paper(hr, paper_form(subject=f"Số {i}"))
+    second = await services.search(hr, SuggestionQuery(page=2))
+    assert second.total == services.PER_PAGE + 1 and len(second.rows) == 1
+    assert second.rows[0]["subject"] == "Số 0"
 
 
 async def test_the_yearly_answer_rate(two):
