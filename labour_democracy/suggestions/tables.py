@@ -52,13 +52,13 @@ class Suggestion(Table):
     # Both optional: a worker may write anonymously.
     author_name = Varchar(length=255, default="")
     author_unit = Varchar(length=255, default="")
-    channel = Varchar(length=8, choices=Channel)
+    channel = Varchar(length=12, choices=Channel)
     received_on = Date()
     topic = Varchar(length=12, choices=Topic, default=Topic.GENERAL, index=True)
     # The dialogue or conference it is assigned to (a record of the module named by `topic`).
     target_id = Integer(null=True, default=None, index=True)
     group_label = Varchar(length=100, default="")
-    status = Varchar(length=10, choices=SuggestionStatus, default=SuggestionStatus.RECEIVED)
+    status = Varchar(length=12, choices=SuggestionStatus, default=SuggestionStatus.RECEIVED)
     rejection_reason = Text(default="")
     answer = Text(default="")
     answered_by = Integer(null=True, default=None)  # the user's id

@@ -62,3 +62,15 @@ def test_the_rate_limit_counts_per_clock_hour():
 def test_rate_without_anything_to_count():
     assert rules.Rate(0, 0).ratio is None
     assert rules.Rate(1, 4).ratio == 0.25
+
+
+def test_every_enum_value_fits_its_column():
+    """SQLite does not enforce a VARCHAR's length; PostgreSQL refuses a longer value."""
+    from labour_democracy.followups.tables import FollowUp
+    from labour_democracy.suggestions.tables import Suggestion
+
+    for table in (Suggestion, FollowUp):
+        for column in table._meta.columns:
+            if getattr(column._meta, "choices", None) and hasattr(column, "length"):
+                longest = max(len(choice.value) for choice in column._meta.choices)
+                assert longest <= column.length, column._meta.name
