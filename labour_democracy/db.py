@@ -339,8 +339,13 @@ async def connection_pool(settings: Settings) -> AsyncIterator[None]:
 # DDL that Piccolo's migrations cannot express; called from migration files. -----------------
 
 
+async def create_index(name: str, table: str, columns: list[str], unique: bool = False) -> None:
+    kind = "UNIQUE INDEX" if unique else "INDEX"
+    await engine().run_ddl(f"CREATE {kind} {name} ON {table} ({', '.join(columns)})")
+
+
 async def create_unique_index(name: str, table: str, columns: list[str]) -> None:
-    await engine().run_ddl(f"CREATE UNIQUE INDEX {name} ON {table} ({', '.join(columns)})")
+    await create_index(name, table, columns, unique=True)
 
 
 async def drop_index(name: str) -> None:

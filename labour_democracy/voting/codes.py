@@ -17,6 +17,7 @@ from functools import cache
 from labour_democracy.settings import get_settings
 
 _RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's, like the codes
+_RECEIPT_PAIRS = [a + b for a in _RECEIPT_ALPHABET for b in _RECEIPT_ALPHABET]  # 10 bits each
 
 
 @cache
@@ -39,5 +40,9 @@ def nullifier(code_hash_: str) -> str:
 def receipt(nullifier_: str) -> str:
     """Ten easy characters, shown as XXXXX-XXXXX (50 bits: guessing one is hopeless)."""
     value = int.from_bytes(_mac("ballot-receipt", nullifier_, 7), "big") >> 6
-    text = "".join(_RECEIPT_ALPHABET[(value >> shift) & 31] for shift in range(45, -1, -5))
-    return f"{text[:5]}-{text[5:]}"
+    # Two characters per lookup where it can: a tally recomputes one receipt per counted vote.
+    pairs, single = _RECEIPT_PAIRS, _RECEIPT_ALPHABET
+    return (
+        f"{pairs[value >> 40]}{pairs[(value >> 30) & 1023]}{single[(value >> 25) & 31]}-"
+        f"{single[(value >> 20) & 31]}{pairs[(value >> 10) & 1023]}{pairs[value & 1023]}"
+    )
