@@ -4,4 +4,13 @@ Adding a module means adding its name here; the app mounts `<module>.controllers
 (and `<module>.api.ROUTES` when present) and Piccolo registers `<module>.piccolo_app`.
 """
 
-MODULES = ("core", "documents", "notices", "voting", "suggestions", "followups")
+MODULES = (
+    "core",
+    "documents",
+    "notices",
+    "voting",
+    "suggestions",
+    "followups",
+    "dialogue",
+    "conferences",
+)

@@ -1,0 +1,15 @@
+from pathlib import Path
+
+from piccolo.conf.apps import AppConfig, table_finder
+
+APP_CONFIG = AppConfig(
+    app_name="dialogue",
+    migrations_folder_path=str(Path(__file__).parent / "piccolo_migrations"),
+    table_classes=table_finder(modules=["labour_democracy.dialogue.tables"], exclude_imported=True),
+    migration_dependencies=[
+        "labour_democracy.core.piccolo_app",
+        "labour_democracy.documents.piccolo_app",
+        "labour_democracy.notices.piccolo_app",
+    ],
+    commands=[],
+)
