@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 
 from piccolo.columns.combination import Where
-from piccolo.query.functions.aggregate import Count
 
 from labour_democracy.core import audit, reminders
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
@@ -22,7 +21,7 @@ from labour_democracy.core.permissions import VIEW
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.db import write_transaction
-from labour_democracy.followups import rules
+from labour_democracy.followups import compliance, rules
 from labour_democracy.followups.permissions import MANAGE_FOLLOWUPS
 from labour_democracy.followups.rules import Rate
 from labour_democracy.followups.schemas import FollowUpQuery
@@ -224,19 +223,9 @@ async def search(context: EnterpriseContext, query: FollowUpQuery) -> Page:
 
 
 async def completion_rate_for(enterprise_id: int, year: int) -> Rate:
-    """Actions due in `year` (dropped ones left out) and how many of them are done."""
-    rows = (
-        await FollowUp.select(FollowUp.status, Count())
-        .where(FollowUp.enterprise == enterprise_id)
-        .where(FollowUp.due_on >= dt.date(year, 1, 1))
-        .where(FollowUp.due_on <= dt.date(year, 12, 31))
-        .group_by(FollowUp.status)
-    )
-    counts = {row["status"]: row["count"] for row in rows}
-    return Rate(
-        counts.get(FollowUpStatus.DONE, 0),
-        counts.get(FollowUpStatus.DONE, 0) + counts.get(FollowUpStatus.OPEN, 0),
-    )
+    """Actions due in `year` (dropped ones left out) and how many of them are done
+    (`compliance.completion_rates` for many enterprises)."""
+    return (await compliance.completion_rates([enterprise_id], year))[enterprise_id]
 
 
 async def completion_rate(context: EnterpriseContext, year: int) -> Rate:

@@ -26,7 +26,7 @@ from labour_democracy.db import contains, write_transaction
 from labour_democracy.i18n import format_number, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import get_settings
-from labour_democracy.suggestions import rules, topics
+from labour_democracy.suggestions import compliance, rules, topics
 from labour_democracy.suggestions.permissions import (
     ANSWER_SUGGESTIONS,
     MODERATE_SUGGESTIONS,
@@ -514,20 +514,9 @@ async def status_counts(context: EnterpriseContext) -> dict[str, int]:
 
 
 async def answer_rate_for(enterprise_id: int, year: int) -> Rate:
-    """Suggestions received in `year` and taken up (not rejected), and how many are answered.
-
-    The denominator leaves out those the union did not take up, which have their reason
-    instead of an answer."""
-    rows = (
-        await Suggestion.select(Suggestion.status, Count())
-        .where(Suggestion.enterprise == enterprise_id)
-        .where(Suggestion.received_on >= dt.date(year, 1, 1))
-        .where(Suggestion.received_on <= dt.date(year, 12, 31))
-        .group_by(Suggestion.status)
-    )
-    counts = {row["status"]: row["count"] for row in rows}
-    taken_up = sum(n for status, n in counts.items() if status != SuggestionStatus.REJECTED)
-    return Rate(counts.get(SuggestionStatus.ANSWERED, 0), taken_up)
+    """Suggestions received in `year` and taken up, and how many are answered
+    (`compliance.answer_rates` for many enterprises)."""
+    return (await compliance.answer_rates([enterprise_id], year))[enterprise_id]
 
 
 async def answer_rate(context: EnterpriseContext, year: int) -> Rate:

@@ -169,3 +169,16 @@ async def test_the_yearly_completion_rate(contexts):
     rate = await services.completion_rate_for(hr.enterprise_id, year)
     assert (rate.done, rate.total) == (1, 3)
     assert (await services.completion_rate_for(other.enterprise_id, year)).total == 0
+
+
+async def test_the_federation_reads_the_rates_of_many_enterprises_at_once(contexts):
+    from labour_democracy.followups import compliance
+
+    hr, _union, other = contexts
+    year = today().year
+    done = await make(hr, due_on=dt.date(year, 1, 1))
+    await make(hr, due_on=dt.date(year, 12, 31))
+    await services.complete(hr, done)
+    rates = await compliance.completion_rates([hr.enterprise_id, other.enterprise_id], year)
+    assert (rates[hr.enterprise_id].done, rates[hr.enterprise_id].total) == (1, 2)
+    assert rates[other.enterprise_id].total == 0

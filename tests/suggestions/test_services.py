@@ -300,3 +300,17 @@ async def test_the_yearly_answer_rate(two):
     assert (await services.answer_rate_for(a.id, today().year - 1)).total == 0
     federation = await factories.context(a.id, Role.FEDERATION)
     assert (await services.answer_rate(federation, today().year)).done == 1
+
+
+async def test_the_federation_reads_the_rates_of_many_enterprises_at_once(two):
+    from labour_democracy.suggestions import compliance
+
+    a, b = two
+    hr = await factories.context(a.id, Role.HR)
+    answered = await services.add_from_paper(hr, paper_form())
+    await services.add_from_paper(hr, paper_form())
+    await services.answer(hr, answered, "Đồng ý.")
+    rates = await compliance.answer_rates([a.id, b.id], today().year)
+    assert (rates[a.id].done, rates[a.id].total) == (1, 2)
+    assert rates[b.id].ratio is None
+    assert await compliance.answer_rates([], today().year) == {}

@@ -1,0 +1,39 @@
+"""Facts for the federation: how many of the workers' suggestions each enterprise answered.
+
+Counts only: the texts are the workers' own words and may name people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from piccolo.query.functions.aggregate import Count
+
+from labour_democracy.suggestions.rules import Rate
+from labour_democracy.suggestions.tables import Suggestion, SuggestionStatus
+
+
+async def answer_rates(enterprise_ids: list[int], year: int) -> dict[int, Rate]:
+    """Per enterprise, the suggestions received in `year` and taken up (those not taken up
+    have a reason instead of an answer), and how many of them are answered; one grouped query
+    whatever the number of enterprises."""
+    if not enterprise_ids:
+        return {}
+    rows = (
+        await Suggestion.select(Suggestion.enterprise, Suggestion.status, Count())
+        .where(Suggestion.enterprise.is_in(list(enterprise_ids)))
+        .where(Suggestion.received_on >= dt.date(year, 1, 1))
+        .where(Suggestion.received_on <= dt.date(year, 12, 31))
+        .group_by(Suggestion.enterprise, Suggestion.status)
+    )
+    done = dict.fromkeys(enterprise_ids, 0)
+    total = dict.fromkeys(enterprise_ids, 0)
+    for row in rows:
+        if row["status"] == SuggestionStatus.REJECTED:
+            continue
+        total[row["enterprise"]] += row["count"]
+        if row["status"] == SuggestionStatus.ANSWERED:
+            done[row["enterprise"]] += row["count"]
+    return {
+        enterprise_id: Rate(done[enterprise_id], total[enterprise_id])
+        for enterprise_id in enterprise_ids
+    }
