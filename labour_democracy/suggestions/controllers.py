@@ -281,4 +281,4 @@ ROUTES = [PublicSuggestionController, SuggestionController]
 
 register_path_records(suggestion_id=Suggestion)
 public.register(public.PublicSection("suggestions/_public_section.html", _public_section, 20))
-menu.register(MenuItem(N_("Suggestions"), "/suggestions", READ_SUGGESTIONS, 40))
+menu.register(MenuItem(N_("Suggestions"), "/suggestions", READ_SUGGESTIONS, 45))
