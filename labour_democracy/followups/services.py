@@ -12,6 +12,7 @@ that agreed it does.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from piccolo.columns.combination import Where
 
@@ -93,13 +94,20 @@ async def get(context: EnterpriseContext, followup_id: int) -> FollowUp:
     return await get_owned(context, FollowUp, followup_id)
 
 
-async def _change(context, followup_id: int, action: str, values: dict) -> None:
+async def _change(
+    context: EnterpriseContext,
+    followup_id: int,
+    action: str,
+    values: Callable[[FollowUp], dict],
+) -> None:
+    """Apply `values(item)` to an action; read and written in one transaction, so two notes
+    added at once both stay."""
     _require(context, MANAGE_FOLLOWUPS)
     async with write_transaction():
         item = await get_owned(context, FollowUp, followup_id)
         if item.status != FollowUpStatus.OPEN and action != "followup.noted":
             raise Conflict(_("This action is already closed."))
-        await FollowUp.update(values).where(FollowUp.id == item.id)
+        await FollowUp.update(values(item)).where(FollowUp.id == item.id)
         await audit.record(context.actor, action, "followup", item.id, context.enterprise_id)
 
 
@@ -121,12 +129,11 @@ async def complete(
         raise Invalid(
             {"note": _("At most {n} characters.").format(n=format_number(rules.TEXT_LIMIT))}
         )
-    item = await get(context, followup_id)
     await _change(
         context,
         followup_id,
         "followup.done",
-        {
+        lambda item: {
             FollowUp.status: FollowUpStatus.DONE.value,
             FollowUp.done_on: done_on,
             FollowUp.notes: _with_note(item.notes, note, done_on),
@@ -142,7 +149,10 @@ async def drop(context: EnterpriseContext, followup_id: int, reason: str) -> Non
         context,
         followup_id,
         "followup.dropped",
-        {FollowUp.status: FollowUpStatus.DROPPED.value, FollowUp.drop_reason: reason},
+        lambda _item: {
+            FollowUp.status: FollowUpStatus.DROPPED.value,
+            FollowUp.drop_reason: reason,
+        },
     )
 
 
@@ -155,12 +165,11 @@ async def add_note(context: EnterpriseContext, followup_id: int, note: str) -> N
                 )
             }
         )
-    item = await get(context, followup_id)
     await _change(
         context,
         followup_id,
         "followup.noted",
-        {FollowUp.notes: _with_note(item.notes, note, today())},
+        lambda item: {FollowUp.notes: _with_note(item.notes, note, today())},
     )
 
 
