@@ -762,14 +762,19 @@ def _votes(question: QuestionResult, labels: dict[int, str], base: int) -> str:
     return "; ".join(parts)
 
 
-def _verdict(question: QuestionResult, labels: dict[int, str]) -> str:
+def _verdict(question: QuestionResult, labels: dict[int, str], shout: bool = False) -> str:
+    """The outcome; `shout` puts the verdict (not people's names) in capitals, as minutes do."""
+
+    def word(text: str) -> str:
+        return text.upper() if shout else text
+
     if question.kind == "motion":
-        return "Được thông qua" if question.passed else "Không được thông qua"
+        return word("Được thông qua" if question.passed else "Không được thông qua")
     if question.kind == "election":
         elected = ", ".join(labels.get(i, "") for i in question.elected)
-        return f"Trúng cử: {elected}" if elected else "Không ai trúng cử"
+        return f"{word('Trúng cử')}: {elected}" if elected else word("Không ai trúng cử")
     leading = ", ".join(labels.get(i, "") for i in question.leading)
-    return f"Nhiều phiếu nhất: {leading}" if leading else "Không có"
+    return f"{word('Nhiều phiếu nhất')}: {leading}" if leading else word("Không có")
 
 
 def _details(outcome: ItemOutcome, who: str) -> list[str]:
@@ -787,7 +792,7 @@ def _details(outcome: ItemOutcome, who: str) -> list[str]:
             f"{format_number(result.cast)} tham gia biểu quyết. "
             f"{_votes(question, outcome.labels, result.electorate)}. Quy tắc thông qua: {words}, "
             f"tức ít nhất {format_number(question.threshold)} phiếu ({source}). "
-            f"Kết quả: {_verdict(question, outcome.labels).upper()}."
+            f"Kết quả: {_verdict(question, outcome.labels, shout=True)}."
         )
         if question.tied:
             tied = ", ".join(outcome.labels.get(i, "") for i in question.tied)

@@ -393,6 +393,87 @@ async def test_the_minutes_carry_attendance_quorum_votes_rule_outcome_and_propos
         assert signer in text
 
 
+async def _election(context: EnterpriseContext, conference_id: int, present: int) -> None:
+    """A third agenda item: the People's Inspection Board elected by secret paper ballot."""
+    workers = [
+        row["worker"]
+        for row in await Delegate.select(Delegate.worker).where(
+            (Delegate.conference == conference_id) & Delegate.checked_in_at.is_not_null()
+        )
+    ]
+    ballot = await services.create_ballot(
+        context,
+        BallotForm(
+            title="Bầu Ban Thanh tra nhân dân",
+            channels=Channels.PAPER,
+            electorate_kind=ElectorateKind.NAMED_LIST,
+        ),
+        purpose="conference",
+    )
+    question = await services.add_question(
+        context,
+        ballot,
+        QuestionForm(
+            kind=QuestionKind.ELECTION,
+            text="Bầu Ban Thanh tra nhân dân",
+            options="Vũ Văn Một\nĐặng Thị Hai\nBùi Văn Ba",
+            seats=2,
+        ),
+    )
+    await services.set_named_list(context, ballot, workers)
+    await services.open_ballot(context, ballot, present=present)
+    options = {
+        row["label"]: row["id"]
+        for row in await Option.select(Option.id, Option.label).where(Option.question == question)
+    }
+    await services.add_tally_sheet(
+        context,
+        ballot,
+        TallySheetForm(
+            kind=TallyKind.PAPER, ballots=present, teller_one="Lê Văn Một", teller_two="Đỗ Thị Hai"
+        ),
+        {
+            (question, options["Vũ Văn Một"], False): present,
+            (question, options["Đặng Thị Hai"], False): present - 2,
+            (question, options["Bùi Văn Ba"], False): 2,
+        },
+    )
+    await services.close_ballot(context, ballot)
+    await AgendaItem(
+        conference=conference_id,
+        position=5,  # positions may have gaps: the documents number the items in order
+        title="Bầu Ban Thanh tra nhân dân",
+        kind=AgendaKind.ELECTION,
+        vote_mode=VoteMode.SECRET,
+        ballot=ballot,
+    ).save()
+
+
+async def test_an_election_gives_the_elected_in_the_minutes_and_the_resolution():
+    setup = await make_conference(present=7)
+    await _election(setup.context, setup.conference_id, 7)
+    minutes = _text((await documents.issue_minutes(setup.context, setup.conference_id)).content)
+    assert "Nội dung 3. Bầu Ban Thanh tra nhân dân: biểu quyết bằng hình thức bỏ phiếu kín" in (
+        minutes
+    )
+    assert "Vũ Văn Một: 7 (100,00 %); Đặng Thị Hai: 5 (71,43 %); Bùi Văn Ba: 2 (28,57 %)" in (
+        minutes
+    )
+    assert "Kết quả: TRÚNG CỬ: Vũ Văn Một, Đặng Thị Hai." in minutes
+    resolution = await documents.issue_resolution(setup.context, setup.conference_id)
+    assert "2. Bầu Ban Thanh tra nhân dân: Vũ Văn Một, Đặng Thị Hai." in _text(resolution.content)
+
+
+async def test_the_minutes_give_the_closing_time_in_local_time():
+    setup = await make_conference()
+    closed_at = dt.datetime(2027, 1, 15, 4, 30, tzinfo=dt.UTC)
+    await Conference.update({Conference.closed_at: closed_at}).where(
+        Conference.id == setup.conference_id
+    )
+    text = _text((await documents.issue_minutes(setup.context, setup.conference_id)).content)
+    assert "Hội nghị kết thúc lúc 11 giờ 30 cùng ngày." in text
+
+
 async def test_minutes_say_when_the_quorum_was_missed():
     setup = await make_conference(present=5, votes_for=5)
     text = _text((await documents.issue_minutes(setup.context, setup.conference_id)).content)
