@@ -687,6 +687,8 @@ def request_reply_context(
 ) -> dict[str, Any]:
     """The letter agreeing time and place (Decree 145 Art. 40(2)), from the side that received
     the request: the employer answers the workers, the worker side answers the employer."""
+    if request.replied_on is None:
+        raise Invalid(_("Record the reply (the time and place agreed) first."))
     missing = {}
     if request.reply_at is None:
         missing["reply_at"] = _("Enter the time agreed for the dialogue.")
@@ -990,6 +992,7 @@ def _sample_request_reply() -> dict[str, Any]:
         reason="Điều kiện làm việc tại xưởng may số 2 trong mùa nắng nóng.",
         submitted_on=dt.date(2026, 5, 4),
         reply_due_on=dt.date(2026, 5, 11),
+        replied_on=dt.date(2026, 5, 8),
         reply_at=dt.datetime(2026, 5, 20, 7, 0, tzinfo=dt.UTC),
         reply_place="Phòng họp số 1",
         reply_text="",
