@@ -531,7 +531,7 @@ def publication_lines(record: DialogueRecord) -> list[str]:
     lines.append("3. Các việc cần thực hiện:")
     todo = actions(record.items)
     lines += [
-        f"- {a['text']}"
+        f"- {a['text'].rstrip('.;, ')}"
         + (f"; người thực hiện: {a['owner']}" if a["owner"] else "")
         + (f"; thời hạn: {a['due']}" if a["due"] else "")
         + "."
