@@ -182,3 +182,14 @@ async def test_the_federation_reads_the_rates_of_many_enterprises_at_once(contex
     rates = await compliance.completion_rates([hr.enterprise_id, other.enterprise_id], year)
     assert (rates[hr.enterprise_id].done, rates[hr.enterprise_id].total) == (1, 2)
     assert rates[other.enterprise_id].total == 0
+
+
+async def test_create_joins_the_callers_transaction(contexts):
+    from labour_democracy.db import write_transaction
+
+    hr, _union, _other = contexts
+    with pytest.raises(RuntimeError):
+        async with write_transaction():
+            await make(hr)
+            raise RuntimeError("the record that agreed it failed")
+    assert await FollowUp.count() == 0
