@@ -221,7 +221,8 @@ async def search(context: EnterpriseContext, query: FollowUpQuery) -> Page:
     rows = (
         await FollowUp.select()
         .where(clause)
-        .order_by(FollowUp.status, FollowUp.due_on)
+        .order_by(FollowUp.status, ascending=False)  # open, then dropped, then done
+        .order_by(FollowUp.due_on)
         .order_by(FollowUp.id)
         .limit(PER_PAGE)
         .offset((page - 1) * PER_PAGE)
