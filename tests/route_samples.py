@@ -194,3 +194,37 @@ async def _followup(enterprise_id: int) -> int:
     )
     await action.save()
     return action.id
+
+
+@sample("conference_id")
+async def _conference(enterprise_id: int) -> int:
+    """A planned whole-workforce conference with one convened worker (conferences)."""
+    from labour_democracy.conferences.tables import Conference, Delegate
+
+    row = await Conference.select(Conference.id).where(Conference.enterprise == enterprise_id)
+    if row:
+        return row[0]["id"]
+    conference = Conference(
+        enterprise=enterprise_id,
+        year=2027,
+        held_on=dt.date(2027, 3, 10),
+        starts_at=dt.time(8, 0),
+        venue="Hội trường mẫu",
+        form="whole_workforce",
+        employer_chair="Nguyễn Văn A",
+        union_chair="Trần Thị B",
+        secretary="Lê Văn C",
+        quorum_rule="electorate ge 2/3",
+        quorum_source="Law 10/2022/QH15, Art. 69(2)(c): at least two thirds present",
+        pass_rule="present gt 1/2",
+        pass_source="Law 10/2022/QH15, Art. 69(2)(c): more than half of those present",
+    )
+    await conference.save()
+    worker = await factories.worker(enterprise_id, name="Đại biểu Mẫu")
+    await Delegate(
+        conference=conference.id,
+        worker=worker,
+        kind="workforce",
+        checkin_code=f"MAU{enterprise_id:07d}",
+    ).save()
+    return conference.id

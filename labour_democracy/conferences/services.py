@@ -8,6 +8,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
+from labour_democracy.conferences import documents as conference_documents
 from labour_democracy.conferences import rules
 from labour_democracy.conferences.permissions import (
     CHECK_IN,
@@ -1354,6 +1355,10 @@ async def close_conference(context: EnterpriseContext, conference_id: int, summa
                 Conference.resolution_summary: summary.strip(),
             }
         ).where(Conference.id == conference_id)
+        minutes = await conference_documents.issue_minutes(context, conference_id)
+        await Conference.update({Conference.minutes: minutes.id}).where(
+            Conference.id == conference_id
+        )
         await audit.record(
             context.actor,
             "conference.closed",
@@ -1379,6 +1384,10 @@ async def publish(context: EnterpriseContext, conference_id: int) -> None:
         await Conference.update(
             {Conference.status: ConferenceStatus.PUBLISHED, Conference.published_on: on}
         ).where(Conference.id == conference_id)
+        resolution = await conference_documents.issue_resolution(context, conference_id)
+        await Conference.update({Conference.resolution: resolution.id}).where(
+            Conference.id == conference_id
+        )
         await TimelineStep.update(
             {TimelineStep.status: StepStatus.DONE, TimelineStep.done_on: on}
         ).where((TimelineStep.conference == conference_id) & (TimelineStep.key == "publish"))

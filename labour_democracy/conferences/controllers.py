@@ -1,0 +1,675 @@
+"""Pages of the worker conference: rules, plan, overview with timeline, delegates and seats,
+agenda and votes, check-in at the door, the projector, closing and publication.
+
+Records inside a conference (steps, items, seats, delegates, reviews) are named by a form
+field, not the path: the path names only the conference, which the guard checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.response import Template
+
+from labour_democracy.conferences import document_controllers, hooks, services
+from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
+from labour_democracy.conferences.permissions import (
+    CHECK_IN,
+    MANAGE_CONFERENCES,
+    VIEW_CONFERENCES,
+)
+from labour_democracy.conferences.schemas import (
+    AgendaItemForm,
+    CloseForm,
+    CommitmentForm,
+    DelegateForm,
+    HandsForm,
+    PlanForm,
+    ReviewForm,
+    RulesForm,
+    SeatsForm,
+    StepForm,
+    UnitResultForm,
+)
+from labour_democracy.conferences.tables import (
+    AgendaKind,
+    Conference,
+    ConferenceForm,
+    ConferenceKind,
+    Requester,
+    VoteMode,
+)
+from labour_democracy.core import reminders
+from labour_democracy.core.errors import Conflict, Invalid
+from labour_democracy.core.labels import choices
+from labour_democracy.core.scope import EnterpriseContext, register_path_records
+from labour_democracy.core.tables import Worker
+from labour_democracy.i18n import N_, today
+from labour_democracy.i18n import gettext as _
+from labour_democracy.suggestions import topics
+from labour_democracy.suggestions.tables import Topic
+from labour_democracy.voting import services as voting
+from labour_democracy.voting.rules import Base, Comparator, describe
+from labour_democracy.web import menu
+from labour_democracy.web import public as web_public
+from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.menu import MenuItem
+from labour_democracy.web.params import Context, FromQuery, Id
+from labour_democracy.web.public import PublicSection
+from labour_democracy.web.responses import flash, is_htmx, redirect, render
+
+MANAGE = {"permission": MANAGE_CONFERENCES}
+
+
+def _base(context: EnterpriseContext) -> str:
+    return f"/enterprises/{context.enterprise_id}/conferences"
+
+
+def _page(context: EnterpriseContext, conference_id: int, part: str = "") -> str:
+    return f"{_base(context)}/{conference_id}{part}"
+
+
+def _int(data: dict[str, Any], name: str) -> int:
+    try:
+        return int(str(data.get(name, "")).strip())
+    except ValueError:
+        raise Invalid({name: _("Enter a whole number.")}) from None
+
+
+async def _act(request: Request, action: Awaitable, back: str, done: str) -> Response:
+    """Run a use case from a button: success or the reason it was refused, then back."""
+    try:
+        await action
+    except (Invalid, Conflict) as error:
+        message = "; ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
+        flash(request, message, "error")
+        return redirect(request, back)
+    flash(request, done)
+    return redirect(request, back)
+
+
+def _rules_values(view: services.RulesView) -> dict[str, Any]:
+    return {
+        "opt_in_soe_rules": view.opt_in_soe_rules,
+        "form": view.form.value,
+        "quorum_comparator": view.quorum.comparator.value,
+        "quorum_numerator": view.quorum.numerator,
+        "quorum_denominator": view.quorum.denominator,
+        "pass_base": view.passing.base.value,
+        "pass_comparator": view.passing.comparator.value,
+        "pass_numerator": view.passing.numerator,
+        "pass_denominator": view.passing.denominator,
+        "months_after_year_end": view.months_after_year_end,
+        "review_months": view.review_months,
+        "regulation_reference": view.regulation_reference,
+    }
+
+
+class ConferenceController(Controller):
+    path = "/enterprises/{enterprise_id:int}/conferences"
+
+    @get("/", opt={"permission": VIEW_CONFERENCES})
+    async def index(self, request: Request, context: Context) -> Template:
+        return render(
+            request,
+            "conferences/index.html",
+            ectx=context,
+            conferences=await services.list_conferences(context),
+            rules=await services.rules_for(context),
+            describe=describe,
+            can_manage=context.can(MANAGE_CONFERENCES),
+        )
+
+    # Rules ------------------------------------------------------------------------------------
+
+    @get("/rules", opt={"permission": VIEW_CONFERENCES})
+    async def rules_page(self, request: Request, context: Context) -> Template:
+        view = await services.rules_for(context)
+        return _rules_form(request, context, view, _rules_values(view), {})
+
+    @post("/rules", opt=MANAGE)
+    async def save_rules(self, request: Request, context: Context) -> Response:
+        data = await read_form(request)
+        try:
+            await services.save_rules(context, parse(RulesForm, data))
+        except Invalid as error:
+            view = await services.rules_for(context)
+            return _rules_form(request, context, view, form_values(data), error.errors)
+        flash(request, _("The conference rules were saved."))
+        return redirect(request, f"{_base(context)}/rules")
+
+    # Plan -------------------------------------------------------------------------------------
+
+    @get("/new", opt=MANAGE)
+    async def new(self, request: Request, context: Context) -> Template:
+        view = await services.rules_for(context)
+        year = today().year
+        values = {
+            "year": year,
+            "kind": ConferenceKind.ANNUAL.value,
+            "starts_at": "08:00",
+            "form": (
+                ConferenceForm.WHOLE if view.form is ConferenceForm.EITHER else view.form
+            ).value,
+            "employer_chair": context.enterprise.legal_representative,
+        }
+        return _plan_form(request, context, view, values, {})
+
+    @post("/new", opt=MANAGE)
+    async def create(self, request: Request, context: Context) -> Response:
+        data = await read_form(request)
+        try:
+            conference_id = await services.plan_conference(context, parse(PlanForm, data))
+        except Invalid as error:
+            view = await services.rules_for(context)
+            return _plan_form(request, context, view, form_values(data), error.errors)
+        flash(request, _("The conference is planned; its timeline and agenda are ready."))
+        return redirect(request, _page(context, conference_id))
+
+    # Overview ---------------------------------------------------------------------------------
+
+    @get("/{conference_id:int}", opt={"permission": VIEW_CONFERENCES})
+    async def detail(self, request: Request, context: Context, conference_id: Id) -> Template:
+        conference = await services.get_conference(context, conference_id)
+        return render(
+            request,
+            "conferences/conference.html",
+            ectx=context,
+            conference=conference,
+            title=services.label(conference),
+            steps=await services.timeline(context, conference_id),
+            attendance=await services.attendance(conference),
+            agenda=await services.agenda(context, conference_id),
+            commitments=await services.commitments(context, conference_id),
+            reviews=await services.reviews(context, conference_id),
+            adopted=await services.resolution_adopted(conference_id),
+            quorum=services.quorum_rule_of(conference),
+            passing=services.pass_rule_of(conference),
+            describe=describe,
+            can_manage=context.can(MANAGE_CONFERENCES),
+            today=today(),
+        )
+
+    @post("/{conference_id:int}/steps", opt=MANAGE)
+    async def update_step(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id)
+        try:
+            step_id = _int(data, "step_id")
+            form = parse(StepForm, data)
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.update_step(context, conference_id, step_id, form),
+            back,
+            _("The step was updated."),
+        )
+
+    @post("/{conference_id:int}/open", opt=MANAGE)
+    async def open_session(self, request: Request, context: Context, conference_id: Id) -> Response:
+        return await _act(
+            request,
+            services.open_session(context, conference_id),
+            _page(context, conference_id),
+            _("The conference is in session."),
+        )
+
+    @post("/{conference_id:int}/close", opt=MANAGE)
+    async def close(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        form = parse(CloseForm, data)
+        return await _act(
+            request,
+            services.close_conference(context, conference_id, form.resolution_summary or ""),
+            _page(context, conference_id),
+            _("The conference is closed; its minutes were issued."),
+        )
+
+    @post("/{conference_id:int}/publish", opt=MANAGE)
+    async def publish(self, request: Request, context: Context, conference_id: Id) -> Response:
+        return await _act(
+            request,
+            services.publish(context, conference_id),
+            _page(context, conference_id),
+            _("The resolution was issued and published on the enterprise's public page."),
+        )
+
+    @post("/{conference_id:int}/commitments", opt=MANAGE)
+    async def add_commitment(
+        self, request: Request, context: Context, conference_id: Id
+    ) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id)
+        try:
+            form = parse(CommitmentForm, data)
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.add_commitment(context, conference_id, form),
+            back,
+            _("The commitment is now a follow-up action."),
+        )
+
+    @post("/{conference_id:int}/reviews", opt=MANAGE)
+    async def record_review(
+        self, request: Request, context: Context, conference_id: Id
+    ) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id)
+        try:
+            review_id = _int(data, "review_id")
+            form = parse(ReviewForm, data)
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.record_review(context, conference_id, review_id, form),
+            back,
+            _("The review was recorded."),
+        )
+
+    # Delegates and seats ----------------------------------------------------------------------
+
+    @get("/{conference_id:int}/delegates", opt=MANAGE)
+    async def delegates(
+        self,
+        request: Request,
+        context: Context,
+        conference_id: Id,
+        seats: FromQuery[int | None] = None,
+        q: FromQuery[str | None] = None,
+    ) -> Template:
+        conference = await services.get_conference(context, conference_id)
+        preview, errors = None, {}
+        if seats is not None:
+            try:
+                preview = await services.seats_preview(context, conference_id, seats)
+            except (Invalid, Conflict) as error:
+                errors = error.errors if isinstance(error, Invalid) else {"seats": str(error)}
+        seat_rows = await services.seat_table(context, conference_id)
+        unit_workers: dict[int, list[dict]] = {}
+        if seat_rows:
+            for row in (
+                await Worker.select(Worker.id, Worker.full_name, Worker.org_unit)
+                .where(
+                    Worker.org_unit.is_in([s["org_unit"] for s in seat_rows])
+                    & (Worker.enterprise == context.enterprise_id)
+                )
+                .order_by(Worker.search_name)
+            ):
+                unit_workers.setdefault(row["org_unit"], []).append(row)
+        return render(
+            request,
+            "conferences/delegates.html",
+            ectx=context,
+            conference=conference,
+            title=services.label(conference),
+            delegates=await services.delegates(context, conference_id, q),
+            q=q or "",
+            seat_rows=seat_rows,
+            unit_workers=unit_workers,
+            preview=preview,
+            seats=seats,
+            errors=errors,
+            workers=await Worker.select(Worker.id, Worker.full_name, Worker.employee_code)
+            .where(Worker.enterprise == context.enterprise_id)
+            .order_by(Worker.search_name)
+            .limit(2000),
+        )
+
+    @post("/{conference_id:int}/seats", opt=MANAGE)
+    async def save_seats(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/delegates")
+        try:
+            form = parse(SeatsForm, data)
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.save_seats(context, conference_id, form.seats),
+            back,
+            _("The seats were allocated."),
+        )
+
+    @post("/{conference_id:int}/delegates", opt=MANAGE)
+    async def add_delegate(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/delegates")
+        try:
+            form = parse(DelegateForm, data)
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.add_delegate(context, conference_id, form),
+            back,
+            _("The delegate was added."),
+        )
+
+    @post("/{conference_id:int}/delegates/remove", opt=MANAGE)
+    async def remove_delegate(
+        self, request: Request, context: Context, conference_id: Id
+    ) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/delegates")
+        try:
+            delegate_id = _int(data, "delegate_id")
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.remove_delegate(context, conference_id, delegate_id),
+            back,
+            _("The delegate was removed."),
+        )
+
+    @post("/{conference_id:int}/unit-results", opt=MANAGE)
+    async def unit_result(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/delegates")
+        try:
+            seat_id = _int(data, "seat_id")
+            form = parse(UnitResultForm, data)
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.enter_unit_result(context, conference_id, seat_id, form),
+            back,
+            _("The unit's elected delegates were recorded."),
+        )
+
+    # Agenda and votes -------------------------------------------------------------------------
+
+    @get("/{conference_id:int}/agenda", opt={"permission": VIEW_CONFERENCES})
+    async def agenda(self, request: Request, context: Context, conference_id: Id) -> Template:
+        conference = await services.get_conference(context, conference_id)
+        items = await services.agenda(context, conference_id)
+        options: dict[int, list[dict]] = {}
+        for item in items:
+            if item["ballot"] and item["ballot_status"] == "open":
+                questions = await voting.questions_with_options(item["ballot"])
+                options[item["id"]] = questions[0]["options"] if questions else []
+        return render(
+            request,
+            "conferences/agenda.html",
+            ectx=context,
+            conference=conference,
+            title=services.label(conference),
+            items=items,
+            options=options,
+            attendance=await services.attendance(conference),
+            can_manage=context.can(MANAGE_CONFERENCES),
+            AgendaKind=AgendaKind,
+            VoteMode=VoteMode,
+        )
+
+    @post("/{conference_id:int}/agenda", opt=MANAGE)
+    async def save_item(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/agenda")
+        try:
+            form = parse(AgendaItemForm, data)
+            item_id = _int(data, "item_id") if data.get("item_id") else None
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        if item_id is None:
+            action = services.add_item(context, conference_id, form)
+        else:
+            action = services.update_item(context, conference_id, item_id, form)
+        return await _act(request, action, back, _("The agenda was saved."))
+
+    @post("/{conference_id:int}/agenda/move", opt=MANAGE)
+    async def move_item(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/agenda")
+        try:
+            item_id = _int(data, "item_id")
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        step = -1 if data.get("direction") == "up" else 1
+        return await _act(
+            request,
+            services.move_item(context, conference_id, item_id, step),
+            back,
+            _("The agenda was saved."),
+        )
+
+    @post("/{conference_id:int}/agenda/delete", opt=MANAGE)
+    async def delete_item(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/agenda")
+        try:
+            item_id = _int(data, "item_id")
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.delete_item(context, conference_id, item_id),
+            back,
+            _("The item was removed from the agenda."),
+        )
+
+    @post("/{conference_id:int}/agenda/open-vote", opt=MANAGE)
+    async def open_vote(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/agenda")
+        try:
+            item_id = _int(data, "item_id")
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.open_vote(context, conference_id, item_id),
+            back,
+            _("The vote is open."),
+        )
+
+    @post("/{conference_id:int}/agenda/prepare-vote", opt=MANAGE)
+    async def prepare_vote(self, request: Request, context: Context, conference_id: Id) -> Response:
+        """A named or secret vote: prepare its ballot, then print the slips in the voting pages."""
+        data = await read_form(request)
+        back = _page(context, conference_id, "/agenda")
+        try:
+            item_id = _int(data, "item_id")
+            ballot_id = await services.prepare_vote(context, conference_id, item_id)
+        except (Invalid, Conflict) as error:
+            return await _act(request, _raise(error), back, "")
+        flash(request, _("The ballot is ready: print the slips, then open the vote here."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}")
+
+    @post("/{conference_id:int}/agenda/hands", opt=MANAGE)
+    async def hands(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/agenda")
+        try:
+            item_id = _int(data, "item_id")
+            form = parse(HandsForm, data)
+            counts = {
+                int(key[1:]): _int(data, key)
+                for key in data
+                if key.startswith("o") and key[1:].isdigit()
+            }
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.record_hands(context, conference_id, item_id, form, counts),
+            back,
+            _("The show of hands was counted and the vote closed."),
+        )
+
+    @post("/{conference_id:int}/agenda/close-vote", opt=MANAGE)
+    async def close_vote(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/agenda")
+        try:
+            item_id = _int(data, "item_id")
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.close_vote(context, conference_id, item_id),
+            back,
+            _("The vote is closed and counted."),
+        )
+
+    # Check-in and projector -------------------------------------------------------------------
+
+    @get("/{conference_id:int}/checkin", opt={"permission": CHECK_IN})
+    async def checkin_page(
+        self,
+        request: Request,
+        context: Context,
+        conference_id: Id,
+        code: FromQuery[str | None] = None,
+        q: FromQuery[str | None] = None,
+    ) -> Template:
+        conference = await services.get_conference(context, conference_id)
+        found = await services.delegates(context, conference_id, q) if q and q.strip() else None
+        return render(
+            request,
+            "conferences/_search_results.html" if is_htmx(request) else "conferences/checkin.html",
+            ectx=context,
+            conference=conference,
+            title=services.label(conference),
+            code=code or "",
+            q=q or "",
+            found=found[:20] if found is not None else None,
+            attendance=await services.attendance(conference),
+            result=None,
+            error=None,
+        )
+
+    @post("/{conference_id:int}/checkin", opt={"permission": CHECK_IN})
+    async def check_in(self, request: Request, context: Context, conference_id: Id) -> Template:
+        data = await read_form(request)
+        conference = await services.get_conference(context, conference_id)
+        result, error = None, None
+        try:
+            delegate_id = _int(data, "delegate_id") if data.get("delegate_id") else None
+            result = await services.check_in(
+                context,
+                conference_id,
+                code=None if delegate_id else str(data.get("code") or ""),
+                delegate_id=delegate_id,
+            )
+        except Invalid as refused:
+            error = "; ".join(refused.errors.values())
+        except Conflict as refused:
+            error = str(refused)
+        return render(
+            request,
+            "conferences/checkin.html",
+            status_code=200 if result else 422,
+            ectx=context,
+            conference=conference,
+            title=services.label(conference),
+            code="",
+            q="",
+            found=None,
+            attendance=await services.attendance(conference),
+            result=result,
+            error=error,
+        )
+
+    @post("/{conference_id:int}/checkin/undo", opt={"permission": CHECK_IN})
+    async def undo_check_in(
+        self, request: Request, context: Context, conference_id: Id
+    ) -> Response:
+        data = await read_form(request)
+        back = _page(context, conference_id, "/checkin")
+        try:
+            delegate_id = _int(data, "delegate_id")
+        except Invalid as error:
+            return await _act(request, _raise(error), back, "")
+        return await _act(
+            request,
+            services.undo_check_in(context, conference_id, delegate_id),
+            back,
+            _("The check-in was undone."),
+        )
+
+    @get("/{conference_id:int}/projector", opt={"permission": VIEW_CONFERENCES})
+    async def projector(self, request: Request, context: Context, conference_id: Id) -> Template:
+        conference = await services.get_conference(context, conference_id)
+        return render(
+            request,
+            "conferences/_attendance.html" if is_htmx(request) else "conferences/projector.html",
+            ectx=context,
+            conference=conference,
+            title=services.label(conference),
+            attendance=await services.attendance(conference),
+            describe=describe,
+        )
+
+
+async def _raise(error: Exception) -> None:
+    raise error
+
+
+def _rules_form(
+    request: Request,
+    context: EnterpriseContext,
+    view: services.RulesView,
+    values: dict[str, Any],
+    errors: dict[str, str],
+) -> Template:
+    return render(
+        request,
+        "conferences/rules.html",
+        status_code=422 if errors else 200,
+        ectx=context,
+        view=view,
+        values=values,
+        errors=errors,
+        describe=describe,
+        form_choices=choices(ConferenceForm),
+        comparators=[
+            (Comparator.AT_LEAST.value, _("at least")),
+            (Comparator.GREATER.value, _("more than")),
+        ],
+        bases=[
+            (Base.PRESENT.value, _("of those present")),
+            (Base.ELECTORATE.value, _("of all convened")),
+            (Base.VALID.value, _("of the valid votes")),
+        ],
+        can_manage=context.can(MANAGE_CONFERENCES),
+    )
+
+
+def _plan_form(
+    request: Request,
+    context: EnterpriseContext,
+    view: services.RulesView,
+    values: dict[str, Any],
+    errors: dict[str, str],
+) -> Template:
+    return render(
+        request,
+        "conferences/plan_form.html",
+        status_code=422 if errors else 200,
+        ectx=context,
+        view=view,
+        values=values,
+        errors=errors,
+        describe=describe,
+        form_choices=[c for c in choices(ConferenceForm) if c[0] != ConferenceForm.EITHER],
+        kind_choices=choices(ConferenceKind),
+        requester_choices=choices(Requester),
+    )
+
+
+ROUTES = [ConferenceController, *document_controllers.ROUTES]
+
+register_path_records(conference_id=Conference)
+
+menu.register(MenuItem(N_("Conferences"), "/conferences", VIEW_CONFERENCES, 75))
+web_public.register(PublicSection("conferences/_public_section.html", hooks.public_section, 30))
+reminders.register(hooks.due)
+topics.register(Topic.CONFERENCE, hooks.proposal_targets)

@@ -1,0 +1,100 @@
+"""What the conference module gives other parts of the app: its section of the enterprise's
+public page, its deadlines for the reminders, and its conferences as targets for proposals."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from labour_democracy.conferences import services
+from labour_democracy.conferences.permissions import VIEW_CONFERENCES
+from labour_democracy.conferences.tables import (
+    Conference,
+    ConferenceStatus,
+    ResolutionReview,
+    StepStatus,
+    TimelineStep,
+)
+from labour_democracy.core import reminders
+from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.tables import Enterprise
+from labour_democracy.i18n import gettext as _
+
+PUBLIC_LIMIT = 3
+
+
+async def public_section(enterprise: Enterprise) -> dict | None:
+    """The published resolutions, newest first: what the workers are told was decided."""
+    rows = (
+        await Conference.select(
+            Conference.id,
+            Conference.year,
+            Conference.kind,
+            Conference.held_on,
+            Conference.published_on,
+            Conference.resolution_summary,
+        )
+        .where(
+            (Conference.enterprise == enterprise.id)
+            & (Conference.status == ConferenceStatus.PUBLISHED)
+        )
+        .order_by(Conference.published_on, ascending=False)
+        .limit(PUBLIC_LIMIT)
+    )
+    if not rows:
+        return None
+    for row in rows:
+        row["label"] = services.label(SimpleNamespace(**row))
+        row["paragraphs"] = [p for p in row["resolution_summary"].splitlines() if p.strip()]
+    return {"conferences": rows}
+
+
+async def due(context: EnterpriseContext) -> list[reminders.Due]:
+    """Open timeline steps of conferences not yet closed, and reviews not yet held."""
+    if not context.can(VIEW_CONFERENCES):
+        return []
+    base = f"/enterprises/{context.enterprise_id}/conferences"
+    steps = await TimelineStep.select(
+        TimelineStep.title,
+        TimelineStep.owner,
+        TimelineStep.due_on,
+        TimelineStep.conference,
+    ).where(
+        (TimelineStep.conference.enterprise == context.enterprise_id)
+        & (TimelineStep.status == StepStatus.TODO)
+        & TimelineStep.conference.status.is_in(
+            [ConferenceStatus.PLANNED, ConferenceStatus.IN_SESSION, ConferenceStatus.CLOSED]
+        )
+    )
+    items = [
+        reminders.Due(
+            title=_("Conference: {step}").format(step=row["title"]),
+            due_on=row["due_on"],
+            url=f"{base}/{row['conference']}",
+            owner=row["owner"],
+        )
+        for row in steps
+    ]
+    for row in await ResolutionReview.select(
+        ResolutionReview.due_on, ResolutionReview.conference
+    ).where(
+        (ResolutionReview.conference.enterprise == context.enterprise_id)
+        & ResolutionReview.held_on.is_null()
+    ):
+        items.append(
+            reminders.Due(
+                title=_("Six-monthly review of the conference resolution"),
+                due_on=row["due_on"],
+                url=f"{base}/{row['conference']}",
+                legal_source=_("Law 10/2022/QH15, Art. 70(3)"),
+            )
+        )
+    return items
+
+
+async def proposal_targets(context: EnterpriseContext) -> list[tuple[int, str]]:
+    """Conferences not yet closed: workers' proposals can still be taken up there."""
+    rows = await Conference.objects().where(
+        (Conference.enterprise == context.enterprise_id)
+        & Conference.status.is_in([ConferenceStatus.PLANNED, ConferenceStatus.IN_SESSION])
+    )
+    return [(row.id, services.label(row)) for row in rows]

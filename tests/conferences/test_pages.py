@@ -1,0 +1,119 @@
+"""The conference pages, through HTTP as a browser sends them (English messages)."""
+
+from __future__ import annotations
+
+import re
+
+from labour_democracy.conferences.tables import Conference, Delegate
+from labour_democracy.core.tables import Ownership, Role
+from tests import factories
+from tests.conferences.conftest import enterprise_with_units
+
+HR = "hr@conference.test"
+UNION = "union@conference.test"
+
+
+async def _people(enterprise: int):
+    await factories.english_user(HR, Role.HR, enterprise)
+    await factories.english_user(UNION, Role.UNION, enterprise)
+
+
+async def _plan(browser, enterprise: int, form: str = "whole_workforce", **values) -> int:
+    response = await browser.post(
+        f"/enterprises/{enterprise}/conferences/new",
+        {
+            "year": "2027",
+            "kind": "annual",
+            "held_on": "2027-03-10",
+            "starts_at": "08:00",
+            "venue": "Hội trường",
+            "form": form,
+            "employer_chair": "Nguyễn Văn A",
+            "union_chair": "Trần Thị B",
+            "secretary": "Lê Văn C",
+            **values,
+        },
+    )
+    assert response.status_code == 303, response.text
+    return int(response.headers["location"].rsplit("/", 1)[1])
+
+
+async def test_rules_page_shows_defaults_and_refuses_weaker_soe_rules(browser_for):
+    enterprise = await enterprise_with_units(ownership=Ownership.STATE_OWNED)
+    await _people(enterprise)
+    hr = await browser_for(HR)
+    page = await hr.get(f"/enterprises/{enterprise}/conferences/rules")
+    assert page.status_code == 200
+    assert "Law 10/2022/QH15, Art. 69(2)(c)" in page.text
+    refused = await hr.post(
+        f"/enterprises/{enterprise}/conferences/rules",
+        {"quorum_comparator": "ge", "quorum_numerator": "1", "quorum_denominator": "2"},
+    )
+    assert refused.status_code == 422
+    assert "cannot set a quorum below the law" in refused.text
+
+
+async def test_plan_refuses_soe_delegate_form_under_100(browser_for):
+    enterprise = await enterprise_with_units((10, 10), ownership=Ownership.STATE_OWNED)
+    await _people(enterprise)
+    hr = await browser_for(HR)
+    response = await hr.post(
+        f"/enterprises/{enterprise}/conferences/new",
+        {
+            "year": "2027",
+            "kind": "annual",
+            "held_on": "2027-05-10",
+            "starts_at": "08:00",
+            "venue": "Hội trường",
+            "form": "delegates",
+            "employer_chair": "A",
+            "union_chair": "B",
+            "secretary": "C",
+        },
+    )
+    assert response.status_code == 422
+    assert "whole-workforce conference (Law 10/2022/QH15, Art. 69(2)(a))" in response.text
+    assert "within 3 months after the fiscal year ends" in response.text
+    assert await Conference.count() == 0
+
+
+async def test_check_in_by_qr_code_and_name_and_projector(browser_for):
+    enterprise = await enterprise_with_units((3,))
+    await _people(enterprise)
+    union = await browser_for(UNION)
+    conference = await _plan(union, enterprise)
+    base = f"/enterprises/{enterprise}/conferences/{conference}"
+    delegates = await Delegate.select().where(Delegate.conference == conference)
+    page = await union.get(f"{base}/checkin?code={delegates[0]['checkin_code']}")
+    assert page.status_code == 200 and delegates[0]["checkin_code"] in page.text
+    done = await union.post(f"{base}/checkin", {"code": delegates[0]["checkin_code"]})
+    assert done.status_code == 200 and "checked in" in done.text
+    refused = await union.post(f"{base}/checkin", {"code": "NOTONLIST"})
+    assert refused.status_code == 422
+    assert "Not on the delegate list" in refused.text
+    found = await union.get(f"{base}/checkin?q=cong+nhan", headers={"hx-request": "true"})
+    assert found.text.count("Check in") >= 2
+    await union.post(f"{base}/checkin", {"delegate_id": str(delegates[1]["id"])})
+    live = await union.get(f"{base}/projector", headers={"hx-request": "true"})
+    assert re.search(r"2\s*/\s*3", live.text)
+    assert "Quorum reached" in live.text
+
+
+async def test_overview_agenda_delegates_pages_answer(browser_for):
+    enterprise = await enterprise_with_units((5, 3))
+    await _people(enterprise)
+    hr = await browser_for(HR)
+    conference = await _plan(hr, enterprise, form="delegates")
+    base = f"/enterprises/{enterprise}/conferences/{conference}"
+    for path in ("", "/agenda", "/delegates", "/delegates?seats=4", "/projector", "/checkin"):
+        response = await hr.get(base + path)
+        assert response.status_code == 200, (path, response.text[:500])
+    preview = await hr.get(base + "/delegates?seats=4")
+    assert "Save this allocation" in preview.text
+    saved = await hr.post(base + "/seats", {"seats": "4"})
+    assert saved.status_code == 303
+    index = await hr.get(f"/enterprises/{enterprise}/conferences")
+    assert "2027" in index.text
+    # A vote cannot open while the conference is not in session.
+    agenda = await hr.get(base + "/agenda")
+    assert "Adoption of the conference resolution" in agenda.text
