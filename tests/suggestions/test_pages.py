@@ -169,3 +169,29 @@ async def test_staff_add_from_paper_group_assign_and_filter(browser_for, enterpr
     assert (await hr.get(f"{base}?page=abc&status=nonsense")).status_code == 200
     fragment = await hr.get(f"{base}?page=1", headers={"hx-request": "true"})
     assert fragment.status_code == 200 and "<html" not in fragment.text
+
+
+async def test_a_paper_suggestion_assigned_to_an_unknown_meeting_is_refused(
+    browser_for, enterprise
+):
+    enterprise_id, _token = enterprise
+    hr = await in_english(await browser_for("hr@a.vn"))
+    form = {
+        "kind": "suggestion",
+        "subject": "Ca đêm",
+        "body": "Phụ cấp ca đêm.",
+        "channel": "at_meeting",
+        "received_on": "2026-01-05",
+    }
+    refused = await hr.post(
+        f"/enterprises/{enterprise_id}/suggestions/new", {**form, "assign_to": "conference:99"}
+    )
+    assert refused.status_code == 422
+    assert "Choose a dialogue or conference of this enterprise." in refused.text
+    assert await Suggestion.count() == 0
+    created = await hr.post(
+        f"/enterprises/{enterprise_id}/suggestions/new", {**form, "assign_to": "conference"}
+    )
+    assert created.status_code == 303
+    row = await Suggestion.objects().first()
+    assert (row.topic, row.target_id, row.channel) == ("conference", None, "at_meeting")
