@@ -1,0 +1,609 @@
+"""Pages of workplace dialogue: the overview, the regulation, member lists, dialogues, requests,
+the calendar; and the public iCalendar feed (its secret address replaces a session)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.response import Template
+
+from labour_democracy.core.errors import Conflict, Invalid, NotFound
+from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.tables import Gender, Worker
+from labour_democracy.dialogue import deadlines, labels, services  # noqa: F401 (labels register)
+from labour_democracy.dialogue.document_controllers import ROUTES as DOCUMENT_ROUTES
+from labour_democracy.dialogue.permissions import (
+    EDIT_REGULATION,
+    MANAGE_DIALOGUE,
+    MANAGE_MEMBERS,
+    PUBLISH_DIALOGUE,
+    REQUEST_DIALOGUE,
+    VIEW_DIALOGUE,
+)
+from labour_democracy.dialogue.schemas import (
+    AgendaItemForm,
+    AttendanceForm,
+    ContentsForm,
+    DialogueForm,
+    EventStepsForm,
+    MemberForm,
+    MemberListForm,
+    PositionsForm,
+    PublishForm,
+    RecordForm,
+    ReplacementForm,
+    ReplyForm,
+    RequestForm,
+    SettingsForm,
+)
+from labour_democracy.dialogue.tables import (
+    DialogueKind,
+    EventMatter,
+    MemberListStatus,
+    RequestSide,
+    Side,
+)
+from labour_democracy.i18n import N_, today
+from labour_democracy.i18n import gettext as _
+from labour_democracy.settings import get_settings
+from labour_democracy.web import menu, public
+from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.menu import MenuItem
+from labour_democracy.web.params import Context, FromQuery, Id
+from labour_democracy.web.responses import flash, is_htmx, redirect, render
+
+ENUMS = {
+    "Side": Side,
+    "DialogueKind": DialogueKind,
+    "EventMatter": EventMatter,
+    "RequestSide": RequestSide,
+    "Gender": Gender,
+}
+
+
+def _base(context: EnterpriseContext) -> str:
+    return f"/enterprises/{context.enterprise_id}/dialogue"
+
+
+def _status(request: Request, errors: dict) -> int:
+    return 422 if errors and not is_htmx(request) else 200
+
+
+async def _act(request: Request, action: Awaitable[Any], done: str, back: str) -> Response:
+    """Run a small action; its refusal is flashed with its reason and nothing changes."""
+    try:
+        await action
+    except (Invalid, Conflict) as error:
+        message = " ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
+        flash(request, message, "error")
+        return redirect(request, back)
+    flash(request, done)
+    return redirect(request, back)
+
+
+class DialogueController(Controller):
+    path = "/enterprises/{enterprise_id:int}/dialogue"
+
+    @get("/", opt={"permission": VIEW_DIALOGUE})
+    async def index(
+        self,
+        request: Request,
+        context: Context,
+        page: FromQuery[int] = 1,
+        q: FromQuery[str | None] = None,
+        kind: FromQuery[str | None] = None,
+    ) -> Template:
+        listing = await services.list_dialogues(context, page, q, kind)
+        if is_htmx(request) and request.headers.get("hx-target") == "dialogue-rows":
+            return render(
+                request, "dialogue/_rows.html", ectx=context, listing=listing, q=q, kind=kind
+            )
+        return render(
+            request,
+            "dialogue/index.html",
+            ectx=context,
+            listing=listing,
+            q=q or "",
+            kind=kind or "",
+            view=await services.overview(context),
+            can_manage=context.can(MANAGE_DIALOGUE),
+            **ENUMS,
+        )
+
+    # The regulation -----------------------------------------------------------------------------
+
+    @get("/regulation", opt={"permission": VIEW_DIALOGUE})
+    async def regulation(self, request: Request, context: Context) -> Template:
+        settings = await services.settings_for(context.enterprise_id)
+        values = {
+            "periodic_per_year": settings.periodic_per_year,
+            "periodic_months": settings.periodic_months,
+            "regulation_adopted_on": settings.regulation_adopted_on,
+            "event_reply_days": settings.event_reply_days,
+        }
+        return await _regulation(request, context, values, {})
+
+    @post("/regulation", opt={"permission": EDIT_REGULATION})
+    async def save_regulation(self, request: Request, context: Context) -> Response:
+        data = await read_form(request)
+        try:
+            await services.update_settings(context, parse(SettingsForm, data))
+        except Invalid as error:
+            return await _regulation(request, context, form_values(data), error.errors)
+        flash(request, _("The dialogue part of the regulation was saved."))
+        return redirect(request, f"{_base(context)}/regulation")
+
+    # Member lists -------------------------------------------------------------------------------
+
+    @get("/member-lists", opt={"permission": VIEW_DIALOGUE})
+    async def member_lists(self, request: Request, context: Context) -> Template:
+        return await _member_lists(request, context, {"valid_from": today().isoformat()}, {})
+
+    @post("/member-lists", opt={"permission": MANAGE_MEMBERS})
+    async def create_member_list(self, request: Request, context: Context) -> Response:
+        data = await read_form(request)
+        try:
+            list_id = await services.create_member_list(context, parse(MemberListForm, data))
+        except Invalid as error:
+            return await _member_lists(request, context, form_values(data), error.errors)
+        flash(request, _("A new version of the list was started."))
+        return redirect(request, f"{_base(context)}/member-lists/{list_id}")
+
+    @get("/member-lists/{member_list_id:int}", opt={"permission": VIEW_DIALOGUE})
+    async def member_list(self, request: Request, context: Context, member_list_id: Id) -> Template:
+        return await _member_list(request, context, member_list_id, {"side": "employer_side"}, {})
+
+    @post("/member-lists/{member_list_id:int}/members", opt={"permission": MANAGE_MEMBERS})
+    async def add_member(self, request: Request, context: Context, member_list_id: Id) -> Response:
+        data = await read_form(request)
+        try:
+            await services.add_member(context, member_list_id, parse(MemberForm, data))
+        except Invalid as error:
+            return await _member_list(
+                request, context, member_list_id, form_values(data), error.errors
+            )
+        except Conflict as error:
+            flash(request, str(error), "error")
+        else:
+            flash(request, _("The member was added."))
+        return redirect(request, f"{_base(context)}/member-lists/{member_list_id}")
+
+    @post("/member-lists/{member_list_id:int}/remove", opt={"permission": MANAGE_MEMBERS})
+    async def remove_member(
+        self, request: Request, context: Context, member_list_id: Id
+    ) -> Response:
+        data = await read_form(request)
+        member_id = _int(data.get("member"))
+        return await _act(
+            request,
+            services.remove_member(context, member_list_id, member_id),
+            _("The member was removed from the draft."),
+            f"{_base(context)}/member-lists/{member_list_id}",
+        )
+
+    @post("/member-lists/{member_list_id:int}/replace", opt={"permission": MANAGE_MEMBERS})
+    async def replace_member(
+        self, request: Request, context: Context, member_list_id: Id
+    ) -> Response:
+        data = await read_form(request)
+        back = f"{_base(context)}/member-lists/{member_list_id}"
+        try:
+            form = parse(ReplacementForm, data)
+        except Invalid as error:
+            return await _member_list(
+                request, context, member_list_id, form_values(data), error.errors
+            )
+        return await _act(
+            request,
+            services.replace_member(context, member_list_id, _int(data.get("member")), form),
+            _("The replacement was recorded. Publicise the list again so the workers know."),
+            back,
+        )
+
+    @post("/member-lists/{member_list_id:int}/publish", opt={"permission": MANAGE_MEMBERS})
+    async def publish_member_list(
+        self, request: Request, context: Context, member_list_id: Id
+    ) -> Response:
+        return await _act(
+            request,
+            services.publish_member_list(context, member_list_id),
+            _("The list was published and its notice issued; post it at the workplace."),
+            f"{_base(context)}/member-lists/{member_list_id}",
+        )
+
+    @post("/member-lists/{member_list_id:int}/reissue", opt={"permission": MANAGE_MEMBERS})
+    async def reissue_member_list(
+        self, request: Request, context: Context, member_list_id: Id
+    ) -> Response:
+        return await _act(
+            request,
+            services.reissue_member_list(context, member_list_id),
+            _("A new notice of the list was issued."),
+            f"{_base(context)}/member-lists/{member_list_id}",
+        )
+
+    # Dialogues ----------------------------------------------------------------------------------
+
+    @get("/new", opt={"permission": MANAGE_DIALOGUE})
+    async def new(
+        self, request: Request, context: Context, kind: FromQuery[str | None] = None
+    ) -> Template:
+        values = {"kind": kind if kind in {k.value for k in DialogueKind} else "periodic"}
+        return _dialogue_form(request, context, values, {})
+
+    @post("/new", opt={"permission": MANAGE_DIALOGUE})
+    async def create(self, request: Request, context: Context) -> Response:
+        data = await read_form(request)
+        try:
+            dialogue_id = await services.create_dialogue(context, parse(DialogueForm, data))
+        except Invalid as error:
+            return _dialogue_form(request, context, form_values(data), error.errors)
+        flash(request, _("The dialogue was scheduled."))
+        return redirect(request, f"{_base(context)}/{dialogue_id}")
+
+    @get("/{dialogue_id:int}", opt={"permission": VIEW_DIALOGUE})
+    async def detail(self, request: Request, context: Context, dialogue_id: Id) -> Template:
+        return await _dialogue(request, context, dialogue_id, {}, {})
+
+    @post("/{dialogue_id:int}/contents", opt={"permission": MANAGE_DIALOGUE})
+    async def contents(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        return await _form_action(
+            request,
+            context,
+            dialogue_id,
+            ContentsForm,
+            lambda form: services.record_contents(context, dialogue_id, form),
+            _("The contents were recorded."),
+        )
+
+    @post("/{dialogue_id:int}/event", opt={"permission": MANAGE_DIALOGUE})
+    async def event_steps(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        return await _form_action(
+            request,
+            context,
+            dialogue_id,
+            EventStepsForm,
+            lambda form: services.record_event_steps(context, dialogue_id, form),
+            _("The steps were recorded."),
+        )
+
+    @post("/{dialogue_id:int}/attendance", opt={"permission": MANAGE_DIALOGUE})
+    async def attendance(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        data = await read_form(request)
+        back = f"{_base(context)}/{dialogue_id}"
+        try:
+            quorum = await services.record_attendance(
+                context, dialogue_id, parse(AttendanceForm, data)
+            )
+        except (Invalid, Conflict) as error:
+            return _refused(request, error, back)
+        if quorum:
+            flash(request, _("Attendance recorded: the quorum is met."))
+        else:
+            flash(request, _("Attendance recorded: the quorum is NOT met."), "error")
+        return redirect(request, back + "#attendance")
+
+    @post("/{dialogue_id:int}/items", opt={"permission": MANAGE_DIALOGUE})
+    async def add_item(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        return await _form_action(
+            request,
+            context,
+            dialogue_id,
+            AgendaItemForm,
+            lambda form: services.add_agenda_item(context, dialogue_id, form),
+            _("The item was added to the agenda."),
+            "#agenda",
+        )
+
+    @post("/{dialogue_id:int}/items/import", opt={"permission": MANAGE_DIALOGUE})
+    async def import_items(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        back = f"{_base(context)}/{dialogue_id}"
+        try:
+            added = await services.import_agenda(context, dialogue_id)
+        except (Invalid, Conflict) as error:
+            return _refused(request, error, back)
+        flash(request, _("{n} items were added to the agenda.").format(n=added))
+        return redirect(request, back + "#agenda")
+
+    @post("/{dialogue_id:int}/items/record", opt={"permission": MANAGE_DIALOGUE})
+    async def record_item(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        data = await read_form(request)
+        item_id = _int(data.get("item"))
+        return await _form_action(
+            request,
+            context,
+            dialogue_id,
+            PositionsForm,
+            lambda form: services.record_positions(context, dialogue_id, item_id, form),
+            _("The item was recorded."),
+            "#agenda",
+            data=data,
+        )
+
+    @post("/{dialogue_id:int}/record", opt={"permission": MANAGE_DIALOGUE})
+    async def record(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        return await _form_action(
+            request,
+            context,
+            dialogue_id,
+            RecordForm,
+            lambda form: services.record_dialogue(context, dialogue_id, form),
+            _("The dialogue was recorded; the agreed points are now follow-up actions."),
+        )
+
+    @post("/{dialogue_id:int}/publish", opt={"permission": PUBLISH_DIALOGUE})
+    async def publish(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        data = await read_form(request)
+        back = f"{_base(context)}/{dialogue_id}"
+        try:
+            late = await services.publish_dialogue(context, dialogue_id, parse(PublishForm, data))
+        except Invalid as error:
+            return await _dialogue(request, context, dialogue_id, form_values(data), error.errors)
+        except Conflict as error:
+            return _refused(request, error, back)
+        if late:
+            flash(
+                request, _("Publicised, but later than 3 working days after the dialogue."), "error"
+            )
+        else:
+            flash(request, _("The main contents were publicised; the notice is ready to post."))
+        return redirect(request, back)
+
+    @post("/{dialogue_id:int}/call-off", opt={"permission": MANAGE_DIALOGUE})
+    async def call_off(self, request: Request, context: Context, dialogue_id: Id) -> Response:
+        return await _act(
+            request,
+            services.call_off(context, dialogue_id),
+            _("The dialogue was called off."),
+            f"{_base(context)}/{dialogue_id}",
+        )
+
+    # Requests -----------------------------------------------------------------------------------
+
+    @get("/requests", opt={"permission": VIEW_DIALOGUE})
+    async def requests(
+        self, request: Request, context: Context, page: FromQuery[int] = 1
+    ) -> Template:
+        return await _requests(request, context, page, {"submitted_on": today().isoformat()}, {})
+
+    @post("/requests", opt={"permission": REQUEST_DIALOGUE})
+    async def create_request(self, request: Request, context: Context) -> Response:
+        data = await read_form(request)
+        try:
+            request_id = await services.create_request(context, parse(RequestForm, data))
+        except Invalid as error:
+            return await _requests(request, context, 1, form_values(data), error.errors)
+        flash(
+            request, _("The request was recorded; the other side must reply within 5 working days.")
+        )
+        return redirect(request, f"{_base(context)}/requests/{request_id}")
+
+    @get("/requests/{request_id:int}", opt={"permission": VIEW_DIALOGUE})
+    async def request_detail(self, request: Request, context: Context, request_id: Id) -> Template:
+        return await _request(request, context, request_id, {"replied_on": today().isoformat()}, {})
+
+    @post("/requests/{request_id:int}/answer", opt={"permission": REQUEST_DIALOGUE})
+    async def answer(self, request: Request, context: Context, request_id: Id) -> Response:
+        data = await read_form(request)
+        try:
+            dialogue_id = await services.answer_request(context, request_id, parse(ReplyForm, data))
+        except Invalid as error:
+            return await _request(request, context, request_id, form_values(data), error.errors)
+        except Conflict as error:
+            return _refused(request, error, f"{_base(context)}/requests/{request_id}")
+        flash(
+            request, _("The reply was recorded and the dialogue scheduled; draft the letter below.")
+        )
+        return redirect(request, f"{_base(context)}/{dialogue_id}")
+
+    # Calendar -----------------------------------------------------------------------------------
+
+    @get("/calendar", opt={"permission": VIEW_DIALOGUE})
+    async def calendar(self, request: Request, context: Context) -> Template:
+        settings = await services.settings_for(context.enterprise_id)
+        return render(
+            request,
+            "dialogue/calendar.html",
+            ectx=context,
+            feed_url=f"{get_settings().base_url}/dialogue-calendar/{settings.calendar_token}.ics",
+            deadlines=await deadlines.deadlines(context.enterprise),
+            today=today(),
+            can_manage=context.can(MANAGE_DIALOGUE),
+        )
+
+    @post("/calendar/renew", opt={"permission": MANAGE_DIALOGUE})
+    async def renew_token(self, request: Request, context: Context) -> Response:
+        return await _act(
+            request,
+            services.renew_calendar_token(context),
+            _("The feed has a new address; subscribe again with it."),
+            f"{_base(context)}/calendar",
+        )
+
+
+class CalendarFeedController(Controller):
+    path = "/dialogue-calendar"
+
+    @get("/{token:str}", opt={"public": True})
+    async def feed(self, token: str) -> Response:
+        enterprise = await deadlines.enterprise_for_token(token.removesuffix(".ics"))
+        if enterprise is None:
+            raise NotFound
+        return Response(
+            content=await deadlines.feed(enterprise, get_settings().base_url),
+            media_type="text/calendar; charset=utf-8",
+            headers={"Cache-Control": "private, max-age=300"},
+        )
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _refused(request: Request, error: Invalid | Conflict, back: str) -> Response:
+    message = " ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
+    flash(request, message, "error")
+    return redirect(request, back)
+
+
+async def _form_action(
+    request, context, dialogue_id, struct, call, done, anchor="", data=None
+) -> Response:
+    """Parse a form of the dialogue page and run it; field errors show on the page again."""
+    data = data if data is not None else await read_form(request)
+    back = f"{_base(context)}/{dialogue_id}"
+    try:
+        await call(parse(struct, data))
+    except Invalid as error:
+        if "" in error.errors and len(error.errors) == 1:
+            return _refused(request, error, back + anchor)
+        return await _dialogue(request, context, dialogue_id, form_values(data), error.errors)
+    except Conflict as error:
+        return _refused(request, error, back + anchor)
+    flash(request, done)
+    return redirect(request, back + anchor)
+
+
+async def _regulation(request, context, values, errors) -> Template:
+    view = await services.overview(context)
+    return render(
+        request,
+        "dialogue/regulation.html",
+        status_code=_status(request, errors),
+        ectx=context,
+        values=values,
+        errors=errors,
+        view=view,
+        can_edit=context.can(EDIT_REGULATION),
+    )
+
+
+async def _member_lists(request, context, values, errors) -> Template:
+    return render(
+        request,
+        "dialogue/member_lists.html",
+        status_code=_status(request, errors),
+        ectx=context,
+        versions=await services.member_lists(context),
+        values=values,
+        errors=errors,
+        can_manage=context.can(MANAGE_MEMBERS),
+    )
+
+
+async def _member_list(request, context, member_list_id, values, errors) -> Template:
+    version = await services.get_member_list(context, member_list_id)
+    members = await services.list_members(version.id)
+    by_id = {m.id: m for m in members}
+    workers = []
+    if context.can(MANAGE_MEMBERS):
+        workers = (
+            await Worker.select(Worker.id, Worker.full_name, Worker.employee_code)
+            .where(Worker.enterprise == context.enterprise_id)
+            .order_by(Worker.search_name)
+            .limit(2000)
+        )
+    return render(
+        request,
+        "dialogue/member_list.html",
+        status_code=_status(request, errors),
+        ectx=context,
+        version=version,
+        members=members,
+        by_id=by_id,
+        check=await services.check_list(context, version.id),
+        draft=version.status == MemberListStatus.DRAFT,
+        values=values,
+        errors=errors,
+        workers=workers,
+        can_manage=context.can(MANAGE_MEMBERS),
+        **ENUMS,
+    )
+
+
+def _dialogue_form(request, context, values, errors) -> Template:
+    return render(
+        request,
+        "dialogue/form.html",
+        status_code=_status(request, errors),
+        ectx=context,
+        values=values,
+        errors=errors,
+        **ENUMS,
+    )
+
+
+async def _dialogue(request, context, dialogue_id, values, errors) -> Template:
+    view = await services.dialogue_view(context, dialogue_id)
+    defaults = {
+        "held_on": view.dialogue["date"].isoformat(),
+        "published_on": today().isoformat(),
+        "sent_on": today().isoformat(),
+        "chair": view.dialogue["chair"],
+        "secretary": view.dialogue["secretary"],
+        "summary": view.dialogue["summary"],
+        "authorised_person": view.dialogue["authorised_person"],
+        "event_document_sent_on": view.dialogue["event_document_sent_on"],
+        "event_reply_on": view.dialogue["event_reply_on"],
+        "event_reply": view.dialogue["event_reply"],
+        "event_effective_on": view.dialogue["event_effective_on"],
+        "event_publicised_on": view.dialogue["event_publicised_on"],
+    }
+    return render(
+        request,
+        "dialogue/dialogue.html",
+        status_code=_status(request, errors),
+        ectx=context,
+        view=view,
+        d=view.dialogue,
+        values={**defaults, **values},
+        errors=errors,
+        can_manage=context.can(MANAGE_DIALOGUE),
+        can_publish=context.can(PUBLISH_DIALOGUE),
+        **ENUMS,
+    )
+
+
+async def _requests(request, context, page, values, errors) -> Template:
+    version = await services.current_list(context.enterprise_id)
+    members = await services.active_members(version.id) if version else []
+    return render(
+        request,
+        "dialogue/requests.html",
+        status_code=_status(request, errors),
+        ectx=context,
+        listing=await services.list_requests(context, page),
+        worker_members=[m for m in members if m.side != Side.EMPLOYER],
+        values=values,
+        errors=errors,
+        can_request=context.can(REQUEST_DIALOGUE),
+        **ENUMS,
+    )
+
+
+async def _request(request, context, request_id, values, errors) -> Template:
+    return render(
+        request,
+        "dialogue/request.html",
+        status_code=_status(request, errors),
+        ectx=context,
+        r=await services.get_request(context, request_id),
+        values=values,
+        errors=errors,
+    )
+
+
+async def _public_section(enterprise) -> dict[str, Any] | None:
+    rows = await services.published_for_public(enterprise.id)
+    return {"dialogues": rows} if rows else None
+
+
+ROUTES = [DialogueController, CalendarFeedController, *DOCUMENT_ROUTES]
+
+menu.register(MenuItem(N_("Dialogue"), "/dialogue", VIEW_DIALOGUE, 50))
+public.register(public.PublicSection("dialogue/_public_section.html", _public_section, 30))

@@ -1,0 +1,218 @@
+"""The dialogue's deadlines, computed from its records when asked: for the reminders of the
+enterprise page and for the iCalendar feed a phone subscribes to."""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+import datetime as dt
+import hashlib
+
+import icalendar
+
+from labour_democracy.core import reminders
+from labour_democracy.core.reminders import Due
+from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.tables import Enterprise
+from labour_democracy.dialogue import rules
+from labour_democracy.dialogue.permissions import VIEW_DIALOGUE
+from labour_democracy.dialogue.tables import (
+    Dialogue,
+    DialogueKind,
+    DialogueRequest,
+    DialogueSettings,
+    DialogueStatus,
+    MemberList,
+    MemberListStatus,
+    RequestSide,
+)
+from labour_democracy.i18n import LOCAL_TIMEZONE, format_date, today
+from labour_democracy.i18n import gettext as _
+
+EVENT_LENGTH = dt.timedelta(hours=2)
+
+
+def _months(text: str) -> list[int]:
+    return [int(part) for part in text.replace(" ", "").split(",") if part.isdigit()]
+
+
+async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[Due]:
+    """Every open deadline of the enterprise's dialogues, member lists and requests."""
+    on = on or today()
+    saturday = bool(enterprise.saturday_works)
+    base = f"/enterprises/{enterprise.id}/dialogue"
+    items: list[Due] = []
+    dialogues = await Dialogue.select().where(
+        (Dialogue.enterprise == enterprise.id)
+        & Dialogue.status.is_in([DialogueStatus.PLANNED.value, DialogueStatus.HELD.value])
+    )
+    for row in dialogues:
+        url = f"{base}/{row['id']}"
+        day = row["scheduled_at"].astimezone(LOCAL_TIMEZONE).date()
+        if row["status"] == DialogueStatus.PLANNED and row["kind"] == DialogueKind.PERIODIC:
+            due = rules.contents_deadline(day, saturday)
+            if row["employer_contents_sent_on"] is None:
+                items.append(
+                    Due(
+                        _("Employer's contents for “{title}”").format(title=row["title"]),
+                        due,
+                        url,
+                        _("Employer"),
+                        _("Decree 145 Art. 39(3)"),
+                    )
+                )
+            if row["worker_contents_sent_on"] is None:
+                items.append(
+                    Due(
+                        _("Worker side's contents for “{title}”").format(title=row["title"]),
+                        due,
+                        url,
+                        _("Worker side"),
+                        _("Decree 145 Art. 39(3)"),
+                    )
+                )
+        if row["status"] == DialogueStatus.HELD and row["held_on"]:
+            items.append(
+                Due(
+                    _("Publicise the main contents of “{title}”").format(title=row["title"]),
+                    rules.publication_due(row["held_on"], saturday),
+                    url,
+                    _("Employer"),
+                    _("Decree 145 Art. 39(5)"),
+                )
+            )
+        if row["kind"] == DialogueKind.EVENT:
+            duty = rules.EVENT_DUTIES.get(row["matter"])
+            deadline = duty.deadline(row["event_effective_on"]) if duty else None
+            if deadline and row["event_publicised_on"] is None:
+                items.append(
+                    Due(
+                        f"{_(duty.duty)} ({row['title']})",
+                        deadline,
+                        url,
+                        _("Employer"),
+                        _(duty.article),
+                    )
+                )
+    requests = await DialogueRequest.select().where(
+        (DialogueRequest.enterprise == enterprise.id) & DialogueRequest.replied_on.is_null()
+    )
+    for row in requests:
+        items.append(
+            Due(
+                _("Written reply to the request of {date}").format(
+                    date=format_date(row["submitted_on"])
+                ),
+                row["reply_due_on"],
+                f"{base}/requests/{row['id']}",
+                _("Worker side") if row["side"] == RequestSide.EMPLOYER else _("Employer"),
+                _("Decree 145 Art. 40(2)"),
+            )
+        )
+    latest = (
+        await MemberList.select(MemberList.id, MemberList.valid_from)
+        .where(
+            (MemberList.enterprise == enterprise.id)
+            & (MemberList.status == MemberListStatus.PUBLISHED.value)
+        )
+        .order_by(MemberList.valid_from, ascending=False)
+        .first()
+    )
+    if latest:
+        items.append(
+            Due(
+                _("Renew the list of dialogue members"),
+                rules.list_renewal_due(latest["valid_from"]),
+                f"{base}/member-lists/{latest['id']}",
+                _("Both sides"),
+                _("Decree 145 Art. 38(3)"),
+            )
+        )
+    settings = (
+        await DialogueSettings.select(DialogueSettings.periodic_months)
+        .where(DialogueSettings.enterprise == enterprise.id)
+        .first()
+    )
+    if settings:
+        scheduled = {
+            (d.year, d.month)
+            for d in (
+                row["scheduled_at"].astimezone(LOCAL_TIMEZONE)
+                for row in await Dialogue.select(Dialogue.scheduled_at).where(
+                    (Dialogue.enterprise == enterprise.id)
+                    & (Dialogue.kind == DialogueKind.PERIODIC.value)
+                    & (Dialogue.status != DialogueStatus.CALLED_OFF.value)
+                )
+            )
+        }
+        for month in _months(settings["periodic_months"]):
+            if (on.year, month) not in scheduled:
+                last_day = month_calendar.monthrange(on.year, month)[1]
+                items.append(
+                    Due(
+                        _("Periodic dialogue planned for {month}/{year}").format(
+                            month=month, year=on.year
+                        ),
+                        dt.date(on.year, month, last_day),
+                        f"{base}/new?kind=periodic",
+                        _("Employer"),
+                        _("Labour Code Art. 63(2)(a)"),
+                    )
+                )
+    return sorted(items, key=lambda item: item.due_on)
+
+
+async def _reminders(context: EnterpriseContext) -> list[Due]:
+    if not context.can(VIEW_DIALOGUE):
+        return []
+    return await deadlines(context.enterprise)
+
+
+reminders.register(_reminders)
+
+
+async def enterprise_for_token(token: str) -> Enterprise | None:
+    row = (
+        await DialogueSettings.select(DialogueSettings.enterprise)
+        .where(DialogueSettings.calendar_token == token)
+        .first()
+    )
+    if row is None:
+        return None
+    return await Enterprise.objects().where(Enterprise.id == row["enterprise"]).first()
+
+
+async def feed(enterprise: Enterprise, site: str) -> bytes:
+    """An iCalendar feed: each dialogue at its time and place, each deadline as a whole day."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//labour-democracy//dialogue//VI")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", _("Workplace dialogue — {name}").format(name=enterprise.name))
+    stamp = dt.datetime.now(dt.UTC)
+    host = site.split("//")[-1].strip("/") or "labour-democracy"
+    dialogues = await Dialogue.select().where(
+        (Dialogue.enterprise == enterprise.id)
+        & (Dialogue.status != DialogueStatus.CALLED_OFF.value)
+    )
+    for row in dialogues:
+        event = icalendar.Event()
+        event.add("uid", f"dialogue-{row['id']}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("summary", row["title"])
+        event.add("dtstart", row["scheduled_at"])
+        event.add("dtend", row["scheduled_at"] + EVENT_LENGTH)
+        event.add("location", row["place"])
+        event.add("url", f"{site}/enterprises/{enterprise.id}/dialogue/{row['id']}")
+        cal.add_component(event)
+    for due in await deadlines(enterprise):
+        # Stable across fetches, so a subscribed calendar updates the entry instead of adding one.
+        key = hashlib.sha256(f"{due.url}|{due.legal_source}|{due.title}".encode()).hexdigest()
+        event = icalendar.Event()
+        event.add("uid", f"dialogue-due-{key[:24]}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("summary", due.title)
+        event.add("dtstart", due.due_on)
+        event.add("dtend", due.due_on + dt.timedelta(days=1))
+        event.add("description", f"{due.owner} — {due.legal_source}")
+        event.add("url", f"{site}{due.url}")
+        cal.add_component(event)
+    return cal.to_ical()

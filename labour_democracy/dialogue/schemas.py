@@ -1,0 +1,108 @@
+"""Input of the dialogue pages and API."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from labour_democracy.dialogue.tables import DialogueKind, EventMatter, RequestSide, Side
+
+
+class SettingsForm(msgspec.Struct, kw_only=True):
+    periodic_per_year: int = 1
+    periodic_months: str = "6"  # "3, 9"
+    regulation_adopted_on: dt.date | None = None
+    event_reply_days: int = 5
+
+
+class MemberListForm(msgspec.Struct, kw_only=True):
+    valid_from: dt.date
+    copy_current: bool = False
+
+
+class MemberForm(msgspec.Struct, kw_only=True):
+    side: Side
+    full_name: str
+    gender: str | None = None
+    title: str | None = None
+    worker: int | None = None
+    legal_representative: bool = False
+    signs_for_side: bool = False
+
+
+class ReplacementForm(msgspec.Struct, kw_only=True):
+    full_name: str
+    gender: str | None = None
+    title: str | None = None
+    worker: int | None = None
+    replaced_on: dt.date
+
+
+class DialogueForm(msgspec.Struct, kw_only=True):
+    kind: DialogueKind = DialogueKind.PERIODIC
+    title: str
+    scheduled_at: dt.datetime
+    place: str
+    matter: EventMatter | None = None
+
+
+class ContentsForm(msgspec.Struct, kw_only=True):
+    side: Side  # employer_side, or any worker side for the worker side's contents
+    contents: str
+    sent_on: dt.date
+
+
+class EventStepsForm(msgspec.Struct, kw_only=True):
+    event_document_sent_on: dt.date | None = None
+    event_reply_on: dt.date | None = None
+    event_reply: str | None = None
+    event_effective_on: dt.date | None = None
+    event_publicised_on: dt.date | None = None
+
+
+class AttendanceForm(msgspec.Struct, kw_only=True):
+    present: list[int] = []
+    authorised_person: str | None = None
+
+
+class AgendaItemForm(msgspec.Struct, kw_only=True):
+    title: str
+    details: str | None = None
+
+
+class PositionsForm(msgspec.Struct, kw_only=True):
+    employer_position: str | None = None
+    worker_position: str | None = None
+    outcome: str | None = None  # "agreed", "not_agreed" or empty (not discussed yet)
+    agreed_text: str | None = None
+    owner: str | None = None
+    due_on: dt.date | None = None
+
+
+class RecordForm(msgspec.Struct, kw_only=True):
+    held_on: dt.date
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    chair: str
+    secretary: str
+    summary: str
+
+
+class PublishForm(msgspec.Struct, kw_only=True):
+    published_on: dt.date
+
+
+class RequestForm(msgspec.Struct, kw_only=True):
+    side: RequestSide
+    requested_by: str
+    reason: str
+    submitted_on: dt.date
+    supporters: list[int] = []
+
+
+class ReplyForm(msgspec.Struct, kw_only=True):
+    replied_on: dt.date
+    reply_text: str
+    reply_at: dt.datetime
+    reply_place: str
