@@ -41,6 +41,7 @@ from labour_democracy.core.permissions import VIEW_ROSTER
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.documents import layout, registry
 from labour_democracy.documents import services as documents
+from labour_democracy.documents.rules import single_line
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups import services as followups
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_number, language, today
@@ -746,9 +747,9 @@ def attendance(conference: Conference, delegates: list[DelegateRow]) -> Attendan
     words, source = _rule_text(
         conference.quorum_rule, conference.quorum_source, attendees(conference)
     )
-    return Attendance(
-        expected, present, words, source, voting_rules.quorum_reached(rule, present, expected)
-    )
+    # Nobody convened is no quorum, whatever a fraction of zero would say.
+    reached = expected > 0 and voting_rules.quorum_reached(rule, present, expected)
+    return Attendance(expected, present, words, source, reached)
 
 
 def _votes(question: QuestionResult, labels: dict[int, str], base: int) -> str:
@@ -856,8 +857,10 @@ def minutes_context(
     proposal_rows = [
         {
             "number": number,
-            "text": f"{row['subject']}: {row['body']}" if row["body"] else row["subject"],
-            "answer": row["answer"] or "Chưa trả lời",
+            "text": single_line(
+                f"{row['subject']}: {row['body']}" if row["body"].strip() else row["subject"]
+            ),
+            "answer": single_line(row["answer"]) or "Chưa trả lời",
         }
         for number, row in enumerate(proposals, start=1)
     ]

@@ -481,6 +481,20 @@ async def test_minutes_say_when_the_quorum_was_missed():
     assert "— KHÔNG ĐẠT." in text
 
 
+def test_nobody_convened_is_no_quorum():
+    conference = Conference(
+        enterprise=1,
+        quorum_rule=rules.SOE_CONFERENCE_QUORUM.encode(),
+        quorum_source=rules.SOE_CONFERENCE_QUORUM.source,
+        form=ConferenceForm.DELEGATES,
+    )
+    assert documents.attendance(conference, []).quorum_reached is False
+    one = documents.DelegateRow(
+        "A", "1", "", DelegateKind.ELECTED, "", "K1", dt.datetime.now(dt.UTC)
+    )
+    assert documents.attendance(conference, [one]).quorum_reached is True
+
+
 async def test_the_resolution_carries_its_validity_stamp_adopted_items_and_commitments():
     setup = await make_conference(present=7, votes_for=6)
     document = await documents.issue_resolution(setup.context, setup.conference_id)
