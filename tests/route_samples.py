@@ -228,3 +228,73 @@ async def _conference(enterprise_id: int) -> int:
         checkin_code=f"MAU{enterprise_id:07d}",
     ).save()
     return conference.id
+
+
+async def _dialogue_list(enterprise_id: int) -> int:
+    """The enterprise's published dialogue member list, with a legal representative and a
+    worker-side signer (dialogue)."""
+    from labour_democracy.dialogue.tables import Member, MemberList, MemberListStatus
+
+    row = await MemberList.select(MemberList.id).where(MemberList.enterprise == enterprise_id)
+    if row:
+        return row[0]["id"]
+    version = MemberList(
+        enterprise=enterprise_id,
+        valid_from=dt.date(2026, 1, 5),
+        status=MemberListStatus.PUBLISHED,
+        published_on=dt.date(2026, 1, 5),
+    )
+    await version.save()
+    await Member(
+        member_list=version.id,
+        side="employer_side",
+        full_name="Giám đốc Mẫu",
+        legal_representative=True,
+    ).save()
+    await Member(
+        member_list=version.id, side="union_side", full_name="Công đoàn Mẫu", signs_for_side=True
+    ).save()
+    return version.id
+
+
+@sample("member_list_id")
+async def _member_list(enterprise_id: int) -> int:
+    return await _dialogue_list(enterprise_id)
+
+
+@sample("dialogue_id")
+async def _dialogue(enterprise_id: int) -> int:
+    """A planned periodic dialogue with the sample member list (dialogue)."""
+    from labour_democracy.dialogue.tables import Dialogue
+
+    row = await Dialogue.select(Dialogue.id).where(Dialogue.enterprise == enterprise_id)
+    if row:
+        return row[0]["id"]
+    dialogue = Dialogue(
+        enterprise=enterprise_id,
+        kind="periodic",
+        title="Đối thoại mẫu",
+        member_list=await _dialogue_list(enterprise_id),
+        scheduled_at=dt.datetime(2027, 6, 15, 1, 0, tzinfo=dt.UTC),
+        place="Hội trường",
+    )
+    await dialogue.save()
+    return dialogue.id
+
+
+@sample("request_id")
+async def _dialogue_request(enterprise_id: int) -> int:
+    """An unanswered worker-side request for a dialogue (dialogue)."""
+    from labour_democracy.dialogue.tables import DialogueRequest
+
+    request = DialogueRequest(
+        enterprise=enterprise_id,
+        side="by_workers",
+        member_list=await _dialogue_list(enterprise_id),
+        requested_by="Công đoàn cơ sở",
+        reason="Tiền ăn ca",
+        submitted_on=dt.date(2026, 3, 2),
+        reply_due_on=dt.date(2026, 3, 9),
+    )
+    await request.save()
+    return request.id

@@ -51,7 +51,7 @@ from labour_democracy.settings import get_settings
 from labour_democracy.web import menu, public
 from labour_democracy.web.forms import form_values, parse, read_form
 from labour_democracy.web.menu import MenuItem
-from labour_democracy.web.params import Context, FromQuery, Id
+from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
 ENUMS = {
@@ -427,7 +427,7 @@ class CalendarFeedController(Controller):
     path = "/dialogue-calendar"
 
     @get("/{token:str}", opt={"public": True})
-    async def feed(self, token: str) -> Response:
+    async def feed(self, token: FromPath[str]) -> Response:
         enterprise = await deadlines.enterprise_for_token(token.removesuffix(".ics"))
         if enterprise is None:
             raise NotFound
