@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import secrets
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -87,8 +88,12 @@ _VOTE_WORDS = {
     VoteMode.NAMED: "bỏ phiếu có ghi tên",
     VoteMode.SECRET: "bỏ phiếu kín",
 }
-# The run python-docx/docxtpl writes around the invitation's QR placeholder text.
-_QR_RUN = re.compile(r"<w:r>(?:(?!</w:r>).)*?@@QR(\d+)@@(?:(?!</w:r>).)*?</w:r>", re.DOTALL)
+# The invitation's QR placeholder, with a random part so no text a person types can match it,
+# and the run docxtpl writes around it.
+_QR_TOKEN = secrets.token_hex(8)
+_QR_RUN = re.compile(
+    r"<w:r>(?:(?!</w:r>).)*?@@" + _QR_TOKEN + r"-(\d+)@@(?:(?!</w:r>).)*?</w:r>", re.DOTALL
+)
 
 
 # Builders ---------------------------------------------------------------------------------------
@@ -579,7 +584,7 @@ def invitation_context(
             "name": delegate.name,
             "unit": _unit_line(delegate),
             "code": delegate.checkin_code,
-            "qr": f"@@QR{index}@@",
+            "qr": f"@@{_QR_TOKEN}-{index}@@",
         }
         for index, delegate in enumerate(delegates, start=1)
     ]
@@ -1018,7 +1023,7 @@ def _validity(
 
 
 def _with_qr_codes(content: bytes, urls: list[str]) -> bytes:
-    """Replace each "@@QRn@@" placeholder run with the QR image of the n-th URL.
+    """Replace the n-th delegate's QR placeholder run with the QR image of the n-th URL.
 
     Written into the package directly, as voting/slips.py does: python-docx's image API
     rescans every part per image, too slow for a thousand delegates."""
