@@ -1,0 +1,239 @@
+"""The dialogue pages: HR and the union through a member list, a periodic dialogue and a
+request; refusals show their reason and change nothing; the calendar feed needs its token."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+
+from labour_democracy.core.tables import Role
+from labour_democracy.dialogue import rules, services
+from labour_democracy.dialogue.tables import (
+    Dialogue,
+    DialogueRequest,
+    DialogueStatus,
+    Member,
+    MemberList,
+    MemberListStatus,
+)
+from labour_democracy.i18n import today
+from tests import factories
+
+
+async def in_english(browser):
+    response = await browser.post("/language", {"language": "en", "next": "/"})
+    assert response.status_code == 303
+    return browser
+
+
+@pytest.fixture
+async def enterprise() -> int:
+    enterprise_id = await factories.enterprise(
+        name="Công ty TNHH May Sông Hồng", symbol="SHVN", legal_representative="Nguyễn Văn An"
+    )
+    await factories.workers(enterprise_id, 30)  # < 50 workers: at least 3 on the worker side
+    await factories.user("hr@a.vn", Role.HR, enterprise_id)
+    await factories.user("union@a.vn", Role.UNION, enterprise_id)
+    await factories.user("fed@a.vn", Role.FEDERATION, None, province="24")
+    return enterprise_id
+
+
+async def _members(hr, base: str) -> int:
+    response = await hr.post(f"{base}/member-lists", {"valid_from": today().isoformat()})
+    assert response.status_code == 303
+    list_id = (await MemberList.objects().first()).id
+    people = [
+        ("employer_side", "Nguyễn Văn An", "on", ""),
+        ("employer_side", "Trần Thị Bích", "", ""),
+        ("employer_side", "Lê Văn Cường", "", ""),
+        ("union_side", "Phạm Thị Dung", "", "on"),
+        ("union_side", "Hoàng Văn Em", "", ""),
+    ]
+    for side, name, legal, signs in people:
+        response = await hr.post(
+            f"{base}/member-lists/{list_id}/members",
+            {
+                "side": side,
+                "full_name": name,
+                "gender": "female",
+                "legal_representative": legal,
+                "signs_for_side": signs,
+            },
+        )
+        assert response.status_code == 303, response.text
+    return list_id
+
+
+async def test_publishing_a_list_below_the_minimum_is_refused_with_its_reason(
+    browser_for, enterprise
+):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    list_id = await _members(hr, base)
+    response = await hr.post(f"{base}/member-lists/{list_id}/publish")
+    assert response.status_code == 303
+    page = await hr.get(f"{base}/member-lists/{list_id}")
+    assert "the worker side needs at least 3 members; it has 2" in page.text
+    assert (await MemberList.objects().first()).status == MemberListStatus.DRAFT
+    await hr.post(
+        f"{base}/member-lists/{list_id}/members", {"side": "union_side", "full_name": "Vũ Giang"}
+    )
+    await hr.post(f"{base}/member-lists/{list_id}/publish")
+    assert (await MemberList.objects().first()).status == MemberListStatus.PUBLISHED
+    download = await hr.get(f"{base}/member-lists/{list_id}/notice.docx")
+    assert download.status_code == 200
+
+
+async def test_hr_and_union_hold_a_periodic_dialogue_through_the_pages(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    list_id = await _members(hr, base)
+    await hr.post(
+        f"{base}/member-lists/{list_id}/members", {"side": "union_side", "full_name": "Vũ Giang"}
+    )
+    await hr.post(f"{base}/member-lists/{list_id}/publish")
+
+    response = await hr.post(
+        f"{base}/regulation", {"periodic_per_year": "1", "periodic_months": "13"}
+    )
+    assert response.status_code == 422 and "Give one month (1 to 12)" in response.text
+    assert (await union.post(f"{base}/regulation", {"periodic_months": "6"})).status_code == 403
+
+    too_soon = today() + dt.timedelta(days=1)
+    form = {"kind": "periodic", "title": "Đối thoại định kỳ", "place": "Hội trường"}
+    response = await hr.post(f"{base}/new", {**form, "scheduled_at": f"{too_soon}T08:00"})
+    assert response.status_code == 422 and "the earliest date now is" in response.text
+    day = rules.earliest_periodic_date(today()) + dt.timedelta(days=2)
+    response = await hr.post(f"{base}/new", {**form, "scheduled_at": f"{day}T08:00"})
+    assert response.status_code == 303
+    dialogue = await Dialogue.objects().first()
+    here = f"{base}/{dialogue.id}"
+    assert response.headers["location"] == here
+
+    response = await union.post(
+        f"{here}/contents",
+        {"side": "union_side", "contents": "Tiền ăn ca", "sent_on": today().isoformat()},
+    )
+    assert response.status_code == 303
+    members = {m.full_name: m.id for m in await Member.objects()}
+    # 2 of the 3 worker-side members is 66.7 %: not more than 70 %.
+    present = [str(members[n]) for n in ("Nguyễn Văn An", "Phạm Thị Dung", "Hoàng Văn Em")]
+    await hr.post(f"{here}/attendance", {"present": present})
+    assert "Quorum not met" in (await hr.get(here)).text
+    present.append(str(members["Vũ Giang"]))
+    await hr.post(f"{here}/attendance", {"present": present})
+    assert "Quorum met" in (await hr.get(here)).text
+    await hr.post(f"{here}/items", {"title": "Tiền ăn ca"})
+    page = await hr.get(here)
+    assert "Tiền ăn ca" in page.text
+    response = await hr.post(
+        f"{here}/record",
+        {
+            "held_on": today().isoformat(),
+            "chair": "Nguyễn Văn An",
+            "secretary": "Trần Thị Bích",
+            "summary": "Hai bên thống nhất tăng tiền ăn ca.",
+        },
+    )
+    assert response.status_code == 303
+    page = await hr.get(here)
+    assert "Record whether each item was agreed: Tiền ăn ca." in page.text
+    item_id = (
+        await services.dialogue_view(await factories.context(enterprise), dialogue.id)
+    ).items[0]["id"]
+    await union.post(
+        f"{here}/items/record",
+        {
+            "item": str(item_id),
+            "outcome": "agreed",
+            "agreed_text": "Tăng tiền ăn ca lên 30.000 đồng",
+            "owner": "Phòng Nhân sự",
+            "due_on": (today() + dt.timedelta(days=30)).isoformat(),
+        },
+    )
+    response = await hr.post(
+        f"{here}/record",
+        {
+            "held_on": today().isoformat(),
+            "chair": "Nguyễn Văn An",
+            "secretary": "Trần Thị Bích",
+            "summary": "Hai bên thống nhất tăng tiền ăn ca.",
+        },
+    )
+    assert response.status_code == 303
+    assert (await Dialogue.objects().first()).status == DialogueStatus.HELD
+    response = await hr.post(f"{here}/publish", {"published_on": today().isoformat()})
+    assert response.status_code == 303
+    assert (await Dialogue.objects().first()).status == DialogueStatus.PUBLICISED
+    assert (await hr.get(f"{here}/publication.docx")).status_code == 200
+
+    fed = await browser_for("fed@a.vn")
+    assert (await fed.get(here)).status_code == 200
+    assert (await fed.post(f"{here}/publish", {"published_on": "2026-01-01"})).status_code == 403
+
+
+async def test_a_worker_side_request_without_enough_support_is_refused(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    list_id = await _members(hr, base)
+    for name in ("Vũ Giang", "Ngô Hạnh", "Bùi Khoa", "Đặng Lan"):
+        await hr.post(
+            f"{base}/member-lists/{list_id}/members", {"side": "union_side", "full_name": name}
+        )
+    await hr.post(f"{base}/member-lists/{list_id}/publish")
+    workers = [m.id for m in await Member.objects().where(Member.side == "union_side")]
+    form = {
+        "side": "by_workers",
+        "requested_by": "Công đoàn cơ sở",
+        "reason": "Làm thêm giờ",
+        "submitted_on": today().isoformat(),
+        "supporters": [str(workers[0])],
+    }
+    response = await union.post(f"{base}/requests", form)
+    assert response.status_code == 422
+    assert "2 of 6; 1 ticked" in response.text
+    assert await DialogueRequest.count() == 0
+    form["supporters"] = [str(w) for w in workers[:2]]
+    response = await union.post(f"{base}/requests", form)
+    assert response.status_code == 303
+    request = await DialogueRequest.objects().first()
+    assert request.reply_due_on == rules.reply_due(today())
+    page = await hr.get(f"{base}/requests/{request.id}")
+    assert "Record the reply and schedule the dialogue" in page.text
+    response = await hr.post(
+        f"{base}/requests/{request.id}/answer",
+        {
+            "replied_on": today().isoformat(),
+            "reply_text": "Đồng ý",
+            "reply_at": f"{today() + dt.timedelta(days=4)}T14:00",
+            "reply_place": "Phòng họp",
+        },
+    )
+    assert response.status_code == 303
+    assert (await DialogueRequest.objects().first()).dialogue is not None
+
+
+async def test_the_calendar_feed_is_public_with_its_token_only(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    page = await hr.get(f"/enterprises/{enterprise}/dialogue/calendar")
+    assert page.status_code == 200
+    token = (await services.settings_for(enterprise)).calendar_token
+    anonymous = await browser_for()
+    response = await anonymous.get(f"/dialogue-calendar/{token}.ics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/calendar")
+    assert icalendar.Calendar.from_ical(response.content)
+    assert (await anonymous.get("/dialogue-calendar/nope.ics")).status_code == 404
+
+
+async def test_overview_pages_render_with_nothing_yet(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    for path in ("", "/regulation", "/member-lists", "/requests", "/calendar", "/new"):
+        response = await hr.get(f"{base}{path}")
+        assert response.status_code == 200, path
+    assert "No list of members published yet." in (await hr.get(base)).text
