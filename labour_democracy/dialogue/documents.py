@@ -22,7 +22,7 @@ from labour_democracy.core.errors import Invalid
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, Gender, Representation
 from labour_democracy.db import write_transaction
-from labour_democracy.dialogue import rules
+from labour_democracy.dialogue import rules, services
 from labour_democracy.dialogue.tables import (
     WORKER_SIDES,
     AgendaItem,
@@ -572,28 +572,11 @@ def publication_context(
 # Loading -----------------------------------------------------------------------------------------
 
 
-async def _list_members(member_list_id: int | None, on: dt.date | None = None) -> list[Member]:
-    """The members of a list version, less those replaced on or before `on`."""
-    if member_list_id is None:
-        return []
-    members = (
-        await Member.objects()
-        .where(Member.member_list == member_list_id)
-        .order_by(Member.position)
-        .order_by(Member.id)
-    )
-    return [
-        m
-        for m in members
-        if m.replaced_by is None or (on is not None and m.replaced_on and m.replaced_on > on)
-    ]
-
-
 async def load_record(enterprise: Enterprise, dialogue: Dialogue) -> DialogueRecord:
     """Everything the minutes and the publication print about `dialogue` (already scoped)."""
     start = _local(dialogue.started_at) or _local(dialogue.scheduled_at)
     day = dialogue.held_on or (start.date() if start else None)
-    members = await _list_members(dialogue.member_list, day)
+    members = await services.active_members(dialogue.member_list, day)
     present = {
         row["member"]
         for row in await Attendance.select(Attendance.member).where(
@@ -746,7 +729,7 @@ async def issue_request_reply(
     A reply to the employer is numbered in the worker side's own sequence ("01/CĐCS")."""
     async with write_transaction():
         request = await get_owned(context, DialogueRequest, request_id)
-        members = await _list_members(request.member_list)
+        members = await services.active_members(request.member_list, request.replied_on)
         head = await documents.letterhead(context)
         issued_on = on or request.replied_on or today()
         document_context = request_reply_context(
@@ -841,12 +824,12 @@ async def issue_member_list(
     marks the version published."""
     async with write_transaction():
         member_list = await get_owned(context, MemberList, member_list_id)
-        members = await _list_members(member_list.id)
+        issued_on = on or today()
+        members = await services.active_members(member_list.id, issued_on)
         if not members:
             raise Invalid(_("The list has no members yet."))
         replaced = await _replacements(members)
         head = await documents.letterhead(context)
-        issued_on = on or today()
         document = await documents.issue(
             context,
             kind=MEMBER_LIST_KIND,

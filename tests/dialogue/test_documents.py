@@ -319,6 +319,24 @@ async def test_a_member_replaced_before_the_dialogue_is_not_listed():
     assert "8/9 thành viên có mặt" in text
 
 
+async def test_a_replacement_after_the_dialogue_leaves_the_minutes_as_they_were():
+    setup = await make_setup()
+    later = Member(
+        member_list=setup.member_list_id,
+        side=Side.UNION,
+        full_name="Cao Thị Quyên",
+        position=20,
+        added_on=dt.date(2026, 7, 1),
+    )
+    await later.save()
+    await Member.update(
+        {Member.replaced_by: later.id, Member.replaced_on: dt.date(2026, 7, 1)}
+    ).where(Member.id == setup.members["Vũ Thị Giang"])
+    text = all_text((await documents.issue_minutes(setup.context, setup.dialogue_id)).content)
+    assert "Vũ Thị Giang" in text and "Cao Thị Quyên" not in text
+    assert "7/9 thành viên có mặt" in text
+
+
 async def test_publication_notice_reads_back_the_main_contents():
     setup = await make_setup()
     minutes = await documents.issue_minutes(setup.context, setup.dialogue_id)
