@@ -38,6 +38,7 @@ from labour_democracy.dialogue.tables import (
 )
 from labour_democracy.documents import layout, registry
 from labour_democracy.documents import services as documents
+from labour_democracy.documents.engine import short_date
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_percentage, language, today
 from labour_democracy.i18n import gettext as _
@@ -369,7 +370,7 @@ def _summary(dialogue: Dialogue) -> str:
     phrase = phrase[0].upper() + phrase[1:]
     if dialogue.kind == DialogueKind.PERIODIC:
         return f"{phrase} năm {held_on(dialogue).year}"
-    return f"{phrase} ngày {held_on(dialogue):%d/%m/%Y}"
+    return f"{phrase} ngày {short_date(held_on(dialogue))}"
 
 
 def _share(present: int, total: int) -> str:
@@ -451,7 +452,7 @@ def actions(items: Iterable[AgendaItem]) -> list[dict]:
                 "number": len(rows) + 1,
                 "text": (item.agreed_text or "").strip() or item.title,
                 "owner": item.owner or "",
-                "due": f"{item.due_on:%d/%m/%Y}" if item.due_on else "",
+                "due": short_date(item.due_on) if item.due_on else "",
             }
         )
     return rows
@@ -464,7 +465,7 @@ def minutes_context(record: DialogueRecord, head: documents.Letterhead) -> dict[
     start = _local(dialogue.started_at) or _local(dialogue.scheduled_at)
     intro = [_legal_basis(dialogue)]
     intro.append(
-        f"Hôm nay, vào lúc {_time(start)} ngày {day:%d/%m/%Y}, tại {dialogue.place or '—'}, "
+        f"Hôm nay, vào lúc {_time(start)} ngày {short_date(day)}, tại {dialogue.place or '—'}, "
         f"{record.enterprise.name} tổ chức {kind_phrase(dialogue)}: {dialogue.title}."
     )
     if dialogue.chair or dialogue.secretary:
@@ -513,7 +514,7 @@ def publication_lines(record: DialogueRecord) -> list[str]:
     if dialogue.authorised_person and not record.legal_representative_present:
         employer_present += 1
     lines = [
-        f"Ngày {held_on(dialogue):%d/%m/%Y}, tại {dialogue.place or '—'}, "
+        f"Ngày {short_date(held_on(dialogue))}, tại {dialogue.place or '—'}, "
         f"{record.enterprise.name} đã tổ chức {kind_phrase(dialogue)} ({dialogue.title}) với "
         f"sự tham gia của {employer_present} thành viên bên người sử dụng lao động và "
         f"{record.workers_present}/{len(record.worker_members)} thành viên bên người lao động."
@@ -697,11 +698,11 @@ def request_reply_context(
         title, name = (signer.title or "", signer.full_name) if signer else ("", "")
     moment = _local(request.reply_at)
     body = [
-        f"Ngày {request.submitted_on:%d/%m/%Y}, {receiver} nhận được đề nghị đối thoại tại nơi "
+        f"Ngày {short_date(request.submitted_on)}, {receiver} nhận được đề nghị đối thoại tại nơi "
         f"làm việc của {request.requested_by or 'bên yêu cầu'} với nội dung: "
         f"{' '.join(request.reason.split())}",
         f"Căn cứ Điều 40 {DECREE}, {receiver} đồng ý tổ chức đối thoại như sau:",
-        f"- Thời gian: {_time(moment)}, ngày {moment:%d/%m/%Y}.",
+        f"- Thời gian: {_time(moment)}, ngày {short_date(moment)}.",
         f"- Địa điểm: {request.reply_place.strip()}.",
         "- Thành phần: các thành viên đại diện đối thoại của hai bên theo danh sách đã công khai.",
         *[line for line in (request.reply_text or "").splitlines() if line.strip()],
@@ -795,7 +796,7 @@ def member_list_context(
         f"Căn cứ Điều 38 {DECREE};",
         f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {enterprise.name};",
         f"{enterprise.name} thông báo danh sách thành viên đại diện đối thoại tại nơi làm việc "
-        f"áp dụng từ ngày {member_list.valid_from:%d/%m/%Y} như sau:",
+        f"áp dụng từ ngày {short_date(member_list.valid_from)} như sau:",
     ]
     closing = [
         f"Bên người lao động có {len(workers)} thành viên, trong đó {women} nữ.",
