@@ -28,7 +28,7 @@ register(
         EventMatter.BONUS_RULES: N_("Bonus rules"),
         EventMatter.INTERNAL_RULES: N_("Internal labour rules"),
         EventMatter.SUSPENSION: N_("Suspension from work"),
-        DialogueStatus.PLANNED: N_("Planned"),
+        DialogueStatus.PLANNED: N_("Scheduled"),
         DialogueStatus.HELD: N_("Held, not yet publicised"),
         DialogueStatus.PUBLICISED: N_("Publicised"),
         DialogueStatus.CALLED_OFF: N_("Called off"),

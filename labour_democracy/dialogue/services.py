@@ -1086,8 +1086,8 @@ async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: Re
         raise Invalid(
             _(
                 "The quorum is not met (Decree 145 Art. 39(4)): the legal representative or an "
-                "authorised person, and more than 70 % of the worker side ({needed} of {total}) "
-                "must be present; {present} are."
+                "authorised person must be present, and worker-side members above 70%, here "
+                "{needed} of {total}; {present} are present."
             ).format(
                 needed=view.quorum_needed, total=view.worker_members, present=view.workers_present
             )
@@ -1243,9 +1243,9 @@ async def create_request(context: EnterpriseContext, form: RequestForm) -> int:
             raise Invalid(
                 {
                     "supporters": _(
-                        "A worker-side request needs the agreement of at least 30 % of the "
-                        "worker-side members (Decree 145 Art. 40(1)): {needed} of {total}; "
-                        "{count} ticked."
+                        "A worker-side request needs the agreement of worker-side members, at "
+                        "least 30%, here {needed} of {total}; {count} ticked (Decree 145 Art. "
+                        "40(1))."
                     ).format(
                         needed=rules.request_smallest(len(workers)),
                         total=len(workers),
