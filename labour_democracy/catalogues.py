@@ -290,6 +290,31 @@ def problems(project: Project, domain: str) -> list[str]:
     return found
 
 
+def conflicts(project: Project) -> list[str]:
+    """Every msgid translated differently in two domains of one language.
+
+    The app merges a language's catalogues into one at start-up, so only one of two
+    translations of a msgid can ever show: the same English words must mean the same thing in
+    every module, or carry a context (`pgettext`) that tells them apart.
+    """
+    found = []
+    for language in project.languages:
+        seen: dict[tuple[str | None, object], tuple[str, object]] = {}
+        for domain in project.modules:
+            catalogue = _read(project.po_path(language, domain), language, domain)
+            for message in catalogue or ():
+                if not message.id or _empty(message.string):
+                    continue
+                key = (message.context, message.id)
+                first = seen.setdefault(key, (domain, message.string))
+                if first[1] != message.string:
+                    found.append(
+                        f"{domain}/{language}: {_sort_key(message)[0]!r} is "
+                        f"{message.string!r} here but {first[1]!r} in {first[0]}"
+                    )
+    return found
+
+
 def _domains(project: Project, chosen: str | None) -> Iterable[str]:
     if chosen is None:
         return project.modules
@@ -314,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
         return 0
     found = [line for domain in domains for line in problems(project, domain)]
+    found += conflicts(project)
     for line in found:
         print(line)
     if found:

@@ -22,6 +22,14 @@ def test_every_ui_string_has_a_vietnamese_english_and_french_translation():
     )
 
 
+def test_a_msgid_shared_by_modules_has_one_translation_per_language():
+    found = catalogues.conflicts(Project())
+    assert not found, (
+        "The app merges the catalogues, so only one translation can show. Use the same "
+        "translation, or tell the meanings apart with pgettext:\n" + "\n".join(found)
+    )
+
+
 def test_every_catalogue_compiles():
     project = Project()
     for path in sorted(project.locale_dir.glob("*/LC_MESSAGES/*.po")):
@@ -142,6 +150,18 @@ def test_a_second_update_changes_no_file(tmp_path):
     report = catalogues.update(project, "core")
     assert all(": unchanged (" in line for line in report)
     assert {p: p.read_bytes() for p in project.locale_dir.rglob("*.po")} == before
+
+
+def test_conflicts_name_a_msgid_translated_differently_in_two_domains(tmp_path):
+    project = _project(tmp_path)
+    (tmp_path / "pkg" / "quiet" / "pages.py").write_text("A = _('Roster')\nB = _('Next')\n")
+    catalogues.update(project, "core")
+    catalogues.update(project, "quiet")
+    _translate(project, "vi", "core", {"Roster": ("Danh sách",), "Next": ("Tiếp",)})
+    _translate(project, "vi", "quiet", {"Roster": ("Sổ lao động",), "Next": ("Tiếp",)})
+    assert catalogues.conflicts(project) == [
+        "quiet/vi: 'Roster' is 'Sổ lao động' here but 'Danh sách' in core"
+    ]
 
 
 def test_check_lists_missing_empty_fuzzy_and_placeholder_problems(tmp_path):
