@@ -54,8 +54,7 @@ from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.documents import option_labels
 from labour_democracy.voting.schemas import BallotResult, QuestionResult
-from labour_democracy.voting.slips import _picture as qr_picture
-from labour_democracy.voting.slips import qr_png
+from labour_democracy.voting.slips import qr_picture_run, qr_png
 from labour_democracy.voting.tables import Ballot, BallotStatus
 from labour_democracy.voting.tally import unseal
 
@@ -1035,7 +1034,7 @@ def _with_qr_codes(content: bytes, urls: list[str]) -> bytes:
             data = source.read(item.filename)
             if item.filename == "word/document.xml":
                 data = _QR_RUN.sub(
-                    lambda m: qr_picture(f"rIdQr{m.group(1)}", 10_000 + int(m.group(1))),
+                    lambda m: qr_picture_run(f"rIdQr{m.group(1)}", 10_000 + int(m.group(1))),
                     data.decode(),
                 ).encode()
             elif item.filename == "word/_rels/document.xml.rels":

@@ -102,7 +102,9 @@ def _paragraph(*runs: str, center: bool = False, after: int = 40) -> str:
     return f"<w:p><w:pPr>{spacing}{align}</w:pPr>{''.join(runs)}</w:p>"
 
 
-def _picture(relationship: str, number: int) -> str:
+def qr_picture_run(relationship: str, number: int) -> str:
+    """A WordprocessingML run showing the image of `relationship` at the QR size (shared by
+    the conference invitations)."""
     return (
         f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{_QR_EMU}" cy="{_QR_EMU}"/><wp:docPr id="{number}" name="QR {number}"/>'
@@ -194,7 +196,7 @@ def build(
         if slip.elector_name:
             parts.append(_paragraph(_run(f"Họ và tên: {slip.elector_name}", 18), after=40))
         if ballot.channels != Channels.PAPER:
-            parts.append(_paragraph(_picture(relationship, number), center=True, after=20))
+            parts.append(_paragraph(qr_picture_run(relationship, number), center=True, after=20))
         parts += [
             _paragraph(
                 _run("Mã bỏ phiếu: ", 18),
