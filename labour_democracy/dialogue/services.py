@@ -17,7 +17,7 @@ from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.permissions import Permission
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
-from labour_democracy.core.tables import Gender, Role, Worker
+from labour_democracy.core.tables import Gender, Representation, Role, Worker
 from labour_democracy.db import contains, write_transaction
 from labour_democracy.dialogue import rules
 from labour_democracy.dialogue.permissions import (
@@ -1062,8 +1062,8 @@ async def record_positions(
 
 
 async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: RecordForm) -> None:
-    """Close the record: refused without the quorum of Art. 39(4) or with an item not yet
-    decided; each agreed item becomes a follow-up with its owner and due date."""
+    """Close the record: refused without the quorum of Art. 39(4) (periodic dialogues) or with
+    an item not yet decided; each agreed item becomes a follow-up with its owner and due date."""
     _require(context, MANAGE_DIALOGUE)
     errors: dict[str, str] = {}
     if form.held_on > today():
@@ -1082,7 +1082,10 @@ async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: Re
     dialogue = view.dialogue
     if dialogue["status"] != DialogueStatus.PLANNED:
         raise Conflict(_("This dialogue has already been recorded."))
-    if not view.quorum:
+    # Art. 39(4) sets the quorum for periodic dialogues; on request or on an event the
+    # participants are as the regulation says (Arts. 40(3) and 41(1)(d) borrow only its
+    # signatures).
+    if dialogue["kind"] == DialogueKind.PERIODIC and not view.quorum:
         raise Invalid(
             _(
                 "The quorum is not met (Decree 145 Art. 39(4)): the legal representative or an "
@@ -1385,6 +1388,7 @@ async def overview(context: EnterpriseContext) -> dict:
         if version
         else None
     )
+    seats = max(check.worker_side if check else 0, rules.worker_side_minimum(workforce))
     last = await last_periodic(context.enterprise_id)
     pending = (
         await DialogueRequest.select()
@@ -1401,8 +1405,23 @@ async def overview(context: EnterpriseContext) -> dict:
         "last_periodic": last,
         "periodic_in_time": rules.periodic_held_in_time(last, on),
         "pending_requests": pending,
+        "split": await seat_split(context, seats, workforce),
         "today": on,
     }
+
+
+async def seat_split(context: EnterpriseContext, seats: int, workforce: int) -> dict:
+    """Worker-side seats in proportion to members (Decree 145 Art. 38(2)(b)): the roster's
+    union members for the representative organisation, the other workers for the dialogue
+    group."""
+    members = 0
+    if context.enterprise.representation != Representation.NONE:
+        members = await Worker.count().where(
+            enterprises.active_workers(context.enterprise_id, today())
+            & Worker.union_member.eq(True)
+        )
+    split = rules.seat_split(seats, {"organisation": members, "group": workforce - members})
+    return {"seats": seats, "members": members, "others": workforce - members, **split}
 
 
 async def last_periodic(enterprise_id: int) -> dt.date | None:

@@ -11,7 +11,7 @@ import pytest
 
 from labour_democracy import i18n
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
-from labour_democracy.core.tables import Gender, Role
+from labour_democracy.core.tables import Gender, Representation, Role
 from labour_democracy.dialogue import compliance, deadlines, rules, services
 from labour_democracy.dialogue.schemas import (
     AgendaItemForm,
@@ -341,6 +341,14 @@ async def test_worker_side_request_needs_thirty_percent_and_a_reply_in_five_work
     assert dialogue.kind == DialogueKind.REQUESTED and dialogue.place == "Phòng họp"
     with pytest.raises(Conflict):
         await services.answer_request(hr, request_id, reply)
+    # No 70 % quorum outside periodic dialogues: 1 of 4 worker-side members may suffice.
+    present = [ids["Nguyễn Văn An"], ids["Phạm Thị Dung"]]
+    assert not await services.record_attendance(hr, dialogue_id, AttendanceForm(present=present))
+    item_id = await services.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Tiền ăn ca"))
+    await services.record_positions(hr, dialogue_id, item_id, PositionsForm(outcome="not_agreed"))
+    record = RecordForm(held_on=today(), chair="Nguyễn Văn An", secretary="B", summary="Chưa.")
+    await services.record_dialogue(hr, dialogue_id, record)
+    assert (await Dialogue.objects().get(Dialogue.id == dialogue_id)).status == DialogueStatus.HELD
     facts = await compliance.facts(enterprise_id, rules.reply_due(today()) + dt.timedelta(days=1))
     assert (facts.requests, facts.requests_on_time) == (1, 1)
 
@@ -423,3 +431,15 @@ async def test_manual_agenda_item_and_records_of_another_enterprise():
     with pytest.raises(Exception) as error:
         await services.record_positions(other_hr, dialogue_id, item_id, PositionsForm())
     assert type(error.value).__name__ == "NotFound"
+
+
+async def test_seats_are_split_in_proportion_to_union_members():
+    enterprise_id = await factories.enterprise(
+        name="Công ty có công đoàn", representation=Representation.GRASSROOTS_UNION
+    )
+    await factories.workers(enterprise_id, 100, union_member=True)
+    await factories.workers(enterprise_id, 50)
+    hr = await factories.context(enterprise_id)
+    # 150 workers: at least 9 worker-side seats; 100/150 of 9 is 6, the other 50 get 3.
+    split = (await services.overview(hr))["split"]
+    assert (split["seats"], split["organisation"], split["group"]) == (9, 6, 3)
