@@ -279,7 +279,9 @@ class DialogueController(Controller):
             )
         except (Invalid, Conflict) as error:
             return _refused(request, error, back)
-        if quorum:
+        if quorum is None:
+            flash(request, _("Attendance recorded."))
+        elif quorum:
             flash(request, _("Attendance recorded: the quorum is met."))
         else:
             flash(request, _("Attendance recorded: the quorum is NOT met."), "error")

@@ -907,8 +907,9 @@ async def _present(dialogue_id: int) -> set[int]:
 
 async def record_attendance(
     context: EnterpriseContext, dialogue_id: int, form: AttendanceForm
-) -> bool:
-    """Who came; returns whether the quorum of Art. 39(4) is met."""
+) -> bool | None:
+    """Who came; returns whether the quorum of Art. 39(4) is met (None: not a periodic
+    dialogue, where the regulation decides who takes part)."""
     _require(context, MANAGE_DIALOGUE)
     authorised = _clean(form.authorised_person)
     if len(authorised) > NAME_LIMIT:
@@ -935,6 +936,8 @@ async def record_attendance(
     employer_present = bool(authorised) or any(
         m.legal_representative and m.id in form.present for m in members
     )
+    if dialogue.kind != DialogueKind.PERIODIC:
+        return None
     return rules.quorum_met(
         employer_present, sum(1 for m in workers if m.id in form.present), len(workers)
     )
