@@ -15,10 +15,11 @@ from playwright.async_api import Browser, Page, expect
 from labour_democracy.core.demo import DEMO_PASSWORD, load_demo
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.dialogue import rules
-from labour_democracy.dialogue.tables import Dialogue, DialogueStatus
+from labour_democracy.dialogue.tables import Dialogue, DialogueStatus, MemberList
 from labour_democracy.i18n import LOCAL_TIMEZONE, today
 from labour_democracy.suggestions.tables import Suggestion
-from tests.browser.conftest import TIMEOUT_MS
+from tests.browser.conftest import PHONE, TIMEOUT_MS
+from tests.browser.test_phone_layout import OVERFLOW
 
 pytestmark = pytest.mark.browser
 SUBJECT = "Thêm quạt ở xưởng cắt"
@@ -30,8 +31,14 @@ def _read(path: str) -> str:
     return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
+async def _fits_a_phone(page: Page) -> None:
+    result = await page.evaluate(OVERFLOW)
+    assert result["excess"] <= 0, f"{page.url} is {result['excess']}px too wide: {result['wide']}"
+
+
 async def _signed_in(chromium: Browser, live_server: str, email: str) -> Page:
-    context = await chromium.new_context(base_url=live_server)
+    """The union officer works from a 360-px phone."""
+    context = await chromium.new_context(base_url=live_server, viewport=PHONE)
     context.set_default_timeout(TIMEOUT_MS)
     page = await context.new_page()
     await page.goto("/login")
@@ -107,6 +114,12 @@ async def test_hr_and_union_hold_a_periodic_dialogue_from_a_workers_suggestion(
     # The union puts the suggestion (and the open follow-ups) on the agenda.
     await union.get_by_role("button", name="Put them on the agenda").click()
     await expect(union.locator("#agenda")).to_contain_text(SUBJECT)
+    await _fits_a_phone(union)
+    member_list = await MemberList.objects().where(MemberList.enterprise == enterprise.id).first()
+    pages = ("", "/regulation", "/member-lists", f"/member-lists/{member_list.id}", "/requests")
+    for path in (*pages, "/calendar"):
+        await union.goto(base + path)
+        await _fits_a_phone(union)
 
     # HR takes the attendance: everyone but one worker-side member.
     await page.goto(here)
