@@ -138,6 +138,8 @@ CONSULTATION_MAJORITY = Rule(
 NO_QUORUM = Rule(Base.ELECTORATE, Comparator.AT_LEAST, 0, 1, N_("No quorum required"))
 # The weakest rule of all, the floor for questions whose caller requires nothing.
 ANY_RULE = Rule(Base.VALID, Comparator.AT_LEAST, 0, 1, N_("No minimum set by law"))
+# The source of a rule stricter than the law's minimum, chosen when the ballot was set up.
+ORGANISER_CHOICE = N_("Chosen by the organiser")
 
 
 def describe(rule: Rule) -> str:

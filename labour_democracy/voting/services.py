@@ -120,7 +120,7 @@ async def _check_ballot_form(context: EnterpriseContext, form: BallotForm, minim
             quorum.comparator,
             quorum.numerator,
             quorum.denominator,
-            "Chosen by the organiser",
+            rules.ORGANISER_CHOICE,
         )
     return quorum
 
@@ -240,7 +240,7 @@ def _question_rule(form: QuestionForm, minimum: Rule) -> Rule:
     if rule.encode() == minimum.encode():
         return minimum
     return Rule(
-        rule.base, rule.comparator, rule.numerator, rule.denominator, "Chosen by the organiser"
+        rule.base, rule.comparator, rule.numerator, rule.denominator, rules.ORGANISER_CHOICE
     )
 
 
