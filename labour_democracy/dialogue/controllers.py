@@ -228,9 +228,15 @@ class DialogueController(Controller):
 
     @get("/new", opt={"permission": MANAGE_DIALOGUE})
     async def new(
-        self, request: Request, context: Context, kind: FromQuery[str | None] = None
+        self,
+        request: Request,
+        context: Context,
+        kind: FromQuery[str | None] = None,
+        month: FromQuery[int | None] = None,
     ) -> Template:
         values = {"kind": kind if kind in {k.value for k in DialogueKind} else "periodic"}
+        if values["kind"] == "periodic":
+            values.update(services.periodic_defaults(context, month))
         return _dialogue_form(request, context, values, {})
 
     @post("/new", opt={"permission": MANAGE_DIALOGUE})

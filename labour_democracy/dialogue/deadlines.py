@@ -153,7 +153,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                             month=month, year=on.year
                         ),
                         dt.date(on.year, month, last_day),
-                        f"{base}/new?kind=periodic",
+                        f"{base}/new?kind=periodic&month={month}",
                         _("Employer"),
                         _("Labour Code Art. 63(2)(a)"),
                     )

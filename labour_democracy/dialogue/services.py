@@ -648,6 +648,21 @@ async def planned_periodic(context: EnterpriseContext, year: int) -> list[dict]:
     return plan
 
 
+def periodic_defaults(context: EnterpriseContext, month: int | None) -> dict[str, str]:
+    """A periodic dialogue of the regulation's `month`: its title and the 15th of that month
+    at 08:00, or the first day the contents deadline allows if that is later."""
+    on = today()
+    earliest = rules.earliest_periodic_date(on, _saturday(context))
+    if month is None or not 1 <= month <= 12:
+        return {"scheduled_at": f"{earliest.isoformat()}T08:00"}
+    year = on.year if month >= on.month else on.year + 1
+    day = max(dt.date(year, month, 15), earliest)
+    return {
+        "title": f"Đối thoại định kỳ tháng {month:02d}/{year}",
+        "scheduled_at": f"{day.isoformat()}T08:00",
+    }
+
+
 async def create_dialogue(
     context: EnterpriseContext, form: DialogueForm, request_id: int | None = None
 ) -> int:

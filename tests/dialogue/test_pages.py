@@ -237,5 +237,8 @@ async def test_overview_pages_render_with_nothing_yet(browser_for, enterprise):
         response = await hr.get(f"{base}{path}")
         assert response.status_code == 200, path
     assert "No list of members published yet." in (await hr.get(base)).text
+    form = (await hr.get(f"{base}/new?kind=periodic&month=12")).text
+    assert "Đối thoại định kỳ tháng 12/" in form
+    assert (await hr.get(f"{base}/new?kind=periodic&month=13")).status_code == 200
     regulation = (await hr.get(f"{base}/regulation")).text
     assert "of 3 worker-side seats, 0 for the representative organisation" in regulation
