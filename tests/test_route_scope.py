@@ -314,7 +314,9 @@ def test_federation_officers_never_write_to_an_enterprise():
 async def test_the_guard_refuses_an_unsafe_route_without_a_permission():
     actor = Actor(id=1, email="hr@a.test", full_name="HR", grants=(MembershipGrant(Role.HR, 1),))
     connection = SimpleNamespace(
-        scope={"user": actor, "method": "POST", "path": "/anything"}, path_params={}
+        scope={"user": actor, "method": "POST", "path": "/anything"},
+        path_params={},
+        query_params={},
     )
     with pytest.raises(ImproperlyConfiguredException, match="names no permission"):
         await access_guard(connection, SimpleNamespace(opt={}))

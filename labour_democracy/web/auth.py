@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
-from litestar.exceptions import ImproperlyConfiguredException, NotAuthorizedException
+from litestar.exceptions import (
+    ImproperlyConfiguredException,
+    NotAuthorizedException,
+    ValidationException,
+)
 from litestar.handlers import BaseRouteHandler
 from litestar.middleware import ASGIMiddleware
 from litestar.middleware.session.client_side import CookieBackendConfig
@@ -12,7 +16,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 
 from labour_democracy import i18n
 from labour_democracy.core.accounts import load_actor
-from labour_democracy.core.errors import Forbidden
+from labour_democracy.core.errors import Forbidden, NotFound
 from labour_democracy.core.permissions import VIEW, Actor
 from labour_democracy.core.scope import (
     EnterpriseContext,
@@ -20,6 +24,7 @@ from labour_democracy.core.scope import (
     enterprise_context,
 )
 from labour_democracy.settings import Settings
+from labour_democracy.web.forms import LARGEST_INTEGER, NUL, SMALLEST_INTEGER
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SESSION_HOURS = 12
@@ -64,6 +69,18 @@ def sign_in_session(connection: ASGIConnection, user_id: int, session_version: i
     connection.set_session({"uid": user_id, "sv": session_version, "lang": language})
 
 
+def _check_address(connection: ASGIConnection) -> None:
+    """An id beyond the database's integers names no record (404); a NUL character in the
+    address is no request a page makes (400). Either would otherwise fail in the database."""
+    for value in connection.path_params.values():
+        if isinstance(value, int) and not SMALLEST_INTEGER <= value <= LARGEST_INTEGER:
+            raise NotFound
+        if isinstance(value, str) and NUL in value:
+            raise ValidationException()
+    if any(NUL in key or NUL in value for key, value in connection.query_params.items()):
+        raise ValidationException()
+
+
 async def access_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     """Role and enterprise scope, checked on the server before any handler runs.
 
@@ -72,6 +89,7 @@ async def access_guard(connection: ASGIConnection, handler: BaseRouteHandler) ->
     scope or for another enterprise's record named in the path, 403 beyond their role); an
     unsafe method must name its permission in `opt`.
     """
+    _check_address(connection)
     opt = handler.opt
     if opt.get("public") or connection.scope["path"].startswith("/schema"):
         return

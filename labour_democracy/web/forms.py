@@ -25,6 +25,15 @@ S = TypeVar("S", bound=msgspec.Struct)
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _TRUE = {"on", "true", "1", "yes"}
 _FALSE = {"", "off", "false", "0", "no"}
+# Integer columns and ids are 4 bytes on PostgreSQL (Piccolo's Integer and Serial); no number a
+# person types here is larger, and a larger one would reach the database and fail there.
+SMALLEST_INTEGER, LARGEST_INTEGER = -(2**31), 2**31 - 1
+# PostgreSQL cannot store a NUL character in text; no keyboard types one.
+NUL = "\x00"
+
+
+def control_character_message() -> str:
+    return _("Remove the control character (such as NUL) from this text.")
 
 
 class FieldError(ValueError):
@@ -71,6 +80,8 @@ def _parse_datetime(value: Any) -> dt.datetime:
 def convert(value: Any, annotation: Any) -> Any:
     """One value to the annotated type, or `FieldError` with a message for the person."""
     if annotation is str:
+        if NUL in str(value):
+            raise FieldError(control_character_message())
         return str(value).strip()
     if annotation is bool:
         if isinstance(value, bool):
@@ -85,9 +96,12 @@ def convert(value: Any, annotation: Any) -> Any:
         if isinstance(value, bool):
             raise FieldError(_("Enter a whole number."))
         try:
-            return int(str(value).strip().replace(".", "").replace(" ", ""))
+            number = int(str(value).strip().replace(".", "").replace(" ", ""))
         except ValueError:
             raise FieldError(_("Enter a whole number.")) from None
+        if not SMALLEST_INTEGER <= number <= LARGEST_INTEGER:
+            raise FieldError(_("This number is too large."))
+        return number
     if annotation is dt.date:
         return _parse_date(value)
     if annotation is dt.datetime:
@@ -138,10 +152,17 @@ def form_values(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 async def read_form(request) -> dict[str, Any]:
-    """A submitted form as a dict; a name sent several times (checkboxes) gives a list."""
+    """A submitted form as a dict; a name sent several times (checkboxes) gives a list.
+
+    Text with a NUL character is refused here, since some handlers read a field without
+    `parse` (the sign-in form) and the database would fail on it."""
     form = await request.form()
     data: dict[str, Any] = {}
     for key in form:
         values = form.getall(key)
+        for value in values:
+            text = value if isinstance(value, str) else getattr(value, "filename", "")
+            if NUL in key or NUL in (text or ""):
+                raise Invalid(control_character_message())
         data[key] = values if len(values) > 1 else values[0]
     return data
