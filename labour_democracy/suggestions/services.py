@@ -461,8 +461,10 @@ async def search(context: EnterpriseContext, query: SuggestionQuery) -> Page:
     if query.group:
         clause &= Suggestion.group_label == query.group
     if query.year:
-        clause &= (Suggestion.received_on >= dt.date(query.year, 1, 1)) & (
-            Suggestion.received_on <= dt.date(query.year, 12, 31)
+        # A year the calendar cannot hold (typed into the address) holds no suggestion either.
+        year = min(max(query.year, dt.MINYEAR), dt.MAXYEAR)
+        clause &= (Suggestion.received_on >= dt.date(year, 1, 1)) & (
+            Suggestion.received_on <= dt.date(year, 12, 31)
         )
     if query.q and query.q.strip():
         clause &= contains(Suggestion.subject, query.q.strip()) | contains(

@@ -195,3 +195,12 @@ async def test_a_paper_suggestion_assigned_to_an_unknown_meeting_is_refused(
     assert created.status_code == 303
     row = await Suggestion.objects().first()
     assert (row.topic, row.target_id, row.channel) == ("conference", None, "at_meeting")
+
+
+async def test_a_year_beyond_the_calendar_in_the_filter_finds_nothing(browser_for, enterprise):
+    enterprise_id, _token = enterprise
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise_id}/suggestions"
+    for year in ("99999", "-5", "10000"):
+        response = await union.get(f"{base}?year={year}")
+        assert response.status_code == 200, year
