@@ -22,7 +22,6 @@ from piccolo.table import Table
 
 from labour_democracy.core.tables import Enterprise, Worker
 from labour_democracy.documents.tables import IssuedDocument
-from labour_democracy.notices.tables import Notice
 
 # Enum values are distinct from every other module's: core.labels keys words by value.
 
@@ -111,7 +110,6 @@ class MemberList(Table, tablename="dialogue_member_list"):
     workforce = Integer(default=0)
     status = Varchar(length=16, choices=MemberListStatus, default=MemberListStatus.DRAFT)
     published_on = Date(null=True, default=None)
-    notice = ForeignKey(Notice, null=True, on_delete=OnDelete.set_null)
     document = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
     created_by = Integer(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())

@@ -128,13 +128,9 @@ DESCRIPTION = "dialogue tables"
 
 
 async def forwards():
-    manager = MigrationManager(
-        migration_id=ID, app_name="dialogue", description=DESCRIPTION
-    )
+    manager = MigrationManager(migration_id=ID, app_name="dialogue", description=DESCRIPTION)
 
-    manager.add_table(
-        class_name="Dialogue", tablename="dialogue", schema=None, columns=None
-    )
+    manager.add_table(class_name="Dialogue", tablename="dialogue", schema=None, columns=None)
 
     manager.add_table(
         class_name="Member",

@@ -11,7 +11,9 @@ DESCRIPTION = "dialogue constraints"
 
 async def constraints():
     # A member is marked once per dialogue, and supports a request once.
-    await db.create_unique_index("dialogue_attendance_member_key", "dialogue_attendance", ["dialogue", "member"])
+    await db.create_unique_index(
+        "dialogue_attendance_member_key", "dialogue_attendance", ["dialogue", "member"]
+    )
     await db.create_unique_index(
         "dialogue_request_supporter_key", "dialogue_request_supporter", ["request", "member"]
     )
