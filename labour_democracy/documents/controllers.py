@@ -32,7 +32,7 @@ def download_name(document: IssuedDocument, extension: str) -> str:
 def _ascii(text: str) -> str:
     folded = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
     plain = "".join(c for c in folded if unicodedata.category(c) != "Mn")
-    return "".join(c if c.isascii() and c.isprintable() and c not in "%\\" else "_" for c in plain)
+    return "".join(c if c.isascii() and c.isprintable() and c not in '%\\"' else "_" for c in plain)
 
 
 def content_disposition(filename: str) -> str:

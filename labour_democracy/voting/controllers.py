@@ -11,6 +11,7 @@ from labour_democracy.core import enterprises
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.permissions import VIEW
 from labour_democracy.core.scope import register_path_records
+from labour_democracy.documents.controllers import content_disposition
 from labour_democracy.i18n import N_
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import documents, listing, rules, services, slips, tally
@@ -432,11 +433,15 @@ def _download(content: bytes, filename: str) -> Response:
 def _attachment_response(ballot: Ballot) -> Response:
     if ballot.attachment is None:
         raise NotFound
-    safe = "".join(c for c in ballot.attachment_name if c.isalnum() or c in "._-") or "file"
+    # The uploader chose the name and the type: always a download (a Vietnamese name through
+    # RFC 5987, as for issued documents), and never sniffed into a page.
     return Response(
         ballot.attachment,
         media_type=ballot.attachment_type,
-        headers={"Content-Disposition": f'attachment; filename="{safe}"'},
+        headers={
+            "Content-Disposition": content_disposition(ballot.attachment_name or "file"),
+            "X-Content-Type-Options": "nosniff",
+        },
     )
 
 

@@ -178,3 +178,25 @@ async def test_coded_paper_ballots_and_a_show_of_hands_count_together(browser_fo
     page = await browser.get(base)
     assert "Adopted" in page.text
     assert await Vote.count() == 1
+
+
+async def test_an_attachment_with_a_vietnamese_name_downloads_and_is_never_rendered(browser_for):
+    enterprise, union = await _organiser(browser_for)
+    ballot = await _create(union, enterprise)
+    base = f"/enterprises/{enterprise}/ballots/{ballot}"
+    response = await union.client.post(
+        f"{base}/attachment",
+        files={"attachment": ('Tờ "trình" <b>.html', b"<script>alert(1)</script>", "text/html")},
+        headers={"x-csrftoken": await union.csrf()},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    assert (await Ballot.select(Ballot.attachment_name).first())["attachment_name"] == (
+        'Tờ "trình" <b>.html'
+    )
+    response = await union.get(f"{base}/attachment")
+    assert response.status_code == 200
+    assert response.headers["x-content-type-options"] == "nosniff"
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="To _trinh_ <b>.html";')
+    assert "filename*=UTF-8''T%E1%BB%9D%20%22tr%C3%ACnh%22%20%3Cb%3E.html" in disposition
