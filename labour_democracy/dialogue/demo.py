@@ -1,7 +1,7 @@
 """Demo dialogue history of the garment company: the regulation (two periodic dialogues a
-year), a published member list, the June dialogue held, minuted and publicised with one agreed
-point still open, the next periodic dialogue scheduled, and a worker-side request awaiting its
-reply."""
+year), a published member list, the last periodic dialogue held, minuted and publicised with
+one agreed point still open, the next periodic dialogue scheduled, and a worker-side request
+awaiting its reply."""
 
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ async def load(context: EnterpriseContext) -> None:
         context,
         SettingsForm(periodic_per_year=2, periodic_months="6, 12", regulation_adopted_on=None),
     )
-    listed_on = dt.date(on.year, 1, 5)
+    held_on = dt.date(on.year, 6, 16) if on > dt.date(on.year, 6, 30) else on - dt.timedelta(60)
+    listed_on = min(dt.date(on.year, 1, 5), held_on - dt.timedelta(30))
     list_id = await services.create_member_list(context, MemberListForm(valid_from=listed_on))
     ids: dict[str, int] = {}
     for side, name, gender, title, legal, signs in MEMBERS:
@@ -73,13 +74,13 @@ async def load(context: EnterpriseContext) -> None:
         )
     await services.publish_member_list(context, list_id, listed_on)
 
-    # The June dialogue is history: written directly, then minuted and publicised.
-    held_on = dt.date(on.year, 6, 16) if on > dt.date(on.year, 6, 30) else on - dt.timedelta(60)
+    # The last periodic dialogue (June, or two months ago early in the year) is history: written
+    # directly, then minuted and publicised.
     async with write_transaction():
         held = Dialogue(
             enterprise=context.enterprise_id,
             kind=DialogueKind.PERIODIC,
-            title=f"Đối thoại định kỳ 6 tháng đầu năm {held_on.year}",
+            title=f"Đối thoại định kỳ tháng {held_on:%m/%Y}",
             member_list=list_id,
             scheduled_at=_at(held_on, 8),
             place="Hội trường tầng 2, nhà điều hành",
@@ -165,7 +166,7 @@ async def load(context: EnterpriseContext) -> None:
         context,
         DialogueForm(
             kind=DialogueKind.PERIODIC,
-            title=f"Đối thoại định kỳ 6 tháng cuối năm {day.year}",
+            title=f"Đối thoại định kỳ tháng {day:%m/%Y}",
             scheduled_at=_at(day, 8),
             place="Hội trường tầng 2, nhà điều hành",
         ),

@@ -138,8 +138,11 @@ def contents_sent_in_time(sent_on: dt.date, dialogue_on: dt.date, saturday_works
 
 
 def earliest_periodic_date(on: dt.date, saturday_works: bool = False) -> dt.date:
-    """The first day a periodic dialogue can be held if contents are sent on `on`."""
-    return calendar.add_working_days(on, CONTENTS_WORKING_DAYS, saturday_works)
+    """The first day a periodic dialogue can be held if contents are sent on `on`: the first
+    day whose contents deadline is not before `on` (sent on a day off, they count from the next
+    working day)."""
+    start = calendar.next_working_day(on, saturday_works)
+    return calendar.add_working_days(start, CONTENTS_WORKING_DAYS, saturday_works)
 
 
 def quorum_met(employer_present: bool, worker_side_present: int, worker_side_members: int) -> bool:

@@ -681,7 +681,7 @@ async def create_dialogue(
     day = _local_date(form.scheduled_at)
     if form.kind == DialogueKind.PERIODIC:
         earliest = rules.earliest_periodic_date(today(), _saturday(context))
-        if day < earliest:
+        if rules.contents_deadline(day, _saturday(context)) < today():
             errors["scheduled_at"] = _(
                 "Each side must send its contents at least 5 working days before a periodic "
                 "dialogue (Decree 145 Art. 39(3)): the earliest date now is {date}."

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from labour_democracy.core import calendar
 from labour_democracy.dialogue import rules
 from labour_democracy.dialogue.tables import EventMatter
 
@@ -137,6 +138,22 @@ def test_contents_deadline_counts_back_over_the_holidays():
 def test_earliest_periodic_date_is_five_working_days_ahead():
     assert rules.earliest_periodic_date(D(2026, 4, 24)) == D(2026, 5, 6)
     assert rules.earliest_periodic_date(D(2026, 3, 2)) == D(2026, 3, 9)
+
+
+def test_contents_sent_on_a_day_off_count_from_the_next_working_day():
+    # Sat 7/3/2026: the Friday after (13/3) has its deadline on Fri 6/3, already past.
+    saturday = D(2026, 3, 7)
+    assert rules.earliest_periodic_date(saturday) == D(2026, 3, 16)
+    assert not rules.contents_sent_in_time(saturday, D(2026, 3, 13))
+    assert rules.contents_sent_in_time(saturday, D(2026, 3, 16))
+    # Where Saturday is worked, it counts itself.
+    assert rules.earliest_periodic_date(saturday, saturday_works=True) == D(2026, 3, 13)
+    # During Tết (Wed 18/2/2026) the count starts on Mon 23/2.
+    assert rules.earliest_periodic_date(D(2026, 2, 18)) == D(2026, 3, 2)
+    for on in (D(2026, 2, 18), D(2026, 4, 30), D(2026, 5, 2), saturday):
+        earliest = rules.earliest_periodic_date(on)
+        assert rules.contents_deadline(earliest) >= on
+        assert rules.contents_deadline(calendar.add_working_days(earliest, -1)) < on
 
 
 def test_lateness():

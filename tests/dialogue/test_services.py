@@ -10,6 +10,7 @@ import icalendar
 import pytest
 
 from labour_democracy import i18n
+from labour_democracy.core import calendar, reminders
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.tables import Gender, Representation, Role
 from labour_democracy.dialogue import compliance, deadlines, rules, services
@@ -183,7 +184,7 @@ async def test_a_periodic_dialogue_from_contents_to_publication():
     hr = await factories.context(enterprise_id)
     union = await factories.context(enterprise_id, Role.UNION)
 
-    too_soon = rules.earliest_periodic_date(today()) - dt.timedelta(days=1)
+    too_soon = calendar.add_working_days(rules.earliest_periodic_date(today()), -1)
     with pytest.raises(Invalid) as error:
         await services.create_dialogue(
             hr,
@@ -444,3 +445,37 @@ async def test_seats_are_split_in_proportion_to_union_members():
     # 150 workers: at least 9 worker-side seats; 100/150 of 9 is 6, the other 50 get 3.
     split = (await services.overview(hr))["split"]
     assert (split["seats"], split["organisation"], split["group"]) == (9, 6, 3)
+
+
+async def test_late_contents_and_a_late_publication_are_flagged_and_counted():
+    enterprise_id = await _enterprise()
+    _list_id, ids = await _published_list(enterprise_id)
+    hr = await factories.context(enterprise_id)
+    day = rules.earliest_periodic_date(today())
+    dialogue_id = await services.create_dialogue(
+        hr, DialogueForm(title="Đối thoại", scheduled_at=_at(day), place="Hội trường")
+    )
+    # Sent today for the earliest dialogue the rule allows: in time.
+    assert rules.contents_deadline(day) >= today()
+    await services.record_contents(
+        hr, dialogue_id, ContentsForm(side=Side.EMPLOYER, contents="A", sent_on=today())
+    )
+    row = (await services.dialogue_view(hr, dialogue_id)).dialogue
+    assert not row["employer_contents_late"]
+    row = services._annotate(row, False, on=rules.contents_deadline(day) + dt.timedelta(days=1))
+    assert row["worker_contents_late"]  # never sent, and the deadline has passed
+
+    # Held a month ago, publicised today: more than 3 working days later.
+    held_on = today() - dt.timedelta(days=30)
+    await services.record_attendance(hr, dialogue_id, AttendanceForm(present=list(ids.values())))
+    item_id = await services.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Ca đêm"))
+    await services.record_positions(hr, dialogue_id, item_id, PositionsForm(outcome="not_agreed"))
+    await services.record_dialogue(
+        hr, dialogue_id, RecordForm(held_on=held_on, chair="A", secretary="B", summary="C")
+    )
+    agenda = await reminders.agenda(hr)
+    assert any("Publicise the main contents" in due.title for due in agenda.overdue)
+    assert await services.publish_dialogue(hr, dialogue_id, PublishForm(published_on=today()))
+    facts = await compliance.facts(enterprise_id)
+    assert (facts.publications, facts.publications_on_time) == (1, 0)
+    assert (await services.list_dialogues(hr)).rows[0]["publication_late"]
