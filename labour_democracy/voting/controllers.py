@@ -31,7 +31,7 @@ from labour_democracy.voting.tables import (
     TallyKind,
 )
 from labour_democracy.web import menu
-from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
 from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
@@ -80,6 +80,14 @@ ENUMS = {
 
 def _base(context) -> str:
     return f"/enterprises/{context.enterprise_id}/ballots"
+
+
+def _record_ids(raw: Any) -> list[int]:
+    """Ticked rows (checkbox values) as ids; a value the page never sends is refused."""
+    try:
+        return convert(raw, list[int])
+    except FieldError as error:
+        raise Invalid(str(error)) from None
 
 
 def read_answers(data: dict[str, Any], questions: list[dict]) -> services.Answers:
@@ -170,8 +178,8 @@ class BallotController(Controller):
     async def delete_question(self, request: Request, context: Context, ballot_id: Id) -> Response:
         data = await read_form(request)
         try:
-            question_id = int(data.get("question_id", ""))
-        except ValueError:
+            question_id = convert(data.get("question_id", ""), int)
+        except FieldError:
             raise Invalid(_("Choose a question.")) from None
         await services.delete_question(context, ballot_id, question_id)
         flash(request, _("The question was removed."))
@@ -222,8 +230,7 @@ class BallotController(Controller):
     @post("/{ballot_id:int}/electors", opt=MANAGE)
     async def set_electors(self, request: Request, context: Context, ballot_id: Id) -> Response:
         data = await read_form(request)
-        raw = data.get("workers", [])
-        ids = [int(v) for v in (raw if isinstance(raw, list) else [raw]) if str(v).isdigit()]
+        ids = _record_ids(data.get("workers", []))
         count = await services.set_named_list(context, ballot_id, ids)
         flash(request, _("The electorate now lists {n} people.").format(n=count))
         return redirect(request, f"{_base(context)}/{ballot_id}")
@@ -239,8 +246,8 @@ class BallotController(Controller):
     async def replace_slip(self, request: Request, context: Context, ballot_id: Id) -> Response:
         data = await read_form(request)
         try:
-            serial = int(str(data.get("serial", "")).strip())
-        except ValueError:
+            serial = convert(data.get("serial", ""), int)
+        except FieldError:
             return await _detail(
                 request,
                 context,
@@ -273,8 +280,7 @@ class BallotController(Controller):
     @post("/{ballot_id:int}/received", opt=MANAGE)
     async def slips_received(self, request: Request, context: Context, ballot_id: Id) -> Response:
         data = await read_form(request)
-        raw = data.get("electors", [])
-        ids = [int(v) for v in (raw if isinstance(raw, list) else [raw]) if str(v).isdigit()]
+        ids = _record_ids(data.get("electors", []))
         count = await services.record_slips_received(context, ballot_id, ids)
         flash(request, _("{n} signatures recorded.").format(n=count))
         return redirect(request, f"{_base(context)}/{ballot_id}#slips")

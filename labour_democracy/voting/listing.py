@@ -24,6 +24,7 @@ from labour_democracy.voting.tables import (
     Elector,
     ElectorateKind,
 )
+from labour_democracy.web.forms import FieldError, convert
 
 PER_PAGE = 20
 
@@ -176,11 +177,14 @@ def read_counts(
             (f"c{question['id']}_invalid", None, True),
         ]
         for name, option, invalid in keys:
-            raw = str(data.get(name, "") or "0").strip()
-            if not raw.isdigit():
+            try:
+                count = convert(data.get(name, "") or "0", int)
+            except FieldError:
+                count = -1
+            if count < 0:
                 errors[f"q{question['id']}"] = _("Enter whole numbers of zero or more.")
                 continue
-            counts[(question["id"], option, invalid)] = int(raw)
+            counts[(question["id"], option, invalid)] = count
     if errors:
         raise Invalid(errors)
     return counts

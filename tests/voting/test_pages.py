@@ -200,3 +200,39 @@ async def test_an_attachment_with_a_vietnamese_name_downloads_and_is_never_rende
     disposition = response.headers["content-disposition"]
     assert disposition.startswith('attachment; filename="To _trinh_ <b>.html";')
     assert "filename*=UTF-8''T%E1%BB%9D%20%22tr%C3%ACnh%22%20%3Cb%3E.html" in disposition
+
+
+async def test_numbers_no_database_can_hold_are_refused_with_a_message(browser_for):
+    """A superscript "²" passes str.isdigit() but not int(); 10**20 passes int() but no
+    database column. Each used to answer 500."""
+    enterprise, browser = await _organiser(browser_for, workers=3)
+    ballot = await _create(browser, enterprise)
+    await _add_motion(browser, enterprise, ballot)
+    question = (await Question.select(Question.id).first())["id"]
+    option = (await Option.select(Option.id).first())["id"]
+    base = f"/enterprises/{enterprise}/ballots/{ballot}"
+    huge = "99999999999999999999"
+    for url, data in (
+        (f"{base}/questions/delete", {"question_id": huge}),
+        (f"{base}/received", {"electors": "²"}),
+        (f"{base}/electors", {"workers": ["1", huge]}),
+    ):
+        response = await browser.post(url, data)
+        assert response.status_code == 422, (url, response.status_code)
+    assert await Question.count() == 1
+
+    await _print_slips(browser, enterprise, ballot)
+    response = await browser.post(f"{base}/slips/replace", {"serial": huge})
+    assert response.status_code == 422 and "Enter the number printed on the slip." in response.text
+    await browser.post(f"{base}/open")
+    response = await browser.post(
+        f"{base}/tally-sheet",
+        {
+            "kind": "show_of_hands",
+            "ballots": "2",
+            "teller_one": "Lê Văn An",
+            "teller_two": "Trần Thị Bình",
+            f"c{question}_{option}": "²",
+        },
+    )
+    assert response.status_code == 422 and "Enter whole numbers of zero or more." in response.text
