@@ -37,7 +37,7 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
 from labour_democracy.web import menu, public
 from labour_democracy.web.auth import sign_in_session
-from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
 from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
@@ -204,8 +204,8 @@ async def _enterprise_form(
 ) -> Template:
     province = values.get("province")
     try:
-        province_id = int(province) if province not in (None, "") else None
-    except (TypeError, ValueError):
+        province_id = convert(province, int) if province not in (None, "") else None
+    except FieldError:
         province_id = None
     return render(
         request,

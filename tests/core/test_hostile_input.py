@@ -80,3 +80,11 @@ async def test_a_number_beyond_the_database_is_refused_in_forms_and_the_api(hr):
     )
     assert response.status_code == 422 and "parent" in response.json()["errors"]
     assert await OrgUnit.count() == 0
+
+
+async def test_a_province_beyond_the_database_redisplays_the_enterprise_form(browser_for):
+    await factories.english_user("admin@federation.vn", Role.ADMIN)
+    admin = await browser_for("admin@federation.vn")
+    response = await admin.post("/enterprises/new", {"name": "Công ty", "province": BEYOND_ANY_ID})
+    assert response.status_code == 422 and "too large" in response.text
+    assert await Enterprise.count() == 0
