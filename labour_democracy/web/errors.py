@@ -109,15 +109,20 @@ def _validation(request: Request, exc: ValidationException) -> Response:
     return error_response(request, 400, _("The request is not valid."))
 
 
+def _route(request: Request) -> str:
+    """The route's pattern, not the address: a slip's QR address carries its voting code."""
+    return request.scope.get("path_template") or request.url.path
+
+
 def _http(request: Request, exc: HTTPException) -> Response:
     if exc.status_code >= 500:
-        log.error("HTTP %s on %s: %s", exc.status_code, request.url.path, exc.detail)
+        log.error("HTTP %s on %s: %s", exc.status_code, _route(request), exc.detail)
         return error_response(request, exc.status_code, _("Please try again in a moment."))
     return error_response(request, exc.status_code, _("The request is not valid."))
 
 
 def _unexpected(request: Request, exc: Exception) -> Response:
-    log.exception("Unhandled error on %s %s", request.method, request.url.path)
+    log.exception("Unhandled error on %s %s", request.method, _route(request))
     return error_response(
         request, 500, _("The error was recorded. Please try again; nothing was saved.")
     )

@@ -121,3 +121,19 @@ async def test_a_refused_role_on_a_page_says_so(browser_for):
 async def test_a_signed_out_htmx_request_is_sent_to_the_login_page(client):
     response = await client.get("/enterprises", headers={"hx-request": "true"})
     assert response.headers["hx-redirect"] == "/login?next=/enterprises"
+
+
+async def test_an_unexpected_error_logs_the_route_not_the_secret_in_its_address(
+    browser_for, monkeypatch, caplog
+):
+    """A slip's QR address carries its voting code: a failure there must not write it out."""
+    from labour_democracy.voting import services as voting_services
+
+    async def fail(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(voting_services, "resolve_code", fail)
+    response = await (await browser_for()).get("/V/ABCD-EFGH-JKMN")
+    assert response.status_code == 500
+    ours = "\n".join(r.getMessage() for r in caplog.records if r.name == "labour_democracy")
+    assert "Unhandled error on GET /V/{code}" in ours and "ABCD" not in ours
