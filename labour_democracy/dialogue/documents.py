@@ -270,17 +270,13 @@ def side_name(record_enterprise: Enterprise, side: Side) -> str:
 
 
 def minutes_signatories(record: DialogueRecord) -> list[Signatory]:
-    """Who signs the minutes, or Invalid naming who is missing.
-
-    Decree 145/2020 Art. 39(4) (and Arts. 40(3), 41(1)(đ), which refer to it): the employer's
-    legal representative or the person authorised by them, the representative of each worker
-    representative organisation, and of the workers' dialogue group where there is one. A side
-    signs through a member its list marks as signing for it and who attended.
-    """
-    missing: list[str] = []
-    signers: list[Signatory] = []
+    """Who signs the minutes (`rules.minutes_missing_signers`, Decree 145/2020 Art. 39(4)), or
+    Invalid naming who is missing. A side signs through a member its list marks as signing for
+    it and who attended; the employer through its legal representative if present, else the
+    authorised person recorded."""
     legal = record.legal_representative
     authorised = (record.dialogue.authorised_person or "").strip()
+    signers: list[Signatory] = []
     if legal is not None and legal.id in record.present:
         signers.append(
             Signatory("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", legal.title or "", legal.full_name)
@@ -289,35 +285,43 @@ def minutes_signatories(record: DialogueRecord) -> list[Signatory]:
         signers.append(
             Signatory("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "Người được ủy quyền", authorised)
         )
-    else:
-        missing.append(
-            _(
-                "the employer's legal representative is not recorded as present, and no "
-                "authorised person is recorded"
-            )
-        )
-    if not record.worker_sides:
-        missing.append(_("the member list has no worker-side members"))
-    for side in record.worker_sides:
-        signer = next(
+    side_signers = {
+        side: next(
             (m for m in record.side(side) if m.signs_for_side and m.id in record.present), None
         )
-        if signer is None:
-            missing.append(_("no member present signs for {side}").format(side=_(side_label(side))))
-            continue
+        for side in record.worker_sides
+    }
+    missing = rules.minutes_missing_signers(
+        bool(signers), {side: signer is not None for side, signer in side_signers.items()}
+    )
+    if missing:
+        reasons: list[str] = []
+        if missing.employer:
+            reasons.append(
+                _(
+                    "the employer's legal representative is not recorded as present, and no "
+                    "authorised person is recorded"
+                )
+            )
+        if missing.no_worker_side:
+            reasons.append(_("the member list has no worker-side members"))
+        reasons += [
+            _("no member present signs for {side}").format(side=_(side_label(side)))
+            for side in missing.sides
+        ]
+        raise Invalid(
+            _(
+                "The minutes cannot be issued without the signatories the law requires "
+                "(Decree 145/2020, Art. 39(4)): {missing}."
+            ).format(missing="; ".join(reasons))
+        )
+    for side, signer in side_signers.items():
         signers.append(
             Signatory(
                 f"ĐẠI DIỆN {side_name(record.enterprise, side).upper()}",
                 signer.title or "",
                 signer.full_name,
             )
-        )
-    if missing:
-        raise Invalid(
-            _(
-                "The minutes cannot be issued without the signatories the law requires "
-                "(Decree 145/2020, Art. 39(4)): {missing}."
-            ).format(missing="; ".join(missing))
         )
     return signers
 
@@ -379,7 +383,9 @@ def _share(present: int, total: int) -> str:
 
 
 def quorum_lines(record: DialogueRecord) -> list[str]:
-    """The quorum statement of Decree 145 Art. 39(4), with the figures."""
+    """Who of each side attended, with the figures; for a periodic dialogue the quorum verdict of
+    Decree 145 Art. 39(4), otherwise a line saying the democracy regulation decides who takes
+    part (Arts. 40(3), 41(1)(d))."""
     legal = record.legal_representative
     authorised = (record.dialogue.authorised_person or "").strip()
     if record.legal_representative_present:
@@ -395,10 +401,20 @@ def quorum_lines(record: DialogueRecord) -> list[str]:
         employer = "Bên người sử dụng lao động: không có người đại diện theo pháp luật hoặc "
         employer += "người được ủy quyền có mặt."
     present, total = record.workers_present, len(record.worker_members)
-    workers = (
-        f"Bên người lao động: {present}/{total} thành viên có mặt, đạt {_share(present, total)} "
-        "(yêu cầu trên 70%)."
-    )
+    workers = f"Bên người lao động: {present}/{total} thành viên có mặt"
+    if not rules.quorum_applies(record.dialogue.kind):
+        basis = (
+            "khoản 3 Điều 40"
+            if record.dialogue.kind == DialogueKind.REQUESTED
+            else ("điểm d khoản 1 Điều 41")
+        )
+        return [
+            employer,
+            f"{workers}.",
+            "Thành phần tham gia đối thoại theo quy chế dân chủ ở cơ sở tại nơi làm việc "
+            f"({basis} {DECREE}).",
+        ]
+    workers += f", đạt {_share(present, total)} (yêu cầu trên 70%)."
     reached = rules.quorum_met(
         record.legal_representative_present or bool(authorised), present, total
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from labour_democracy.core import calendar
-from labour_democracy.dialogue.tables import EventMatter
+from labour_democracy.dialogue.tables import DialogueKind, EventMatter, Side
 from labour_democracy.i18n import N_
 
 
@@ -145,6 +145,13 @@ def earliest_periodic_date(on: dt.date, saturday_works: bool = False) -> dt.date
     return calendar.add_working_days(start, CONTENTS_WORKING_DAYS, saturday_works)
 
 
+def quorum_applies(kind: DialogueKind) -> bool:
+    """Art. 39(4) sets the quorum of a periodic dialogue only; on request or on an event the
+    democracy regulation decides who takes part (Arts. 40(3), 41(1)(d) borrow only the
+    signatures of Art. 39(4))."""
+    return kind == DialogueKind.PERIODIC
+
+
 def quorum_met(employer_present: bool, worker_side_present: int, worker_side_members: int) -> bool:
     """Art. 39(4): the legal representative (or authorised person) present and more than 70 %
     of the listed worker-side members present; exactly 70 % is not enough."""
@@ -158,6 +165,31 @@ def quorum_met(employer_present: bool, worker_side_present: int, worker_side_mem
 def quorum_smallest(worker_side_members: int) -> int:
     """The fewest worker-side members present that meet the quorum."""
     return worker_side_members * 7 // 10 + 1
+
+
+@dataclass(frozen=True)
+class MissingSigners:
+    """Who the minutes still lack (Decree 145 Art. 39(4))."""
+
+    employer: bool  # neither the legal representative nor an authorised person signs
+    no_worker_side: bool  # the list has no worker-side member at all
+    sides: tuple[Side, ...]  # worker sides with members but no signer
+
+    def __bool__(self) -> bool:
+        return self.employer or self.no_worker_side or bool(self.sides)
+
+
+def minutes_missing_signers(employer_signs: bool, worker_sides: dict[Side, bool]) -> MissingSigners:
+    """Decree 145 Art. 39(4) (referred to by Arts. 40(3) and 41(1)(đ)): the minutes are signed by
+    the employer's legal representative or the person they authorised, and by the representative
+    of each worker representative organisation and of the workers' dialogue group where there is
+    one. `worker_sides` maps each worker side with members on the list to whether one of them
+    signs for it; an empty mapping means nobody can sign for the workers."""
+    return MissingSigners(
+        employer=not employer_signs,
+        no_worker_side=not worker_sides,
+        sides=tuple(side for side, signs in worker_sides.items() if not signs),
+    )
 
 
 def request_supported(supporters: int, worker_side_members: int) -> bool:

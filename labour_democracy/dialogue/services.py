@@ -951,7 +951,7 @@ async def record_attendance(
     employer_present = bool(authorised) or any(
         m.legal_representative and m.id in form.present for m in members
     )
-    if dialogue.kind != DialogueKind.PERIODIC:
+    if not rules.quorum_applies(dialogue.kind):
         return None
     return rules.quorum_met(
         employer_present, sum(1 for m in workers if m.id in form.present), len(workers)
@@ -1100,10 +1100,7 @@ async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: Re
     dialogue = view.dialogue
     if dialogue["status"] != DialogueStatus.PLANNED:
         raise Conflict(_("This dialogue has already been recorded."))
-    # Art. 39(4) sets the quorum for periodic dialogues; on request or on an event the
-    # participants are as the regulation says (Arts. 40(3) and 41(1)(d) borrow only its
-    # signatures).
-    if dialogue["kind"] == DialogueKind.PERIODIC and not view.quorum:
+    if rules.quorum_applies(dialogue["kind"]) and not view.quorum:
         raise Invalid(
             _(
                 "The quorum is not met (Decree 145 Art. 39(4)): the legal representative or an "

@@ -272,6 +272,28 @@ async def test_quorum_at_exactly_70_percent_is_stated_as_not_reached():
     assert "không đủ điều kiện tiến hành" in text
 
 
+@pytest.mark.parametrize(
+    ("kind", "basis"),
+    [(DialogueKind.REQUESTED, "khoản 3 Điều 40"), (DialogueKind.EVENT, "điểm d khoản 1 Điều 41")],
+)
+def test_minutes_of_a_requested_or_event_dialogue_give_no_seventy_percent_verdict(kind, basis):
+    # Art. 39(4)'s quorum is for periodic dialogues; 1 of 4 attending is no verdict here.
+    record = _record(_everyone_but("Hoàng Văn Em", "Vũ Thị Giang", "Đỗ Thị Hoa"))
+    record.dialogue.kind = kind
+    record.dialogue.matter = EventMatter.BONUS_RULES if kind == DialogueKind.EVENT else ""
+    lines = documents.quorum_lines(record)
+    text = " ".join(lines)
+    assert "1/4 thành viên có mặt" in text
+    assert "70%" not in text and "điều kiện tiến hành" not in text
+    assert f"theo quy chế dân chủ ở cơ sở tại nơi làm việc ({basis}" in lines[-1]
+
+
+def test_minutes_of_a_periodic_dialogue_state_the_quorum_verdict():
+    lines = documents.quorum_lines(_record(_everyone_but("Hoàng Văn Em", "Vũ Thị Giang")))
+    assert "2/4 thành viên có mặt, đạt 50,00% (yêu cầu trên 70%)." in lines[1]
+    assert lines[2].startswith("Cuộc đối thoại không đủ điều kiện tiến hành theo khoản 4 Điều 39")
+
+
 async def test_event_minutes_name_the_matter_and_its_article():
     setup = await make_setup(kind=DialogueKind.EVENT, matter=EventMatter.BONUS_RULES)
     text = all_text((await documents.issue_minutes(setup.context, setup.dialogue_id)).content)

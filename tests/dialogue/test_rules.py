@@ -4,7 +4,7 @@ import pytest
 
 from labour_democracy.core import calendar
 from labour_democracy.dialogue import rules
-from labour_democracy.dialogue.tables import EventMatter
+from labour_democracy.dialogue.tables import DialogueKind, EventMatter, Side
 
 D = dt.date
 
@@ -88,6 +88,28 @@ def test_quorum_needs_the_employer():
     assert rules.quorum_smallest(10) == 8
     assert rules.quorum_smallest(9) == 7  # 6.3 -> 7 of 9 is 77.8 %
     assert rules.quorum_met(True, 7, 9) and not rules.quorum_met(True, 6, 9)
+
+
+@pytest.mark.parametrize(
+    ("kind", "applies"),
+    [(DialogueKind.PERIODIC, True), (DialogueKind.REQUESTED, False), (DialogueKind.EVENT, False)],
+)
+def test_the_seventy_percent_quorum_is_for_periodic_dialogues_only(kind, applies):
+    assert rules.quorum_applies(kind) is applies
+
+
+def test_minutes_signed_by_the_employer_and_every_worker_side():
+    complete = rules.minutes_missing_signers(True, {Side.UNION: True, Side.DIALOGUE_GROUP: True})
+    assert not complete
+    no_employer = rules.minutes_missing_signers(False, {Side.UNION: True})
+    assert no_employer and no_employer.employer and no_employer.sides == ()
+    group_missing = rules.minutes_missing_signers(
+        True, {Side.UNION: True, Side.DIALOGUE_GROUP: False}
+    )
+    assert group_missing and group_missing.sides == (Side.DIALOGUE_GROUP,)
+    assert not group_missing.employer and not group_missing.no_worker_side
+    nobody = rules.minutes_missing_signers(True, {})
+    assert nobody and nobody.no_worker_side
 
 
 @pytest.mark.parametrize(("supporters", "ok"), [(2, False), (3, True), (4, True)])
