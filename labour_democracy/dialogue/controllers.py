@@ -607,7 +607,7 @@ async def _request(request, context, request_id, values, errors) -> Template:
 
 
 async def _public_section(enterprise) -> dict[str, Any] | None:
-    rows = await services.published_for_public(enterprise.id)
+    rows = await services.published_for_public(enterprise)
     return {"dialogues": rows} if rows else None
 
 

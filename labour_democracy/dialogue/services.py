@@ -17,7 +17,7 @@ from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.permissions import Permission
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
-from labour_democracy.core.tables import Gender, Representation, Role, Worker
+from labour_democracy.core.tables import Enterprise, Gender, Representation, Role, Worker
 from labour_democracy.db import contains, write_transaction
 from labour_democracy.dialogue import rules
 from labour_democracy.dialogue.permissions import (
@@ -1202,15 +1202,30 @@ async def call_off(context: EnterpriseContext, dialogue_id: int) -> None:
         )
 
 
-async def published_for_public(enterprise_id: int, limit: int = 5) -> list[dict]:
-    """The publicised dialogues' main contents, newest first, for the public page."""
-    return (
-        await Dialogue.select(Dialogue.title, Dialogue.held_on, Dialogue.summary, Dialogue.kind)
-        .where(Dialogue.enterprise == enterprise_id)
+async def published_for_public(enterprise: Enterprise, limit: int = 5) -> list[dict]:
+    """The publicised dialogues, newest first, each with the main contents its notice printed
+    (`documents.publication_lines`, in Vietnamese like the notice), for the public page."""
+    from labour_democracy.dialogue import documents
+
+    dialogues = (
+        await Dialogue.objects()
+        .where(Dialogue.enterprise == enterprise.id)
         .where(Dialogue.status == DialogueStatus.PUBLICISED.value)
         .order_by(Dialogue.held_on, ascending=False)
+        .order_by(Dialogue.id, ascending=False)
         .limit(limit)
     )
+    rows = []
+    for dialogue in dialogues:
+        record = await documents.load_record(enterprise, dialogue)
+        rows.append(
+            {
+                "title": dialogue.title,
+                "held_on": dialogue.held_on,
+                "lines": documents.publication_lines(record),
+            }
+        )
+    return rows
 
 
 # Requests ---------------------------------------------------------------------------------------

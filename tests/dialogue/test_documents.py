@@ -5,6 +5,7 @@ request and the member-list notice; the download and issuing routes (both engine
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from labour_democracy import i18n
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.core.tables import Gender, Representation, Role
+from labour_democracy.core.tables import Enterprise, Gender, Representation, Role
 from labour_democracy.dialogue import documents
 from labour_democracy.dialogue.tables import (
     AgendaItem,
@@ -20,6 +21,7 @@ from labour_democracy.dialogue.tables import (
     Dialogue,
     DialogueKind,
     DialogueRequest,
+    DialogueStatus,
     EventMatter,
     Member,
     MemberList,
@@ -391,6 +393,32 @@ async def test_publication_lines_are_the_public_page_text():
     )
     assert lines[0].startswith("Ngày 15/06/2026, tại Hội trường tầng 2")
     assert "1. Các nội dung hai bên đã thống nhất:" in lines
+
+
+async def test_the_public_page_shows_the_notices_main_contents(browser_for):
+    setup = await make_setup(summary="Hai bên trao đổi trong không khí cởi mở.")
+    await documents.issue_minutes(setup.context, setup.dialogue_id)
+    await Dialogue.update(
+        {Dialogue.status: DialogueStatus.PUBLICISED, Dialogue.published_on: dt.date(2026, 6, 16)}
+    ).where(Dialogue.id == setup.dialogue_id)
+    notice = await documents.issue_publication_notice(
+        setup.context, setup.dialogue_id, dt.date(2026, 6, 16)
+    )
+    lines = documents.publication_lines(
+        await documents.load_record(setup.context.enterprise, await _dialogue(setup))
+    )
+    token = (
+        await Enterprise.select(Enterprise.public_token)
+        .where(Enterprise.id == setup.context.enterprise_id)
+        .first()
+    )["public_token"]
+    page = (await (await browser_for()).get(f"/p/{token}")).text
+    section = page[page.index('id="dialogues"') :]
+    notice_text = all_text(notice.content)
+    for line in lines:
+        assert html.escape(line, quote=False) in section and line in notice_text
+    assert "Hai bên trao đổi trong không khí cởi mở." in section
+    assert "- Tiền ăn giữa ca: Tăng lên 32.000 đồng từ ngày 01/7/2026." in section
 
 
 async def _request(setup: Setup, side: RequestSide, **values) -> int:
