@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from litestar import Controller, Request, Response, get, post
 
-from labour_democracy.core.errors import Invalid
+from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.permissions import VIEW_DOCUMENTS
 from labour_democracy.core.scope import EnterpriseContext, get_owned, register_path_records
 from labour_democracy.dialogue import documents
@@ -19,6 +19,7 @@ from labour_democracy.dialogue.tables import Dialogue, DialogueRequest, MemberLi
 from labour_democracy.documents.controllers import DOCX_TYPE, content_disposition, download_name
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import gettext as _
+from labour_democracy.web.errors import error_response
 from labour_democracy.web.params import Context, Id
 from labour_democracy.web.responses import flash, redirect
 
@@ -87,6 +88,15 @@ class DialogueDocumentController(Controller):
     async def issue_reply(self, request: Request, context: Context, request_id: Id) -> Response:
         try:
             document = await documents.issue_request_reply(context, request_id)
+        except Forbidden:
+            return error_response(
+                request,
+                403,
+                _(
+                    "Only the side that received the request drafts the reply: HR answers "
+                    "the workers' requests, the union the employer's."
+                ),
+            )
         except Invalid as error:
             back = f"/enterprises/{context.enterprise_id}/dialogue/requests/{request_id}"
             return _refused(request, error, back)

@@ -18,7 +18,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Mm
 
-from labour_democracy.core.errors import Invalid
+from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, Gender, Representation
 from labour_democracy.db import write_transaction
@@ -743,9 +743,12 @@ async def issue_request_reply(
     context: EnterpriseContext, request_id: int, on: dt.date | None = None
 ) -> IssuedDocument:
     """Number and store the written reply to a dialogue request and link it to the request.
-    A reply to the employer is numbered in the worker side's own sequence ("01/CĐCS")."""
+    A reply to the employer is numbered in the worker side's own sequence ("01/CĐCS").
+    Forbidden unless the actor speaks for the side that received the request."""
     async with write_transaction():
         request = await get_owned(context, DialogueRequest, request_id)
+        if not services.reply_side_allowed(context, RequestSide(request.side)):
+            raise Forbidden
         members = await services.active_members(request.member_list, request.replied_on)
         head = await documents.letterhead(context)
         issued_on = on or request.replied_on or today()

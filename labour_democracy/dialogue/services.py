@@ -1238,7 +1238,9 @@ def _request_side_allowed(context: EnterpriseContext, side: RequestSide) -> bool
     return Role.HR in context.roles if side == RequestSide.EMPLOYER else Role.UNION in context.roles
 
 
-def _reply_side_allowed(context: EnterpriseContext, side: RequestSide) -> bool:
+def reply_side_allowed(context: EnterpriseContext, side: RequestSide) -> bool:
+    """Only the side that received a request answers it (Decree 145 Art. 40(2)): HR a request
+    of the workers, the union one of the employer."""
     other = RequestSide.WORKERS if side == RequestSide.EMPLOYER else RequestSide.EMPLOYER
     return _request_side_allowed(context, other)
 
@@ -1346,7 +1348,7 @@ async def get_request(context: EnterpriseContext, request_id: int) -> dict:
     members = await active_members(request.member_list, request.submitted_on)
     row["supporters"] = [m for m in members if m.id in supporter_ids]
     row["worker_members"] = sum(1 for m in members if m.side != Side.EMPLOYER)
-    row["can_answer"] = _reply_side_allowed(context, RequestSide(row["side"])) and context.can(
+    row["can_answer"] = reply_side_allowed(context, RequestSide(row["side"])) and context.can(
         REQUEST_DIALOGUE
     )
     return row
@@ -1357,7 +1359,7 @@ async def answer_request(context: EnterpriseContext, request_id: int, form: Repl
     scheduled at that time. The reply letter is drafted from it (dialogue.documents)."""
     _require(context, REQUEST_DIALOGUE)
     request = await get_owned(context, DialogueRequest, request_id)
-    if not _reply_side_allowed(context, RequestSide(request.side)):
+    if not reply_side_allowed(context, RequestSide(request.side)):
         raise Forbidden
     if request.replied_on is not None:
         raise Conflict(_("This request has already been answered."))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 from labour_democracy import i18n
-from labour_democracy.core.errors import Invalid
+from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise, Gender, Representation, Role
 from labour_democracy.dialogue import documents
@@ -468,6 +468,32 @@ async def test_the_union_replies_to_an_employer_request_under_its_own_number():
     text = all_text(document.content)
     assert UNION.upper() in text and "Kính gửi: Ban Giám đốc Công ty TNHH May Sông Hồng" in text
     assert f"TM. {UNION.upper()}" in text and "Phạm Thị Dung" in text
+
+
+async def test_only_the_side_that_received_the_request_drafts_the_reply():
+    setup = await make_setup()
+    by_workers = await _request(setup, RequestSide.WORKERS)
+    by_employer = await _request(setup, RequestSide.EMPLOYER)
+    union = await factories.context(setup.context.enterprise_id, Role.UNION)
+    with pytest.raises(Forbidden):
+        await documents.issue_request_reply(union, by_workers)
+    with pytest.raises(Forbidden):
+        await documents.issue_request_reply(setup.context, by_employer)
+    assert await IssuedDocument.count() == 0
+
+
+async def test_the_reply_route_refuses_the_requesting_side_with_a_reason(browser_for):
+    setup = await make_setup()
+    by_workers = await _request(setup, RequestSide.WORKERS)
+    by_employer = await _request(setup, RequestSide.EMPLOYER)
+    base = f"/enterprises/{setup.context.enterprise_id}/dialogue/requests"
+    for email, request_id in (("union@a.vn", by_workers), ("hr@a.vn", by_employer)):
+        browser = await browser_for(email)
+        await browser.post("/language", data={"language": "en"})
+        refused = await browser.post(f"{base}/{request_id}/reply")
+        assert refused.status_code == 403
+        assert "Only the side that received the request drafts the reply" in refused.text
+    assert await IssuedDocument.count() == 0
 
 
 async def test_a_reply_without_the_agreed_time_and_place_is_refused():
