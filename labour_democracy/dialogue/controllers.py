@@ -206,12 +206,15 @@ class DialogueController(Controller):
     async def publish_member_list(
         self, request: Request, context: Context, member_list_id: Id
     ) -> Response:
-        return await _act(
-            request,
-            services.publish_member_list(context, member_list_id),
-            _("The list was published and its notice issued; post it at the workplace."),
-            f"{_base(context)}/member-lists/{member_list_id}",
-        )
+        back = f"{_base(context)}/member-lists/{member_list_id}"
+        try:
+            warnings = await services.publish_member_list(context, member_list_id)
+        except (Invalid, Conflict) as error:
+            return _refused(request, error, back)
+        flash(request, _("The list was published and its notice issued; post it at the workplace."))
+        for warning in warnings:
+            flash(request, warning, "warning")
+        return redirect(request, back)
 
     @post("/member-lists/{member_list_id:int}/reissue", opt={"permission": MANAGE_MEMBERS})
     async def reissue_member_list(

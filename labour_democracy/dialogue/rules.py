@@ -95,6 +95,24 @@ def seat_split(seats: int, members: dict[str, int]) -> dict[str, int]:
     return result
 
 
+def seat_split_expected(
+    organisation_seats: int, group_seats: int, organisation_members: int, other_workers: int
+) -> dict[str, int] | None:
+    """The split Decree 145 Art. 38(2)(b) asks of a worker side that has both representative
+    organisations and a workers' dialogue group: its seats in proportion to the organisations'
+    members and the other workers (`seat_split`). None where the article does not apply (one
+    kind of seat only) or the split already matches."""
+    if organisation_seats <= 0 or group_seats <= 0:
+        return None
+    expected = seat_split(
+        organisation_seats + group_seats,
+        {"organisation": organisation_members, "group": other_workers},
+    )
+    if expected == {"organisation": organisation_seats, "group": group_seats}:
+        return None
+    return expected
+
+
 def list_renewal_due(valid_from: dt.date) -> dt.date:
     """The day by which a new list must be fixed (Art. 38(3)); 29 February moves to the 28th."""
     year = valid_from.year + LIST_RENEWAL_YEARS

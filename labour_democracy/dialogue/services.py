@@ -214,7 +214,14 @@ class Composition:
         return not self.errors
 
 
-def composition(members: list[Member], workforce: int, listed_workforce: int | None = None):
+def composition(
+    members: list[Member],
+    workforce: int,
+    listed_workforce: int | None = None,
+    organisation_members: int | None = None,
+):
+    """The law's checks; `organisation_members` (the roster's members of the representative
+    organisation) adds the seat-split check of Art. 38(2)(b)."""
     employer = [m for m in members if m.side == Side.EMPLOYER]
     workers = [m for m in members if m.side != Side.EMPLOYER]
     band = rules.band_for(workforce)
@@ -265,6 +272,31 @@ def composition(members: list[Member], workforce: int, listed_workforce: int | N
         result.warnings.append(
             _("No woman on the worker side: the law asks for gender equality (Art. 38(2)(a)).")
         )
+    if organisation_members is not None:
+        group = sum(1 for m in workers if m.side == Side.DIALOGUE_GROUP)
+        expected = rules.seat_split_expected(
+            len(workers) - group, group, organisation_members, workforce - organisation_members
+        )
+        if expected is not None:
+            # A warning, not a refusal: the members counted come from the roster, which may lag
+            # behind the organisations' own books, and the decree sets no rounding.
+            result.warnings.append(
+                _(
+                    "Seats in proportion to members (Decree 145 Art. 38(2)(b)): with "
+                    "{members} members of the representative organisation and {others} other "
+                    "workers, {seats} worker-side seats split as {org} for the organisation and "
+                    "{group} for the workers' dialogue group; this list has {has_org} and "
+                    "{has_group}."
+                ).format(
+                    members=organisation_members,
+                    others=workforce - organisation_members,
+                    seats=len(workers),
+                    org=expected["organisation"],
+                    group=expected["group"],
+                    has_org=len(workers) - group,
+                    has_group=group,
+                )
+            )
     if listed_workforce is not None and rules.band_changed(listed_workforce, workforce):
         result.warnings.append(
             _(
@@ -501,24 +533,33 @@ async def check_list(context: EnterpriseContext, member_list_id: int) -> Composi
     _require(context, VIEW_DIALOGUE)
     version = await get_owned(context, MemberList, member_list_id)
     workforce = (await enterprises.workforce(context.enterprise_id)).count
-    return composition(await active_members(version.id, dt.date.max), workforce, version.workforce)
+    return composition(
+        await active_members(version.id, dt.date.max),
+        workforce,
+        version.workforce,
+        await organisation_members(context),
+    )
 
 
 async def publish_member_list(
     context: EnterpriseContext, member_list_id: int, on: dt.date | None = None
-) -> None:
+) -> list[str]:
     """Fix a version: refused unless both sides are as large as the law requires; the notice of
-    the list (dialogue.documents.issue_member_list) is issued in the same transaction."""
+    the list (dialogue.documents.issue_member_list) is issued in the same transaction. Returns
+    the law's warnings (e.g. a seat split off the proportion of Art. 38(2)(b))."""
     from labour_democracy.dialogue import documents
 
     _require(context, MANAGE_MEMBERS)
     on = on or today()
     workforce = (await enterprises.workforce(context.enterprise_id)).count
+    union_members = await organisation_members(context)
     async with write_transaction():
         version = await get_owned(context, MemberList, member_list_id)
         if version.status != MemberListStatus.DRAFT:
             raise Conflict(_("This list is already published."))
-        check = composition(await active_members(version.id, dt.date.max), workforce)
+        check = composition(
+            await active_members(version.id, dt.date.max), workforce, None, union_members
+        )
         if not check.lawful:
             raise Invalid(" ".join(check.errors))
         await MemberList.update(
@@ -536,6 +577,7 @@ async def publish_member_list(
             version.id,
             context.enterprise_id,
         )
+    return check.warnings
 
 
 async def reissue_member_list(context: EnterpriseContext, member_list_id: int) -> None:
@@ -1446,14 +1488,19 @@ async def seat_split(context: EnterpriseContext, seats: int, workforce: int) -> 
     """Worker-side seats in proportion to members (Decree 145 Art. 38(2)(b)): the roster's
     union members for the representative organisation, the other workers for the dialogue
     group."""
-    members = 0
-    if context.enterprise.representation != Representation.NONE:
-        members = await Worker.count().where(
-            enterprises.active_workers(context.enterprise_id, today())
-            & Worker.union_member.eq(True)
-        )
+    members = await organisation_members(context)
     split = rules.seat_split(seats, {"organisation": members, "group": workforce - members})
     return {"seats": seats, "members": members, "others": workforce - members, **split}
+
+
+async def organisation_members(context: EnterpriseContext) -> int:
+    """The roster's active union members, counted for the representative organisation (none
+    where the enterprise has no representative organisation)."""
+    if context.enterprise.representation == Representation.NONE:
+        return 0
+    return await Worker.count().where(
+        enterprises.active_workers(context.enterprise_id, today()) & Worker.union_member.eq(True)
+    )
 
 
 async def last_periodic(enterprise_id: int) -> dt.date | None:

@@ -55,6 +55,29 @@ def test_seat_split_by_largest_remainder():
     assert sum(rules.seat_split(24, {"a": 333, "b": 333, "c": 334}).values()) == 24
 
 
+@pytest.mark.parametrize(
+    ("organisation", "group", "expected"),
+    [
+        (5, 4, None),  # 600 members, 400 others: 9 seats split 5 / 4
+        (6, 3, {"organisation": 5, "group": 4}),  # one seat too many for the organisation
+        (4, 5, {"organisation": 5, "group": 4}),  # one too few
+        (9, 0, None),  # no dialogue group on the list: Art. 38(2)(b) does not apply
+        (0, 9, None),  # no representative organisation on the list
+    ],
+)
+def test_seat_split_expected_only_where_both_kinds_sit(organisation, group, expected):
+    assert rules.seat_split_expected(organisation, group, 600, 400) == expected
+
+
+def test_seat_split_expected_at_the_rounding_edge():
+    # 7 seats, 550 / 450 members: quotas 3.85 / 3.15 -> 4 / 3; 3 / 4 deviates, 4 / 3 does not.
+    assert rules.seat_split_expected(4, 3, 550, 450) is None
+    assert rules.seat_split_expected(3, 4, 550, 450) == {"organisation": 4, "group": 3}
+    # Exactly half: the tie of remainders goes to the larger membership, then to the first.
+    assert rules.seat_split_expected(4, 3, 500, 500) is None
+    assert rules.seat_split_expected(3, 4, 500, 500) == {"organisation": 4, "group": 3}
+
+
 def test_member_list_renewal_every_two_years():
     assert rules.list_renewal_due(D(2026, 3, 1)) == D(2028, 3, 1)
     assert rules.list_renewal_due(D(2028, 2, 29)) == D(2030, 2, 28)

@@ -12,7 +12,7 @@ import pytest
 from labour_democracy import i18n
 from labour_democracy.core import calendar, reminders
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
-from labour_democracy.core.tables import Gender, Representation, Role
+from labour_democracy.core.tables import Enterprise, Gender, Representation, Role
 from labour_democracy.dialogue import compliance, deadlines, rules, services
 from labour_democracy.dialogue.schemas import (
     AgendaItemForm,
@@ -125,6 +125,54 @@ async def test_a_worker_side_below_the_band_minimum_is_refused_and_nothing_chang
     assert version.status == MemberListStatus.PUBLISHED and version.document is not None
     with pytest.raises(Conflict):
         await services.add_member(hr, list_id, MemberForm(side=Side.UNION, full_name="Late"))
+
+
+async def _list_with_split(hr, union: int, group: int) -> int:
+    list_id = await services.create_member_list(hr, MemberListForm(valid_from=today()))
+    for name, title, legal in [*EMPLOYER, ("Lê Văn Cường", "Quản đốc", False)]:
+        await services.add_member(
+            hr,
+            list_id,
+            MemberForm(side=Side.EMPLOYER, full_name=name, title=title, legal_representative=legal),
+        )
+    for side, count in ((Side.UNION, union), (Side.DIALOGUE_GROUP, group)):
+        for index in range(count):
+            await services.add_member(
+                hr,
+                list_id,
+                MemberForm(
+                    side=side,
+                    full_name=f"{side.value} {index}",
+                    gender=Gender.FEMALE.value,
+                    signs_for_side=index == 0,
+                ),
+            )
+    return list_id
+
+
+async def test_a_seat_split_off_the_members_proportion_is_published_with_a_warning():
+    # 60 workers, 45 of them union members: 4 worker-side seats split 3 / 1 (Art. 38(2)(b)).
+    enterprise_id = await _enterprise(15)
+    await factories.workers(enterprise_id, 45, union_member=True)
+    await Enterprise.update({Enterprise.representation: Representation.GRASSROOTS_UNION}).where(
+        Enterprise.id == enterprise_id
+    )
+    hr = await factories.context(enterprise_id)
+    deviating = await _list_with_split(hr, 2, 2)
+    check = await services.check_list(hr, deviating)
+    assert check.lawful
+    assert any(
+        "split as 3 for the organisation and 1 for the workers' dialogue group; this list has "
+        "2 and 2" in warning
+        for warning in check.warnings
+    )
+    warnings = await services.publish_member_list(hr, deviating)
+    assert any("Art. 38(2)(b)" in warning for warning in warnings)
+    version = await MemberList.objects().get(MemberList.id == deviating)
+    assert version.status == MemberListStatus.PUBLISHED
+    matching = await _list_with_split(hr, 3, 1)
+    assert not any("38(2)(b)" in w for w in (await services.check_list(hr, matching)).warnings)
+    assert not any("38(2)(b)" in w for w in await services.publish_member_list(hr, matching))
 
 
 async def test_employer_side_needs_its_legal_representative():
