@@ -114,7 +114,14 @@ async def list_enterprises(actor: Actor, q: str | None = None, page: int = 1, pe
 def _search(q: str | None):
     if not q or not q.strip():
         return None
-    return contains(Enterprise.name, q.strip()) | contains(Enterprise.tax_code, q.strip())
+    term = q.strip()
+    # The English name too: people often type a Vietnamese name without its diacritics,
+    # and the English name usually carries it that way ("Song Hong" for "Sông Hồng").
+    return (
+        contains(Enterprise.name, term)
+        | contains(Enterprise.name_en, term)
+        | contains(Enterprise.tax_code, term)
+    )
 
 
 _LENGTH_LIMITS = {

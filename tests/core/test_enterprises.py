@@ -322,6 +322,14 @@ async def test_the_list_searches_by_name_or_tax_code(browser_for):
     assert "No enterprise matches this search." in (await admin.get("/enterprises?q=zzz")).text
 
 
+async def test_the_list_finds_a_name_typed_without_diacritics_by_its_english_name(browser_for):
+    await factories.enterprise("Công ty May Sông Hồng", name_en="Song Hong Garment Co., Ltd.")
+    await factories.enterprise("Công ty Cơ khí Đông Á")
+    admin = await _admin(browser_for)
+    page = (await admin.get("/enterprises?q=song hong")).text
+    assert "May Sông Hồng" in page and "Đông Á" not in page
+
+
 async def test_a_page_beyond_the_last_shows_the_last_page(browser_for):
     for number in range(25):
         await factories.enterprise(f"Công ty số {number:02d}")
