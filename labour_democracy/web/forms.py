@@ -23,6 +23,8 @@ from labour_democracy.i18n import gettext as _
 
 S = TypeVar("S", bound=msgspec.Struct)
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# A dot groups thousands in Vietnamese (1.000); a dot anywhere else is a fraction.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
 _TRUE = {"on", "true", "1", "yes"}
 _FALSE = {"", "off", "false", "0", "no"}
 # Integer columns and ids are 4 bytes on PostgreSQL (Piccolo's Integer and Serial); no number a
@@ -80,6 +82,9 @@ def _parse_datetime(value: Any) -> dt.datetime:
 def convert(value: Any, annotation: Any) -> Any:
     """One value to the annotated type, or `FieldError` with a message for the person."""
     if annotation is str:
+        # A list (a field sent twice), an object or true/false is no text.
+        if isinstance(value, (list, dict, bool)):
+            raise FieldError(_("Enter a single text value."))
         if NUL in str(value):
             raise FieldError(control_character_message())
         return str(value).strip()
@@ -93,10 +98,13 @@ def convert(value: Any, annotation: Any) -> Any:
             return False
         raise FieldError(_("Choose yes or no."))
     if annotation is int:
-        if isinstance(value, bool):
+        if isinstance(value, (bool, float)):
+            raise FieldError(_("Enter a whole number."))
+        text = str(value).strip().replace(" ", "")
+        if "." in text and not _GROUPED.fullmatch(text):
             raise FieldError(_("Enter a whole number."))
         try:
-            number = int(str(value).strip().replace(".", "").replace(" ", ""))
+            number = int(text.replace(".", ""))
         except ValueError:
             raise FieldError(_("Enter a whole number.")) from None
         if not SMALLEST_INTEGER <= number <= LARGEST_INTEGER:

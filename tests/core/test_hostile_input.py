@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from labour_democracy import i18n
 from labour_democracy.core.tables import Enterprise, LoginAttempt, OrgUnit, Role
 from labour_democracy.suggestions.tables import Suggestion
+from labour_democracy.web.forms import FieldError, convert
 from tests import factories
 
 BEYOND_ANY_ID = "99999999999999999999"
@@ -88,3 +90,29 @@ async def test_a_province_beyond_the_database_redisplays_the_enterprise_form(bro
     response = await admin.post("/enterprises/new", {"name": "Công ty", "province": BEYOND_ANY_ID})
     assert response.status_code == 422 and "too large" in response.text
     assert await Enterprise.count() == 0
+
+
+@pytest.mark.parametrize("value", ["1.5", "12.34", 1.5, "1.2.3"])
+def test_a_fraction_is_not_read_as_a_whole_number(value):
+    """The dot groups thousands in Vietnamese ("1.000"); anything else was silently dropped,
+    so "1.5" seats or votes became 15."""
+    with i18n.language("en"), pytest.raises(FieldError, match="whole number"):
+        convert(value, int)
+
+
+@pytest.mark.parametrize("text, number", [("1.000", 1000), ("12.345.678", 12345678), ("7", 7)])
+def test_thousands_are_still_grouped_with_dots(text, number):
+    assert convert(text, int) == number
+
+
+async def test_a_list_or_an_object_for_a_text_field_is_refused(hr):
+    base = f"/api/v1/enterprises/{hr.enterprise_id}/org-units"
+    for name in ({"a": 1}, ["x", "y"], True):
+        response = await hr.api("POST", base, {"name": name})
+        assert response.status_code == 422 and "name" in response.json()["errors"], name
+    # A name sent twice by a form is no single text either.
+    response = await hr.post(
+        f"/enterprises/{hr.enterprise_id}/org-units", {"name": ["Xưởng A", "Xưởng B"]}
+    )
+    assert response.status_code == 422
+    assert await OrgUnit.count() == 0
