@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
+from labour_democracy.core import enterprises
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Gender, Worker
@@ -28,6 +29,7 @@ from labour_democracy.dialogue.schemas import (
     ContentsForm,
     DialogueForm,
     EventStepsForm,
+    GroupElectionForm,
     MemberForm,
     MemberListForm,
     PositionsForm,
@@ -45,9 +47,10 @@ from labour_democracy.dialogue.tables import (
     RequestSide,
     Side,
 )
-from labour_democracy.i18n import N_, today
+from labour_democracy.i18n import N_, ngettext, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import get_settings
+from labour_democracy.voting.tables import BallotStatus, ElectorateKind
 from labour_democracy.web import menu, public
 from labour_democracy.web.forms import form_values, parse, read_form
 from labour_democracy.web.menu import MenuItem
@@ -55,6 +58,8 @@ from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
 ENUMS = {
+    "BallotStatus": BallotStatus,
+    "ElectorateKind": ElectorateKind,
     "Side": Side,
     "DialogueKind": DialogueKind,
     "EventMatter": EventMatter,
@@ -153,7 +158,13 @@ class DialogueController(Controller):
 
     @get("/member-lists/{member_list_id:int}", opt={"permission": VIEW_DIALOGUE})
     async def member_list(self, request: Request, context: Context, member_list_id: Id) -> Template:
-        return await _member_list(request, context, member_list_id, {"side": "employer_side"}, {})
+        return await _member_list(
+            request,
+            context,
+            member_list_id,
+            {"side": "employer_side", "seats": "1", "electorate_kind": "all_workers"},
+            {},
+        )
 
     @post("/member-lists/{member_list_id:int}/members", opt={"permission": MANAGE_MEMBERS})
     async def add_member(self, request: Request, context: Context, member_list_id: Id) -> Response:
@@ -214,6 +225,49 @@ class DialogueController(Controller):
         flash(request, _("The list was published and its notice issued; post it at the workplace."))
         for warning in warnings:
             flash(request, warning, "warning")
+        return redirect(request, back)
+
+    @post("/member-lists/{member_list_id:int}/election", opt={"permission": MANAGE_MEMBERS})
+    async def create_group_election(
+        self, request: Request, context: Context, member_list_id: Id
+    ) -> Response:
+        data = await read_form(request)
+        back = f"{_base(context)}/member-lists/{member_list_id}"
+        try:
+            ballot_id = await services.create_group_election(
+                context, member_list_id, parse(GroupElectionForm, data)
+            )
+        except Invalid as error:
+            if set(error.errors) == {""}:
+                return _refused(request, error, back)
+            return await _member_list(
+                request, context, member_list_id, form_values(data), error.errors
+            )
+        except Conflict as error:
+            return _refused(request, error, back)
+        flash(
+            request,
+            _("The election was prepared: print the codes, open and close it on the vote's page."),
+        )
+        return redirect(request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}")
+
+    @post("/member-lists/{member_list_id:int}/elected", opt={"permission": MANAGE_MEMBERS})
+    async def add_elected(self, request: Request, context: Context, member_list_id: Id) -> Response:
+        back = f"{_base(context)}/member-lists/{member_list_id}"
+        try:
+            added = await services.add_elected(context, member_list_id)
+        except Conflict as error:
+            return _refused(request, error, back)
+        flash(
+            request,
+            ngettext(
+                "{n} elected member was added to the workers' dialogue group; mark who signs "
+                "for it.",
+                "{n} elected members were added to the workers' dialogue group; mark who signs "
+                "for it.",
+                added,
+            ).format(n=added),
+        )
         return redirect(request, back)
 
     @post("/member-lists/{member_list_id:int}/reissue", opt={"permission": MANAGE_MEMBERS})
@@ -511,6 +565,7 @@ async def _member_list(request, context, member_list_id, values, errors) -> Temp
     version = await services.get_member_list(context, member_list_id)
     members = await services.list_members(version.id)
     by_id = {m.id: m for m in members}
+    draft = version.status == MemberListStatus.DRAFT
     workers = []
     if context.can(MANAGE_MEMBERS):
         workers = (
@@ -528,10 +583,12 @@ async def _member_list(request, context, member_list_id, values, errors) -> Temp
         members=members,
         by_id=by_id,
         check=await services.check_list(context, version.id),
-        draft=version.status == MemberListStatus.DRAFT,
+        draft=draft,
         values=values,
         errors=errors,
         workers=workers,
+        election=await services.group_election(context, version),
+        units=await enterprises.org_unit_tree(context) if draft else [],
         can_manage=context.can(MANAGE_MEMBERS),
         **ENUMS,
     )

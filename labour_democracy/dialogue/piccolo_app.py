@@ -10,6 +10,7 @@ APP_CONFIG = AppConfig(
         "labour_democracy.core.piccolo_app",
         "labour_democracy.documents.piccolo_app",
         "labour_democracy.notices.piccolo_app",
+        "labour_democracy.voting.piccolo_app",
     ],
     commands=[],
 )

@@ -7,6 +7,7 @@ import datetime as dt
 import msgspec
 
 from labour_democracy.dialogue.tables import DialogueKind, EventMatter, RequestSide, Side
+from labour_democracy.voting.tables import ElectorateKind
 
 
 class SettingsForm(msgspec.Struct, kw_only=True):
@@ -29,6 +30,13 @@ class MemberForm(msgspec.Struct, kw_only=True):
     worker: int | None = None
     legal_representative: bool = False
     signs_for_side: bool = False
+
+
+class GroupElectionForm(msgspec.Struct, kw_only=True):
+    candidates: str  # one per line
+    seats: int = 1
+    electorate_kind: ElectorateKind = ElectorateKind.ALL_WORKERS
+    electorate_unit: int | None = None
 
 
 class ReplacementForm(msgspec.Struct, kw_only=True):

@@ -22,6 +22,7 @@ from piccolo.table import Table
 
 from labour_democracy.core.tables import Enterprise, Worker
 from labour_democracy.documents.tables import IssuedDocument
+from labour_democracy.voting.tables import Ballot
 
 # Enum values are distinct from every other module's: core.labels keys words by value.
 
@@ -111,6 +112,8 @@ class MemberList(Table, tablename="dialogue_member_list"):
     status = Varchar(length=16, choices=MemberListStatus, default=MemberListStatus.DRAFT)
     published_on = Date(null=True, default=None)
     document = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
+    # The vote electing the workers' dialogue group of this version (Decree 145 Art. 37(1)).
+    election_ballot = ForeignKey(Ballot, null=True, on_delete=OnDelete.restrict)
     created_by = Integer(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
 

@@ -19,6 +19,8 @@ from labour_democracy.dialogue.tables import (
     MemberListStatus,
 )
 from labour_democracy.i18n import today
+from labour_democracy.voting import services as voting
+from labour_democracy.voting.tables import Ballot, Option
 from tests import factories
 
 
@@ -242,3 +244,45 @@ async def test_overview_pages_render_with_nothing_yet(browser_for, enterprise):
     assert (await hr.get(f"{base}/new?kind=periodic&month=13")).status_code == 200
     regulation = (await hr.get(f"{base}/regulation")).text
     assert "of 3 worker-side seats, 0 for the representative organisation" in regulation
+
+
+async def test_the_union_elects_the_dialogue_group_from_the_member_list_page(
+    browser_for, enterprise
+):
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    await union.post(f"{base}/member-lists", {"valid_from": today().isoformat()})
+    here = f"{base}/member-lists/{(await MemberList.objects().first()).id}"
+    page = await union.get(here)
+    assert "dialogue group" in page.text and f"{here}/election" in page.text
+    response = await union.post(
+        f"{here}/election",
+        {"candidates": "An\nBình", "seats": "3", "electorate_kind": "all_workers"},
+    )
+    assert response.status_code == 422 and "The seats must be between 1 and" in response.text
+    assert await Ballot.count() == 0
+    response = await union.post(
+        f"{here}/election",
+        {"candidates": "An\nBình", "seats": "1", "electorate_kind": "all_workers"},
+    )
+    ballot = await Ballot.objects().first()
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/enterprises/{enterprise}/ballots/{ballot.id}"
+    page = await union.get(here)
+    assert f"/ballots/{ballot.id}" in page.text and "Being prepared" in page.text
+    response = await union.post(f"{here}/elected")
+    assert response.status_code == 303
+    assert "Close the vote first" in (await union.get(here)).text
+
+    codes = await voting.issue_codes(await factories.context(enterprise, Role.UNION), ballot.id)
+    context = await factories.context(enterprise, Role.UNION)
+    await voting.open_ballot(context, ballot.id)
+    option = await Option.objects().where(Option.label == "Bình").first()
+    await voting.cast_code(codes[0].code, {option.question: [option.id]})
+    await voting.close_ballot(context, ballot.id)
+    assert "Add the elected to the list" in (await union.get(here)).text
+    response = await union.post(f"{here}/elected")
+    assert response.status_code == 303
+    page = await union.get(here)
+    assert "1 elected member was added" in page.text
+    assert [m.full_name for m in await Member.objects()] == ["Bình"]

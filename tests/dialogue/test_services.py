@@ -20,6 +20,7 @@ from labour_democracy.dialogue.schemas import (
     ContentsForm,
     DialogueForm,
     EventStepsForm,
+    GroupElectionForm,
     MemberForm,
     MemberListForm,
     PositionsForm,
@@ -47,6 +48,9 @@ from labour_democracy.i18n import LOCAL_TIMEZONE, today
 from labour_democracy.suggestions import services as suggestions
 from labour_democracy.suggestions.schemas import PaperSuggestionForm
 from labour_democracy.suggestions.tables import Topic
+from labour_democracy.voting import rules as voting_rules
+from labour_democracy.voting import services as voting
+from labour_democracy.voting.tables import Ballot, ElectorateKind, Option, Question
 from tests import factories
 
 EMPLOYER = [("Nguyễn Văn An", "Giám đốc", True), ("Trần Thị Bích", "Trưởng phòng", False)]
@@ -526,3 +530,76 @@ async def test_late_contents_and_a_late_publication_are_flagged_and_counted():
     facts = await compliance.facts(enterprise_id)
     assert (facts.publications, facts.publications_on_time) == (1, 0)
     assert (await services.list_dialogues(hr)).rows[0]["publication_late"]
+
+
+# The workers' dialogue group elected through the voting engine --------------------------------
+
+
+async def test_the_dialogue_group_is_elected_through_the_voting_engine():
+    enterprise_id = await _enterprise(5)
+    union = await factories.context(enterprise_id, Role.UNION)
+    list_id = await services.create_member_list(union, MemberListForm(valid_from=today()))
+
+    # Bad input: nothing is created, not even a draft ballot.
+    with pytest.raises(Invalid) as refused:
+        await services.create_group_election(
+            union, list_id, GroupElectionForm(candidates="An\nBình", seats=3)
+        )
+    assert "seats" in refused.value.errors
+    with pytest.raises(Invalid) as refused:
+        await services.create_group_election(
+            union,
+            list_id,
+            GroupElectionForm(candidates="An", electorate_kind=ElectorateKind.UNION_MEMBERS),
+        )
+    assert "electorate_kind" in refused.value.errors
+    assert await Ballot.count() == 0
+
+    ballot_id = await services.create_group_election(
+        union, list_id, GroupElectionForm(candidates="An\nBình\nChi", seats=2)
+    )
+    ballot = await Ballot.objects().get(Ballot.id == ballot_id)
+    assert ballot.purpose == "dialogue_group" and ballot.electorate_kind == "all_workers"
+    question = await Question.objects().get(Question.ballot == ballot_id)
+    assert question.seats == 2 and question.rule_minimum == voting_rules.ELECTION_MAJORITY.encode()
+    with pytest.raises(Conflict):
+        await services.create_group_election(
+            union, list_id, GroupElectionForm(candidates="Dũng", seats=1)
+        )
+    with pytest.raises(Conflict, match="Close the vote first"):
+        await services.add_elected(union, list_id)
+
+    codes = await voting.issue_codes(union, ballot_id)
+    await voting.open_ballot(union, ballot_id)
+    options = {o.label: o.id for o in await Option.objects().where(Option.question == question.id)}
+    # 5 valid ballots: An 4, Bình 3 (more than half), Chi 1.
+    for code, names in zip(
+        codes, [["An", "Bình"], ["An", "Bình"], ["An", "Chi"], ["An"], ["Bình"]], strict=True
+    ):
+        await voting.cast_code(code.code, {question.id: [options[n] for n in names]})
+    await voting.close_ballot(union, ballot_id)
+
+    election = await services.group_election(
+        union, await MemberList.objects().get(MemberList.id == list_id)
+    )
+    assert election["elected"] == ["An", "Bình"] and not election["tied"]
+    assert await services.add_elected(union, list_id) == 2
+    group = [
+        m.full_name
+        for m in await services.list_members(list_id)
+        if m.side == Side.DIALOGUE_GROUP.value
+    ]
+    assert group == ["An", "Bình"]
+    with pytest.raises(Conflict, match="already on the list"):
+        await services.add_elected(union, list_id)
+
+
+async def test_a_published_list_gets_no_election():
+    enterprise_id = await _enterprise()
+    list_id, _ids = await _published_list(enterprise_id)
+    union = await factories.context(enterprise_id, Role.UNION)
+    with pytest.raises(Conflict):
+        await services.create_group_election(
+            union, list_id, GroupElectionForm(candidates="An", seats=1)
+        )
+    assert await Ballot.count() == 0
