@@ -90,6 +90,19 @@ def test_templates_translate_with_placeholders_and_format_dates_by_language():
         assert template.render(day=JANUARY_5) == "Page 2 sur 7 | 5 janvier 2026"
 
 
+def test_a_filter_of_a_literal_follows_the_language_of_each_render():
+    # Jinja folds a filter of a constant at compile time unless the filter takes the context;
+    # the first render's language must not stick to the template.
+    template = build_environment().from_string("{{ 'female' | label }} {{ 1234.5 | number }}")
+    with i18n.language("vi"):
+        first = template.render()
+    with i18n.language("fr"):
+        assert template.render() == f"Femme 1{NARROW_NO_BREAK_SPACE}234,5"
+    with i18n.language("en"):
+        assert template.render() == "Female 1,234.5"
+    assert first.startswith("Nữ ")
+
+
 def _write_catalogue(po_path, translation: str, compile_too: bool = False) -> None:
     catalogue = Catalog(locale="vi", domain=po_path.stem, fuzzy=False)
     catalogue.add("Sign in", translation)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, pass_context
 from litestar.plugins.jinja import JinjaTemplateEngine as Engine
 from litestar.template.config import TemplateConfig
 
@@ -43,6 +44,18 @@ def unit_options(tree) -> list[tuple]:
     return [(node.id, " " * node.depth + node.name) for node in tree]
 
 
+def _per_render(function: Callable) -> Callable:
+    """The filter run at every render. Jinja computes a filter of a literal (`"paper_box" |
+    label`) once, when it compiles the template, in the language of whichever request came
+    first; it never does so for a filter that takes the context."""
+
+    @pass_context
+    def run(_context, *args, **kwargs):
+        return function(*args, **kwargs)
+
+    return run
+
+
 def build_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(_search_path()),
@@ -53,11 +66,11 @@ def build_environment() -> Environment:
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
-        date=i18n.format_date,
-        datetime=i18n.format_datetime,
-        number=i18n.format_number,
-        percent=i18n.format_percentage,
-        label=label,
+        date=_per_render(i18n.format_date),
+        datetime=_per_render(i18n.format_datetime),
+        number=_per_render(i18n.format_number),
+        percent=_per_render(i18n.format_percentage),
+        label=_per_render(label),
     )
     env.globals.update(
         LANGUAGES=LANGUAGES,
