@@ -616,6 +616,8 @@ async def _dialogue(request, context, dialogue_id, values, errors) -> Template:
         "secretary": view.dialogue["secretary"],
         "summary": view.dialogue["summary"],
         "authorised_person": view.dialogue["authorised_person"],
+        "concerns_women": view.dialogue["concerns_women"],
+        "womens_representative": view.dialogue["womens_representative"],
         "event_document_sent_on": view.dialogue["event_document_sent_on"],
         "event_reply_on": view.dialogue["event_reply_on"],
         "event_reply": view.dialogue["event_reply"],

@@ -402,6 +402,11 @@ def quorum_lines(record: DialogueRecord) -> list[str]:
         employer += "người được ủy quyền có mặt."
     present, total = record.workers_present, len(record.worker_members)
     workers = f"Bên người lao động: {present}/{total} thành viên có mặt"
+    women = (record.dialogue.womens_representative or "").strip()
+    # Decree 145 Art. 38(4): the women workers' representative, when a topic concerns women.
+    women_lines = (
+        [f"Đại diện lao động nữ tham gia (khoản 4 Điều 38 {DECREE}): {women}."] if women else []
+    )
     if not rules.quorum_applies(record.dialogue.kind):
         basis = (
             "khoản 3 Điều 40"
@@ -411,6 +416,7 @@ def quorum_lines(record: DialogueRecord) -> list[str]:
         return [
             employer,
             f"{workers}.",
+            *women_lines,
             "Thành phần tham gia đối thoại theo quy chế dân chủ ở cơ sở tại nơi làm việc "
             f"({basis} {DECREE}).",
         ]
@@ -422,7 +428,7 @@ def quorum_lines(record: DialogueRecord) -> list[str]:
         f"Cuộc đối thoại {'đủ' if reached else 'không đủ'} điều kiện tiến hành theo khoản 4 "
         f"Điều 39 {DECREE}."
     )
-    return [employer, workers, verdict]
+    return [employer, workers, *women_lines, verdict]
 
 
 def _member_rows(record: DialogueRecord, members: Iterable[Member], with_side: bool) -> list[dict]:

@@ -163,6 +163,12 @@ def earliest_periodic_date(on: dt.date, saturday_works: bool = False) -> dt.date
     return calendar.add_working_days(start, CONTENTS_WORKING_DAYS, saturday_works)
 
 
+def womens_representative_missing(concerns_women: bool, womens_representative: str) -> bool:
+    """Decree 145 Art. 38(4): when a topic of the dialogue concerns women, a representative of
+    the women workers takes part; any dialogue kind."""
+    return concerns_women and not womens_representative.strip()
+
+
 def quorum_applies(kind: DialogueKind) -> bool:
     """Art. 39(4) sets the quorum of a periodic dialogue only; on request or on an event the
     democracy regulation decides who takes part (Arts. 40(3), 41(1)(d) borrow only the

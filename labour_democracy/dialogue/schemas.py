@@ -72,6 +72,8 @@ class EventStepsForm(msgspec.Struct, kw_only=True):
 class AttendanceForm(msgspec.Struct, kw_only=True):
     present: list[int] = []
     authorised_person: str | None = None
+    concerns_women: bool = False
+    womens_representative: str | None = None
 
 
 class AgendaItemForm(msgspec.Struct, kw_only=True):

@@ -1100,6 +1100,9 @@ async def record_attendance(
     authorised = _clean(form.authorised_person)
     if len(authorised) > NAME_LIMIT:
         raise Invalid({"authorised_person": _("At most {n} characters.").format(n=NAME_LIMIT)})
+    women = _clean(form.womens_representative)
+    if len(women) > NAME_LIMIT:
+        raise Invalid({"womens_representative": _("At most {n} characters.").format(n=NAME_LIMIT)})
     async with write_transaction():
         dialogue = await _planned(context, dialogue_id)
         members = await active_members(dialogue.member_list, _local_date(dialogue.scheduled_at))
@@ -1112,9 +1115,13 @@ async def record_attendance(
             await Attendance(
                 dialogue=dialogue.id, member=member.id, present=member.id in form.present
             ).save()
-        await Dialogue.update({Dialogue.authorised_person: authorised}).where(
-            Dialogue.id == dialogue.id
-        )
+        await Dialogue.update(
+            {
+                Dialogue.authorised_person: authorised,
+                Dialogue.concerns_women: form.concerns_women,
+                Dialogue.womens_representative: women,
+            }
+        ).where(Dialogue.id == dialogue.id)
         await audit.record(
             context.actor, "dialogue.attendance", "dialogue", dialogue.id, context.enterprise_id
         )
@@ -1279,6 +1286,15 @@ async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: Re
                 "{needed} of {total}; {present} are present."
             ).format(
                 needed=view.quorum_needed, total=view.worker_members, present=view.workers_present
+            )
+        )
+    if rules.womens_representative_missing(
+        dialogue["concerns_women"], dialogue["womens_representative"]
+    ):
+        raise Invalid(
+            _(
+                "A topic concerns women: record the women's representative who took part "
+                "(Decree 145 Art. 38(4)) with the attendance."
             )
         )
     if not view.items:

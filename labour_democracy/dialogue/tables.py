@@ -170,6 +170,9 @@ class Dialogue(Table):
     secretary = Varchar(length=255, default="")
     # Present for the employer when the legal representative is not (Art. 39(4)).
     authorised_person = Varchar(length=255, default="")
+    # A topic concerns women: a women's representative takes part (Decree 145 Art. 38(4)).
+    concerns_women = Boolean(default=False)
+    womens_representative = Varchar(length=255, default="")
     # The main contents publicised within 3 working days (Art. 39(5)).
     summary = Text(default="")
     published_on = Date(null=True, default=None)

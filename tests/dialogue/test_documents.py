@@ -290,6 +290,15 @@ def test_minutes_of_a_requested_or_event_dialogue_give_no_seventy_percent_verdic
     assert f"theo quy chế dân chủ ở cơ sở tại nơi làm việc ({basis}" in lines[-1]
 
 
+def test_minutes_name_the_womens_representative():
+    record = _record()
+    record.dialogue.concerns_women = True
+    record.dialogue.womens_representative = "Ngô Thị Hạnh"
+    lines = documents.quorum_lines(record)
+    assert "Đại diện lao động nữ tham gia (khoản 4 Điều 38" in lines[2]
+    assert lines[2].endswith("Ngô Thị Hạnh.") and "điều kiện tiến hành" in lines[3]
+
+
 def test_minutes_of_a_periodic_dialogue_state_the_quorum_verdict():
     lines = documents.quorum_lines(_record(_everyone_but("Hoàng Văn Em", "Vũ Thị Giang")))
     assert "2/4 thành viên có mặt, đạt 50,00% (yêu cầu trên 70%)." in lines[1]

@@ -121,6 +121,16 @@ def test_the_seventy_percent_quorum_is_for_periodic_dialogues_only(kind, applies
     assert rules.quorum_applies(kind) is applies
 
 
+@pytest.mark.parametrize(
+    ("concerns_women", "representative", "missing"),
+    [(False, "", False), (True, "", True), (True, "  ", True), (True, "Ngô Thị Hạnh", False)],
+)
+def test_a_womens_representative_when_a_topic_concerns_women(
+    concerns_women, representative, missing
+):
+    assert rules.womens_representative_missing(concerns_women, representative) is missing
+
+
 def test_minutes_signed_by_the_employer_and_every_worker_side():
     complete = rules.minutes_missing_signers(True, {Side.UNION: True, Side.DIALOGUE_GROUP: True})
     assert not complete

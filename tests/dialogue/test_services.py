@@ -400,6 +400,16 @@ async def test_worker_side_request_needs_thirty_percent_and_a_reply_in_five_work
     item_id = await services.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Tiền ăn ca"))
     await services.record_positions(hr, dialogue_id, item_id, PositionsForm(outcome="not_agreed"))
     record = RecordForm(held_on=today(), chair="Nguyễn Văn An", secretary="B", summary="Chưa.")
+    # A topic concerns women: refused until the women's representative is recorded (Art. 38(4)).
+    women = AttendanceForm(present=present, concerns_women=True, womens_representative=" ")
+    await services.record_attendance(hr, dialogue_id, women)
+    with pytest.raises(Invalid, match=r"women's representative .*Art. 38\(4\)"):
+        await services.record_dialogue(hr, dialogue_id, record)
+    assert (
+        await Dialogue.objects().get(Dialogue.id == dialogue_id)
+    ).status == DialogueStatus.PLANNED
+    women.womens_representative = "Ngô Thị Hạnh"
+    await services.record_attendance(hr, dialogue_id, women)
     await services.record_dialogue(hr, dialogue_id, record)
     assert (await Dialogue.objects().get(Dialogue.id == dialogue_id)).status == DialogueStatus.HELD
     facts = await compliance.facts(enterprise_id, rules.reply_due(today()) + dt.timedelta(days=1))
