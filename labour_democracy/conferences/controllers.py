@@ -56,7 +56,7 @@ from labour_democracy.web import menu
 from labour_democracy.web import public as web_public
 from labour_democracy.web.forms import form_values, parse, read_form
 from labour_democracy.web.menu import MenuItem
-from labour_democracy.web.params import Context, FromQuery, Id
+from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.public import PublicSection
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
@@ -548,8 +548,8 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/checkin", opt={"permission": CHECK_IN})
     async def check_in(self, request: Request, context: Context, conference_id: Id) -> Template:
+        """The door's hot path: from HTMX it answers only the result and the count."""
         data = await read_form(request)
-        conference = await services.get_conference(context, conference_id)
         result, error = None, None
         try:
             delegate_id = _int(data, "delegate_id") if data.get("delegate_id") else None
@@ -563,19 +563,28 @@ class ConferenceController(Controller):
             error = "; ".join(refused.errors.values())
         except Conflict as refused:
             error = str(refused)
+        conference = (
+            result.conference if result else await services.get_conference(context, conference_id)
+        )
+        values = {
+            "ectx": context,
+            "conference": conference,
+            "attendance": await services.attendance(conference),
+            "result": result,
+            "error": error,
+        }
+        if is_htmx(request):
+            # A refusal is the answer the door needs, not a failed request: htmx swaps it in.
+            return render(request, "conferences/_checkin_result.html", **values)
         return render(
             request,
             "conferences/checkin.html",
             status_code=200 if result else 422,
-            ectx=context,
-            conference=conference,
             title=services.label(conference),
             code="",
             q="",
             found=None,
-            attendance=await services.attendance(conference),
-            result=result,
-            error=error,
+            **values,
         )
 
     @post("/{conference_id:int}/checkin/undo", opt={"permission": CHECK_IN})
@@ -606,6 +615,30 @@ class ConferenceController(Controller):
             title=services.label(conference),
             attendance=await services.attendance(conference),
             describe=describe,
+            screen_url=(f"/p/{context.enterprise.public_token}/conferences/{conference_id}/screen"),
+        )
+
+
+class HallScreenController(Controller):
+    """The attendance for the hall's screens, without an account: a screen in a meeting hall
+    should not hold an HR session. It shows only the title and the count; the address carries
+    the enterprise's public token. Each answer comes from the in-process cache (services)."""
+
+    path = "/p/{token:str}/conferences/{conference_id:int}/screen"
+
+    @get("/", opt={"public": True})
+    async def screen(
+        self, request: Request, token: FromPath[str], conference_id: FromPath[int]
+    ) -> Template:
+        conference = await services.screen_conference(token, conference_id)
+        return render(
+            request,
+            "conferences/_attendance.html" if is_htmx(request) else "conferences/screen.html",
+            conference=conference,
+            title=services.label(conference),
+            attendance=await services.attendance(conference),
+            describe=describe,
+            url=request.url.path,
         )
 
 
@@ -665,7 +698,7 @@ def _plan_form(
     )
 
 
-ROUTES = [ConferenceController, *document_controllers.ROUTES]
+ROUTES = [ConferenceController, HallScreenController, *document_controllers.ROUTES]
 
 register_path_records(conference_id=Conference)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from labour_democracy.conferences.tables import Conference, Delegate
-from labour_democracy.core.tables import Ownership, Role
+from labour_democracy.core.tables import Enterprise, Ownership, Role
 from tests import factories
 from tests.conferences.conftest import enterprise_with_units
 
@@ -117,3 +117,24 @@ async def test_overview_agenda_delegates_pages_answer(browser_for):
     # A vote cannot open while the conference is not in session.
     agenda = await hr.get(base + "/agenda")
     assert "Adoption of the conference resolution" in agenda.text
+
+
+async def test_hall_screen_needs_no_account_but_the_token(browser_for):
+    enterprise = await enterprise_with_units((3,))
+    await _people(enterprise)
+    union = await browser_for(UNION)
+    conference = await _plan(union, enterprise)
+    token = (await Enterprise.select(Enterprise.public_token).where(Enterprise.id == enterprise))[
+        0
+    ]["public_token"]
+    delegate = (await Delegate.select().where(Delegate.conference == conference))[0]
+    checked = await union.post(
+        f"/enterprises/{enterprise}/conferences/{conference}/checkin",
+        {"code": delegate["checkin_code"]},
+        htmx=True,
+    )
+    assert checked.status_code == 200 and "1 / 3" in checked.text
+    hall = await browser_for()
+    screen = await hall.get(f"/p/{token}/conferences/{conference}/screen")
+    assert screen.status_code == 200 and "1 / 3" in screen.text
+    assert (await hall.get(f"/p/wrong-token/conferences/{conference}/screen")).status_code == 404

@@ -1,0 +1,315 @@
+"""`python -m bench conference [--delegates 1000] [--clients 50] [--screens 200] [--engine ...]`
+
+A whole-workforce conference of `--delegates` workers: starts the real app in its own process,
+checks every delegate in over HTTP (POST .../checkin with the code from the invitation, as the
+phone at the door sends it) with `--clients` concurrent clients, while `--screens` simulated
+hall screens poll the live attendance fragment (GET /p/<token>/conferences/<id>/screen as HTMX,
+the page a screen without an account shows) every 2 seconds.
+Prints `engine`, `checkin_p95_ms`, `projector_p95_ms`, `checkins_lost` (acknowledged but not
+stored; must be 0), `checkins_refused`, `present_shown_last` (what the projector showed once all
+had checked in) and the request counts. Without --engine, runs SQLite and, when it answers on
+127.0.0.1:5432, PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+from bench.common import POSTGRES_SERVER_URL, postgres_reachable, run_child, use_database
+
+DATABASE = "ld_bench_conference"
+EMAIL = "hr@bench-conference.vn"
+PASSWORD = "bench-conference-password"
+POLL_SECONDS = 2.0
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def _reset_postgres() -> str:
+    import asyncpg
+
+    connection = await asyncpg.connect(f"{POSTGRES_SERVER_URL}/postgres")
+    try:
+        await connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        await connection.execute(f"CREATE DATABASE {DATABASE}")
+    finally:
+        await connection.close()
+    return f"{POSTGRES_SERVER_URL}/{DATABASE}"
+
+
+async def _prepare(delegates: int) -> tuple[int, int, str, list[str]]:
+    """Migrate; an enterprise with `delegates` workers, its HR user and a planned whole-workforce
+    conference. Returns the enterprise id, the conference id, the enterprise's public token and
+    the delegates' codes."""
+    import contextlib
+    import datetime as dt
+    import io
+
+    from piccolo.apps.migrations.commands.forwards import run_forwards
+
+    from labour_democracy import db
+    from labour_democracy.conferences import services
+    from labour_democracy.conferences.schemas import PlanForm
+    from labour_democracy.conferences.tables import ConferenceForm, Delegate
+    from labour_democracy.core import rules
+    from labour_democracy.core.accounts import hash_password
+    from labour_democracy.core.admin_units import load_provinces
+    from labour_democracy.core.permissions import SYSTEM
+    from labour_democracy.core.scope import EnterpriseContext
+    from labour_democracy.core.tables import (
+        ContractType,
+        Enterprise,
+        Gender,
+        Membership,
+        Ownership,
+        Province,
+        Role,
+        User,
+        Worker,
+    )
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert (await run_forwards("all")).success
+    await load_provinces()
+    province = (await Province.select(Province.id).first())["id"]
+    enterprise = Enterprise(
+        name="Công ty Bench Hội nghị",
+        symbol="BENCH",
+        tax_code="0100000002",
+        ownership=Ownership.PRIVATE_DOMESTIC,
+        sector="C",
+        address="-",
+        province=province,
+        legal_representative="Nguyễn Văn A",
+        legal_representative_title="Giám đốc",
+    )
+    await enterprise.save()
+    rows = [
+        Worker(
+            enterprise=enterprise.id,
+            employee_code=f"H{i:06d}",
+            full_name=f"Đại biểu {i}",
+            search_name=rules.fold(f"Đại biểu {i}"),
+            gender=Gender.FEMALE,
+            contract_type=ContractType.INDEFINITE,
+        )
+        for i in range(delegates)
+    ]
+    for start in range(0, len(rows), 1000):
+        await Worker.insert(*rows[start : start + 1000])
+    user = User(email=EMAIL, full_name="HR Bench", password_hash=hash_password(PASSWORD))
+    await user.save()
+    await Membership(user=user.id, role=Role.HR, enterprise=enterprise.id).save()
+    context = EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
+    year = dt.date.today().year
+    conference_id = await services.plan_conference(
+        context,
+        PlanForm(
+            year=year,
+            held_on=dt.date(year, 12, 31),
+            starts_at="08:00",
+            venue="Hội trường",
+            form=ConferenceForm.WHOLE,
+            employer_chair="Nguyễn Văn A",
+            union_chair="Trần Thị B",
+            secretary="Lê Văn C",
+        ),
+    )
+    codes = [
+        row["checkin_code"]
+        for row in await Delegate.select(Delegate.checkin_code).where(
+            Delegate.conference == conference_id
+        )
+    ]
+    await db.close_pool()
+    return enterprise.id, conference_id, enterprise.public_token, codes
+
+
+async def _signed_in_cookies(base: str) -> dict[str, str]:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        await client.get("/login")
+        response = await client.post(
+            "/login",
+            data={"email": EMAIL, "password": PASSWORD},
+            headers={"x-csrftoken": client.cookies.get("ld_csrf")},
+        )
+        assert response.status_code == 303, response.text
+        return dict(client.cookies)
+
+
+async def _run(
+    base: str, path: str, screen_path: str, codes: list[str], clients: int, screens: int
+) -> dict:
+    import httpx
+
+    cookies = await _signed_in_cookies(base)
+    headers = {"x-csrftoken": cookies["ld_csrf"]}
+    jobs: asyncio.Queue = asyncio.Queue()
+    for code in codes:
+        jobs.put_nowait(code)
+    checkin_ms: list[float] = []
+    projector_ms: list[float] = []
+    acknowledged: list[str] = []
+    refused: list[int] = []
+    last_shown: list[str] = []
+    done = asyncio.Event()
+    # Idle connections are dropped before the server's 5-second keep-alive ends, so no request
+    # races the server closing its connection.
+    limits = httpx.Limits(max_connections=clients + screens + 10, keepalive_expiry=3.0)
+
+    async with (
+        httpx.AsyncClient(
+            base_url=base, timeout=60, cookies=cookies, headers=headers, limits=limits
+        ) as client,
+        httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as hall,
+    ):
+
+        async def door() -> None:
+            while True:
+                try:
+                    code = jobs.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                started = time.perf_counter()
+                response = await client.post(
+                    f"{path}/checkin", data={"code": code}, headers={"hx-request": "true"}
+                )
+                checkin_ms.append((time.perf_counter() - started) * 1000)
+                if response.status_code == 200 and "flash success" in response.text:
+                    acknowledged.append(code)
+                else:
+                    refused.append(response.status_code)
+
+        async def screen(offset: float) -> None:
+            await asyncio.sleep(offset)
+            while True:
+                started = time.perf_counter()
+                response = await hall.get(screen_path, headers={"hx-request": "true"})
+                projector_ms.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, response.text[:300]
+                if done.is_set():
+                    last_shown.append(response.text)
+                    return
+                await asyncio.sleep(POLL_SECONDS)
+
+        started = time.perf_counter()
+        screen_tasks = [
+            asyncio.create_task(screen(POLL_SECONDS * i / screens)) for i in range(screens)
+        ]
+        await asyncio.gather(*(door() for _ in range(clients)))
+        seconds = time.perf_counter() - started
+        # Let the caches age past their one-second limit, then every screen looks once more.
+        await asyncio.sleep(1.5)
+        done.set()
+        await asyncio.gather(*screen_tasks)
+    return {
+        "seconds": seconds,
+        "checkin_ms": checkin_ms,
+        "projector_ms": projector_ms,
+        "acknowledged": acknowledged,
+        "refused": refused,
+        "last_shown": last_shown,
+    }
+
+
+async def _stored(conference_id: int) -> int:
+    from labour_democracy import db
+    from labour_democracy.conferences.tables import Delegate
+
+    count = await Delegate.count().where(
+        (Delegate.conference == conference_id) & Delegate.checked_in_at.is_not_null()
+    )
+    await db.close_pool()
+    return count
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
+def run(engine: str, delegates: int, clients: int, screens: int, workers: int) -> None:
+    url = asyncio.run(_reset_postgres()) if engine == "postgres" else None
+    use_database(url)
+    enterprise_id, conference_id, token, codes = asyncio.run(_prepare(delegates))
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "labour_democracy",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
+        env={**os.environ},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    path = f"/enterprises/{enterprise_id}/conferences/{conference_id}"
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        screen_path = f"/p/{token}/conferences/{conference_id}/screen"
+        result = asyncio.run(_run(base, path, screen_path, codes, clients, screens))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    stored = asyncio.run(_stored(conference_id))
+    acknowledged = len(result["acknowledged"])
+    expected_figure = f"{delegates:,}".replace(",", ".")
+    shown_all = sum(1 for text in result["last_shown"] if expected_figure in text)
+    print(f"engine: {engine}")
+    print(f"delegates: {delegates}")
+    print(f"clients: {clients}")
+    print(f"screens: {screens}")
+    print(f"server_workers: {workers}")
+    print(f"checkin_p95_ms: {_p95(result['checkin_ms']):.1f}")
+    print(f"checkin_median_ms: {statistics.median(result['checkin_ms']):.1f}")
+    print(f"projector_p95_ms: {_p95(result['projector_ms']):.1f}")
+    print(f"projector_median_ms: {statistics.median(result['projector_ms']):.1f}")
+    print(f"projector_requests: {len(result['projector_ms'])}")
+    print(f"checkins_per_second: {acknowledged / result['seconds']:.0f}")
+    print(f"checkins_acknowledged: {acknowledged}")
+    print(f"checkins_refused: {len(result['refused'])}")
+    print(f"checkins_lost: {max(0, acknowledged - stored)}")
+    print(f"checkins_stored: {stored}")
+    print(f"screens_showing_all_present_at_end: {shown_all}/{len(result['last_shown'])}")
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench conference")
+    parser.add_argument("--delegates", type=int, default=1000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--screens", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=1, help="app server processes")
+    parser.add_argument("--engine", choices=["sqlite", "postgres"])
+    args = parser.parse_args(argv)
+    if args.engine:
+        run(args.engine, args.delegates, args.clients, args.screens, args.workers)
+        return
+    engines = ["sqlite"] + (["postgres"] if postgres_reachable() else [])
+    for engine in engines:
+        for line in run_child("conference", [*argv, "--engine", engine]):
+            print(line)
