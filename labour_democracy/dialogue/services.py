@@ -902,6 +902,8 @@ async def get_dialogue(context: EnterpriseContext, dialogue_id: int) -> Dialogue
 
 async def _planned(context: EnterpriseContext, dialogue_id: int) -> Dialogue:
     dialogue = await get_owned(context, Dialogue, dialogue_id)
+    if dialogue.status == DialogueStatus.CALLED_OFF:
+        raise Conflict(_("This dialogue was called off."))
     if dialogue.status != DialogueStatus.PLANNED:
         raise Conflict(_("This dialogue has already been recorded."))
     return dialogue

@@ -291,3 +291,33 @@ async def test_the_union_elects_the_dialogue_group_from_the_member_list_page(
     page = await union.get(here)
     assert "1 elected member was added" in page.text
     assert [m.full_name for m in await Member.objects()] == ["Bình"]
+
+
+async def test_calling_a_dialogue_off_asks_first_and_then_nothing_more_can_be_recorded(
+    browser_for, enterprise
+):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    list_id = await _members(hr, base)
+    await hr.post(
+        f"{base}/member-lists/{list_id}/members", {"side": "union_side", "full_name": "Vũ Giang"}
+    )
+    await hr.post(f"{base}/member-lists/{list_id}/publish")
+    day = rules.earliest_periodic_date(today()) + dt.timedelta(days=2)
+    form = {"kind": "periodic", "title": "Đối thoại định kỳ", "place": "Hội trường"}
+    response = await hr.post(f"{base}/new", {**form, "scheduled_at": f"{day}T08:00"})
+    assert response.status_code == 303, response.text
+    here = f"{base}/{(await Dialogue.objects().first()).id}"
+    page = await hr.get(here)
+    assert 'hx-confirm="Call this dialogue off? It cannot be held or recorded afterwards."' in (
+        page.text
+    )
+
+    response = await hr.post(f"{here}/call-off", headers={"HX-Request": "true"})
+    assert response.headers["HX-Redirect"] == here
+    assert (await Dialogue.objects().first()).status == DialogueStatus.CALLED_OFF
+    assert "The dialogue was called off." in (await hr.get(here)).text
+    for action in ("call-off", "attendance"):
+        response = await hr.post(f"{here}/{action}")
+        assert response.status_code == 303
+        assert "This dialogue was called off." in (await hr.get(here)).text
