@@ -635,6 +635,7 @@ async def _dialogue(request, context, dialogue_id, values, errors) -> Template:
         errors=errors,
         can_manage=context.can(MANAGE_DIALOGUE),
         can_publish=context.can(PUBLISH_DIALOGUE),
+        contents_sides=services.contents_sides(context),
         **ENUMS,
     )
 

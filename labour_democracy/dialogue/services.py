@@ -1019,13 +1019,27 @@ def event_steps(row: dict, reply_days: int, saturday: bool, on: dt.date | None =
     return steps
 
 
+def contents_sides(context: EnterpriseContext) -> set[Side]:
+    """Each side sends its own contents: HR the employer's, the union the workers'."""
+    return {
+        side
+        for side, request_side in (
+            (Side.EMPLOYER, RequestSide.EMPLOYER),
+            (Side.UNION, RequestSide.WORKERS),
+        )
+        if _request_side_allowed(context, request_side)
+    }
+
+
 async def record_contents(context: EnterpriseContext, dialogue_id: int, form: ContentsForm) -> None:
     """A side's contents and the day they were sent; late ones are kept and flagged."""
     _require(context, MANAGE_DIALOGUE)
     contents = _text(form.contents, "contents", required=True)
+    employer = form.side == Side.EMPLOYER
+    if form.side not in contents_sides(context):
+        raise Forbidden(_("Each side records the contents it sends."))
     if form.sent_on > today():
         raise Invalid({"sent_on": _("This date cannot be in the future.")})
-    employer = form.side == Side.EMPLOYER
     async with write_transaction():
         dialogue = await _planned(context, dialogue_id)
         values = (

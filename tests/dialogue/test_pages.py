@@ -321,3 +321,30 @@ async def test_calling_a_dialogue_off_asks_first_and_then_nothing_more_can_be_re
         response = await hr.post(f"{here}/{action}")
         assert response.status_code == 303
         assert "This dialogue was called off." in (await hr.get(here)).text
+
+
+async def test_each_side_records_only_the_contents_it_sends(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    day = rules.earliest_periodic_date(today()) + dt.timedelta(days=2)
+    list_id = await _members(hr, base)
+    await hr.post(
+        f"{base}/member-lists/{list_id}/members", {"side": "union_side", "full_name": "Vũ Giang"}
+    )
+    await hr.post(f"{base}/member-lists/{list_id}/publish")
+    form = {"kind": "periodic", "title": "Đối thoại định kỳ", "place": "Hội trường"}
+    await hr.post(f"{base}/new", {**form, "scheduled_at": f"{day}T08:00"})
+    here = f"{base}/{(await Dialogue.objects().first()).id}"
+    sent = {"contents": "Tiền ăn ca", "sent_on": today().isoformat()}
+
+    response = await union.post(f"{here}/contents", {**sent, "side": "employer_side"})
+    assert response.status_code == 403
+    assert (await hr.post(f"{here}/contents", {**sent, "side": "union_side"})).status_code == 403
+    dialogue = await Dialogue.objects().first()
+    assert dialogue.employer_contents_sent_on is None and dialogue.worker_contents_sent_on is None
+    assert 'name="side" value="union_side"' in (await union.get(here)).text
+    assert 'name="side" value="employer_side"' not in (await union.get(here)).text
+    response = await hr.post(f"{here}/contents", {**sent, "side": "employer_side"})
+    assert response.status_code == 303
+    assert (await Dialogue.objects().first()).employer_contents == "Tiền ăn ca"
