@@ -248,6 +248,10 @@ async def test_route_answers_only_within_scope_and_role(endpoint: Endpoint, worl
         if len(endpoint.params) > 1:
             refusals.append(("hr", endpoint.url({**others, "enterprise_id": world.a}), 404))
     refusals += [(who, endpoint.url(own), 403) for who in _refused_roles(endpoint)]
+    if endpoint.in_enterprise and len(endpoint.params) > 1:
+        # B's record is 404 even to a role the route refuses, so a 403 cannot confirm it exists.
+        mixed = endpoint.url({**others, "enterprise_id": world.a})
+        refusals += [(who, mixed, 404) for who in _refused_roles(endpoint)]
     refusals.append(("anonymous", endpoint.url(own), 401 if endpoint.is_api else 303))
     allowed = "hr" if endpoint.allows(Role.HR) else "admin"
 
