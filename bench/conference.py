@@ -152,7 +152,13 @@ async def _signed_in_cookies(base: str) -> dict[str, str]:
 
 
 async def _run(
-    base: str, path: str, screen_path: str, codes: list[str], clients: int, screens: int
+    base: str,
+    path: str,
+    screen_path: str,
+    codes: list[str],
+    clients: int,
+    screens: int,
+    think: float,
 ) -> dict:
     import httpx
 
@@ -193,6 +199,7 @@ async def _run(
                     acknowledged.append(code)
                 else:
                     refused.append(response.status_code)
+                await asyncio.sleep(think)
 
         async def screen(offset: float) -> None:
             await asyncio.sleep(offset)
@@ -241,7 +248,9 @@ def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
-def run(engine: str, delegates: int, clients: int, screens: int, workers: int) -> None:
+def run(
+    engine: str, delegates: int, clients: int, screens: int, workers: int, think: float
+) -> None:
     url = asyncio.run(_reset_postgres()) if engine == "postgres" else None
     use_database(url)
     enterprise_id, conference_id, token, codes = asyncio.run(_prepare(delegates))
@@ -272,7 +281,7 @@ def run(engine: str, delegates: int, clients: int, screens: int, workers: int) -
             except OSError:
                 time.sleep(0.2)
         screen_path = f"/p/{token}/conferences/{conference_id}/screen"
-        result = asyncio.run(_run(base, path, screen_path, codes, clients, screens))
+        result = asyncio.run(_run(base, path, screen_path, codes, clients, screens, think))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -285,6 +294,7 @@ def run(engine: str, delegates: int, clients: int, screens: int, workers: int) -
     print(f"clients: {clients}")
     print(f"screens: {screens}")
     print(f"server_workers: {workers}")
+    print(f"door_think_ms: {think * 1000:.0f}")
     print(f"checkin_p95_ms: {_p95(result['checkin_ms']):.1f}")
     print(f"checkin_median_ms: {statistics.median(result['checkin_ms']):.1f}")
     print(f"projector_p95_ms: {_p95(result['projector_ms']):.1f}")
@@ -304,10 +314,23 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--screens", type=int, default=200)
     parser.add_argument("--workers", type=int, default=1, help="app server processes")
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=0,
+        help="pause of each door phone between two check-ins (0: as fast as the server answers)",
+    )
     parser.add_argument("--engine", choices=["sqlite", "postgres"])
     args = parser.parse_args(argv)
     if args.engine:
-        run(args.engine, args.delegates, args.clients, args.screens, args.workers)
+        run(
+            args.engine,
+            args.delegates,
+            args.clients,
+            args.screens,
+            args.workers,
+            args.think_ms / 1000,
+        )
         return
     engines = ["sqlite"] + (["postgres"] if postgres_reachable() else [])
     for engine in engines:

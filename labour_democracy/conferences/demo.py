@@ -1,0 +1,65 @@
+"""Demo: the garment company's delegate conference of this year, planned and ready to run:
+rules saved with the law's defaults, seats allocated, the units' delegates elected, the
+director and the union chair ex officio. Check-in, votes and closing are left to play."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from labour_democracy.conferences import services
+from labour_democracy.conferences.schemas import DelegateForm, PlanForm, RulesForm, UnitResultForm
+from labour_democracy.conferences.tables import ConferenceForm, DelegateKind
+from labour_democracy.core.calendar import next_working_day
+from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.tables import Worker
+from labour_democracy.i18n import today
+
+
+async def load(context: EnterpriseContext) -> None:
+    await services.save_rules(
+        context, RulesForm(regulation_reference="Quy chế dân chủ số 01/QC-CT")
+    )
+    held_on = next_working_day(today() + dt.timedelta(days=30), context.enterprise.saturday_works)
+    units = await services.headcounts(context)
+    if not units:
+        return
+    conference_id = await services.plan_conference(
+        context,
+        PlanForm(
+            year=held_on.year,
+            held_on=held_on,
+            starts_at="08:00",
+            venue="Hội trường tầng 3, nhà điều hành",
+            form=ConferenceForm.DELEGATES,
+            employer_chair=context.enterprise.legal_representative,
+            union_chair="Trần Thị Hoa",
+            secretary="Lê Thị Mai",
+        ),
+    )
+    total = sum(unit["headcount"] for unit in units)
+    await services.save_seats(context, conference_id, max(len(units), min(60, total // 5)))
+    for seat in await services.seat_table(context, conference_id):
+        workers = (
+            await Worker.select(Worker.id)
+            .where(Worker.org_unit == seat["org_unit"])
+            .order_by(Worker.id)
+            .limit(seat["seats"])
+        )
+        await services.enter_unit_result(
+            context, conference_id, seat["id"], UnitResultForm(workers=[w["id"] for w in workers])
+        )
+    elected = {row["worker_id"] for row in await services.delegates(context, conference_id)}
+    others = (
+        await Worker.select(Worker.id)
+        .where(
+            (Worker.enterprise == context.enterprise_id) & Worker.id.not_in(list(elected) or [-1])
+        )
+        .order_by(Worker.id)
+        .limit(2)
+    )
+    for row, role in zip(others, ("Giám đốc", "Chủ tịch công đoàn cơ sở"), strict=False):
+        await services.add_delegate(
+            context,
+            conference_id,
+            DelegateForm(worker=row["id"], kind=DelegateKind.EX_OFFICIO, ex_officio_role=role),
+        )
