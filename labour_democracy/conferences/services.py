@@ -680,6 +680,7 @@ async def add_delegate(context: EnterpriseContext, conference_id: int, form: Del
             checkin_code=new_checkin_code(),
         )
         await delegate.save()
+        await _list_changed(conference_id)
         await audit.record(
             context.actor,
             "conference.delegate_added",
@@ -760,6 +761,7 @@ async def enter_unit_result(
         await UnitSeat.update({UnitSeat.results_entered_at: dt.datetime.now(dt.UTC)}).where(
             UnitSeat.id == seat.id
         )
+        await _list_changed(conference_id)
         await audit.record(
             context.actor,
             "conference.unit_result",
@@ -781,6 +783,7 @@ async def remove_delegate(context: EnterpriseContext, conference_id: int, delega
         raise Conflict(_("This delegate has checked in and stays on the list."))
     async with write_transaction():
         await Delegate.delete().where(Delegate.id == delegate.id)
+        await _list_changed(conference_id)
         await audit.record(
             context.actor,
             "conference.delegate_removed",
@@ -1109,6 +1112,12 @@ async def _bump(conference_id: int) -> None:
     await Conference.update({Conference.checkin_version: Conference.checkin_version + 1}).where(
         Conference.id == conference_id
     )
+
+
+async def _list_changed(conference_id: int) -> None:
+    """Who is convened changed: other processes see the version move, this one forgets."""
+    await _bump(conference_id)
+    _ATTENDANCE.pop(conference_id, None)
 
 
 @dataclass(frozen=True)

@@ -325,3 +325,18 @@ async def test_step_done_and_overdue():
     await services.update_step(context, conference_id, sent["id"], StepForm(done=True))
     conference = await services.get_conference(context, conference_id)
     assert conference.documents_sent_on is not None
+
+
+async def test_attendance_follows_changes_of_the_delegate_list():
+    context, conference_id = await planned(sizes=(3,), form=ConferenceForm.DELEGATES)
+    conference = await services.get_conference(context, conference_id)
+    assert (await services.attendance(conference)).expected == 0
+    worker = (await Worker.select(Worker.id).first())["id"]
+    await services.add_delegate(
+        context,
+        conference_id,
+        DelegateForm(worker=worker, kind=DelegateKind.EX_OFFICIO, ex_officio_role="Giám đốc"),
+    )
+    assert (await services.attendance(conference)).expected == 1
+    version = (await Conference.select(Conference.checkin_version).first())["checkin_version"]
+    assert version == 1
