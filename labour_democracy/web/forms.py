@@ -76,7 +76,12 @@ def _parse_datetime(value: Any) -> dt.datetime:
             moment = dt.datetime.fromisoformat(str(value).strip())
         except ValueError:
             raise FieldError(_("Enter a date and time, e.g. 05/01/2026 08:00.")) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TIMEZONE)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TIMEZONE)
+    try:
+        moment.astimezone(dt.UTC)  # stored in UTC: the first hours of year 1 have no UTC time
+    except OverflowError:
+        raise FieldError(_("Enter a date and time, e.g. 05/01/2026 08:00.")) from None
+    return moment
 
 
 def convert(value: Any, annotation: Any) -> Any:

@@ -6,6 +6,8 @@ SQLite refuses integers beyond 8 bytes. Either used to reach the database and an
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from labour_democracy import i18n
@@ -116,3 +118,11 @@ async def test_a_list_or_an_object_for_a_text_field_is_refused(hr):
     )
     assert response.status_code == 422
     assert await OrgUnit.count() == 0
+
+
+def test_a_moment_before_the_calendar_begins_in_utc_is_refused():
+    """Midnight of 1 January of year 1 in Vietnam is still year 0 in UTC, which Python cannot
+    hold: the ballot form answered 500 when it compared or stored it."""
+    with i18n.language("en"), pytest.raises(FieldError, match="Enter a date and time"):
+        convert("0001-01-01T00:00", dt.datetime)
+    assert convert("9999-12-31T23:59", dt.datetime).year == 9999
