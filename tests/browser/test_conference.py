@@ -119,11 +119,13 @@ async def test_hr_and_the_union_chair_run_a_delegate_conference(
         await chair.fill("#f-code", "NOTONLIST")
         await chair.click("text=Check in >> nth=0")
         await expect(chair.locator("#checkin-result")).to_contain_text("Not on the delegate list")
-        for delegate in delegates[:5]:
+        for present, delegate in enumerate(delegates[:5], start=1):
+            # The form empties itself after each answer: wait for that before the next code.
+            await expect(chair.locator("#f-code")).to_have_value("")
             await chair.fill("#f-code", delegate["checkin_code"].lower())
             await chair.click("form.checkin button")
+            await expect(chair.locator("#checkin-result")).to_contain_text(f"{present} / 7")
             await expect(chair.locator("#checkin-result")).to_contain_text("checked in")
-        await expect(chair.locator("#checkin-result")).to_contain_text("5 / 7")
 
         # The vote on the resolution, by show of hands: 4 for, 1 against.
         await chair.goto(f"{conference_url}/agenda")
