@@ -51,7 +51,7 @@ from labour_democracy.i18n import N_, ngettext, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import get_settings
 from labour_democracy.voting.tables import BallotStatus, ElectorateKind
-from labour_democracy.web import menu, public
+from labour_democracy.web import forms, menu, public
 from labour_democracy.web.forms import form_values, parse, read_form
 from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
@@ -504,9 +504,10 @@ class CalendarFeedController(Controller):
 
 
 def _int(value: Any) -> int:
+    """An id from a form; anything else is 0, which no record has (the use case says so)."""
     try:
-        return int(value)
-    except (TypeError, ValueError):
+        return forms.convert(value, int)
+    except forms.FieldError:
         return 0
 
 

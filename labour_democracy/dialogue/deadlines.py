@@ -15,6 +15,7 @@ from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.dialogue import rules
 from labour_democracy.dialogue.permissions import VIEW_DIALOGUE
+from labour_democracy.dialogue.services import parse_months
 from labour_democracy.dialogue.tables import (
     Dialogue,
     DialogueKind,
@@ -29,10 +30,6 @@ from labour_democracy.i18n import LOCAL_TIMEZONE, format_date, today
 from labour_democracy.i18n import gettext as _
 
 EVENT_LENGTH = dt.timedelta(hours=2)
-
-
-def _months(text: str) -> list[int]:
-    return [int(part) for part in text.replace(" ", "").split(",") if part.isdigit()]
 
 
 async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[Due]:
@@ -144,7 +141,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                 )
             )
         }
-        for month in _months(settings["periodic_months"]):
+        for month in parse_months(settings["periodic_months"]):
             if (on.year, month) not in scheduled:
                 last_day = month_calendar.monthrange(on.year, month)[1]
                 items.append(

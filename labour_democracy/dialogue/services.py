@@ -115,7 +115,8 @@ def parse_months(text: str) -> list[int]:
     months = []
     for part in text.replace(";", ",").replace(" ", ",").split(","):
         if part.strip():
-            if not part.strip().isdigit():
+            # ASCII digits only: "²" passes isdigit() and then fails int().
+            if not (part.strip().isascii() and part.strip().isdigit()):
                 raise Invalid({"periodic_months": _("List the months as numbers, e.g. 6 or 3, 9.")})
             months.append(int(part))
     return months

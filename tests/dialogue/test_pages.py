@@ -348,3 +348,17 @@ async def test_each_side_records_only_the_contents_it_sends(browser_for, enterpr
     response = await hr.post(f"{here}/contents", {**sent, "side": "employer_side"})
     assert response.status_code == 303
     assert (await Dialogue.objects().first()).employer_contents == "Tiền ăn ca"
+
+
+async def test_odd_numbers_in_dialogue_forms_get_a_message_not_an_error(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    response = await hr.post(
+        f"{base}/regulation", {"periodic_per_year": "1", "periodic_months": "²"}
+    )
+    assert response.status_code == 422 and "List the months as numbers" in response.text
+    list_id = await _members(hr, base)
+    for member in ("99999999999", "²", ""):
+        response = await hr.post(f"{base}/member-lists/{list_id}/remove", {"member": member})
+        assert response.status_code == 303  # back to the list with the refusal's reason
+    assert await Member.count() == 5
