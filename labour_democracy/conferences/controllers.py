@@ -52,7 +52,7 @@ from labour_democracy.suggestions import topics
 from labour_democracy.suggestions.tables import Topic
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Base, Comparator, describe
-from labour_democracy.web import menu
+from labour_democracy.web import forms, menu
 from labour_democracy.web import public as web_public
 from labour_democracy.web.forms import form_values, parse, read_form
 from labour_democracy.web.menu import MenuItem
@@ -73,9 +73,9 @@ def _page(context: EnterpriseContext, conference_id: int, part: str = "") -> str
 
 def _int(data: dict[str, Any], name: str) -> int:
     try:
-        return int(str(data.get(name, "")).strip())
-    except ValueError:
-        raise Invalid({name: _("Enter a whole number.")}) from None
+        return forms.convert(data.get(name, ""), int)
+    except forms.FieldError as error:
+        raise Invalid({name: str(error)}) from None
 
 
 async def _act(request: Request, action: Awaitable, back: str, done: str) -> Response:
@@ -493,7 +493,7 @@ class ConferenceController(Controller):
             counts = {
                 int(key[1:]): _int(data, key)
                 for key in data
-                if key.startswith("o") and key[1:].isdigit()
+                if key.startswith("o") and key[1:].isascii() and key[1:].isdigit()
             }
         except Invalid as error:
             return await _act(request, _raise(error), back, "")

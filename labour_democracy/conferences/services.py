@@ -1075,26 +1075,29 @@ async def attendance(conference: Conference) -> Attendance:
     )
 
 
-# A hall screen's conference, found once by the enterprise's public token and the conference's
-# id: which conference a token and id name never changes, and its title and quorum rule are
-# fixed when it is planned.
-_SCREENS: dict[tuple[str, int], Conference] = {}
+# A hall screen's conference, by the enterprise's public token and the conference's id, kept a
+# few seconds: two hundred screens polling every few seconds then cost one query per interval,
+# and a renewed public token or a changed conference shows within that time.
+SCREEN_CACHE_SECONDS = 5.0
+_SCREENS: dict[tuple[str, int], tuple[float, Conference]] = {}
 
 
 async def screen_conference(token: str, conference_id: int) -> Conference:
     """The conference a public hall screen shows; NotFound unless the token is its
     enterprise's."""
-    key = (token, conference_id)
-    conference = _SCREENS.get(key)
+    key, now = (token, conference_id), time.monotonic()
+    cached = _SCREENS.get(key)
+    if cached is not None and now - cached[0] < SCREEN_CACHE_SECONDS:
+        return cached[1]
+    conference = (
+        await Conference.objects()
+        .where((Conference.id == conference_id) & (Conference.enterprise.public_token == token))
+        .first()
+    )
     if conference is None:
-        conference = (
-            await Conference.objects()
-            .where((Conference.id == conference_id) & (Conference.enterprise.public_token == token))
-            .first()
-        )
-        if conference is None:
-            raise NotFound
-        _SCREENS[key] = conference
+        _SCREENS.pop(key, None)
+        raise NotFound
+    _SCREENS[key] = (now, conference)
     return conference
 
 

@@ -138,3 +138,38 @@ async def test_hall_screen_needs_no_account_but_the_token(browser_for):
     screen = await hall.get(f"/p/{token}/conferences/{conference}/screen")
     assert screen.status_code == 200 and "1 / 3" in screen.text
     assert (await hall.get(f"/p/wrong-token/conferences/{conference}/screen")).status_code == 404
+
+
+async def test_a_hall_screen_stops_answering_soon_after_its_token_changes(browser_for, monkeypatch):
+    from labour_democracy.conferences import services
+
+    enterprise = await enterprise_with_units((3,))
+    await _people(enterprise)
+    conference = await _plan(await browser_for(UNION), enterprise)
+    token = (await Enterprise.select(Enterprise.public_token).where(Enterprise.id == enterprise))[
+        0
+    ]["public_token"]
+    hall = await browser_for()
+    assert (await hall.get(f"/p/{token}/conferences/{conference}/screen")).status_code == 200
+    await Enterprise.update({Enterprise.public_token: "renewed-token"}).where(
+        Enterprise.id == enterprise
+    )
+    monkeypatch.setattr(services, "SCREEN_CACHE_SECONDS", 0.0)  # the few seconds have passed
+    assert (await hall.get(f"/p/{token}/conferences/{conference}/screen")).status_code == 404
+    screen = await hall.get(f"/p/renewed-token/conferences/{conference}/screen")
+    assert screen.status_code == 200
+
+
+async def test_odd_numbers_in_the_agenda_forms_get_a_refusal_not_an_error(browser_for):
+    enterprise = await enterprise_with_units((3,))
+    await _people(enterprise)
+    union = await browser_for(UNION)
+    conference = await _plan(union, enterprise)
+    agenda = f"/enterprises/{enterprise}/conferences/{conference}/agenda"
+    for form in (
+        {"item_id": "99999999999"},
+        {"item_id": "²"},
+        {"item_id": "1", "o²": "3", "o1": "99999999999"},
+    ):
+        response = await union.post(f"{agenda}/hands", form)
+        assert response.status_code in (303, 404, 422), (form, response.status_code)
