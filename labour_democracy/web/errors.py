@@ -90,7 +90,10 @@ def _forbidden(request: Request, exc: Exception) -> Response:
 def _not_authorized(request: Request, exc: Exception) -> Response:
     if wants_json(request):
         return error_response(request, 401, _("Sign in first."))
-    target = "/login?next=" + quote(request.url.path)
+    # The query comes back too: a door phone scanning an invitation's QR code before signing in
+    # lands on the check-in with that code afterwards.
+    page = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    target = "/login?next=" + quote(page)
     if is_htmx(request):
         return Response(None, headers={"HX-Redirect": target})
     return Redirect(target, status_code=303)

@@ -173,3 +173,19 @@ async def test_odd_numbers_in_the_agenda_forms_get_a_refusal_not_an_error(browse
     ):
         response = await union.post(f"{agenda}/hands", form)
         assert response.status_code in (303, 404, 422), (form, response.status_code)
+
+
+async def test_the_federation_reads_a_conference_without_the_organisers_tabs(browser_for):
+    enterprise = await enterprise_with_units((3,))
+    await _people(enterprise)
+    conference = await _plan(await browser_for(UNION), enterprise)
+    await factories.user("fed@conference.test", Role.FEDERATION, None, province="24")
+    federation = await browser_for("fed@conference.test")
+    await federation.post("/language", {"language": "en", "next": "/"})
+    page = await federation.get(f"/enterprises/{enterprise}/conferences/{conference}")
+    assert page.status_code == 200 and "Agenda and votes" in page.text
+    assert "/checkin" not in page.text and "/delegates" not in page.text
+    union_page = await (await browser_for(UNION)).get(
+        f"/enterprises/{enterprise}/conferences/{conference}"
+    )
+    assert "/checkin" in union_page.text and "/delegates" in union_page.text

@@ -123,6 +123,23 @@ async def test_a_signed_out_htmx_request_is_sent_to_the_login_page(client):
     assert response.headers["hx-redirect"] == "/login?next=/enterprises"
 
 
+async def test_signing_in_returns_to_the_page_asked_for_with_its_query(browser_for):
+    enterprise_id = await factories.enterprise()
+    await factories.english_user("hr@a.vn", Role.HR, enterprise_id)
+    browser = await browser_for()
+    page = f"/enterprises/{enterprise_id}/workers?q=Nguy%E1%BB%85n&page=2"
+    response = await browser.get(page)
+    assert response.headers["location"] == (
+        f"/login?next=/enterprises/{enterprise_id}/workers%3Fq%3DNguy%25E1%25BB%2585n%26page%3D2"
+    )
+    login = await browser.get(response.headers["location"])
+    assert 'value="' + page.replace("&", "&amp;") + '"' in login.text
+    signed_in = await browser.post(
+        "/login", {"email": "hr@a.vn", "password": "a-long-password", "next": page}
+    )
+    assert signed_in.headers["location"] == page
+
+
 async def test_an_unexpected_error_logs_the_route_not_the_secret_in_its_address(
     browser_for, monkeypatch, caplog
 ):

@@ -362,3 +362,12 @@ async def test_odd_numbers_in_dialogue_forms_get_a_message_not_an_error(browser_
         response = await hr.post(f"{base}/member-lists/{list_id}/remove", {"member": member})
         assert response.status_code == 303  # back to the list with the refusal's reason
     assert await Member.count() == 5
+
+
+async def test_the_calendar_address_is_shown_to_those_who_run_the_dialogue_only(
+    browser_for, enterprise
+):
+    page = f"/enterprises/{enterprise}/dialogue/calendar"
+    assert ".ics" in (await (await browser_for("hr@a.vn")).get(page)).text
+    federation = await (await browser_for("fed@a.vn")).get(page)
+    assert federation.status_code == 200 and ".ics" not in federation.text
