@@ -160,10 +160,16 @@ async def _run(
     screens: int,
     think: float,
 ) -> dict:
-    import httpx
+    from urllib.parse import urlsplit
+
+    from bench.wire import Connection
 
     cookies = await _signed_in_cookies(base)
-    headers = {"x-csrftoken": cookies["ld_csrf"]}
+    signed_in = {
+        "cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
+        "x-csrftoken": cookies["ld_csrf"],
+    }
+    host, port = urlsplit(base).hostname, urlsplit(base).port
     jobs: asyncio.Queue = asyncio.Queue()
     for code in codes:
         jobs.put_nowait(code)
@@ -173,56 +179,52 @@ async def _run(
     refused: list[int] = []
     last_shown: list[str] = []
     done = asyncio.Event()
-    # Idle connections are dropped before the server's 5-second keep-alive ends, so no request
-    # races the server closing its connection.
-    limits = httpx.Limits(max_connections=clients + screens + 10, keepalive_expiry=3.0)
 
-    async with (
-        httpx.AsyncClient(
-            base_url=base, timeout=60, cookies=cookies, headers=headers, limits=limits
-        ) as client,
-        httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as hall,
-    ):
-
-        async def door() -> None:
+    async def door() -> None:
+        connection = Connection(host, port, signed_in)
+        try:
             while True:
                 try:
                     code = jobs.get_nowait()
                 except asyncio.QueueEmpty:
                     return
                 started = time.perf_counter()
-                response = await client.post(
-                    f"{path}/checkin", data={"code": code}, headers={"hx-request": "true"}
+                status, text = await connection.request(
+                    "POST", f"{path}/checkin", {"code": code}, hx_request="true"
                 )
                 checkin_ms.append((time.perf_counter() - started) * 1000)
-                if response.status_code == 200 and "flash success" in response.text:
+                if status == 200 and "flash success" in text:
                     acknowledged.append(code)
                 else:
-                    refused.append(response.status_code)
+                    refused.append(status)
                 await asyncio.sleep(think)
+        finally:
+            await connection.close()
 
-        async def screen(offset: float) -> None:
-            await asyncio.sleep(offset)
+    async def screen(offset: float) -> None:
+        connection = Connection(host, port)
+        await asyncio.sleep(offset)
+        try:
             while True:
                 started = time.perf_counter()
-                response = await hall.get(screen_path, headers={"hx-request": "true"})
+                status, text = await connection.request("GET", screen_path, hx_request="true")
                 projector_ms.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, response.text[:300]
+                assert status == 200, text[:300]
                 if done.is_set():
-                    last_shown.append(response.text)
+                    last_shown.append(text)
                     return
                 await asyncio.sleep(POLL_SECONDS)
+        finally:
+            await connection.close()
 
-        started = time.perf_counter()
-        screen_tasks = [
-            asyncio.create_task(screen(POLL_SECONDS * i / screens)) for i in range(screens)
-        ]
-        await asyncio.gather(*(door() for _ in range(clients)))
-        seconds = time.perf_counter() - started
-        # Let the caches age past their one-second limit, then every screen looks once more.
-        await asyncio.sleep(1.5)
-        done.set()
-        await asyncio.gather(*screen_tasks)
+    started = time.perf_counter()
+    screen_tasks = [asyncio.create_task(screen(POLL_SECONDS * i / screens)) for i in range(screens)]
+    await asyncio.gather(*(door() for _ in range(clients)))
+    seconds = time.perf_counter() - started
+    # Let the caches age past their one-second limit, then every screen looks once more.
+    await asyncio.sleep(1.5)
+    done.set()
+    await asyncio.gather(*screen_tasks)
     return {
         "seconds": seconds,
         "checkin_ms": checkin_ms,
