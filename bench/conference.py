@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import signal
 import socket
 import statistics
@@ -180,8 +181,12 @@ async def _run(
     last_shown: list[str] = []
     done = asyncio.Event()
 
-    async def door() -> None:
+    async def door(number: int) -> None:
         connection = Connection(host, port, signed_in)
+        # Door phones scan at their own pace: with a pause, each starts at a random moment and
+        # waits 0.5 to 1.5 times the pause, so the doors do not fire in lockstep bursts.
+        pace = random.Random(number)
+        await asyncio.sleep(pace.uniform(0, think))
         try:
             while True:
                 try:
@@ -197,7 +202,7 @@ async def _run(
                     acknowledged.append(code)
                 else:
                     refused.append(status)
-                await asyncio.sleep(think)
+                await asyncio.sleep(think * pace.uniform(0.5, 1.5))
         finally:
             await connection.close()
 
@@ -219,7 +224,7 @@ async def _run(
 
     started = time.perf_counter()
     screen_tasks = [asyncio.create_task(screen(POLL_SECONDS * i / screens)) for i in range(screens)]
-    await asyncio.gather(*(door() for _ in range(clients)))
+    await asyncio.gather(*(door(number) for number in range(clients)))
     seconds = time.perf_counter() - started
     # Let the caches age past their one-second limit, then every screen looks once more.
     await asyncio.sleep(1.5)
@@ -320,7 +325,8 @@ def main(argv: list[str]) -> None:
         "--think-ms",
         type=float,
         default=0,
-        help="pause of each door phone between two check-ins (0: as fast as the server answers)",
+        help="mean pause of each door phone between two check-ins, randomised ±50 %% "
+        "(0: as fast as the server answers)",
     )
     parser.add_argument("--engine", choices=["sqlite", "postgres"])
     args = parser.parse_args(argv)
