@@ -340,3 +340,44 @@ async def test_attendance_follows_changes_of_the_delegate_list():
     assert (await services.attendance(conference)).expected == 1
     version = (await Conference.select(Conference.checkin_version).first())["checkin_version"]
     assert version == 1
+
+
+async def test_a_secret_election_runs_on_codes_and_elects_by_more_than_half_of_the_valid():
+    from labour_democracy.voting import services as voting
+    from labour_democracy.voting.tables import Vote
+
+    context, conference_id, _resolution = await _in_session()
+    item = await services.add_item(
+        context,
+        conference_id,
+        AgendaItemForm(
+            title="Bầu đại diện đối thoại",
+            kind=AgendaKind.ELECTION,
+            vote_mode=VoteMode.SECRET,
+            candidates="Nguyễn Văn A\nTrần Thị B\nLê Văn C",
+            seats=2,
+        ),
+    )
+    for delegate in await services.delegates(context, conference_id):
+        await services.check_in(context, conference_id, delegate_id=delegate["id"])
+    ballot_id = await services.prepare_vote(context, conference_id, item)
+    codes = [issued.code for issued in await voting.issue_codes(context, ballot_id)]
+    assert len(codes) == 6  # one slip per delegate
+    assert await services.open_vote(context, conference_id, item) == ballot_id
+    question = (await voting.questions_with_options(ballot_id))[0]
+    candidate = {option["label"]: option["id"] for option in question["options"]}
+    a, b, c = candidate["Nguyễn Văn A"], candidate["Trần Thị B"], candidate["Lê Văn C"]
+    # A: 5 of 6 valid ballots; B: 3 of 6 (exactly half, not elected); C: 2.
+    for code, ticked in zip(codes, ([a, b], [a, b], [a, b], [a, c], [a, c], []), strict=True):
+        await voting.cast_code(code, {question["id"]: ticked})
+    with pytest.raises(Conflict, match="already been used"):
+        await voting.cast_code(codes[0], {question["id"]: [c]})
+    await services.close_vote(context, conference_id, item)
+
+    outcome = next(i for i in await services.agenda(context, conference_id) if i["id"] == item)[
+        "outcome"
+    ]
+    assert outcome["votes"] == {"Nguyễn Văn A": 5, "Trần Thị B": 3, "Lê Văn C": 2}
+    assert outcome["elected"] == [a]
+    # The secret ballot's votes name no elector.
+    assert await Vote.count().where((Vote.ballot == ballot_id) & Vote.elector.is_not_null()) == 0
