@@ -7,7 +7,7 @@ field, not the path: the path names only the conference, which the guard checks.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -88,6 +88,23 @@ async def _act(request: Request, action: Awaitable, back: str, done: str) -> Res
         return redirect(request, back)
     flash(request, done)
     return redirect(request, back)
+
+
+async def _on_item(
+    request: Request,
+    context: Context,
+    conference_id: int,
+    use_case: Callable[[int, dict[str, Any]], Awaitable],
+    done: str,
+) -> Response:
+    """An agenda button: the use case on the item the form names, then back to the agenda."""
+    data = await read_form(request)
+    back = _page(context, conference_id, "/agenda")
+    try:
+        item_id = _int(data, "item_id")
+    except Invalid as error:
+        return await _act(request, _raise(error), back, "")
+    return await _act(request, use_case(item_id, data), back, done)
 
 
 def _rules_values(view: services.RulesView) -> dict[str, Any]:
@@ -426,47 +443,33 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/agenda/move", opt=MANAGE)
     async def move_item(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/agenda")
-        try:
-            item_id = _int(data, "item_id")
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        step = -1 if data.get("direction") == "up" else 1
-        return await _act(
+        return await _on_item(
             request,
-            services.move_item(context, conference_id, item_id, step),
-            back,
+            context,
+            conference_id,
+            lambda item_id, data: services.move_item(
+                context, conference_id, item_id, -1 if data.get("direction") == "up" else 1
+            ),
             _("The agenda was saved."),
         )
 
     @post("/{conference_id:int}/agenda/delete", opt=MANAGE)
     async def delete_item(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/agenda")
-        try:
-            item_id = _int(data, "item_id")
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _on_item(
             request,
-            services.delete_item(context, conference_id, item_id),
-            back,
+            context,
+            conference_id,
+            lambda item_id, _data: services.delete_item(context, conference_id, item_id),
             _("The item was removed from the agenda."),
         )
 
     @post("/{conference_id:int}/agenda/open-vote", opt=MANAGE)
     async def open_vote(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/agenda")
-        try:
-            item_id = _int(data, "item_id")
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _on_item(
             request,
-            services.open_vote(context, conference_id, item_id),
-            back,
+            context,
+            conference_id,
+            lambda item_id, _data: services.open_vote(context, conference_id, item_id),
             _("The vote is open."),
         )
 
@@ -506,16 +509,11 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/agenda/close-vote", opt=MANAGE)
     async def close_vote(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/agenda")
-        try:
-            item_id = _int(data, "item_id")
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _on_item(
             request,
-            services.close_vote(context, conference_id, item_id),
-            back,
+            context,
+            conference_id,
+            lambda item_id, _data: services.close_vote(context, conference_id, item_id),
             _("The vote is closed and counted."),
         )
 
