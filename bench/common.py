@@ -37,19 +37,27 @@ def postgres_reachable() -> bool:
         return False
 
 
-def reset_postgres_database() -> None:
-    """Drop and recreate the benchmark's own database (never the tests' or anyone else's)."""
+def reset_postgres_database(name: str = BENCH_DATABASE) -> str:
+    """Drop and recreate a benchmark's own database (never the tests' or anyone else's);
+    returns its URL."""
     import asyncpg
 
     async def reset() -> None:
         connection = await asyncpg.connect(f"{POSTGRES_SERVER_URL}/postgres")
         try:
-            await connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-            await connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+            await connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            await connection.execute(f"CREATE DATABASE {name}")
         finally:
             await connection.close()
 
     asyncio.run(reset())
+    return f"{POSTGRES_SERVER_URL}/{name}"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def use_database(database_url: str | None) -> Path:

@@ -24,30 +24,18 @@ import subprocess
 import sys
 import time
 
-from bench.common import POSTGRES_SERVER_URL, postgres_reachable, run_child, use_database
+from bench.common import (
+    free_port,
+    postgres_reachable,
+    reset_postgres_database,
+    run_child,
+    use_database,
+)
 
 DATABASE = "ld_bench_conference"
 EMAIL = "hr@bench-conference.vn"
 PASSWORD = "bench-conference-password"
 POLL_SECONDS = 2.0
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-async def _reset_postgres() -> str:
-    import asyncpg
-
-    connection = await asyncpg.connect(f"{POSTGRES_SERVER_URL}/postgres")
-    try:
-        await connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        await connection.execute(f"CREATE DATABASE {DATABASE}")
-    finally:
-        await connection.close()
-    return f"{POSTGRES_SERVER_URL}/{DATABASE}"
 
 
 async def _prepare(delegates: int) -> tuple[int, int, str, list[str]]:
@@ -258,10 +246,10 @@ def _p95(values: list[float]) -> float:
 def run(
     engine: str, delegates: int, clients: int, screens: int, workers: int, think: float
 ) -> None:
-    url = asyncio.run(_reset_postgres()) if engine == "postgres" else None
+    url = reset_postgres_database(DATABASE) if engine == "postgres" else None
     use_database(url)
     enterprise_id, conference_id, token, codes = asyncio.run(_prepare(delegates))
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,

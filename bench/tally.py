@@ -14,7 +14,7 @@ import random
 import time
 import uuid
 
-from bench.common import use_database
+from bench.common import reset_postgres_database, use_database
 
 
 async def _run(ballots: int) -> None:
@@ -91,8 +91,8 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     url = None
     if args.engine == "postgres":
-        from bench.votes import reset_postgres
+        from bench.votes import DATABASE
 
-        url = asyncio.run(reset_postgres())
+        url = reset_postgres_database(DATABASE)
     use_database(url)
     asyncio.run(_run(args.ballots))

@@ -23,30 +23,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import POSTGRES_SERVER_URL, postgres_reachable, run_child, use_database
+from bench.common import (
+    free_port,
+    postgres_reachable,
+    reset_postgres_database,
+    run_child,
+    use_database,
+)
 
 DATABASE = "ld_bench_votes"
 _TOKEN = re.compile(r'name="_csrf_token" value="([^"]+)"')
 _RECEIPT = re.compile(r'class="receipt"[^>]*>([0-9A-Z]{5}-[0-9A-Z]{5})<')
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-async def reset_postgres() -> str:
-    """A fresh database of this benchmark's own; returns its URL."""
-    import asyncpg
-
-    connection = await asyncpg.connect(f"{POSTGRES_SERVER_URL}/postgres")
-    try:
-        await connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        await connection.execute(f"CREATE DATABASE {DATABASE}")
-    finally:
-        await connection.close()
-    return f"{POSTGRES_SERVER_URL}/{DATABASE}"
 
 
 async def _prepare_ballot(voters: int, open_it: bool = True):
@@ -205,10 +192,10 @@ async def _stored(question: int) -> int:
 
 
 def run(engine: str, voters: int, clients: int, workers: int) -> None:
-    url = asyncio.run(reset_postgres()) if engine == "postgres" else None
+    url = reset_postgres_database(DATABASE) if engine == "postgres" else None
     work_dir = use_database(url)
     codes, question, option = asyncio.run(_prepare(voters))
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,
