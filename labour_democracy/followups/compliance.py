@@ -6,7 +6,7 @@ import datetime as dt
 
 from piccolo.query.functions.aggregate import Count
 
-from labour_democracy.followups.rules import Rate
+from labour_democracy.core.rates import Rate, rates_by_enterprise
 from labour_democracy.followups.tables import FollowUp, FollowUpStatus
 
 
@@ -22,15 +22,4 @@ async def completion_rates(enterprise_ids: list[int], year: int) -> dict[int, Ra
         .where(FollowUp.due_on <= dt.date(year, 12, 31))
         .group_by(FollowUp.enterprise, FollowUp.status)
     )
-    done = dict.fromkeys(enterprise_ids, 0)
-    total = dict.fromkeys(enterprise_ids, 0)
-    for row in rows:
-        if row["status"] == FollowUpStatus.DROPPED:
-            continue
-        total[row["enterprise"]] += row["count"]
-        if row["status"] == FollowUpStatus.DONE:
-            done[row["enterprise"]] += row["count"]
-    return {
-        enterprise_id: Rate(done[enterprise_id], total[enterprise_id])
-        for enterprise_id in enterprise_ids
-    }
+    return rates_by_enterprise(rows, enterprise_ids, FollowUpStatus.DONE, FollowUpStatus.DROPPED)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from labour_democracy.followups.tables import FollowUpStatus
 
@@ -15,15 +14,3 @@ TEXT_LIMIT = 5_000
 def is_overdue(status: FollowUpStatus, due_on: dt.date, on: dt.date) -> bool:
     """An open action whose due date has passed (the due date itself is still in time)."""
     return status is FollowUpStatus.OPEN and due_on < on
-
-
-@dataclass(frozen=True)
-class Rate:
-    """A yearly rate: `done` of `total` (actions completed of those due in the year)."""
-
-    done: int
-    total: int
-
-    @property
-    def ratio(self) -> float | None:
-        return self.done / self.total if self.total else None

@@ -19,12 +19,12 @@ from piccolo.columns.combination import Where
 from labour_democracy.core import audit, reminders
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.permissions import VIEW
+from labour_democracy.core.rates import Rate
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.db import write_transaction
 from labour_democracy.followups import compliance, rules
 from labour_democracy.followups.permissions import MANAGE_FOLLOWUPS
-from labour_democracy.followups.rules import Rate
 from labour_democracy.followups.schemas import FollowUpQuery
 from labour_democracy.followups.tables import FollowUp, FollowUpStatus
 from labour_democracy.i18n import format_number, today

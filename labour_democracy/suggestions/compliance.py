@@ -8,7 +8,7 @@ import datetime as dt
 
 from piccolo.query.functions.aggregate import Count
 
-from labour_democracy.suggestions.rules import Rate
+from labour_democracy.core.rates import Rate, rates_by_enterprise
 from labour_democracy.suggestions.tables import Suggestion, SuggestionStatus
 
 
@@ -25,15 +25,6 @@ async def answer_rates(enterprise_ids: list[int], year: int) -> dict[int, Rate]:
         .where(Suggestion.received_on <= dt.date(year, 12, 31))
         .group_by(Suggestion.enterprise, Suggestion.status)
     )
-    done = dict.fromkeys(enterprise_ids, 0)
-    total = dict.fromkeys(enterprise_ids, 0)
-    for row in rows:
-        if row["status"] == SuggestionStatus.REJECTED:
-            continue
-        total[row["enterprise"]] += row["count"]
-        if row["status"] == SuggestionStatus.ANSWERED:
-            done[row["enterprise"]] += row["count"]
-    return {
-        enterprise_id: Rate(done[enterprise_id], total[enterprise_id])
-        for enterprise_id in enterprise_ids
-    }
+    return rates_by_enterprise(
+        rows, enterprise_ids, SuggestionStatus.ANSWERED, SuggestionStatus.REJECTED
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
 
 from labour_democracy.suggestions.tables import SuggestionStatus
 from labour_democracy.voting.rules import format_code, new_code, normalise_code
@@ -69,15 +68,3 @@ def window_start(moment: dt.datetime) -> dt.datetime:
 def window_key(client: str, purpose: str, start: dt.datetime, key: bytes) -> str:
     message = f"{purpose}|{client}|{start.isoformat()}"
     return hashlib.blake2b(message.encode(), key=key, digest_size=32).hexdigest()
-
-
-@dataclass(frozen=True)
-class Rate:
-    """A yearly rate: `done` of `total` (e.g. suggestions answered of those taken up)."""
-
-    done: int
-    total: int
-
-    @property
-    def ratio(self) -> float | None:
-        return self.done / self.total if self.total else None

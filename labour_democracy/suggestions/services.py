@@ -19,6 +19,7 @@ from labour_democracy.core import audit
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
 from labour_democracy.core.labels import label
 from labour_democracy.core.permissions import VIEW, Actor
+from labour_democracy.core.rates import Rate
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, Role
@@ -33,7 +34,6 @@ from labour_democracy.suggestions.permissions import (
     ORGANISE_SUGGESTIONS,
     READ_SUGGESTIONS,
 )
-from labour_democracy.suggestions.rules import Rate
 from labour_democracy.suggestions.schemas import (
     PaperSuggestionForm,
     PublicSuggestionForm,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from labour_democracy.core.rates import Rate
 from labour_democracy.followups import rules
 from labour_democracy.followups.tables import FollowUpStatus
 
@@ -23,5 +24,5 @@ def test_a_closed_action_is_never_late():
 
 
 def test_rate():
-    assert rules.Rate(0, 0).ratio is None
-    assert rules.Rate(3, 4).ratio == 0.75
+    assert Rate(0, 0).ratio is None
+    assert Rate(3, 4).ratio == 0.75

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from labour_democracy.core.rates import Rate
 from labour_democracy.suggestions import rules
 from labour_democracy.suggestions.tables import SuggestionStatus as S
 
@@ -60,8 +61,8 @@ def test_the_rate_limit_counts_per_clock_hour():
 
 
 def test_rate_without_anything_to_count():
-    assert rules.Rate(0, 0).ratio is None
-    assert rules.Rate(1, 4).ratio == 0.25
+    assert Rate(0, 0).ratio is None
+    assert Rate(1, 4).ratio == 0.25
 
 
 def test_every_enum_value_fits_its_column():
