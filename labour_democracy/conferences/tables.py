@@ -120,9 +120,6 @@ class Conference(Table):
     pass_rule = Varchar(length=40)
     pass_source = Text()
     status = Varchar(length=12, choices=ConferenceStatus, default=ConferenceStatus.PLANNED)
-    # Bumped with every check-in and change of the delegate list, in the same transaction: what
-    # the in-process attendance caches compare.
-    checkin_version = Integer(default=0)
     documents_sent_on = Date(null=True, default=None)
     opened_at = Timestamptz(null=True, default=None)
     closed_at = Timestamptz(null=True, default=None)
