@@ -381,9 +381,9 @@ async def connection_pool(settings: Settings) -> AsyncIterator[None]:
     """Open the engine's pool for the app's lifetime."""
     db = engine()
     if isinstance(db, PostgresEngine):
-        # A fixed size: asyncpg's default minimum (10) would refuse any smaller maximum.
-        size = settings.postgres_pool_size
-        await db.start_connection_pool(min_size=size, max_size=size)
+        # Connections open as they are first needed: asyncpg's default minimum (10) would
+        # refuse a smaller maximum, and idle processes would hold connections of a shared server.
+        await db.start_connection_pool(min_size=1, max_size=settings.postgres_pool_size)
     else:
         await db.start_connection_pool()
     try:
