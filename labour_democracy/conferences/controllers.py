@@ -46,6 +46,7 @@ from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.labels import choices
 from labour_democracy.core.scope import EnterpriseContext, register_path_records
 from labour_democracy.core.tables import Worker
+from labour_democracy.documents import pdf
 from labour_democracy.i18n import N_, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.suggestions import topics
@@ -207,6 +208,7 @@ class ConferenceController(Controller):
             describe=describe,
             can_manage=context.can(MANAGE_CONFERENCES),
             today=today(),
+            pdf_available=pdf.is_available(),
         )
 
     @post("/{conference_id:int}/steps", opt=MANAGE)
@@ -286,7 +288,7 @@ class ConferenceController(Controller):
             request,
             services.record_review(context, conference_id, review_id, form),
             back,
-            _("The review was recorded."),
+            _("The review was recorded and its report to the workers issued."),
         )
 
     # Delegates and seats ----------------------------------------------------------------------

@@ -4,8 +4,9 @@ The plan, the invitations and the agenda are numbered: each POST issues a new on
 the enterprise's Documents list) and answers with its file. The delegate list and the
 attendance sheet are lists, rendered fresh on each GET. The minutes are issued when the
 conference closes and the resolution when it is published; their GET serves the stored
-file. `?format=pdf` (or the form field `format=pdf`) asks for a PDF where LibreOffice is
-installed.
+file, as does the report of each six-monthly review (issued when the review is recorded;
+`?review=<id>` names it). `?format=pdf` (or the form field `format=pdf`) asks for a PDF where
+LibreOffice is installed.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from collections.abc import Awaitable, Callable
 
 from litestar import Controller, Request, Response, get, post
 
-from labour_democracy.conferences import documents
+from labour_democracy.conferences import documents, services
 from labour_democracy.conferences.permissions import MANAGE_CONFERENCES, VIEW_CONFERENCES
 from labour_democracy.conferences.tables import Conference
-from labour_democracy.core.errors import Conflict
+from labour_democracy.core.errors import Conflict, NotFound
 from labour_democracy.core.permissions import VIEW_ROSTER
 from labour_democracy.core.scope import EnterpriseContext, get_owned, register_path_records
 from labour_democracy.documents import pdf
@@ -25,6 +26,7 @@ from labour_democracy.documents import services as document_services
 from labour_democracy.documents.controllers import DOCX_TYPE, content_disposition, download_name
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import gettext as _
+from labour_democracy.web import forms
 from labour_democracy.web.forms import read_form
 from labour_democracy.web.params import Context, FromQuery, Id
 from labour_democracy.web.responses import flash, redirect
@@ -127,6 +129,34 @@ class ConferenceDocumentController(Controller):
     ) -> Response:
         conference = await get_owned(context, Conference, conference_id)
         return await _send_closing(request, context, conference, conference.resolution, format)
+
+    @get("/review-report", opt={"permission": VIEW_CONFERENCES})
+    async def review_report(
+        self,
+        request: Request,
+        context: Context,
+        conference_id: Id,
+        review: FromQuery[str] = "",
+        format: FromQuery[str] = "",
+    ) -> Response:
+        """The report of a six-monthly review (`?review=<id>`), issued when it was recorded."""
+        if not review.strip():
+            flash(request, _("Choose the review whose report you want."), "error")
+            return redirect(request, _conference_page(context, conference_id))
+        try:
+            review_id = forms.convert(review, int)
+        except forms.FieldError:
+            raise NotFound from None  # no number names no review
+        row = await services.review(context, conference_id, review_id)
+        if row.document is None:
+            flash(
+                request,
+                _("Not issued yet: a review's report comes with recording the review."),
+                "error",
+            )
+            return redirect(request, _conference_page(context, conference_id))
+        document = await document_services.get_document(context, row.document)
+        return await _send_issued(request, context, conference_id, document, format == "pdf")
 
 
 async def _issue(

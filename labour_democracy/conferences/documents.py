@@ -1,11 +1,13 @@
 """The conference's documents, in Vietnamese whatever the page's language: the plan (Kế hoạch),
 the invitations (Giấy mời, one page per delegate with a personal check-in QR code), the agenda
 (Chương trình), the delegate list and attendance sheet (Danh sách), the minutes (Biên bản) and
-the resolution (Nghị quyết) with its validity stamp.
+the resolution (Nghị quyết) with its validity stamp, and for a state-owned enterprise the report
+of each six-monthly review of the resolution (Báo cáo sơ kết, Law 10/2022/QH15, Art. 70(3)).
 
 Each is generated from what the conference records hold: the minutes and the resolution from
 what happened (check-ins, the voting engine's sealed results, proposals and their answers,
-follow-up actions), so their numbers cannot differ from the app's.
+follow-up actions), so their numbers cannot differ from the app's; the review report from the
+resolution's commitments (follow-up actions) and what the review recorded.
 """
 
 from __future__ import annotations
@@ -32,12 +34,13 @@ from labour_democracy.conferences.tables import (
     ConferenceKind,
     Delegate,
     DelegateKind,
+    ResolutionReview,
     StepStatus,
     TimelineStep,
     VoteMode,
 )
 from labour_democracy.core import rules as core_rules
-from labour_democracy.core.errors import Conflict, Forbidden
+from labour_democracy.core.errors import Conflict, Forbidden, NotFound
 from labour_democracy.core.permissions import VIEW_ROSTER
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.documents import layout, registry
@@ -45,6 +48,7 @@ from labour_democracy.documents import services as documents
 from labour_democracy.documents.rules import single_line
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups import services as followups
+from labour_democracy.followups.tables import FollowUpStatus
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_number, language, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import get_settings
@@ -65,12 +69,14 @@ DELEGATE_LIST = "conferences/delegate_list.docx"
 ATTENDANCE_SHEET = "conferences/attendance_sheet.docx"
 MINUTES = "conferences/minutes.docx"
 RESOLUTION = "conferences/resolution.docx"
+REVIEW_REPORT = "conferences/review_report.docx"
 
 PLAN_KIND = "conference_plan"
 INVITATION_KIND = "conference_invitations"
 AGENDA_KIND = "conference_agenda"
 MINUTES_KIND = "conference_minutes"
 RESOLUTION_KIND = "conference_resolution"
+REVIEW_REPORT_KIND = "conference_review_report"
 
 _FORM_WORDS = {
     ConferenceForm.WHOLE: "hội nghị toàn thể người lao động",
@@ -317,6 +323,40 @@ def build_resolution() -> Document:
     )
     layout.tag(document, "endfor")
     return document
+
+
+def build_review_report() -> Document:
+    """Báo cáo sơ kết: what the review covers, the commitments with their results and the
+    counts, the review's own report, and how the workers are informed."""
+
+    def body(document: Document) -> None:
+        layout.add_body(document)
+        layout.body_paragraph(
+            document,
+            "I. KẾT QUẢ THỰC HIỆN CÁC CAM KẾT CỦA NGHỊ QUYẾT",
+            bold=True,
+            first_line_indent=None,
+        )
+        layout.tag(document, "if commitments")
+        layout.add_list_table(
+            document,
+            [
+                ("STT", "{{ item.number }}", Mm(12)),
+                ("Nội dung cam kết", "{{ item.title }}", Mm(62)),
+                ("Phụ trách", "{{ item.owner }}", Mm(35)),
+                ("Thời hạn", "{{ item.due }}", Mm(24)),
+                ("Kết quả", "{{ item.result }}", Mm(32)),
+            ],
+            "commitments",
+            size=12,
+        )
+        layout.paragraph(document, size=6)
+        layout.tag(document, "endif")
+        _paragraphs(document, "counts")
+        _section(document, "II. KẾT QUẢ SƠ KẾT", "report")
+        _paragraphs(document, "closing")
+
+    return layout.standard_template(body)
 
 
 # Words and numbers ------------------------------------------------------------------------------
@@ -1018,6 +1058,117 @@ def _validity(
     return rows
 
 
+# The six-monthly review ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What a recorded review says, with the period it covers and the resolution it reviews."""
+
+    held_on: dt.date
+    since: dt.date  # the conference, or the previous review
+    months: int  # the interval of the review schedule
+    report: str
+    informed_workers_on: dt.date | None
+    resolution_reference: str  # "" when the resolution was not issued through the app
+    resolution_on: dt.date | None
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def _commitment_result(row: dict, held_on: dt.date) -> str:
+    """A commitment's result in the report: done (when), dropped (why), or still open (and
+    overdue when its date had passed on the day of the review)."""
+    if row["status"] == FollowUpStatus.DONE:
+        return f"Đã hoàn thành {_date(row['done_on'])}".strip()
+    if row["status"] == FollowUpStatus.DROPPED:
+        return f"Không thực hiện: {single_line(row['drop_reason'])}"
+    overdue = row["due_on"] is not None and row["due_on"] < held_on
+    return "Chưa hoàn thành, quá hạn" if overdue else "Chưa hoàn thành"
+
+
+def _commitment_counts(commitments: list[dict], held_on: dt.date) -> list[str]:
+    if not commitments:
+        return ["Nghị quyết không có cam kết cần theo dõi."]
+    done = sum(1 for row in commitments if row["status"] == FollowUpStatus.DONE)
+    dropped = sum(1 for row in commitments if row["status"] == FollowUpStatus.DROPPED)
+    still_open = len(commitments) - done - dropped
+    overdue = sum(
+        1
+        for row in commitments
+        if row["status"] == FollowUpStatus.OPEN and row["due_on"] and row["due_on"] < held_on
+    )
+    open_words = f"chưa hoàn thành: {format_number(still_open)}"
+    if overdue:
+        open_words += f" (trong đó quá hạn: {format_number(overdue)})"
+    return [
+        f"Tổng số cam kết của Nghị quyết: {format_number(len(commitments))}. "
+        f"Đã hoàn thành: {format_number(done)}; {open_words}; "
+        f"không thực hiện: {format_number(dropped)}."
+    ]
+
+
+def review_report_context(
+    head: Head,
+    conference: Conference,
+    review: ReviewFacts,
+    commitments: list[dict],
+    on: dt.date,
+) -> dict[str, Any]:
+    name = conference_name(conference)
+    resolution = f"Nghị quyết {name}"
+    if review.resolution_reference:
+        resolution += f" số {review.resolution_reference}"
+    if review.resolution_on:
+        resolution += f" ngày {_date(review.resolution_on)}"
+    body = [
+        "Thực hiện Điều 70 Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 và Quy chế dân chủ ở "
+        f"cơ sở tại nơi làm việc, ngày {_date(review.held_on)} {head.name} đã tổ chức sơ kết "
+        f"{review.months} tháng việc thực hiện {resolution}.",
+        f"Thời gian sơ kết: từ ngày {_date(review.since)} đến ngày {_date(review.held_on)}. "
+        "Kết quả như sau:",
+    ]
+    rows = [
+        {
+            "number": index,
+            "title": row["title"],
+            "owner": row["owner"],
+            "due": _date(row["due_on"]),
+            "result": _commitment_result(row, review.held_on),
+        }
+        for index, row in enumerate(commitments, start=1)
+    ]
+    if review.informed_workers_on:
+        closing = (
+            "Kết quả sơ kết đã được thông báo tới toàn thể người lao động ngày "
+            f"{_date(review.informed_workers_on)}."
+        )
+    else:
+        closing = (
+            "Kết quả sơ kết được niêm yết, công bố để toàn thể người lao động biết theo Quy chế "
+            "dân chủ ở cơ sở tại nơi làm việc."
+        )
+    return _standard(
+        head,
+        conference,
+        doc_type="BÁO CÁO",
+        summary=f"Sơ kết {review.months} tháng thực hiện Nghị quyết {name}",
+        on=on,
+        body=body,
+        recipients=[
+            "Toàn thể người lao động (niêm yết, công bố);",
+            "Ban Chấp hành Công đoàn cơ sở;",
+            "Lưu: VT.",
+        ],
+        commitments=rows,
+        counts=_commitment_counts(commitments, review.held_on),
+        report=[line.strip() for line in review.report.splitlines() if line.strip()],
+        closing=[closing],
+    )
+
+
 # Invitations' QR codes --------------------------------------------------------------------------
 
 
@@ -1237,6 +1388,68 @@ async def issue_resolution(context: EnterpriseContext, conference_id: int) -> Is
     )
 
 
+async def _review_facts(conference: Conference, review_id: int) -> ReviewFacts:
+    """The recorded review, the period since the conference or the previous review held before
+    it, the schedule's interval, and the resolution's number and date."""
+    reviews = (
+        await ResolutionReview.select()
+        .where(ResolutionReview.conference == conference.id)
+        .order_by(ResolutionReview.due_on)
+    )
+    found = [i for i, row in enumerate(reviews) if row["id"] == review_id and row["held_on"]]
+    if not found:
+        raise NotFound
+    index = found[0]
+    review = reviews[index]
+    held_on = review["held_on"]
+    earlier = [
+        row["held_on"]
+        for row in reviews
+        if row["id"] != review_id and row["held_on"] and row["held_on"] <= held_on
+    ]
+    scheduled_from = reviews[index - 1]["due_on"] if index else conference.held_on
+    resolution = None
+    if conference.resolution is not None:
+        resolution = (
+            await IssuedDocument.select(IssuedDocument.reference, IssuedDocument.issued_on)
+            .where(IssuedDocument.id == conference.resolution)
+            .first()
+        )
+    return ReviewFacts(
+        held_on=held_on,
+        since=max([conference.held_on, *earlier]),
+        months=months_between(scheduled_from, review["due_on"]),
+        report=review["report"],
+        informed_workers_on=review["informed_workers_on"],
+        resolution_reference=resolution["reference"] if resolution else "",
+        resolution_on=resolution["issued_on"] if resolution else None,
+    )
+
+
+async def issue_review_report(
+    context: EnterpriseContext, conference_id: int, review_id: int
+) -> IssuedDocument:
+    """Báo cáo sơ kết việc thực hiện Nghị quyết (Law 10/2022/QH15, Art. 70(3)). Called by the
+    use case recording the review (inside its transaction, once the review's date and report
+    are written); it stores the returned document's id on the review."""
+    _require(context)
+    conference = await _conference(context, conference_id)
+    facts = await _review_facts(conference, review_id)
+    commitments = await followups.list_for(context, "conference", conference.id)
+    on = today()
+    return await _issue(
+        context,
+        conference,
+        kind=REVIEW_REPORT_KIND,
+        type_code="BC",
+        template=REVIEW_REPORT,
+        document_context=review_report_context(
+            await _head(context), conference, facts, commitments, on
+        ),
+        on=on,
+    )
+
+
 # Sample data for `labour-democracy check-templates` ----------------------------------------------
 
 
@@ -1408,6 +1621,41 @@ def _sample_resolution() -> dict[str, Any]:
     return _numbered(context, "01/NQ-SHVN")
 
 
+def _sample_review_report() -> dict[str, Any]:
+    conference = _sample_conference()
+    commitments = [
+        {
+            "title": "Tăng phụ cấp ăn ca lên 30.000 đồng",
+            "owner": "Người sử dụng lao động",
+            "due_on": dt.date(2027, 3, 1),
+            "status": FollowUpStatus.DONE,
+            "done_on": dt.date(2027, 2, 27),
+            "drop_reason": "",
+        },
+        {
+            "title": "Lắp thêm quạt thông gió xưởng may",
+            "owner": "Phòng Hành chính nhân sự",
+            "due_on": dt.date(2027, 6, 30),
+            "status": FollowUpStatus.OPEN,
+            "done_on": None,
+            "drop_reason": "",
+        },
+    ]
+    facts = ReviewFacts(
+        held_on=dt.date(2027, 7, 15),
+        since=conference.held_on,
+        months=6,
+        report="Sản xuất ổn định, thu nhập bình quân tăng 6 %.",
+        informed_workers_on=dt.date(2027, 7, 20),
+        resolution_reference="01/NQ-SHVN",
+        resolution_on=conference.held_on,
+    )
+    context = review_report_context(
+        _SAMPLE_HEAD, conference, facts, commitments, dt.date(2027, 7, 20)
+    )
+    return _numbered(context, "01/BC-SHVN")
+
+
 registry.register_template(PLAN, build_plan, _sample_plan)
 registry.register_template(INVITATION, build_invitation, _sample_invitation)
 registry.register_template(AGENDA, build_agenda, _sample_agenda)
@@ -1415,8 +1663,10 @@ registry.register_template(DELEGATE_LIST, build_delegate_list, _sample_delegate_
 registry.register_template(ATTENDANCE_SHEET, build_attendance_sheet, _sample_attendance)
 registry.register_template(MINUTES, build_minutes, _sample_minutes)
 registry.register_template(RESOLUTION, build_resolution, _sample_resolution)
+registry.register_template(REVIEW_REPORT, build_review_report, _sample_review_report)
 registry.register_kind(PLAN_KIND, N_("Conference plan"))
 registry.register_kind(INVITATION_KIND, N_("Conference invitations"))
 registry.register_kind(AGENDA_KIND, N_("Conference agenda"))
 registry.register_kind(MINUTES_KIND, N_("Conference minutes"))
 registry.register_kind(RESOLUTION_KIND, N_("Conference resolution"))
+registry.register_kind(REVIEW_REPORT_KIND, N_("Report of a resolution review"))

@@ -1469,41 +1469,77 @@ async def reviews(context: EnterpriseContext, conference_id: int) -> list[dict]:
     )
 
 
-async def record_review(
-    context: EnterpriseContext, conference_id: int, review_id: int, form: ReviewForm
-) -> None:
-    _require(context)
+async def review(
+    context: EnterpriseContext, conference_id: int, review_id: int
+) -> ResolutionReview:
+    """One review of this conference (NotFound for another conference's)."""
     await get_conference(context, conference_id)
-    review = (
+    found = (
         await ResolutionReview.objects()
         .where((ResolutionReview.id == review_id) & (ResolutionReview.conference == conference_id))
         .first()
     )
-    if review is None:
+    if found is None:
         raise NotFound
+    return found
+
+
+async def record_review(
+    context: EnterpriseContext, conference_id: int, review_id: int, form: ReviewForm
+) -> int:
+    """Record a review once: its date, its report and when the workers were informed; the
+    report to the workers (Báo cáo sơ kết) is issued in the same transaction. Returns the
+    document's id."""
+    _require(context)
+    conference = await get_conference(context, conference_id)
+    row = await review(context, conference_id, review_id)
+    if row.held_on is not None:
+        raise Conflict(_("This review is already recorded."))
     errors = {}
     if not form.report.strip() or len(form.report) > 20_000:
         errors["report"] = _("Write the review's report (at most 20,000 characters).")
     if form.held_on > today():
         errors["held_on"] = _("The review cannot be dated in the future.")
+    elif form.held_on < conference.held_on:
+        errors["held_on"] = _("The review comes after the conference ({date}).").format(
+            date=format_date(conference.held_on)
+        )
+    informed = form.informed_workers_on
+    if informed is not None and not form.held_on <= informed <= today():
+        errors["informed_workers_on"] = _(
+            "The workers are informed on or after the review, and not in the future."
+        )
     if errors:
         raise Invalid(errors)
     async with write_transaction():
-        await ResolutionReview.update(
-            {
-                ResolutionReview.held_on: form.held_on,
-                ResolutionReview.report: form.report.strip(),
-                ResolutionReview.informed_workers_on: form.informed_workers_on,
-            }
-        ).where(ResolutionReview.id == review.id)
+        # Only a review not yet recorded: of two people recording it at once, one wins.
+        claimed = (
+            await ResolutionReview.update(
+                {
+                    ResolutionReview.held_on: form.held_on,
+                    ResolutionReview.report: form.report.strip(),
+                    ResolutionReview.informed_workers_on: informed,
+                }
+            )
+            .where((ResolutionReview.id == row.id) & ResolutionReview.held_on.is_null())
+            .returning(ResolutionReview.id)
+        )
+        if not claimed:
+            raise Conflict(_("This review is already recorded."))
+        document = await conference_documents.issue_review_report(context, conference_id, row.id)
+        await ResolutionReview.update({ResolutionReview.document: document.id}).where(
+            ResolutionReview.id == row.id
+        )
         await audit.record(
             context.actor,
             "conference.reviewed",
             "conference",
             conference_id,
             context.enterprise_id,
-            review=review.id,
+            review=row.id,
+            document=document.id,
         )
+    return document.id
 
 
 async def ballot_of(context: EnterpriseContext, conference_id: int, item_id: int) -> Ballot:

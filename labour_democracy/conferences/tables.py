@@ -198,3 +198,5 @@ class ResolutionReview(Table, tablename="conference_review"):
     held_on = Date(null=True, default=None)
     report = Text(default="")
     informed_workers_on = Date(null=True, default=None)
+    # The report to the workers (Báo cáo sơ kết), issued when the review is recorded.
+    document = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)

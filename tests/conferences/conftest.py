@@ -68,3 +68,52 @@ async def planned(
     context = await factories.context(enterprise, role)
     conference_id = await services.plan_conference(context, plan_form(form=form))
     return context, conference_id
+
+
+# A state-owned enterprise's conference, held and published, with its six-monthly reviews. ------
+
+SOE_HELD_ON = dt.date(2026, 3, 10)  # in the past: a review cannot be dated in the future
+
+
+async def published_soe(
+    commitments: tuple[tuple[str, str, dt.date], ...] = (),
+    role: Role = Role.UNION,
+    symbol: str = "SOE",
+):
+    """An SOE's whole-workforce conference of six workers: everyone checked in, the resolution
+    adopted by show of hands, closed, the `commitments` (title, owner, due) recorded and the
+    resolution published, which schedules the reviews. Returns (context, conference id)."""
+    from labour_democracy.conferences.schemas import CommitmentForm, HandsForm
+    from labour_democracy.voting.tables import Option
+
+    enterprise = await factories.enterprise(ownership=Ownership.STATE_OWNED, symbol=symbol)
+    await factories.workers(enterprise, 6, org_unit=await factories.org_unit(enterprise))
+    context = await factories.context(enterprise, role)
+    conference_id = await services.plan_conference(
+        context, plan_form(year=SOE_HELD_ON.year, held_on=SOE_HELD_ON, form=ConferenceForm.WHOLE)
+    )
+    await services.open_session(context, conference_id)
+    for delegate in await services.delegates(context, conference_id):
+        await services.check_in(context, conference_id, delegate_id=delegate["id"])
+    item = next(
+        i["id"] for i in await services.agenda(context, conference_id) if i["key"] == "resolution"
+    )
+    ballot_id = await services.open_vote(context, conference_id, item)
+    options = {
+        r["role"]: r["id"]
+        for r in await Option.select(Option.id, Option.role).where(Option.ballot == ballot_id)
+    }
+    await services.record_hands(
+        context,
+        conference_id,
+        item,
+        HandsForm(teller_one="Phạm Văn D", teller_two="Hoàng Thị E"),
+        {options["for"]: 6},
+    )
+    await services.close_conference(context, conference_id, "Tăng lương 5 %.")
+    for title, owner, due_on in commitments:
+        await services.add_commitment(
+            context, conference_id, CommitmentForm(title=title, owner=owner, due_on=due_on)
+        )
+    await services.publish(context, conference_id)
+    return context, conference_id
