@@ -1344,16 +1344,17 @@ async def close_vote(context: EnterpriseContext, conference_id: int, item_id: in
 
 
 async def resolution_adopted(conference_id: int) -> bool:
-    """Adopted when the last resolution item of the agenda (the adoption of the resolution)
-    was voted and passed."""
-    item = (
-        await AgendaItem.select(AgendaItem.ballot.result.as_alias("result"))
+    """Adopted when the agenda's adoption of the resolution (the item the plan put there, key
+    "resolution") was voted and passed. Decisions added later are appended after it and are
+    not the resolution; only an agenda without that item falls back to its last decision."""
+    items = (
+        await AgendaItem.select(AgendaItem.key, AgendaItem.ballot.result.as_alias("result"))
         .where(
             (AgendaItem.conference == conference_id) & (AgendaItem.kind == AgendaKind.RESOLUTION)
         )
         .order_by(AgendaItem.position, ascending=False)
-        .first()
     )
+    item = next((i for i in items if i["key"] == "resolution"), items[0] if items else None)
     if not item or not item["result"]:
         return False
     return bool(tally.unseal(item["result"]).questions[0].passed)

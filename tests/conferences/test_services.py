@@ -391,3 +391,82 @@ async def test_a_secret_election_runs_on_codes_and_elects_by_more_than_half_of_t
     assert outcome["elected"] == [a]
     # The secret ballot's votes name no elector.
     assert await Vote.count().where((Vote.ballot == ballot_id) & Vote.elector.is_not_null()) == 0
+
+
+async def test_a_named_vote_records_each_delegate_by_name_and_needs_more_than_half_present():
+    """A roll-call vote through the voting engine: nine convened, the vote opens only once six
+    (2/3) are checked in, each present delegate votes with the slip printed in their name, the
+    vote is recorded against that name, and "more than half of those present" is 4 of 6: three
+    votes for (exactly half) do not pass, four do."""
+    from labour_democracy.voting import services as voting
+    from labour_democracy.voting.tables import Elector, Mark, Vote
+
+    context, conference_id, _resolution = await _in_session(sizes=(9,))
+    items = [
+        await services.add_item(
+            context,
+            conference_id,
+            AgendaItemForm(title=title, kind=AgendaKind.RESOLUTION, vote_mode=VoteMode.NAMED),
+        )
+        for title in ("Trích lập quỹ phúc lợi", "Sửa đổi nội quy lao động")
+    ]
+    delegates = await services.delegates(context, conference_id)
+    for delegate in delegates[:5]:
+        await services.check_in(context, conference_id, delegate_id=delegate["id"])
+    present = [delegate["full_name"] for delegate in delegates[:6]]
+
+    slips = {}
+    for item in items:
+        ballot_id = await services.prepare_vote(context, conference_id, item)
+        ballot = await voting.get_ballot(context, ballot_id)
+        assert (ballot.secrecy, ballot.electorate_kind) == ("named", "named_list")
+        issued = await voting.issue_codes(context, ballot_id)
+        assert len(issued) == 9  # one slip per convened delegate, printed with their name
+        slips[item] = {slip.elector_name: slip.code for slip in issued}
+        assert set(present) <= set(slips[item])
+        with pytest.raises(Conflict, match="quorum is not reached: 5 present of 9"):
+            await services.open_vote(context, conference_id, item)
+    await services.check_in(context, conference_id, delegate_id=delegates[5]["id"])
+
+    # Exactly half of the six present for the first item, one more for the second.
+    choices = {
+        items[0]: ["for"] * 3 + ["against"] * 2 + ["abstain"],
+        items[1]: ["for"] * 4 + ["against", "abstain"],
+    }
+    for item in items:
+        ballot_id = await services.open_vote(context, conference_id, item)
+        question = (await voting.questions_with_options(ballot_id))[0]
+        option = {o["role"]: o["id"] for o in question["options"]}
+        for name, choice in zip(present, choices[item], strict=True):
+            await voting.cast_code(slips[item][name], {question["id"]: [option[choice]]})
+        with pytest.raises(Conflict, match="already been used"):
+            await voting.cast_code(slips[item][present[0]], {question["id"]: [option["for"]]})
+        await services.close_vote(context, conference_id, item)
+
+        # Each vote is recorded against the delegate who cast it.
+        votes = await Vote.select(Vote.id, Vote.elector).where(Vote.ballot == ballot_id)
+        assert len(votes) == 6 and all(vote["elector"] for vote in votes)
+        names = {
+            row["id"]: row["name"]
+            for row in await Elector.select(
+                Elector.id, Elector.worker.full_name.as_alias("name")
+            ).where(Elector.ballot == ballot_id)
+        }
+        roles = {o["id"]: o["role"] for o in question["options"]}
+        marks = {
+            row["vote"]: roles[row["option"]]
+            for row in await Mark.select(Mark.vote, Mark.option).where(Mark.ballot == ballot_id)
+        }
+        by_name = {names[vote["elector"]]: marks[vote["id"]] for vote in votes}
+        assert by_name == dict(zip(present, choices[item], strict=True))
+
+    outcomes = {i["id"]: i["outcome"] for i in await services.agenda(context, conference_id)}
+    for item, passed, votes_for in ((items[0], False, 3), (items[1], True, 4)):
+        outcome = outcomes[item]
+        assert (outcome["present"], outcome["electorate"]) == (6, 9)
+        assert outcome["quorum_reached"] and outcome["threshold"] == 4
+        assert outcome["votes"]["For"] == votes_for
+        assert outcome["passed"] is passed
+    # The adoption of the resolution itself was not voted: the items voted after it, however
+    # they went, do not adopt it.
+    assert not await services.resolution_adopted(conference_id)
