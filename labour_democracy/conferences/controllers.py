@@ -26,6 +26,7 @@ from labour_democracy.conferences.schemas import (
     CommitmentForm,
     DelegateForm,
     HandsForm,
+    PlanEditForm,
     PlanForm,
     ReviewForm,
     RulesForm,
@@ -38,6 +39,7 @@ from labour_democracy.conferences.tables import (
     Conference,
     ConferenceForm,
     ConferenceKind,
+    ConferenceStatus,
     Requester,
     VoteMode,
 )
@@ -185,6 +187,45 @@ class ConferenceController(Controller):
             return _plan_form(request, context, view, form_values(data), error.errors)
         flash(request, _("The conference is planned; its timeline and agenda are ready."))
         return redirect(request, _page(context, conference_id))
+
+    @get("/{conference_id:int}/edit", opt=MANAGE)
+    async def edit(self, request: Request, context: Context, conference_id: Id) -> Response:
+        conference = await services.get_conference(context, conference_id)
+        if conference.status != ConferenceStatus.PLANNED:
+            flash(request, _("The conference has opened: its plan no longer changes."), "error")
+            return redirect(request, _page(context, conference_id))
+        view = await services.rules_for(context)
+        return _plan_form(request, context, view, _plan_values(conference), {}, conference)
+
+    @post("/{conference_id:int}/edit", opt=MANAGE)
+    async def save_edit(self, request: Request, context: Context, conference_id: Id) -> Response:
+        data = await read_form(request)
+        try:
+            changed = await services.edit_plan(context, conference_id, parse(PlanEditForm, data))
+        except Invalid as error:
+            conference = await services.get_conference(context, conference_id)
+            view = await services.rules_for(context)
+            return _plan_form(request, context, view, form_values(data), error.errors, conference)
+        except Conflict as error:
+            flash(request, str(error), "error")
+            return redirect(request, _page(context, conference_id))
+        if not changed:
+            flash(request, _("Nothing was changed in the plan."))
+        elif "held_on" in changed:
+            flash(request, _("The plan was changed; the steps not yet done follow the new date."))
+        else:
+            flash(request, _("The plan was changed."))
+        return redirect(request, _page(context, conference_id))
+
+    @post("/{conference_id:int}/delete", opt=MANAGE)
+    async def delete(self, request: Request, context: Context, conference_id: Id) -> Response:
+        try:
+            await services.delete_conference(context, conference_id)
+        except Conflict as error:
+            flash(request, str(error), "error")
+            return redirect(request, _page(context, conference_id))
+        flash(request, _("The conference was deleted."))
+        return redirect(request, _base(context))
 
     # Overview ---------------------------------------------------------------------------------
 
@@ -676,13 +717,33 @@ def _rules_form(
     )
 
 
+def _plan_values(conference: Conference) -> dict[str, Any]:
+    """The form's values of a planned conference, as the inputs show them."""
+    return {
+        "year": conference.year,
+        "kind": conference.kind,
+        "requested_by": conference.requested_by,
+        "requesters": conference.requesters,
+        "held_on": conference.held_on.isoformat(),
+        "starts_at": conference.starts_at.strftime("%H:%M"),
+        "venue": conference.venue,
+        "form": conference.form,
+        "employer_chair": conference.employer_chair,
+        "union_chair": conference.union_chair,
+        "secretary": conference.secretary,
+    }
+
+
 def _plan_form(
     request: Request,
     context: EnterpriseContext,
     view: services.RulesView,
     values: dict[str, Any],
     errors: dict[str, str],
+    conference: Conference | None = None,
 ) -> Template:
+    """The plan's form: a new conference, or (with `conference`) the correction of its plan,
+    where year, kind and form are shown as planned."""
     return render(
         request,
         "conferences/plan_form.html",
@@ -691,6 +752,8 @@ def _plan_form(
         view=view,
         values=values,
         errors=errors,
+        conference=conference,
+        title=services.label(conference) if conference else None,
         describe=describe,
         form_choices=[c for c in choices(ConferenceForm) if c[0] != ConferenceForm.EITHER],
         kind_choices=choices(ConferenceKind),

@@ -249,6 +249,14 @@ TIMELINE = (
 )
 
 
+def timeline_steps(form: ConferenceForm) -> list[StepTemplate]:
+    """The steps of a conference of this form: the unit-level conferences and the delegates'
+    election only for a delegate conference."""
+    return [
+        step for step in TIMELINE if form == ConferenceForm.DELEGATES or not step.delegates_only
+    ]
+
+
 @dataclass(frozen=True)
 class AgendaTemplate:
     key: str

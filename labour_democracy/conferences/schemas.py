@@ -46,6 +46,20 @@ class PlanForm(msgspec.Struct, kw_only=True):
     secretary: str
 
 
+class PlanEditForm(msgspec.Struct, kw_only=True):
+    """What can be corrected in a plan before the conference opens; year, kind and form stay
+    as planned (the delegate list depends on the form)."""
+
+    requested_by: Requester | None = None
+    requesters: int | None = None
+    held_on: dt.date
+    starts_at: str  # "08:00"
+    venue: str
+    employer_chair: str
+    union_chair: str
+    secretary: str
+
+
 class SeatsForm(msgspec.Struct, kw_only=True):
     seats: int
 

@@ -20,6 +20,7 @@ from labour_democracy.conferences.schemas import (
     CommitmentForm,
     DelegateForm,
     HandsForm,
+    PlanEditForm,
     PlanForm,
     ReviewForm,
     RulesForm,
@@ -55,6 +56,8 @@ from labour_democracy.db import write_transaction
 from labour_democracy.followups import services as followups
 from labour_democracy.i18n import format_date, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.suggestions import services as suggestions
+from labour_democracy.suggestions.tables import Topic
 from labour_democracy.voting import services as voting
 from labour_democracy.voting import tally
 from labour_democracy.voting.rules import Base, Comparator, Rule, describe
@@ -274,8 +277,15 @@ def checkin_url(request_base: str, enterprise_id: int, conference_id: int, code:
 
 
 async def _validate_plan(
-    context: EnterpriseContext, form: PlanForm, view: RulesView, workers: int
+    context: EnterpriseContext,
+    form: PlanForm,
+    view: RulesView,
+    workers: int,
+    editing: int | None = None,
 ) -> dt.time:
+    """The plan's errors (Invalid), else its start time. `editing` names the conference whose
+    plan is being corrected: it is not counted as the year's annual conference, and its form,
+    which stays as planned, is not checked again."""
     errors: dict[str, str] = {}
     for field, limit in _TEXT_LIMITS.items():
         value = getattr(form, field)
@@ -288,7 +298,7 @@ async def _validate_plan(
         errors["starts_at"] = _("Enter the time as hh:mm, e.g. 08:00.")
     if form.held_on.year != form.year:
         errors["held_on"] = _("The conference of {year} is held in {year}.").format(year=form.year)
-    if not rules.form_allowed(view.soe, view.form, form.form, workers):
+    if editing is None and not rules.form_allowed(view.soe, view.form, form.form, workers):
         if view.soe and workers < rules.SOE_WHOLE_WORKFORCE_BELOW:
             errors["form"] = _(
                 "With fewer than 100 workers ({n}), a state-owned enterprise holds a "
@@ -297,11 +307,14 @@ async def _validate_plan(
         else:
             errors["form"] = _("The democracy regulation sets the conference form.")
     if form.kind is ConferenceKind.ANNUAL:
-        taken = await Conference.exists().where(
+        clause = (
             (Conference.enterprise == context.enterprise_id)
             & (Conference.year == form.year)
             & (Conference.kind == ConferenceKind.ANNUAL)
         )
+        if editing is not None:
+            clause &= Conference.id != editing
+        taken = await Conference.exists().where(clause)
         if taken:
             errors["year"] = _(
                 "The annual conference of {year} is already planned; an extra one is extraordinary."
@@ -370,11 +383,6 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
             created_by=context.actor.id,
         )
         await conference.save()
-        steps = [
-            step
-            for step in rules.TIMELINE
-            if form.form is ConferenceForm.DELEGATES or not step.delegates_only
-        ]
         await TimelineStep.insert(
             *(
                 TimelineStep(
@@ -383,9 +391,9 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
                     position=i + 1,
                     title=_(step.title),
                     owner=_(step.owner),
-                    due_on=add_working_days(form.held_on, step.working_days, saturday),
+                    due_on=_due_on(form.held_on, step, saturday),
                 )
-                for i, step in enumerate(steps)
+                for i, step in enumerate(rules.timeline_steps(form.form))
             )
         )
         agenda = list(rules.AGENDA)
@@ -420,6 +428,190 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
             form=form.form,
         )
     return conference.id
+
+
+def _due_on(held_on: dt.date, step: rules.StepTemplate, saturday_works: bool) -> dt.date:
+    """A timeline step's due date: its lead time in working days from the conference date."""
+    return add_working_days(held_on, step.working_days, saturday_works)
+
+
+# The plan's fields a correction may change, in the order the audit names them.
+_EDITABLE = (
+    "held_on",
+    "starts_at",
+    "venue",
+    "employer_chair",
+    "union_chair",
+    "secretary",
+    "requested_by",
+    "requesters",
+)
+
+
+def _require_planned(conference: Conference, refusal: str) -> None:
+    if conference.status != ConferenceStatus.PLANNED:
+        raise Conflict(refusal)
+
+
+def _plan_closed_message() -> str:
+    return _("The conference has opened: its plan no longer changes.")
+
+
+async def edit_plan(
+    context: EnterpriseContext, conference_id: int, form: PlanEditForm
+) -> dict[str, list]:
+    """Correct the plan of a conference not yet opened: date, time, venue, co-chairs,
+    secretary and, for an extraordinary conference, who asked for it. Year, kind and form
+    stay as planned. Validated as planning is; a new date moves the due dates of the steps not
+    yet done exactly as planning computes them (steps done keep theirs). Returns what changed,
+    {field: [before, after]} (empty: nothing to save)."""
+    _require(context)
+    conference = await get_conference(context, conference_id)
+    _require_planned(conference, _plan_closed_message())
+    view = await _rules_of(context.enterprise)
+    workers = (await workforce(context.enterprise_id)).count
+    kind = ConferenceKind(conference.kind)
+    extraordinary = kind is ConferenceKind.EXTRAORDINARY
+    plan = PlanForm(
+        year=conference.year,
+        kind=kind,
+        requested_by=form.requested_by if extraordinary else None,
+        requesters=form.requesters,
+        held_on=form.held_on,
+        starts_at=form.starts_at,
+        venue=form.venue,
+        form=ConferenceForm(conference.form),
+        employer_chair=form.employer_chair,
+        union_chair=form.union_chair,
+        secretary=form.secretary,
+    )
+    starts_at = await _validate_plan(context, plan, view, workers, editing=conference.id)
+    wanted = {
+        "held_on": form.held_on,
+        "starts_at": starts_at,
+        "venue": form.venue.strip(),
+        "employer_chair": form.employer_chair.strip(),
+        "union_chair": form.union_chair.strip(),
+        "secretary": form.secretary.strip(),
+        "requested_by": plan.requested_by,
+        "requesters": form.requesters
+        if extraordinary and plan.requested_by is Requester.WORKERS
+        else None,
+    }
+    changed = {
+        name: [getattr(conference, name), wanted[name]]
+        for name in _EDITABLE
+        if getattr(conference, name) != wanted[name]
+    }
+    if not changed:
+        return changed
+    async with write_transaction():
+        # Only a conference still planned: one opened meanwhile keeps its plan.
+        saved = (
+            await Conference.update({getattr(Conference, name): wanted[name] for name in changed})
+            .where(
+                (Conference.id == conference.id) & (Conference.status == ConferenceStatus.PLANNED)
+            )
+            .returning(Conference.id)
+        )
+        if not saved:
+            raise Conflict(_plan_closed_message())
+        moved = 0
+        if "held_on" in changed:
+            templates = {
+                step.key: step for step in rules.timeline_steps(ConferenceForm(conference.form))
+            }
+            saturday = context.enterprise.saturday_works
+            for step in await TimelineStep.select(
+                TimelineStep.id, TimelineStep.key, TimelineStep.due_on
+            ).where(
+                (TimelineStep.conference == conference.id)
+                & (TimelineStep.status == StepStatus.TODO)
+            ):
+                template = templates.get(step["key"])
+                if template is None:
+                    continue
+                due_on = _due_on(form.held_on, template, saturday)
+                if due_on != step["due_on"]:
+                    await TimelineStep.update({TimelineStep.due_on: due_on}).where(
+                        TimelineStep.id == step["id"]
+                    )
+                    moved += 1
+        await audit.record(
+            context.actor,
+            "conference.plan_changed",
+            "conference",
+            conference.id,
+            context.enterprise_id,
+            changed=changed,
+            steps_moved=moved,
+        )
+    _forget_screens(conference.id)  # a hall screen's title may name the date
+    return changed
+
+
+async def delete_conference(context: EnterpriseContext, conference_id: int) -> None:
+    """Delete a conference planned by mistake: only while it is planned, nobody has checked in
+    and no vote of it is prepared. Its timeline, seats, delegates and agenda go with it (the
+    foreign keys cascade); workers' suggestions assigned to it wait for a conference again;
+    documents already issued (plan, invitations) stay in the enterprise's register."""
+    _require(context)
+    conference = await get_conference(context, conference_id)
+    _require_planned(conference, _("Only a conference not yet opened can be deleted."))
+    checked_in = _("A delegate has checked in: the conference can no longer be deleted.")
+    if await Delegate.exists().where(
+        (Delegate.conference == conference.id) & Delegate.checked_in_at.is_not_null()
+    ):
+        raise Conflict(checked_in)
+    voted = await AgendaItem.exists().where(
+        (AgendaItem.conference == conference.id) & AgendaItem.ballot.is_not_null()
+    ) or await UnitSeat.exists().where(
+        (UnitSeat.conference == conference.id) & UnitSeat.ballot.is_not_null()
+    )
+    if voted:
+        raise Conflict(_("A vote of this conference is prepared: it can no longer be deleted."))
+    # Commitments are recorded only once a conference is closed; a planned one has none, but
+    # a follow-up must never name a conference that is gone.
+    if await followups.list_for(context, SOURCE_KIND, conference.id):
+        raise Conflict(_("Commitments of this conference are followed up: it cannot be deleted."))
+    assigned = [
+        row["id"]
+        for row in await suggestions.list_suggestions(
+            context, topic=Topic.CONFERENCE, target_id=conference.id
+        )
+    ]
+    async with write_transaction():
+        # Delegates not checked in go first; one checked in meanwhile stays and refuses it all.
+        await Delegate.delete().where(
+            (Delegate.conference == conference.id) & Delegate.checked_in_at.is_null()
+        )
+        if await Delegate.exists().where(Delegate.conference == conference.id):
+            raise Conflict(checked_in)
+        if assigned:
+            # Back to "a conference" without a chosen one, as a suggestion waits for the next.
+            await suggestions.assign(context, assigned, Topic.CONFERENCE, None)
+        deleted = (
+            await Conference.delete()
+            .where(
+                (Conference.id == conference.id) & (Conference.status == ConferenceStatus.PLANNED)
+            )
+            .returning(Conference.id)
+        )
+        if not deleted:
+            raise Conflict(_("Only a conference not yet opened can be deleted."))
+        await audit.record(
+            context.actor,
+            "conference.deleted",
+            "conference",
+            conference.id,
+            context.enterprise_id,
+            year=conference.year,
+            kind=conference.kind,
+            held_on=conference.held_on,
+            suggestions_released=len(assigned),
+        )
+    _list_changed(conference.id)
+    _forget_screens(conference.id)
 
 
 async def _convene_workforce(context: EnterpriseContext, conference_id: int) -> None:
@@ -1090,6 +1282,12 @@ async def screen_conference(token: str, conference_id: int) -> Conference:
         raise NotFound
     _SCREENS[key] = (now, conference)
     return conference
+
+
+def _forget_screens(conference_id: int) -> None:
+    """The conference's plan changed or it is gone: this process's screens read it again."""
+    for key in [key for key in _SCREENS if key[1] == conference_id]:
+        _SCREENS.pop(key, None)
 
 
 def _note_check_in(conference_id: int, change: int) -> None:
