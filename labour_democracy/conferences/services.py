@@ -574,12 +574,6 @@ async def delete_conference(context: EnterpriseContext, conference_id: int) -> N
     # a follow-up must never name a conference that is gone.
     if await followups.list_for(context, SOURCE_KIND, conference.id):
         raise Conflict(_("Commitments of this conference are followed up: it cannot be deleted."))
-    assigned = [
-        row["id"]
-        for row in await suggestions.list_suggestions(
-            context, topic=Topic.CONFERENCE, target_id=conference.id
-        )
-    ]
     async with write_transaction():
         # Delegates not checked in go first; one checked in meanwhile stays and refuses it all.
         await Delegate.delete().where(
@@ -587,9 +581,8 @@ async def delete_conference(context: EnterpriseContext, conference_id: int) -> N
         )
         if await Delegate.exists().where(Delegate.conference == conference.id):
             raise Conflict(checked_in)
-        if assigned:
-            # Back to "a conference" without a chosen one, as a suggestion waits for the next.
-            await suggestions.assign(context, assigned, Topic.CONFERENCE, None)
+        # Back to "a conference" without a chosen one, as a suggestion waits for the next.
+        released = await suggestions.release_target(context, Topic.CONFERENCE, conference.id)
         deleted = (
             await Conference.delete()
             .where(
@@ -608,7 +601,7 @@ async def delete_conference(context: EnterpriseContext, conference_id: int) -> N
             year=conference.year,
             kind=conference.kind,
             held_on=conference.held_on,
-            suggestions_released=len(assigned),
+            suggestions_released=released,
         )
     _list_changed(conference.id)
     _forget_screens(conference.id)

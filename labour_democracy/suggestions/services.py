@@ -423,6 +423,32 @@ async def assign(
             )
 
 
+async def release_target(context: EnterpriseContext, topic: Topic, target_id: int) -> int:
+    """The dialogue or conference `target_id` is deleted: every suggestion assigned to it, read
+    by the actor or not (one awaiting moderation is hidden from HR), waits for the next one of
+    its kind. Runs in the deleting use case's transaction, which checked its own permission."""
+    released = (
+        await Suggestion.update({Suggestion.target_id: None})
+        .where(
+            (Suggestion.enterprise == context.enterprise_id)
+            & (Suggestion.topic == topic.value)
+            & (Suggestion.target_id == target_id)
+        )
+        .returning(Suggestion.id)
+    )
+    for row in released:
+        await audit.record(
+            context.actor,
+            "suggestion.assigned",
+            "suggestion",
+            row["id"],
+            context.enterprise_id,
+            topic=topic.value,
+            target=None,
+        )
+    return len(released)
+
+
 # Reading --------------------------------------------------------------------------------------
 
 

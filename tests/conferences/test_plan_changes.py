@@ -3,6 +3,7 @@ engines): the use cases, then the pages as a browser sends them (English message
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -29,7 +30,7 @@ from labour_democracy.followups import services as followups
 from labour_democracy.i18n import today
 from labour_democracy.suggestions import services as suggestions
 from labour_democracy.suggestions.schemas import PaperSuggestionForm
-from labour_democracy.suggestions.tables import Suggestion, Topic
+from labour_democracy.suggestions.tables import Suggestion, SuggestionStatus, Topic
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.schemas import BallotForm
 from tests import factories
@@ -271,10 +272,23 @@ async def test_a_conference_planned_by_mistake_is_deleted_with_its_records():
     await Suggestion.update({Suggestion.target_id: conference_id}).where(
         Suggestion.id == suggestion
     )
+    # One more, still awaiting moderation: HR, who deletes, cannot read it.
+    hidden = await suggestions.add_from_paper(
+        context,
+        PaperSuggestionForm(subject="Tủ đồ", body="Thêm tủ.", received_on=today()),
+    )
+    await Suggestion.update(
+        {
+            Suggestion.topic: Topic.CONFERENCE.value,
+            Suggestion.target_id: conference_id,
+            Suggestion.status: SuggestionStatus.RECEIVED.value,
+        }
+    ).where(Suggestion.id == hidden)
+    hr = dataclasses.replace(context, roles=frozenset({Role.HR}))
     other_context, kept = await planned()
     assert await services.attendance(await _conference(conference_id))  # cached, then dropped
 
-    await services.delete_conference(context, conference_id)
+    await services.delete_conference(hr, conference_id)
 
     assert await Conference.count().where(Conference.id == conference_id) == 0
     for table in (TimelineStep, UnitSeat, Delegate, AgendaItem):
@@ -284,11 +298,12 @@ async def test_a_conference_planned_by_mistake_is_deleted_with_its_records():
     assert [row["id"] for row in await services.list_conferences(other_context)] == [kept]
     # The plan issued stays in the register; the suggestion waits for a conference again.
     assert await IssuedDocument.exists().where(IssuedDocument.id == plan.id)
-    row = await Suggestion.select().where(Suggestion.id == suggestion).first()
-    assert (row["topic"], row["target_id"]) == ("conference", None)
+    for released in (suggestion, hidden):
+        row = await Suggestion.select().where(Suggestion.id == released).first()
+        assert (row["topic"], row["target_id"]) == ("conference", None)
     (entry,) = await _audit("conference.deleted")
     assert entry["record_id"] == str(conference_id)
-    assert entry["details"]["suggestions_released"] == 1
+    assert entry["details"]["suggestions_released"] == 2
 
 
 async def test_delete_is_refused_once_a_delegate_checked_in():
