@@ -81,10 +81,16 @@ class AuthController(Controller):
 
     @post("/logout", opt=PUBLIC)
     async def logout(self, request: Request) -> Response:
-        language = request.session.get("lang") if request.session else None
-        request.clear_session()
-        if language:
-            request.set_session({"lang": language})
+        _end_session(request)
+        return redirect(request, "/login")
+
+    @post("/account/sign-out-everywhere", opt={"permission": OWN_ACCOUNT})
+    async def sign_out_everywhere(self, request: Request, actor: CurrentActor) -> Response:
+        """Ends every session of the account, on every device (a lost phone, a shared
+        computer): the session version they carry no longer matches."""
+        await accounts.sign_out_everywhere(actor)
+        _end_session(request)
+        flash(request, _("You were signed out on every device."))
         return redirect(request, "/login")
 
     @post("/language", opt=PUBLIC)
@@ -116,6 +122,13 @@ class AuthController(Controller):
         sign_in_session(request, actor.id, version)
         flash(request, _("Your password was changed. Other sessions were signed out."))
         return redirect(request, "/")
+
+
+def _end_session(request: Request) -> None:
+    """Sign out here; the chosen language stays for the login page."""
+    language = request.session.get("lang") if request.session else None
+    request.clear_session()  # a new session, not the old one emptied
+    request.set_session({"lang": language} if language else {})
 
 
 class HomeController(Controller):

@@ -90,3 +90,22 @@ async def test_the_login_page_refuses_to_redirect_off_site(browser_for):
         {"email": "hr@a.vn", "password": factories.PASSWORD, "next": "//evil.example/x"},
     )
     assert response.headers["location"] == "/"
+
+
+async def test_signing_out_everywhere_ends_every_session_of_the_account(browser_for):
+    enterprise = await factories.enterprise()
+    await factories.user("hr@a.vn", Role.HR, enterprise)
+    await factories.user("union@a.vn", Role.UNION, enterprise)
+    phone = await browser_for("hr@a.vn")
+    office = await browser_for("hr@a.vn")
+    colleague = await browser_for("union@a.vn")
+    await office.post("/language", {"language": "en"})
+    assert "Sign out on every device" in (await office.get("/account/password")).text
+    response = await office.post("/account/sign-out-everywhere", {})
+    assert response.status_code == 303
+    assert "/login" in response.headers["location"]
+    assert "signed out on every device" in (await office.get("/login")).text
+    for browser in (phone, office):
+        assert (await browser.get("/enterprises")).status_code == 303  # back to the login page
+    assert (await colleague.get("/enterprises")).status_code == 200  # another account stays
+    assert await AuditEntry.exists().where(AuditEntry.action == "user.signed_out_everywhere")
