@@ -39,7 +39,6 @@ from labour_democracy.conferences.tables import (
     Conference,
     ConferenceForm,
     ConferenceKind,
-    ConferenceStatus,
     Requester,
     VoteMode,
 )
@@ -190,9 +189,10 @@ class ConferenceController(Controller):
 
     @get("/{conference_id:int}/edit", opt=MANAGE)
     async def edit(self, request: Request, context: Context, conference_id: Id) -> Response:
-        conference = await services.get_conference(context, conference_id)
-        if conference.status != ConferenceStatus.PLANNED:
-            flash(request, _("The conference has opened: its plan no longer changes."), "error")
+        try:
+            conference = await services.plan_to_correct(context, conference_id)
+        except Conflict as error:
+            flash(request, str(error), "error")
             return redirect(request, _page(context, conference_id))
         view = await services.rules_for(context)
         return _plan_form(request, context, view, _plan_values(conference), {}, conference)

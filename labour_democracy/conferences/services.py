@@ -457,6 +457,14 @@ def _plan_closed_message() -> str:
     return _("The conference has opened: its plan no longer changes.")
 
 
+async def plan_to_correct(context: EnterpriseContext, conference_id: int) -> Conference:
+    """The conference whose plan is to be corrected; Conflict once it has opened."""
+    _require(context)
+    conference = await get_conference(context, conference_id)
+    _require_planned(conference, _plan_closed_message())
+    return conference
+
+
 async def edit_plan(
     context: EnterpriseContext, conference_id: int, form: PlanEditForm
 ) -> dict[str, list]:
@@ -465,9 +473,7 @@ async def edit_plan(
     stay as planned. Validated as planning is; a new date moves the due dates of the steps not
     yet done exactly as planning computes them (steps done keep theirs). Returns what changed,
     {field: [before, after]} (empty: nothing to save)."""
-    _require(context)
-    conference = await get_conference(context, conference_id)
-    _require_planned(conference, _plan_closed_message())
+    conference = await plan_to_correct(context, conference_id)
     view = await _rules_of(context.enterprise)
     workers = (await workforce(context.enterprise_id)).count
     kind = ConferenceKind(conference.kind)
