@@ -116,6 +116,59 @@ async def seed_demo(active_workers: int) -> int:
     return enterprise_id
 
 
+async def enterprise_with_workers(
+    name: str, tax_code: str, workers: int, label: str, code_prefix: str
+):
+    """Migrate; a private enterprise with `workers` workers named "<label> <n>" (employee code
+    "<code_prefix><n>"). Returns an administrator's `EnterpriseContext` on it."""
+    from piccolo.apps.migrations.commands.forwards import run_forwards
+
+    from labour_democracy.core import rules
+    from labour_democracy.core.admin_units import load_provinces
+    from labour_democracy.core.permissions import SYSTEM
+    from labour_democracy.core.scope import EnterpriseContext
+    from labour_democracy.core.tables import (
+        ContractType,
+        Enterprise,
+        Gender,
+        Ownership,
+        Province,
+        Role,
+        Worker,
+    )
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert (await run_forwards("all")).success
+    await load_provinces()
+    province = (await Province.select(Province.id).first())["id"]
+    enterprise = Enterprise(
+        name=name,
+        symbol="BENCH",
+        tax_code=tax_code,
+        ownership=Ownership.PRIVATE_DOMESTIC,
+        sector="C",
+        address="-",
+        province=province,
+        legal_representative="Nguyễn Văn A",
+        legal_representative_title="Giám đốc",
+    )
+    await enterprise.save()
+    rows = [
+        Worker(
+            enterprise=enterprise.id,
+            employee_code=f"{code_prefix}{i:06d}",
+            full_name=f"{label} {i}",
+            search_name=rules.fold(f"{label} {i}"),
+            gender=Gender.FEMALE,
+            contract_type=ContractType.INDEFINITE,
+        )
+        for i in range(workers)
+    ]
+    for start in range(0, len(rows), 1000):
+        await Worker.insert(*rows[start : start + 1000])
+    return EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
+
+
 async def _add_workers(enterprise_id: int, missing: int) -> None:
     import datetime as dt
     import random

@@ -26,6 +26,7 @@ import sys
 import time
 
 from bench.common import (
+    enterprise_with_workers,
     free_port,
     postgres_reachable,
     reset_postgres_database,
@@ -43,66 +44,22 @@ async def _prepare(delegates: int) -> tuple[int, int, str, list[str]]:
     """Migrate; an enterprise with `delegates` workers, its HR user and a planned whole-workforce
     conference. Returns the enterprise id, the conference id, the enterprise's public token and
     the delegates' codes."""
-    import contextlib
     import datetime as dt
-    import io
-
-    from piccolo.apps.migrations.commands.forwards import run_forwards
 
     from labour_democracy import db
     from labour_democracy.conferences import services
     from labour_democracy.conferences.schemas import PlanForm
     from labour_democracy.conferences.tables import ConferenceForm, Delegate
-    from labour_democracy.core import rules
     from labour_democracy.core.accounts import hash_password
-    from labour_democracy.core.admin_units import load_provinces
-    from labour_democracy.core.permissions import SYSTEM
-    from labour_democracy.core.scope import EnterpriseContext
-    from labour_democracy.core.tables import (
-        ContractType,
-        Enterprise,
-        Gender,
-        Membership,
-        Ownership,
-        Province,
-        Role,
-        User,
-        Worker,
-    )
+    from labour_democracy.core.tables import Membership, Role, User
 
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert (await run_forwards("all")).success
-    await load_provinces()
-    province = (await Province.select(Province.id).first())["id"]
-    enterprise = Enterprise(
-        name="Công ty Bench Hội nghị",
-        symbol="BENCH",
-        tax_code="0100000002",
-        ownership=Ownership.PRIVATE_DOMESTIC,
-        sector="C",
-        address="-",
-        province=province,
-        legal_representative="Nguyễn Văn A",
-        legal_representative_title="Giám đốc",
+    context = await enterprise_with_workers(
+        "Công ty Bench Hội nghị", "0100000002", delegates, "Đại biểu", code_prefix="H"
     )
-    await enterprise.save()
-    rows = [
-        Worker(
-            enterprise=enterprise.id,
-            employee_code=f"H{i:06d}",
-            full_name=f"Đại biểu {i}",
-            search_name=rules.fold(f"Đại biểu {i}"),
-            gender=Gender.FEMALE,
-            contract_type=ContractType.INDEFINITE,
-        )
-        for i in range(delegates)
-    ]
-    for start in range(0, len(rows), 1000):
-        await Worker.insert(*rows[start : start + 1000])
+    enterprise = context.enterprise
     user = User(email=EMAIL, full_name="HR Bench", password_hash=hash_password(PASSWORD))
     await user.save()
     await Membership(user=user.id, role=Role.HR, enterprise=enterprise.id).save()
-    context = EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
     year = dt.date.today().year
     conference_id = await services.plan_conference(
         context,

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from bench.common import (
+    enterprise_with_workers,
     free_port,
     postgres_reachable,
     reset_postgres_database,
@@ -39,58 +40,13 @@ _RECEIPT = re.compile(r'class="receipt"[^>]*>([0-9A-Z]{5}-[0-9A-Z]{5})<')
 async def _prepare_ballot(voters: int, open_it: bool = True):
     """Migrate; an enterprise with `voters` workers and a draft consultation with one motion.
     Returns the organiser's context and the ballot id; codes are issued when `open_it`."""
-    import contextlib
-    import io
-
-    from piccolo.apps.migrations.commands.forwards import run_forwards
-
-    from labour_democracy.core import rules
-    from labour_democracy.core.admin_units import load_provinces
-    from labour_democracy.core.permissions import SYSTEM
-    from labour_democracy.core.scope import EnterpriseContext
-    from labour_democracy.core.tables import (
-        ContractType,
-        Enterprise,
-        Gender,
-        Ownership,
-        Province,
-        Role,
-        Worker,
-    )
     from labour_democracy.voting import services
     from labour_democracy.voting.schemas import BallotForm, QuestionForm
     from labour_democracy.voting.tables import QuestionKind
 
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert (await run_forwards("all")).success
-    await load_provinces()
-    province = (await Province.select(Province.id).first())["id"]
-    enterprise = Enterprise(
-        name="Công ty Bench",
-        symbol="BENCH",
-        tax_code="0100000001",
-        ownership=Ownership.PRIVATE_DOMESTIC,
-        sector="C",
-        address="-",
-        province=province,
-        legal_representative="Nguyễn Văn A",
-        legal_representative_title="Giám đốc",
+    context = await enterprise_with_workers(
+        "Công ty Bench", "0100000001", voters, "Công nhân", code_prefix="B"
     )
-    await enterprise.save()
-    rows = [
-        Worker(
-            enterprise=enterprise.id,
-            employee_code=f"B{i:06d}",
-            full_name=f"Công nhân {i}",
-            search_name=rules.fold(f"Công nhân {i}"),
-            gender=Gender.FEMALE,
-            contract_type=ContractType.INDEFINITE,
-        )
-        for i in range(voters)
-    ]
-    for start in range(0, len(rows), 1000):
-        await Worker.insert(*rows[start : start + 1000])
-    context = EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
     ballot = await services.create_ballot(context, BallotForm(title="Bench vote"))
     await services.add_question(
         context, ballot, QuestionForm(kind=QuestionKind.MOTION, text="Đồng ý?")
