@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,7 +19,7 @@ from litestar.plugins.htmx import HTMXPlugin
 from litestar.static_files import create_static_files_router
 
 from labour_democracy import db
-from labour_democracy.modules import MODULES
+from labour_democracy.modules import MODULES, install
 from labour_democracy.settings import PACKAGE_DIR, get_settings
 from labour_democracy.web.auth import (
     ActorMiddleware,
@@ -33,25 +32,16 @@ from labour_democracy.web.errors import EXCEPTION_HANDLERS
 from labour_democracy.web.templating import template_config
 
 
-def _routes(part: str) -> list:
-    routes: list = []
-    for module in MODULES:
-        try:
-            routes += importlib.import_module(f"labour_democracy.{module}.{part}").ROUTES
-        except ModuleNotFoundError as error:
-            if error.name != f"labour_democracy.{module}.{part}":
-                raise
-    return routes
-
-
 def module_routes() -> list:
-    """Every module's pages (kept out of the OpenAPI schema) and JSON API routes."""
-    pages = Router(path="/", route_handlers=_routes("controllers"), include_in_schema=False)
-    return [pages, *_routes("api")]
+    """Every installed module's pages (kept out of the OpenAPI schema) and JSON API routes."""
+    pages = [route for module in MODULES for route in module.routes]
+    api = [route for module in MODULES for route in module.api_routes]
+    return [Router(path="/", route_handlers=pages, include_in_schema=False), *api]
 
 
 def create_app() -> Litestar:
     settings = get_settings()
+    install()
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:

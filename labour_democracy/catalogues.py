@@ -74,7 +74,7 @@ class Project:
 
     root: Path = PACKAGE_DIR.parent
     package: str = PACKAGE_DIR.name
-    modules: tuple[str, ...] = MODULES
+    modules: tuple[str, ...] = tuple(module.name for module in MODULES)
     languages: tuple[str, ...] = LANGUAGES
 
     @property

@@ -32,6 +32,11 @@ def main() -> None:
         get_settings()
     except ConfigurationError as error:
         raise click.ClickException(str(error)) from error
+    # Every command sees the installed modules (their reminders, documents, demo data), whether
+    # or not it builds the web app.
+    from labour_democracy.modules import install
+
+    install()
 
 
 async def _migrate() -> None:
@@ -286,10 +291,12 @@ def reminders_send(days: int) -> None:
                     subject = i18n.gettext("Deadlines for {enterprise}").format(
                         enterprise=enterprise.name
                     )
-                    if due.send_digest(settings, [person["email"]], subject, lines):
-                        sent += 1
-                    else:
-                        skipped += 1
+                    delivered = due.send_digest(settings, [person["email"]], subject, lines)
+                    sent, skipped = sent + delivered, skipped + (not delivered)
+                    click.echo(
+                        f"{person['email']} ({enterprise.name}): {len(agenda.overdue)} overdue, "
+                        f"{len(agenda.soon)} due soon: {'sent' if delivered else 'not sent'}"
+                    )
         return sent, skipped
 
     sent, skipped = _run(send())

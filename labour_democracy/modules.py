@@ -1,16 +1,24 @@
-"""The business modules, in dependency order: each is one folder and one Piccolo app.
+"""The installed modules, in dependency order: each is one folder, one Piccolo app and one
+manifest (labour_democracy/manifest.py says what a manifest declares).
 
-Adding a module means adding its name here; the app mounts `<module>.controllers.ROUTES`
-(and `<module>.api.ROUTES` when present) and Piccolo registers `<module>.piccolo_app`.
+Adding a module means writing its `manifest.py` and adding it here. The app, the CLI, Piccolo,
+the catalogue tool and the demo loader read this list; `install()` hands it to the shared
+readers (menu, public page, reminders, documents, scope, compliance) when the app or the CLI
+starts.
 """
 
-MODULES = (
-    "core",
-    "documents",
-    "notices",
-    "voting",
-    "suggestions",
-    "followups",
-    "dialogue",
-    "conferences",
-)
+from labour_democracy import manifest
+from labour_democracy.conferences.manifest import MANIFEST as conferences
+from labour_democracy.core.manifest import MANIFEST as core
+from labour_democracy.dialogue.manifest import MANIFEST as dialogue
+from labour_democracy.documents.manifest import MANIFEST as documents
+from labour_democracy.followups.manifest import MANIFEST as followups
+from labour_democracy.notices.manifest import MANIFEST as notices
+from labour_democracy.suggestions.manifest import MANIFEST as suggestions
+from labour_democracy.voting.manifest import MANIFEST as voting
+
+MODULES = (core, documents, notices, voting, suggestions, followups, dialogue, conferences)
+
+
+def install() -> None:
+    manifest.install(MODULES)

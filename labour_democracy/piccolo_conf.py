@@ -8,4 +8,4 @@ from labour_democracy.settings import get_settings
 
 DB = build_engine(get_settings())
 
-APP_REGISTRY = AppRegistry(apps=[f"labour_democracy.{m}.piccolo_app" for m in MODULES])
+APP_REGISTRY = AppRegistry(apps=[module.piccolo_app for module in MODULES])

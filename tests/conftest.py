@@ -28,10 +28,12 @@ from piccolo.conf.apps import Finder  # noqa: E402
 from piccolo.querystring import QueryString  # noqa: E402
 
 from labour_democracy import db  # noqa: E402
+from labour_democracy.modules import install  # noqa: E402
 from labour_democracy.settings import get_settings  # noqa: E402
 from tests.helpers import Browser  # noqa: E402
 
 _KEEP_ROWS = {"migration", "province"}
+install()  # as the app and the CLI do at start-up: services read the installed modules
 
 
 def pytest_report_header(config):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from contextlib import contextmanager
 
 import pytest
 from litestar.testing import AsyncTestClient
@@ -59,3 +60,18 @@ class Browser:
     async def api(self, method: str, url: str, json=None):
         headers = {"x-csrftoken": await self.csrf(), "accept": "application/json"}
         return await self.client.request(method, url, json=json, headers=headers)
+
+
+@contextmanager
+def installed_only(**declared):
+    """Core and one test module declaring `declared` are the installed modules, for the block;
+    then the real list again."""
+    from labour_democracy import manifest
+    from labour_democracy.core.manifest import MANIFEST as core
+    from labour_democracy.modules import install
+
+    manifest.install([core, manifest.Manifest(name="test", piccolo_app="", **declared)])
+    try:
+        yield
+    finally:
+        install()

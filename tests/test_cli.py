@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -231,6 +232,19 @@ def test_audit_verify_exits_1_and_names_a_changed_entry(fresh_installation):
     assert done.returncode == 1
     assert "PROBLEM: entry 1: changed after it was written" in done.stdout
     assert "intact" not in done.stdout
+
+
+def test_reminders_send_in_a_fresh_process_finds_the_demo_deadlines(installation):
+    # The command builds no web app: the modules' deadlines come from their manifests.
+    done = installation.cli("reminders", "send", "--days", "60")
+    assert done.returncode == 0, done.stderr[-3000:]
+    digests = {line.split(" ")[0]: line for line in done.stdout.splitlines() if "@" in line}
+    assert set(digests) == {"hr@demo.vn", "union@demo.vn"}
+    for line in digests.values():
+        overdue, soon = (int(n) for n in re.findall(r"(\d+) (?:overdue|due soon)", line))
+        assert overdue + soon > 0, line
+        assert line.endswith("not sent"), line  # no SMTP server in the tests
+    assert "0 digests sent, 2 not sent" in done.stdout
 
 
 def test_communes_import_adds_then_renames_by_code(installation, tmp_path):

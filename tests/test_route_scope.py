@@ -37,8 +37,9 @@ from labour_democracy.core.permissions import (
     MembershipGrant,
     Permission,
 )
-from labour_democracy.core.scope import register_path_records
-from labour_democracy.core.tables import Membership, OrgUnit, Role, User, Worker
+from labour_democracy.core.tables import Membership, Role, User, Worker
+from labour_democracy.manifest import Manifest, install, installed
+from labour_democracy.modules import MODULES
 from labour_democracy.web.auth import SAFE_METHODS, access_guard
 from tests import factories
 from tests.helpers import Browser
@@ -332,6 +333,7 @@ def test_outside_an_enterprise_only_administrators_and_account_owners_write():
 
 
 def test_a_path_parameter_names_the_same_table_in_every_module():
-    register_path_records(unit_id=OrgUnit)  # saying it again is harmless
-    with pytest.raises(ValueError, match="already names a OrgUnit row"):
-        register_path_records(unit_id=Worker)
+    clash = Manifest(name="clash", piccolo_app="", path_records={"unit_id": Worker})
+    with pytest.raises(ValueError, match="claimed by core and clash"):
+        install([*MODULES, clash])
+    assert installed() == MODULES  # the refused list was not installed

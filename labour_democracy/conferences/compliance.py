@@ -4,10 +4,13 @@ when the resolution was adopted and published (Decree 145/2020, Art. 47(1): annu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from labour_democracy.conferences.services import resolution_adopted
 from labour_democracy.conferences.tables import Conference, ConferenceKind, ConferenceStatus
+from labour_democracy.i18n import N_
+from labour_democracy.manifest import Obligation, ObligationResult
 
 
 @dataclass(frozen=True)
@@ -41,3 +44,32 @@ async def held(enterprise_id: int, year: int) -> Held:
 async def held_in(enterprise_ids: list[int], year: int) -> dict[int, Held]:
     """The facts for many enterprises (the federation's dashboard)."""
     return {enterprise_id: await held(enterprise_id, year) for enterprise_id in enterprise_ids}
+
+
+async def _annual_conference(
+    enterprise_ids: Sequence[int], year: int
+) -> dict[int, ObligationResult]:
+    results = {}
+    for enterprise_id, fact in (await held_in(list(enterprise_ids), year)).items():
+        evidence = (
+            f"/enterprises/{enterprise_id}/conferences/{fact.conference_id}"
+            if fact.conference_id
+            else ""
+        )
+        results[enterprise_id] = ObligationResult(
+            met=fact.held, on=fact.published_on or fact.held_on, evidence=evidence
+        )
+    return results
+
+
+OBLIGATIONS = (
+    Obligation(
+        key="conference_held",
+        label=N_("Annual worker conference held and its resolution published"),
+        legal_source="Nghị định 145/2020/NĐ-CP, Điều 47(1), Điều 114(4)",
+        applies_to=N_("Enterprises with 10 or more workers"),
+        compute=_annual_conference,
+        # Decree 145/2020, Art. 114(4): an employer of fewer than 10 workers need not hold it.
+        min_workforce=10,
+    ),
+)

@@ -13,7 +13,7 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.conferences import document_controllers, hooks, services
+from labour_democracy.conferences import document_controllers, services
 from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
 from labour_democracy.conferences.permissions import (
     CHECK_IN,
@@ -42,24 +42,18 @@ from labour_democracy.conferences.tables import (
     Requester,
     VoteMode,
 )
-from labour_democracy.core import reminders
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.labels import choices
-from labour_democracy.core.scope import EnterpriseContext, register_path_records
+from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Worker
 from labour_democracy.documents import pdf
-from labour_democracy.i18n import N_, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.suggestions import topics
-from labour_democracy.suggestions.tables import Topic
+from labour_democracy.i18n import today
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Base, Comparator, describe
-from labour_democracy.web import forms, menu
-from labour_democracy.web import public as web_public
+from labour_democracy.web import forms
 from labour_democracy.web.forms import form_values, parse, read_form
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
-from labour_democracy.web.public import PublicSection
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
 MANAGE = {"permission": MANAGE_CONFERENCES}
@@ -762,10 +756,3 @@ def _plan_form(
 
 
 ROUTES = [ConferenceController, HallScreenController, *document_controllers.ROUTES]
-
-register_path_records(conference_id=Conference)
-
-menu.register(MenuItem(N_("Conferences"), "/conferences", VIEW_CONFERENCES, 75))
-web_public.register(PublicSection("conferences/_public_section.html", hooks.public_section, 30))
-reminders.register(hooks.due)
-topics.register(Topic.CONFERENCE, hooks.proposal_targets)

@@ -20,7 +20,7 @@ from labour_democracy.conferences.permissions import MANAGE_CONFERENCES, VIEW_CO
 from labour_democracy.conferences.tables import Conference
 from labour_democracy.core.errors import Conflict, NotFound
 from labour_democracy.core.permissions import VIEW_ROSTER
-from labour_democracy.core.scope import EnterpriseContext, get_owned, register_path_records
+from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.documents import pdf
 from labour_democracy.documents import services as document_services
 from labour_democracy.documents.controllers import DOCX_TYPE, content_disposition, download_name
@@ -30,8 +30,6 @@ from labour_democracy.web import forms
 from labour_democracy.web.forms import read_form
 from labour_democracy.web.params import Context, FromQuery, Id
 from labour_democracy.web.responses import flash, redirect
-
-register_path_records(conference_id=Conference)
 
 MANAGE = {"permission": MANAGE_CONFERENCES}
 

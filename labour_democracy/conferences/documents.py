@@ -43,14 +43,16 @@ from labour_democracy.core import rules as core_rules
 from labour_democracy.core.errors import Conflict, Forbidden, NotFound
 from labour_democracy.core.permissions import VIEW_ROSTER
 from labour_democracy.core.scope import EnterpriseContext, get_owned
-from labour_democracy.documents import layout, registry
+from labour_democracy.documents import layout
 from labour_democracy.documents import services as documents
+from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.rules import single_line
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups import services as followups
 from labour_democracy.followups.tables import FollowUpStatus
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_number, language, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.manifest import DocumentKind
 from labour_democracy.settings import get_settings
 from labour_democracy.suggestions import services as suggestions
 from labour_democracy.suggestions.tables import SuggestionStatus, Topic
@@ -1656,17 +1658,22 @@ def _sample_review_report() -> dict[str, Any]:
     return _numbered(context, "01/BC-SHVN")
 
 
-registry.register_template(PLAN, build_plan, _sample_plan)
-registry.register_template(INVITATION, build_invitation, _sample_invitation)
-registry.register_template(AGENDA, build_agenda, _sample_agenda)
-registry.register_template(DELEGATE_LIST, build_delegate_list, _sample_delegate_list)
-registry.register_template(ATTENDANCE_SHEET, build_attendance_sheet, _sample_attendance)
-registry.register_template(MINUTES, build_minutes, _sample_minutes)
-registry.register_template(RESOLUTION, build_resolution, _sample_resolution)
-registry.register_template(REVIEW_REPORT, build_review_report, _sample_review_report)
-registry.register_kind(PLAN_KIND, N_("Conference plan"))
-registry.register_kind(INVITATION_KIND, N_("Conference invitations"))
-registry.register_kind(AGENDA_KIND, N_("Conference agenda"))
-registry.register_kind(MINUTES_KIND, N_("Conference minutes"))
-registry.register_kind(RESOLUTION_KIND, N_("Conference resolution"))
-registry.register_kind(REVIEW_REPORT_KIND, N_("Report of a resolution review"))
+# Declared in the module's manifest.
+TEMPLATES = (
+    DocumentTemplate(PLAN, build_plan, _sample_plan),
+    DocumentTemplate(INVITATION, build_invitation, _sample_invitation),
+    DocumentTemplate(AGENDA, build_agenda, _sample_agenda),
+    DocumentTemplate(DELEGATE_LIST, build_delegate_list, _sample_delegate_list),
+    DocumentTemplate(ATTENDANCE_SHEET, build_attendance_sheet, _sample_attendance),
+    DocumentTemplate(MINUTES, build_minutes, _sample_minutes),
+    DocumentTemplate(RESOLUTION, build_resolution, _sample_resolution),
+    DocumentTemplate(REVIEW_REPORT, build_review_report, _sample_review_report),
+)
+KINDS = (
+    DocumentKind(PLAN_KIND, N_("Conference plan")),
+    DocumentKind(INVITATION_KIND, N_("Conference invitations")),
+    DocumentKind(AGENDA_KIND, N_("Conference agenda")),
+    DocumentKind(MINUTES_KIND, N_("Conference minutes")),
+    DocumentKind(RESOLUTION_KIND, N_("Conference resolution")),
+    DocumentKind(REVIEW_REPORT_KIND, N_("Report of a resolution review")),
+)

@@ -16,7 +16,6 @@ from labour_democracy.core.permissions import (
     MANAGE_ORG_UNITS,
     MANAGE_ROSTER,
     OWN_ACCOUNT,
-    VIEW,
     VIEW_ROSTER,
     Actor,
 )
@@ -32,13 +31,11 @@ from labour_democracy.core.schemas import (
 )
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role
-from labour_democracy.i18n import N_
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
-from labour_democracy.web import menu, public
+from labour_democracy.web import public
 from labour_democracy.web.auth import sign_in_session
 from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
@@ -503,10 +500,3 @@ ROUTES = [
     UserAdminController,
     PublicPageController,
 ]
-
-menu.register(
-    MenuItem(N_("Profile"), "", VIEW, 10),
-    MenuItem(N_("Org units"), "/org-units", VIEW, 20),
-    MenuItem(N_("Roster"), "/workers", VIEW_ROSTER, 30),
-    MenuItem(N_("Workers' page"), "/public-page", VIEW, 95),
-)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import random
 from dataclasses import dataclass
 
@@ -26,7 +25,7 @@ from labour_democracy.core.tables import (
     Worker,
 )
 from labour_democracy.db import write_transaction
-from labour_democracy.modules import MODULES
+from labour_democracy.manifest import installed
 
 DEMO_PASSWORD = "demo-2026-password"
 
@@ -146,21 +145,14 @@ async def load_demo(seed: int = 2026) -> None:
         )
         await _users(song_hong, dong_a, provinces["24"])
         await audit.record(SYSTEM, "demo.loaded", "enterprise", song_hong)
-    # Each module adds its own history to the garment company: a module with a `demo.py`
-    # defining `async def load(context)` is called here, in the order of MODULES, after the
-    # core data is committed (their use cases open their own transactions).
+    # Each installed module adds its own history to the garment company, in the order of
+    # labour_democracy/modules.py, after the core data is committed (their use cases open their
+    # own transactions).
     enterprise = await Enterprise.objects().where(Enterprise.id == song_hong).first()
     context = EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
-    for module in MODULES:
-        if module == "core":
-            continue  # this file
-        try:
-            module_demo = importlib.import_module(f"labour_democracy.{module}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"labour_democracy.{module}.demo":
-                raise
-            continue
-        await module_demo.load(context)
+    for manifest in installed():
+        if manifest.demo is not None:
+            await manifest.demo(context)
 
 
 async def _enterprise(**values) -> int:

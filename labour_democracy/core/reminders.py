@@ -1,4 +1,5 @@
-"""What is due: each module registers a provider of its deadlines; pages and e-mail show them.
+"""What is due: each module declares the sources of its deadlines in its manifest (`due`);
+pages and e-mail show them.
 
 Deadlines are computed from each module's records when asked (the conference timeline, the
 reply to a dialogue request, the renewal of a member list...), never copied into a table of
@@ -10,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import smtplib
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.i18n import today
+from labour_democracy.manifest import installed
 from labour_democracy.settings import Settings
 
 log = logging.getLogger("labour_democracy.reminders")
@@ -36,14 +37,6 @@ class Due:
         return self.due_on < on
 
 
-Provider = Callable[[EnterpriseContext], Awaitable[list[Due]]]
-_PROVIDERS: list[Provider] = []
-
-
-def register(provider: Provider) -> None:
-    _PROVIDERS.append(provider)
-
-
 @dataclass(frozen=True)
 class Agenda:
     overdue: list[Due]
@@ -56,8 +49,9 @@ async def agenda(
     """Open deadlines of the enterprise the actor may see: overdue, then due soon."""
     on = on or today()
     items: list[Due] = []
-    for provider in _PROVIDERS:
-        items += await provider(context)
+    for manifest in installed():
+        for source in manifest.due:
+            items += await source(context)
     items.sort(key=lambda item: item.due_on)
     horizon = on + dt.timedelta(days=horizon_days)
     return Agenda(

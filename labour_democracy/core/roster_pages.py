@@ -20,8 +20,7 @@ from labour_democracy.core.roster_import import (
     Report,
 )
 from labour_democracy.core.schemas import RosterQuery
-from labour_democracy.core.scope import EnterpriseContext, register_path_records
-from labour_democracy.core.tables import RosterUpload
+from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.i18n import format_number
 from labour_democracy.i18n import gettext as _
 from labour_democracy.web.forms import form_values, parse, read_form
@@ -32,8 +31,6 @@ from labour_democracy.web.responses import flash, is_htmx, redirect, render
 # refused before it is read.
 UPLOAD_BODY_LIMIT = roster_import.MAX_UPLOAD_BYTES + 64 * 1024
 REPORT_PROBLEMS_SHOWN = 200
-
-register_path_records(upload_id=RosterUpload)
 
 
 def _too_large() -> dict[str, str]:

@@ -18,7 +18,8 @@ from piccolo.table import Table
 
 from labour_democracy.core.errors import Forbidden, NotFound
 from labour_democracy.core.permissions import Actor, Permission
-from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Worker
+from labour_democracy.core.tables import Enterprise, Role
+from labour_democracy.manifest import Manifest, installed
 
 T = TypeVar("T", bound=Table)
 
@@ -95,26 +96,26 @@ async def _fetch(table: type[T], sql: str, *values: Any) -> T | None:
     return table(**rows[0], _exists_in_db=True) if rows else None
 
 
-# Path parameters below /enterprises/{enterprise_id} that name a record of the enterprise. The
-# guard checks them before the handler reads any input, so another enterprise's record is 404
-# whatever the request carries (a handler that validates its form first would otherwise answer
-# 422 and only then look the record up). Each module registers its own parameters.
-_PATH_RECORDS: dict[str, type[Table]] = {"unit_id": OrgUnit, "worker_id": Worker}
+# Path parameters below /enterprises/{enterprise_id} that name a record of the enterprise, as
+# the installed manifests declare them. The guard checks them before the handler reads any input,
+# so another enterprise's record is 404 whatever the request carries (a handler that validates
+# its form first would otherwise answer 422 and only then look the record up).
+_path_records: tuple[tuple[Manifest, ...], dict[str, type[Table]]] | None = None
 
 
-def register_path_records(**tables: type[Table]) -> None:
-    """E.g. `register_path_records(notice_id=Notice)`: `{notice_id}` names one of its notices.
-
-    A name means one table in every route, so two modules cannot both claim `{upload_id}`."""
-    for name, table in tables.items():
-        if _PATH_RECORDS.setdefault(name, table) is not table:
-            raise ValueError(f"{{{name}}} already names a {_PATH_RECORDS[name].__name__} row")
+def path_records() -> dict[str, type[Table]]:
+    global _path_records
+    manifests = installed()
+    if _path_records is None or _path_records[0] is not manifests:
+        records = {name: table for m in manifests for name, table in m.path_records.items()}
+        _path_records = (manifests, records)
+    return _path_records[1]
 
 
 async def check_path_records(context: EnterpriseContext, path_params: Mapping[str, Any]) -> None:
     """`NotFound` unless every registered record named in the path belongs to the enterprise."""
     for name, value in path_params.items():
-        table = _PATH_RECORDS.get(name)
+        table = path_records().get(name)
         if table is None:
             continue
         if not await table.raw(

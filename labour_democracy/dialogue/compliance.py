@@ -5,12 +5,14 @@ main contents publicised within 3 working days (Arts. 39(5), 40(4), 41(1)(e)).""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.dialogue import rules
 from labour_democracy.dialogue.tables import Dialogue, DialogueKind, DialogueRequest
-from labour_democracy.i18n import today
+from labour_democracy.i18n import N_, today
+from labour_democracy.manifest import Obligation, ObligationResult
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,69 @@ async def facts(enterprise_id: int, on: dt.date | None = None) -> Facts:
 async def facts_for(enterprise_ids: list[int], on: dt.date | None = None) -> dict[int, Facts]:
     """The facts for many enterprises (the federation's dashboard)."""
     return {enterprise_id: await facts(enterprise_id, on) for enterprise_id in enterprise_ids}
+
+
+def _year_end(year: int) -> dt.date:
+    return min(dt.date(year, 12, 31), today())
+
+
+async def _periodic(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:
+    facts_by_id = await facts_for(list(enterprise_ids), _year_end(year))
+    return {
+        enterprise_id: ObligationResult(
+            met=fact.periodic_in_time,
+            on=fact.last_periodic,
+            evidence=f"/enterprises/{enterprise_id}/dialogue",
+        )
+        for enterprise_id, fact in facts_by_id.items()
+    }
+
+
+def _counted(done: int, total: int, enterprise_id: int) -> ObligationResult:
+    return ObligationResult(
+        met=None if total == 0 else done == total,
+        done=done,
+        total=total,
+        evidence=f"/enterprises/{enterprise_id}/dialogue",
+    )
+
+
+async def _requests(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:
+    facts_by_id = await facts_for(list(enterprise_ids), _year_end(year))
+    return {
+        enterprise_id: _counted(fact.requests_on_time, fact.requests, enterprise_id)
+        for enterprise_id, fact in facts_by_id.items()
+    }
+
+
+async def _publications(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:
+    facts_by_id = await facts_for(list(enterprise_ids), _year_end(year))
+    return {
+        enterprise_id: _counted(fact.publications_on_time, fact.publications, enterprise_id)
+        for enterprise_id, fact in facts_by_id.items()
+    }
+
+
+OBLIGATIONS = (
+    Obligation(
+        key="dialogue_periodic",
+        label=N_("Periodic workplace dialogue in the last 12 months"),
+        legal_source="Bộ luật Lao động số 45/2019/QH14, Điều 63(2)(a)",
+        applies_to=N_("Every employer"),
+        compute=_periodic,
+    ),
+    Obligation(
+        key="dialogue_requests_answered",
+        label=N_("Dialogue requests answered within 5 working days"),
+        legal_source="Nghị định 145/2020/NĐ-CP, Điều 40(2)",
+        applies_to=N_("Every employer"),
+        compute=_requests,
+    ),
+    Obligation(
+        key="dialogue_published",
+        label=N_("Dialogue results publicised within 3 working days"),
+        legal_source="Nghị định 145/2020/NĐ-CP, Điều 39(5), 40(4), 41(1)(e)",
+        applies_to=N_("Every employer"),
+        compute=_publications,
+    ),
+)

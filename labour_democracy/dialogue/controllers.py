@@ -47,13 +47,12 @@ from labour_democracy.dialogue.tables import (
     RequestSide,
     Side,
 )
-from labour_democracy.i18n import N_, ngettext, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import ngettext, today
 from labour_democracy.settings import get_settings
 from labour_democracy.voting.tables import BallotStatus, ElectorateKind
-from labour_democracy.web import forms, menu, public
+from labour_democracy.web import forms
 from labour_democracy.web.forms import form_values, parse, read_form
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
@@ -670,12 +669,9 @@ async def _request(request, context, request_id, values, errors) -> Template:
     )
 
 
-async def _public_section(enterprise) -> dict[str, Any] | None:
+async def public_section(enterprise) -> dict[str, Any] | None:
     rows = await services.published_for_public(enterprise)
     return {"dialogues": rows} if rows else None
 
 
 ROUTES = [DialogueController, CalendarFeedController, *DOCUMENT_ROUTES]
-
-menu.register(MenuItem(N_("Dialogue"), "/dialogue", VIEW_DIALOGUE, 50))
-public.register(public.PublicSection("dialogue/_public_section.html", _public_section, 30))

@@ -9,7 +9,6 @@ import hashlib
 
 import icalendar
 
-from labour_democracy.core import reminders
 from labour_democracy.core.reminders import Due
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
@@ -158,13 +157,10 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
     return sorted(items, key=lambda item: item.due_on)
 
 
-async def _reminders(context: EnterpriseContext) -> list[Due]:
+async def due(context: EnterpriseContext) -> list[Due]:
     if not context.can(VIEW_DIALOGUE):
         return []
     return await deadlines(context.enterprise)
-
-
-reminders.register(_reminders)
 
 
 async def enterprise_for_token(token: str) -> Enterprise | None:

@@ -12,7 +12,7 @@ from litestar import Controller, Request, Response, get, post
 
 from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.permissions import VIEW_DOCUMENTS
-from labour_democracy.core.scope import EnterpriseContext, get_owned, register_path_records
+from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.dialogue import documents
 from labour_democracy.dialogue.permissions import MANAGE_DIALOGUE, REQUEST_DIALOGUE
 from labour_democracy.dialogue.tables import Dialogue, DialogueRequest, MemberList
@@ -116,5 +116,3 @@ class DialogueDocumentController(Controller):
 
 
 ROUTES = [DialogueDocumentController]
-
-register_path_records(dialogue_id=Dialogue, request_id=DialogueRequest, member_list_id=MemberList)

@@ -36,12 +36,14 @@ from labour_democracy.dialogue.tables import (
     RequestSide,
     Side,
 )
-from labour_democracy.documents import layout, registry
+from labour_democracy.documents import layout
 from labour_democracy.documents import services as documents
 from labour_democracy.documents.engine import short_date
+from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_percentage, language, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.manifest import DocumentKind
 
 MINUTES = "dialogue/minutes.docx"
 PUBLICATION = "dialogue/publication_notice.docx"
@@ -1020,11 +1022,16 @@ def _sample_member_list() -> dict[str, Any]:
     return _numbered(context, "01/TB-SHVN")
 
 
-registry.register_template(MINUTES, build_minutes, _sample_minutes)
-registry.register_template(PUBLICATION, build_publication_notice, _sample_publication)
-registry.register_template(REQUEST_REPLY, build_request_reply, _sample_request_reply)
-registry.register_template(MEMBER_LIST, build_member_list, _sample_member_list)
-registry.register_kind(MINUTES_KIND, N_("Dialogue minutes"))
-registry.register_kind(PUBLICATION_KIND, N_("Dialogue main contents notice"))
-registry.register_kind(REQUEST_REPLY_KIND, N_("Reply to a dialogue request"))
-registry.register_kind(MEMBER_LIST_KIND, N_("Dialogue member list"))
+# Declared in the module's manifest.
+TEMPLATES = (
+    DocumentTemplate(MINUTES, build_minutes, _sample_minutes),
+    DocumentTemplate(PUBLICATION, build_publication_notice, _sample_publication),
+    DocumentTemplate(REQUEST_REPLY, build_request_reply, _sample_request_reply),
+    DocumentTemplate(MEMBER_LIST, build_member_list, _sample_member_list),
+)
+KINDS = (
+    DocumentKind(MINUTES_KIND, N_("Dialogue minutes")),
+    DocumentKind(PUBLICATION_KIND, N_("Dialogue main contents notice")),
+    DocumentKind(REQUEST_REPLY_KIND, N_("Reply to a dialogue request")),
+    DocumentKind(MEMBER_LIST_KIND, N_("Dialogue member list")),
+)

@@ -67,7 +67,6 @@ from labour_democracy.followups import services as followups
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_date, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.suggestions import services as suggestions
-from labour_democracy.suggestions import topics
 from labour_democracy.suggestions.tables import SuggestionStatus, Topic
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting import services as voting
@@ -1675,6 +1674,3 @@ async def last_periodic(enterprise_id: int) -> dt.date | None:
         .first()
     )
     return row["held_on"] if row else None
-
-
-topics.register(Topic.DIALOGUE, dialogue_choices)

@@ -9,12 +9,8 @@ from litestar import Controller, Request, Response, get
 from litestar.response import Template
 
 from labour_democracy.core.permissions import VIEW_DOCUMENTS
-from labour_democracy.core.scope import register_path_records
 from labour_democracy.documents import pdf, registry, services
 from labour_democracy.documents.tables import IssuedDocument
-from labour_democracy.i18n import N_
-from labour_democracy.web import menu
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
@@ -94,7 +90,3 @@ class DocumentController(Controller):
 
 
 ROUTES = [DocumentController]
-
-register_path_records(document_id=IssuedDocument)
-
-menu.register(MenuItem(N_("Documents"), "/documents", VIEW_DOCUMENTS, 90))

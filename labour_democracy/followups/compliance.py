@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from piccolo.query.functions.aggregate import Count
 
 from labour_democracy.core.rates import Rate, rates_by_enterprise
 from labour_democracy.followups.tables import FollowUp, FollowUpStatus
+from labour_democracy.i18n import N_
+from labour_democracy.manifest import Obligation, ObligationResult
 
 
 async def completion_rates(enterprise_ids: list[int], year: int) -> dict[int, Rate]:
@@ -23,3 +26,26 @@ async def completion_rates(enterprise_ids: list[int], year: int) -> dict[int, Ra
         .group_by(FollowUp.enterprise, FollowUp.status)
     )
     return rates_by_enterprise(rows, enterprise_ids, FollowUpStatus.DONE, FollowUpStatus.DROPPED)
+
+
+async def _carried_out(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:
+    return {
+        enterprise_id: ObligationResult(
+            met=None if rate.total == 0 else rate.done == rate.total,
+            done=rate.done,
+            total=rate.total,
+            evidence=f"/enterprises/{enterprise_id}/followups",
+        )
+        for enterprise_id, rate in (await completion_rates(list(enterprise_ids), year)).items()
+    }
+
+
+OBLIGATIONS = (
+    Obligation(
+        key="followups_done",
+        label=N_("Actions agreed at dialogues and conferences carried out"),
+        legal_source="Nghị định 145/2020/NĐ-CP, Điều 46(1)",
+        applies_to=N_("Every employer"),
+        compute=_carried_out,
+    ),
+)

@@ -7,16 +7,14 @@ from litestar.response import Template
 
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.permissions import VIEW
-from labour_democracy.core.scope import EnterpriseContext, register_path_records
+from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.followups import labels, services
 from labour_democracy.followups.permissions import MANAGE_FOLLOWUPS
 from labour_democracy.followups.schemas import CompleteForm, DropForm, FollowUpQuery, NoteForm
-from labour_democracy.followups.tables import FollowUp, FollowUpStatus
-from labour_democracy.i18n import N_, today
+from labour_democracy.followups.tables import FollowUpStatus
 from labour_democracy.i18n import gettext as _
-from labour_democracy.web import menu
+from labour_democracy.i18n import today
 from labour_democracy.web.forms import form_values, parse, read_form
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
@@ -104,6 +102,3 @@ async def _index(request, context, query, failed_id, values, errors) -> Template
 
 
 ROUTES = [FollowUpController]
-
-register_path_records(followup_id=FollowUp)
-menu.register(MenuItem(N_("Follow-up"), "/followups", VIEW, 55))

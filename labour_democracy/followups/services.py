@@ -243,7 +243,7 @@ async def completion_rate(context: EnterpriseContext, year: int) -> Rate:
     return await completion_rate_for(context.enterprise_id, year)
 
 
-async def _due(context: EnterpriseContext) -> list[reminders.Due]:
+async def due(context: EnterpriseContext) -> list[reminders.Due]:
     return [
         reminders.Due(
             title=_("Follow-up: {title}").format(title=item["title"]),
@@ -254,6 +254,3 @@ async def _due(context: EnterpriseContext) -> list[reminders.Due]:
         )
         for item in await open_items(context)
     ]
-
-
-reminders.register(_due)

@@ -9,16 +9,12 @@ from litestar.response import Template
 
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.permissions import ISSUE_NOTICE, VIEW_DOCUMENTS
-from labour_democracy.core.scope import EnterpriseContext, register_path_records
+from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.documents import pdf
-from labour_democracy.i18n import N_
 from labour_democracy.i18n import gettext as _
 from labour_democracy.notices import services
 from labour_democracy.notices.schemas import NoticeForm
-from labour_democracy.notices.tables import Notice
-from labour_democracy.web import menu
 from labour_democracy.web.forms import form_values, parse, read_form
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
@@ -78,7 +74,3 @@ def _form(
 
 
 ROUTES = [NoticeController]
-
-register_path_records(notice_id=Notice)
-
-menu.register(MenuItem(N_("Notices"), "/notices", VIEW_DOCUMENTS, 60))

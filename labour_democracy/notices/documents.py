@@ -7,9 +7,11 @@ from typing import Any
 
 from docx.document import Document
 
-from labour_democracy.documents import layout, registry
+from labour_democracy.documents import layout
+from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.rules import DOCUMENT_TYPES
 from labour_democracy.i18n import N_
+from labour_democracy.manifest import DocumentKind
 
 TEMPLATE = "notices/notice.docx"
 KIND = "notice"
@@ -66,5 +68,6 @@ def sample_context() -> dict[str, Any]:
     return {**context, "reference": "01/TB-SHVN", "number": 1}
 
 
-registry.register_template(TEMPLATE, build_template, sample_context)
-registry.register_kind(KIND, N_("Notice"))
+# Declared in the module's manifest.
+TEMPLATES = (DocumentTemplate(TEMPLATE, build_template, sample_context),)
+KINDS = (DocumentKind(KIND, N_("Notice")),)

@@ -5,10 +5,13 @@ Counts only: the texts are the workers' own words and may name people."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from piccolo.query.functions.aggregate import Count
 
 from labour_democracy.core.rates import Rate, rates_by_enterprise
+from labour_democracy.i18n import N_
+from labour_democracy.manifest import Obligation, ObligationResult
 from labour_democracy.suggestions.tables import Suggestion, SuggestionStatus
 
 
@@ -28,3 +31,26 @@ async def answer_rates(enterprise_ids: list[int], year: int) -> dict[int, Rate]:
     return rates_by_enterprise(
         rows, enterprise_ids, SuggestionStatus.ANSWERED, SuggestionStatus.REJECTED
     )
+
+
+async def _answered(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:
+    return {
+        enterprise_id: ObligationResult(
+            met=None if rate.total == 0 else rate.done == rate.total,
+            done=rate.done,
+            total=rate.total,
+            evidence=f"/enterprises/{enterprise_id}/suggestions",
+        )
+        for enterprise_id, rate in (await answer_rates(list(enterprise_ids), year)).items()
+    }
+
+
+OBLIGATIONS = (
+    Obligation(
+        key="suggestions_answered",
+        label=N_("Workers' suggestions answered"),
+        legal_source="Nghị định 145/2020/NĐ-CP, Điều 44",
+        applies_to=N_("Every employer"),
+        compute=_answered,
+    ),
+)

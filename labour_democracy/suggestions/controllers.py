@@ -10,10 +10,10 @@ from litestar.response import Template
 from labour_democracy.core import enterprises
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.labels import label
-from labour_democracy.core.scope import EnterpriseContext, register_path_records
+from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
-from labour_democracy.i18n import N_, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import today
 from labour_democracy.suggestions import labels as _labels  # noqa: F401  (words for the enums)
 from labour_democracy.suggestions import services, topics
 from labour_democracy.suggestions.permissions import (
@@ -31,10 +31,8 @@ from labour_democracy.suggestions.schemas import (
     SuggestionQuery,
     TrackForm,
 )
-from labour_democracy.suggestions.tables import Suggestion, SuggestionKind, SuggestionStatus, Topic
-from labour_democracy.web import menu, public
+from labour_democracy.suggestions.tables import SuggestionKind, SuggestionStatus, Topic
 from labour_democracy.web.forms import form_values, parse, read_form
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromPath, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
@@ -273,12 +271,8 @@ async def _detail(request, context, suggestion_id, values, errors) -> Template:
     )
 
 
-async def _public_section(enterprise: Enterprise) -> dict[str, Any]:
+async def public_section(enterprise: Enterprise) -> dict[str, Any]:
     return {"published": await services.published_for_public(enterprise)}
 
 
 ROUTES = [PublicSuggestionController, SuggestionController]
-
-register_path_records(suggestion_id=Suggestion)
-public.register(public.PublicSection("suggestions/_public_section.html", _public_section, 20))
-menu.register(MenuItem(N_("Suggestions"), "/suggestions", READ_SUGGESTIONS, 45))

@@ -4,7 +4,7 @@ API for other modules (dialogue, conferences):
     list_suggestions(context, topic=..., target_id=..., status=...) -> list[dict]
     assign(context, ids, topic, target_id)         answer(context, id, text)
     group(context, ids, label)                     add_from_paper(context, form) -> id
-    answer_rate(context, year) -> Rate             topics.register(topic, provider)
+    answer_rate(context, year) -> Rate
 """
 
 from __future__ import annotations

@@ -9,10 +9,7 @@ from litestar.response import Template
 
 from labour_democracy.core import enterprises
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
-from labour_democracy.core.permissions import VIEW
-from labour_democracy.core.scope import register_path_records
 from labour_democracy.documents.controllers import content_disposition
-from labour_democracy.i18n import N_
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import documents, listing, rules, services, slips, tally
 from labour_democracy.voting import labels as _labels  # noqa: F401  (words for the enums)
@@ -30,13 +27,9 @@ from labour_democracy.voting.tables import (
     Secrecy,
     TallyKind,
 )
-from labour_democracy.web import menu
 from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
-from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
-
-register_path_records(ballot_id=Ballot)
 
 PUBLIC = {"public": True}
 MANAGE = {"permission": MANAGE_BALLOTS}
@@ -587,7 +580,5 @@ class PublicResultController(Controller):
     async def attachment(self, token: FromPath[str]) -> Response:
         return _attachment_response(await listing.published_ballot(token, closed=False))
 
-
-menu.register(MenuItem(N_("Votes and consultations"), "/ballots", VIEW, 40))
 
 ROUTES = [BallotController, VoterController, qr_link, PublicResultController]

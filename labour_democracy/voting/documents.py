@@ -11,11 +11,13 @@ from docx.document import Document
 from docx.shared import Mm
 
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents import layout, registry
+from labour_democracy.documents import layout
 from labour_democracy.documents import services as documents
+from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_number, language
 from labour_democracy.i18n import gettext as _
+from labour_democracy.manifest import DocumentKind
 from labour_democracy.voting import rules
 from labour_democracy.voting.schemas import BallotResult
 from labour_democracy.voting.tables import Ballot, Elector
@@ -287,6 +289,9 @@ def _sample_sheet() -> dict[str, Any]:
     )
 
 
-registry.register_template(MINUTES, build_minutes, _sample_minutes)
-registry.register_template(SIGNATURE_SHEET, build_signature_sheet, _sample_sheet)
-registry.register_kind(MINUTES_KIND, N_("Vote-count minutes"))
+# Declared in the module's manifest.
+TEMPLATES = (
+    DocumentTemplate(MINUTES, build_minutes, _sample_minutes),
+    DocumentTemplate(SIGNATURE_SHEET, build_signature_sheet, _sample_sheet),
+)
+KINDS = (DocumentKind(MINUTES_KIND, N_("Vote-count minutes")),)

@@ -1,3 +1,5 @@
+"""The voting module as a Piccolo app: its tables, its migrations and the apps it builds on."""
+
 from pathlib import Path
 
 from piccolo.conf.apps import AppConfig, table_finder

@@ -1,4 +1,5 @@
-"""The enterprise menu: each module registers its pages; the layout shows what the role allows."""
+"""The enterprise menu: each module declares its pages in its manifest; the layout shows what
+the role allows."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from labour_democracy.core.permissions import Permission
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.i18n import gettext as _
+from labour_democracy.manifest import installed
 
 
 @dataclass(frozen=True)
@@ -17,14 +19,9 @@ class MenuItem:
     order: int
 
 
-_ITEMS: list[MenuItem] = []
-
-
-def register(*items: MenuItem) -> None:
-    _ITEMS.extend(items)
-    _ITEMS.sort(key=lambda item: item.order)
-
-
 def enterprise_menu(context: EnterpriseContext) -> list[tuple[str, str]]:
     base = f"/enterprises/{context.enterprise_id}"
-    return [(_(item.label), base + item.path) for item in _ITEMS if context.can(item.permission)]
+    items = sorted(
+        (item for manifest in installed() for item in manifest.menu), key=lambda item: item.order
+    )
+    return [(_(item.label), base + item.path) for item in items if context.can(item.permission)]

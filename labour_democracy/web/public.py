@@ -1,8 +1,8 @@
 """The enterprise's public page for its workers (no account): each module adds a section.
 
-A worker reaches `/p/<token>` from the QR code on the notice board. Modules register what they
-publish there (a dialogue summary, a conference resolution, a form for suggestions) with
-`register(PublicSection(...))`; the page renders each section's template with what its loader
+A worker reaches `/p/<token>` from the QR code on the notice board. Modules declare what they
+publish there (a dialogue summary, a conference resolution, a form for suggestions) in their
+manifest's `public_sections`; the page renders each section's template with what its loader
 returns, in `order`.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from labour_democracy.core.tables import Enterprise
+from labour_democracy.manifest import installed
 
 
 @dataclass(frozen=True)
@@ -22,17 +23,10 @@ class PublicSection:
     order: int
 
 
-_SECTIONS: list[PublicSection] = []
-
-
-def register(section: PublicSection) -> None:
-    _SECTIONS.append(section)
-    _SECTIONS.sort(key=lambda item: item.order)
-
-
 async def sections(enterprise: Enterprise) -> list[tuple[str, dict[str, Any]]]:
+    declared = [section for manifest in installed() for section in manifest.public_sections]
     shown = []
-    for section in _SECTIONS:
+    for section in sorted(declared, key=lambda section: section.order):
         data = await section.load(enterprise)
         if data is not None:
             shown.append((section.template, data))

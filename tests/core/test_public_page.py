@@ -1,6 +1,7 @@
 from labour_democracy.core.tables import Enterprise, Role
 from labour_democracy.web import public
 from tests import factories
+from tests.helpers import installed_only
 
 
 async def test_workers_reach_the_public_page_without_an_account(browser_for):
@@ -21,17 +22,18 @@ async def test_each_enterprise_gets_its_own_unguessable_token():
     assert len(tokens) == 2
 
 
-async def test_modules_add_sections_to_the_public_page(browser_for, monkeypatch):
+async def test_modules_add_sections_to_the_public_page(browser_for):
     await factories.enterprise()
     token = (await Enterprise.select(Enterprise.public_token).first())["public_token"]
 
     async def load(enterprise):
         return {"greeting": f"Xin chào {enterprise.name}"}
 
-    monkeypatch.setattr(public, "_SECTIONS", [])
-    public.register(public.PublicSection("_partials/error_message.html", load, 1))
-    page = await (await browser_for()).get(f"/p/{token}")
-    assert "error" in page.text  # the registered fragment was rendered
+    section = public.PublicSection("_partials/error_message.html", load, 1)
+    worker = await browser_for()
+    with installed_only(public_sections=[section]):
+        page = await worker.get(f"/p/{token}")
+    assert "error" in page.text  # the declared fragment was rendered
 
 
 async def test_the_poster_shows_the_address_and_its_qr_code(browser_for):

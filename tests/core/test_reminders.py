@@ -3,9 +3,10 @@ import datetime as dt
 from labour_democracy.core import reminders
 from labour_democracy.core.tables import Role
 from tests import factories
+from tests.helpers import installed_only
 
 
-async def test_the_enterprise_page_lists_overdue_and_soon_due_items(browser_for, monkeypatch):
+async def test_the_enterprise_page_lists_overdue_and_soon_due_items(browser_for):
     enterprise = await factories.enterprise()
     await factories.user("hr@a.vn", Role.HR, enterprise)
     today = dt.date.today()
@@ -17,8 +18,9 @@ async def test_the_enterprise_page_lists_overdue_and_soon_due_items(browser_for,
             reminders.Due("Xa lắm", today + dt.timedelta(days=90), "/z"),
         ]
 
-    monkeypatch.setattr(reminders, "_PROVIDERS", [provider])
-    page = await (await browser_for("hr@a.vn")).get(f"/enterprises/{enterprise}")
+    browser = await browser_for("hr@a.vn")
+    with installed_only(due=[provider]):
+        page = await browser.get(f"/enterprises/{enterprise}")
     assert "Gửi nội dung đối thoại" in page.text and "Công bố biên bản" in page.text
     assert "Xa lắm" not in page.text
     assert page.text.index("Gửi nội dung đối thoại") < page.text.index("Công bố biên bản")

@@ -9,7 +9,7 @@ import pytest
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
 from labour_democracy.core.tables import AuditEntry, Role
 from labour_democracy.i18n import today
-from labour_democracy.suggestions import rules, services, topics
+from labour_democracy.suggestions import rules, services
 from labour_democracy.suggestions.schemas import (
     PaperSuggestionForm,
     PublicSuggestionForm,
@@ -24,6 +24,7 @@ from labour_democracy.suggestions.tables import (
     Topic,
 )
 from tests import factories
+from tests.helpers import installed_only
 
 
 def public_form(**changes) -> PublicSuggestionForm:
@@ -225,14 +226,17 @@ async def test_paper_suggestions_start_published_and_are_checked(two):
         await services.add_from_paper(federation, paper_form())
 
 
-async def test_assign_to_a_dialogue_and_list_it_for_the_agenda(two, monkeypatch):
+async def test_assign_to_a_dialogue_and_list_it_for_the_agenda(two):
     a, b = two
-    monkeypatch.setattr(topics, "_PROVIDERS", {})
 
     async def dialogues(context):
         return [(7, "Đối thoại định kỳ 2026")] if context.enterprise_id == a.id else []
 
-    topics.register(Topic.DIALOGUE, dialogues)
+    with installed_only(suggestion_targets={"dialogue": dialogues}):
+        await _assign_to_a_dialogue_and_list_it_for_the_agenda(a, b)
+
+
+async def _assign_to_a_dialogue_and_list_it_for_the_agenda(a, b):
     hr = await factories.context(a.id, Role.HR)
     first = await services.add_from_paper(hr, paper_form(subject="Một"))
     second = await services.add_from_paper(hr, paper_form(subject="Hai"))

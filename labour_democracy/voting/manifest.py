@@ -1,0 +1,19 @@
+"""What the voting engine brings: consultations and ballots, the voters' pages, the minutes."""
+
+from labour_democracy.core.permissions import VIEW
+from labour_democracy.i18n import N_
+from labour_democracy.manifest import Manifest
+from labour_democracy.voting import controllers, demo, documents
+from labour_democracy.voting.tables import Ballot
+from labour_democracy.web.menu import MenuItem
+
+MANIFEST = Manifest(
+    name="voting",
+    piccolo_app="labour_democracy.voting.piccolo_app",
+    routes=controllers.ROUTES,
+    menu=(MenuItem(N_("Votes and consultations"), "/ballots", VIEW, 40),),
+    document_templates=documents.TEMPLATES,
+    document_kinds=documents.KINDS,
+    path_records={"ballot_id": Ballot},
+    demo=demo.load,
+)
