@@ -1,8 +1,10 @@
-"""Test set-up: one database engine for the session, a clean database for every test.
+"""Test set-up: one database engine and one app for the session, a clean database per test.
 
 SQLite by default (a migrated template file copied before each test); PostgreSQL when
-LD_TEST_DATABASE_URL is set (migrated once, tables truncated before each test). Settings are
-read once, so the environment is fixed here before anything imports the app.
+LD_TEST_DATABASE_URL is set (migrated once, tables truncated before each test). Tests marked
+`unit` (pure rules: no database, no app) get no database at all, so `pytest -m unit` runs in
+seconds. Settings are read once, so the environment is fixed here before anything imports the
+app; passwords are hashed at argon2's cheapest cost (LD_PASSWORD_HASH_COST=test).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ os.environ["LD_DATA_DIR"] = str(_TMP / "data")
 os.environ["LD_SECRET_KEY"] = "test-secret-key-for-the-suite"
 os.environ.pop("LD_PRODUCTION", None)
 os.environ.pop("LD_TEMPLATE_DIR", None)
+# Signing in verifies an argon2 hash: 0.1-0.3 s at the production cost, for every sign-in.
+os.environ["LD_PASSWORD_HASH_COST"] = "test"
 os.environ["LD_DATABASE_URL"] = os.environ.get("LD_TEST_DATABASE_URL") or (
     f"sqlite:///{_TMP / 'test.sqlite3'}"
 )
@@ -32,6 +36,12 @@ from labour_democracy.settings import get_settings  # noqa: E402
 from tests.helpers import Browser  # noqa: E402
 
 _KEEP_ROWS = {"migration", "province"}
+
+# Settings are read (and cached) now, with the cheap hash cost; then the variable goes, so the
+# command-line tests' subprocesses run as an installation would (tests/test_cli.py starts one
+# with LD_PRODUCTION=1, which refuses the cheap cost).
+get_settings()
+os.environ.pop("LD_PASSWORD_HASH_COST")
 
 
 def pytest_report_header(config):
@@ -72,8 +82,15 @@ def _replace_database(template: Path, path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _database_unless_unit(request):
+    """Every test but a `unit` one starts from a clean database (see clean_database)."""
+    if request.node.get_closest_marker("unit") is None:
+        request.getfixturevalue("clean_database")
+
+
+@pytest.fixture
 async def clean_database(migrated_database):
-    """Every test starts from the migrated, empty database (provinces loaded)."""
+    """The migrated, empty database (provinces loaded)."""
     settings = get_settings()
     if settings.is_sqlite:
         await db.close_pool()
@@ -87,11 +104,19 @@ async def clean_database(migrated_database):
     yield
 
 
-@pytest.fixture
-async def app():
+@pytest.fixture(scope="session")
+def shared_app():
     from labour_democracy.app import create_app
 
     return create_app()
+
+
+@pytest.fixture
+def app(shared_app):
+    """The application, built once for the session (building it costs ~0.3 s, more than most
+    tests): it keeps nothing between requests (cookie sessions; the database is cleaned per
+    test). A test that changes how the app is built calls create_app() itself."""
+    return shared_app
 
 
 @pytest.fixture
