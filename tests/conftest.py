@@ -81,11 +81,17 @@ def _replace_database(template: Path, path: Path) -> None:
     os.replace(fresh, path)
 
 
+# What a `unit` test may not use: each needs the database (or the app, which reaches it).
+_NOT_FOR_UNIT_TESTS = {"migrated_database", "clean_database", "app", "client", "browser_for"}
+
+
 @pytest.fixture(autouse=True)
 def _database_unless_unit(request):
     """Every test but a `unit` one starts from a clean database (see clean_database)."""
     if request.node.get_closest_marker("unit") is None:
         request.getfixturevalue("clean_database")
+    elif used := _NOT_FOR_UNIT_TESTS.intersection(request.fixturenames):
+        pytest.fail(f"a unit test gets no database; it uses {', '.join(sorted(used))}")
 
 
 @pytest.fixture
