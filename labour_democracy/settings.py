@@ -10,6 +10,8 @@ from pathlib import Path
 
 DEFAULT_SECRET_KEY = "change-me-this-is-the-development-secret"
 LANGUAGES = ("vi", "en", "fr")
+# "test" makes argon2 nearly free, for the test suite only (a sign-in costs ~0.1 s otherwise).
+PASSWORD_HASH_COSTS = ("default", "test")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -43,6 +45,7 @@ class Settings:
     login_window_minutes: int = 15
     sqlite_pool_size: int = 4
     postgres_pool_size: int = 10
+    password_hash_cost: str = "default"
     html_templates: Path = field(default_factory=_template_root)
 
     @property
@@ -78,6 +81,16 @@ class Settings:
                 f"LD_DEFAULT_LANGUAGE must be one of {', '.join(LANGUAGES)}, "
                 f"not {self.default_language!r}."
             )
+        if self.password_hash_cost not in PASSWORD_HASH_COSTS:
+            raise ConfigurationError(
+                f"LD_PASSWORD_HASH_COST must be one of {', '.join(PASSWORD_HASH_COSTS)}, "
+                f"not {self.password_hash_cost!r}."
+            )
+        if self.production and self.password_hash_cost != "default":
+            raise ConfigurationError(
+                "LD_PASSWORD_HASH_COST=test makes passwords cheap to guess; it is for the test "
+                "suite only and refused with LD_PRODUCTION=1."
+            )
         if not (self.is_sqlite or self.database_url.startswith(("postgres://", "postgresql://"))):
             raise ConfigurationError("LD_DATABASE_URL must start with sqlite:// or postgresql://.")
 
@@ -110,6 +123,7 @@ def get_settings() -> Settings:
         soffice=os.environ.get("LD_SOFFICE") or None,
         sqlite_pool_size=int(os.environ.get("LD_SQLITE_POOL_SIZE", "4")),
         postgres_pool_size=int(os.environ.get("LD_POSTGRES_POOL_SIZE", "10")),
+        password_hash_cost=os.environ.get("LD_PASSWORD_HASH_COST", "").strip() or "default",
     )
     settings.check()
     return settings

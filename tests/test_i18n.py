@@ -27,12 +27,14 @@ JANUARY_5 = dt.date(2026, 1, 5)
         ("fr", "05/01/2026", "5 janvier 2026"),
     ],
 )
+@pytest.mark.unit
 def test_dates_follow_the_language(language, short, long):
     with i18n.language(language):
         assert i18n.format_date(JANUARY_5) == short
         assert i18n.format_date(JANUARY_5, "long") == long
 
 
+@pytest.mark.unit
 def test_a_vietnamese_date_keeps_the_leading_zeros_of_day_and_month_up_to_october():
     with i18n.language("vi"):
         assert i18n.format_date(dt.date(2026, 10, 9), "long") == "ngày 09 tháng 10 năm 2026"
@@ -43,6 +45,7 @@ def test_a_vietnamese_date_keeps_the_leading_zeros_of_day_and_month_up_to_octobe
     ("language", "expected"),
     [("vi", "08:30 05/01/2026"), ("en", "5 Jan 2026, 08:30"), ("fr", "05/01/2026 08:30")],
 )
+@pytest.mark.unit
 def test_times_are_shown_in_vietnam_time(language, expected):
     stored = dt.datetime(2026, 1, 5, 1, 30, tzinfo=dt.UTC)
     with i18n.language(language):
@@ -58,6 +61,7 @@ def test_times_are_shown_in_vietnam_time(language, expected):
         ("fr", f"1{NARROW_NO_BREAK_SPACE}234{NARROW_NO_BREAK_SPACE}567", "1\u202f234,5"),
     ],
 )
+@pytest.mark.unit
 def test_numbers_follow_the_language(language, whole, decimal):
     with i18n.language(language):
         assert i18n.format_number(1_234_567) == whole
@@ -68,18 +72,21 @@ def test_numbers_follow_the_language(language, whole, decimal):
     ("language", "one_decimal", "whole"),
     [("vi", "50,5%", "67%"), ("en", "50.5%", "67%"), ("fr", "50,5\u00a0%", "67\u00a0%")],
 )
+@pytest.mark.unit
 def test_percentages_follow_the_language(language, one_decimal, whole):
     with i18n.language(language):
         assert i18n.format_percentage(0.505) == one_decimal
         assert i18n.format_percentage(2 / 3, digits=0) == whole
 
 
+@pytest.mark.unit
 def test_an_unknown_language_falls_back_to_the_default_vietnamese():
     with i18n.language("de"):
         assert i18n.current_language() == "vi"
         assert i18n.gettext("Sign in") == "Đăng nhập"
 
 
+@pytest.mark.unit
 def test_templates_translate_with_placeholders_and_format_dates_by_language():
     template = build_environment().from_string(
         "{{ _('Page %(page)s of %(pages)s', page=2, pages=7) }} | {{ day | date('long') }}"
@@ -90,6 +97,7 @@ def test_templates_translate_with_placeholders_and_format_dates_by_language():
         assert template.render(day=JANUARY_5) == "Page 2 sur 7 | 5 janvier 2026"
 
 
+@pytest.mark.unit
 def test_a_filter_of_a_literal_follows_the_language_of_each_render():
     # Jinja folds a filter of a constant at compile time unless the filter takes the context;
     # the first render's language must not stick to the template.
@@ -113,6 +121,7 @@ def _write_catalogue(po_path, translation: str, compile_too: bool = False) -> No
             write_mo(mo, catalogue)
 
 
+@pytest.mark.unit
 def test_a_catalogue_edited_after_compiling_is_compiled_again_in_memory(tmp_path):
     po_path = tmp_path / "core.po"
     _write_catalogue(po_path, "Đăng nhập (cũ)", compile_too=True)

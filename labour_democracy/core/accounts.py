@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.profiles import CHEAPEST
 
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Invalid, NotFound
@@ -16,7 +17,14 @@ from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
 
-_hasher = PasswordHasher()
+# The library's default cost; LD_PASSWORD_HASH_COST=test (the suite, never production: see
+# Settings.check) uses its cheapest profile. A hash carries its own parameters, so either
+# hasher verifies the other's hashes, and sign-in re-hashes a cheap one at the default cost.
+_hasher = (
+    PasswordHasher.from_parameters(CHEAPEST)
+    if get_settings().password_hash_cost == "test"
+    else PasswordHasher()
+)
 MIN_PASSWORD_LENGTH = 10
 # A valid hash to verify against when the e-mail is unknown, so timing does not reveal it.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")

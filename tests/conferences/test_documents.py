@@ -481,6 +481,7 @@ async def test_minutes_say_when_the_quorum_was_missed():
     assert "— KHÔNG ĐẠT." in text
 
 
+@pytest.mark.unit
 def test_nobody_convened_is_no_quorum():
     conference = Conference(
         enterprise=1,

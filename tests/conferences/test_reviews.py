@@ -168,6 +168,7 @@ async def test_another_conferences_review_is_not_found():
         await services.record_review(context, other, first, _form())
 
 
+@pytest.mark.unit
 def test_the_report_says_why_a_commitment_was_dropped_and_what_is_not_yet_due():
     conference = documents._sample_conference()
     facts = documents.ReviewFacts(

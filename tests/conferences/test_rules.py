@@ -10,6 +10,8 @@ from labour_democracy.conferences import rules
 from labour_democracy.conferences.tables import ConferenceForm
 from labour_democracy.voting.rules import Base, Comparator, Rule
 
+pytestmark = pytest.mark.unit  # no database, no app: `pytest -m unit` runs these
+
 
 def test_soe_quorum_is_two_thirds_inclusive():
     assert rules.quorum_met(rules.SOE_QUORUM, 66, 99)

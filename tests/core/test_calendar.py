@@ -4,6 +4,8 @@ import pytest
 
 from labour_democracy.core import calendar
 
+pytestmark = pytest.mark.unit  # no database, no app: `pytest -m unit` runs these
+
 D = dt.date
 
 

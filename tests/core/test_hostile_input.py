@@ -95,6 +95,7 @@ async def test_a_province_beyond_the_database_redisplays_the_enterprise_form(bro
 
 
 @pytest.mark.parametrize("value", ["1.5", "12.34", 1.5, "1.2.3"])
+@pytest.mark.unit
 def test_a_fraction_is_not_read_as_a_whole_number(value):
     """The dot groups thousands in Vietnamese ("1.000"); anything else was silently dropped,
     so "1.5" seats or votes became 15."""
@@ -103,6 +104,7 @@ def test_a_fraction_is_not_read_as_a_whole_number(value):
 
 
 @pytest.mark.parametrize("text, number", [("1.000", 1000), ("12.345.678", 12345678), ("7", 7)])
+@pytest.mark.unit
 def test_thousands_are_still_grouped_with_dots(text, number):
     assert convert(text, int) == number
 
@@ -120,6 +122,7 @@ async def test_a_list_or_an_object_for_a_text_field_is_refused(hr):
     assert await OrgUnit.count() == 0
 
 
+@pytest.mark.unit
 def test_a_moment_before_the_calendar_begins_in_utc_is_refused():
     """Midnight of 1 January of year 1 in Vietnam is still year 0 in UTC, which Python cannot
     hold: the ballot form answered 500 when it compared or stored it."""

@@ -173,6 +173,7 @@ def _text(html: str) -> str:
 # Mapping -----------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_vietnamese_headers_are_mapped_whatever_their_case_and_diacritics():
     headers = [
         "STT",
@@ -193,12 +194,14 @@ def test_vietnamese_headers_are_mapped_whatever_their_case_and_diacritics():
     assert mapping == {field: index for index, field in enumerate(Field, 1)}
 
 
+@pytest.mark.unit
 def test_english_headers_are_mapped():
     headers = ["Employee code", "Full name", "Gender", "Unit", "Position", "Contract", "Start date"]
     headers += ["End date", "Nationality", "Union member", "Phone", "Email"]
     assert propose_mapping(headers) == {field: index for index, field in enumerate(Field)}
 
 
+@pytest.mark.unit
 def test_look_alike_headers_are_not_mapped():
     # A personal tax code or a party admission date is not an employee code or a start date.
     mapping = propose_mapping(["Mã số thuế", "Ngày vào Đảng", "Số BHXH", "Mã NV"])
@@ -206,6 +209,7 @@ def test_look_alike_headers_are_not_mapped():
     assert mapping[Field.START_DATE] is None
 
 
+@pytest.mark.unit
 def test_the_header_row_is_found_below_the_title_rows():
     rows = [
         (1, ["CÔNG TY TNHH MAY SÔNG HỒNG"]),
@@ -232,10 +236,12 @@ def test_the_header_row_is_found_below_the_title_rows():
         ("F", Gender.FEMALE),
     ],
 )
+@pytest.mark.unit
 def test_gender_words(text, expected):
     assert parse_gender(text) is expected
 
 
+@pytest.mark.unit
 def test_an_unknown_gender_says_which_words_are_understood(english):
     with pytest.raises(FieldError, match="Nam, Nữ"):
         parse_gender("?")
@@ -259,10 +265,12 @@ def test_an_unknown_gender_says_which_words_are_understood(english):
         ("fixed_term", ContractType.FIXED_TERM),
     ],
 )
+@pytest.mark.unit
 def test_contract_words(text, expected):
     assert parse_contract(text) is expected
 
 
+@pytest.mark.unit
 def test_an_unknown_contract_type_cites_the_labour_code(english):
     with pytest.raises(FieldError, match=r"Art\. 20"):
         parse_contract("Thử việc")
@@ -282,10 +290,12 @@ def test_an_unknown_contract_type_cites_the_labour_code(english):
         45296,  # Excel's serial number of 5 January 2024
     ],
 )
+@pytest.mark.unit
 def test_date_forms(value):
     assert parse_date(value, EXCEL_EPOCH) == dt.date(2024, 1, 5)
 
 
+@pytest.mark.unit
 def test_29_february_exists_only_in_leap_years(english):
     assert parse_date("29/02/2024") == dt.date(2024, 2, 29)
     with pytest.raises(FieldError, match="not a date"):
@@ -293,27 +303,32 @@ def test_29_february_exists_only_in_leap_years(english):
 
 
 @pytest.mark.parametrize("text", ["31/02/2024", "13/13/2024"])
+@pytest.mark.unit
 def test_a_date_that_does_not_exist_is_refused(text, english):
     with pytest.raises(FieldError, match="day/month/year"):
         parse_date(text)
 
 
 @pytest.mark.parametrize("text", ["5/1/24", "January 5", "2024"])
+@pytest.mark.unit
 def test_a_date_in_another_form_asks_for_dd_mm_yyyy(text, english):
     with pytest.raises(FieldError, match="dd/mm/yyyy"):
         parse_date(text)
 
 
 @pytest.mark.parametrize("value", ["x", "X", "có", "1", "yes", "true", "TRUE", "✓", True, 1])
+@pytest.mark.unit
 def test_union_member_yes(value):
     assert parse_union_member(value) is True
 
 
 @pytest.mark.parametrize("value", ["không", "0", "no", "false", False])
+@pytest.mark.unit
 def test_union_member_no(value):
     assert parse_union_member(value) is False
 
 
+@pytest.mark.unit
 def test_union_member_other_words_are_refused(english):
     with pytest.raises(FieldError, match="x"):
         parse_union_member("chưa rõ")
@@ -335,10 +350,12 @@ def test_union_member_other_words_are_refused(english):
         ("Đài Loan", "TW"),
     ],
 )
+@pytest.mark.unit
 def test_nationality_by_code_or_by_name_in_three_languages(text, expected):
     assert parse_nationality(text) == expected
 
 
+@pytest.mark.unit
 def test_an_unknown_country_asks_for_its_code(english):
     with pytest.raises(FieldError, match="two-letter code"):
         parse_nationality("Atlantis")
@@ -358,6 +375,7 @@ def test_an_unknown_country_asks_for_its_code(english):
         (12345678, "12345678"),  # not a Vietnamese pattern: kept as it is
     ],
 )
+@pytest.mark.unit
 def test_phone_numbers_get_back_the_leading_zero_excel_dropped(value, expected):
     assert parse_phone(value) == expected
 
@@ -369,12 +387,14 @@ def _cells(content: bytes) -> list[list]:
     return [cells for _number, cells in read_sheet(content).rows]
 
 
+@pytest.mark.unit
 def test_csv_in_utf8_with_and_without_bom_reads_the_same():
     rows = [["Mã NV", "Họ và tên"], ["NV01", "Nguyễn Thị Ánh Tuyết"]]
     assert _cells(_csv(rows, encoding="utf-8-sig")) == rows
     assert _cells(_csv(rows, encoding="utf-8")) == rows
 
 
+@pytest.mark.unit
 def test_csv_in_utf16_as_excel_unicode_text_with_tabs():
     rows = [["Mã NV", "Họ và tên"], ["NV01", "Đỗ Thị Hương Giang"]]
     content = codecs.BOM_UTF16_LE + _csv(rows, "\t", "utf-16-le")
@@ -383,6 +403,7 @@ def test_csv_in_utf16_as_excel_unicode_text_with_tabs():
     assert (sheet.encoding, sheet.delimiter) == ("UTF-16", "\t")
 
 
+@pytest.mark.unit
 def test_csv_in_windows_1258_is_recognised_and_normalised():
     # Windows-1258 writes "ễ" as "ê" plus a combining tilde; the text read is precomposed.
     rows = [["Mã NV", "Họ và tên"], ["NV01", "Nguyễn Thị Thuỷ"]]
@@ -393,6 +414,7 @@ def test_csv_in_windows_1258_is_recognised_and_normalised():
     assert unicodedata.is_normalized("NFC", sheet.rows[1][1][1])
 
 
+@pytest.mark.unit
 def test_semicolon_separated_csv_with_commas_inside_cells():
     rows = [["Mã NV", "Họ và tên", "Chức vụ"], ["NV01", "Lê Văn Tám", "Tổ trưởng, kiêm an toàn"]]
     sheet = read_sheet(_csv(rows, ";"))
@@ -400,12 +422,14 @@ def test_semicolon_separated_csv_with_commas_inside_cells():
     assert sheet.rows[1][1] == rows[1]
 
 
+@pytest.mark.unit
 def test_text_in_decomposed_form_is_stored_precomposed():
     decomposed = unicodedata.normalize("NFD", "Nguyễn Văn Đức")
     sheet = read_sheet(_csv([["Mã NV", "Họ và tên"], ["NV01", decomposed]]))
     assert sheet.rows[1][1][1] == "Nguyễn Văn Đức"
 
 
+@pytest.mark.unit
 def test_row_numbers_are_the_spreadsheets_own_with_empty_rows_skipped():
     content = _xlsx([["DANH SÁCH"], [], HEADER, _row("NV01"), [], _row("NV02")])
     assert [number for number, _cells in read_sheet(content).rows] == [1, 3, 4, 6]
@@ -471,6 +495,7 @@ def _hand_made_xlsx() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.unit
 def test_the_xlsx_reader_follows_the_package_and_excels_cell_types():
     sheet = read_sheet(_hand_made_xlsx())
     assert sheet.sheet_names == ["Danh sách", "Khác"]
@@ -482,6 +507,7 @@ def test_the_xlsx_reader_follows_the_package_and_excels_cell_types():
     assert read_sheet(_hand_made_xlsx(), "Khác").rows == [(1, ["khác"])]
 
 
+@pytest.mark.unit
 def test_a_workbook_that_unpacks_to_too_much_is_refused(english, monkeypatch):
     monkeypatch.setattr(roster_import, "_UNPACKED_LIMIT", 1000)
     with pytest.raises(roster_import.Invalid) as error:
@@ -489,12 +515,14 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused(english, monkeypatch):
     assert "too large once unpacked" in error.value.errors["file"]
 
 
+@pytest.mark.unit
 def test_an_old_xls_file_is_refused_with_what_to_do(english):
     with pytest.raises(roster_import.Invalid) as error:
         read_sheet(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     assert ".xlsx" in error.value.errors["file"]
 
 
+@pytest.mark.unit
 def test_a_damaged_xlsx_is_refused(english):
     with pytest.raises(roster_import.Invalid) as error:
         read_sheet(b"PK\x03\x04 this is not a workbook")
@@ -873,6 +901,7 @@ def _values(content: bytes) -> list[list]:
         workbook.close()
 
 
+@pytest.mark.unit
 def test_the_sample_files_are_those_the_generator_writes():
     expected = _generator().build()
     for name in ("roster-sample.csv", "roster-one-bad-row.csv"):
@@ -914,6 +943,7 @@ async def test_the_bad_row_sample_reports_exactly_its_one_problem(browser_en):
     assert await Worker.count() == 0
 
 
+@pytest.mark.unit
 def test_sample_rows_are_exported_rows():
     rows = _generator().sample_rows()
     assert len(rows) == 30 and all(isinstance(row, ExportRow) for row in rows)

@@ -4,6 +4,8 @@ import pytest
 
 from labour_democracy.core import rules
 
+pytestmark = pytest.mark.unit  # no database, no app: `pytest -m unit` runs these
+
 
 @pytest.mark.parametrize(
     ("value", "valid"),

@@ -152,6 +152,7 @@ async def _dialogue(setup: Setup) -> Dialogue:
     "template",
     [documents.MINUTES, documents.PUBLICATION, documents.REQUEST_REPLY, documents.MEMBER_LIST],
 )
+@pytest.mark.unit
 def test_every_template_renders_its_sample_without_leftover_tags(template):
     from labour_democracy.documents.registry import templates
 
@@ -161,6 +162,7 @@ def test_every_template_renders_its_sample_without_leftover_tags(template):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "CÔNG TY TNHH MAY SÔNG HỒNG" in text
 
 
+@pytest.mark.unit
 def test_the_sample_minutes_carry_a_signature_block_per_side():
     text = all_text(engine.render_sync(documents.MINUTES, documents._sample_minutes()))
     assert "Số: 01/BB-SHVN" in text and "BIÊN BẢN" in text
@@ -191,6 +193,7 @@ def _everyone_but(*names: str) -> set[str]:
     return {m.full_name for m in documents.sample_members()} - set(names)
 
 
+@pytest.mark.unit
 def test_signatories_are_the_legal_representative_and_each_worker_side():
     signers = documents.minutes_signatories(_record())
     assert [(s.authority, s.name) for s in signers] == [
@@ -200,12 +203,14 @@ def test_signatories_are_the_legal_representative_and_each_worker_side():
     ]
 
 
+@pytest.mark.unit
 def test_an_authorised_person_signs_when_the_legal_representative_is_absent():
     record = _record(_everyone_but("Nguyễn Văn An"), authorised="Trần Thị Bích")
     employer = documents.minutes_signatories(record)[0]
     assert (employer.title, employer.name) == ("Người được ủy quyền", "Trần Thị Bích")
 
 
+@pytest.mark.unit
 def test_minutes_refused_without_legal_representative_or_authorised_person():
     with pytest.raises(Invalid) as refused:
         documents.minutes_signatories(_record(_everyone_but("Nguyễn Văn An")))
@@ -213,6 +218,7 @@ def test_minutes_refused_without_legal_representative_or_authorised_person():
     assert "Art. 39(4)" in message and "legal representative" in message
 
 
+@pytest.mark.unit
 def test_minutes_refused_when_a_worker_side_has_no_signer_present():
     with pytest.raises(Invalid) as refused:
         documents.minutes_signatories(_record(_everyone_but("Đỗ Thị Hoa")))
@@ -221,6 +227,7 @@ def test_minutes_refused_when_a_worker_side_has_no_signer_present():
     assert "grassroots union" not in message
 
 
+@pytest.mark.unit
 def test_minutes_refused_when_a_side_marks_no_signer():
     people = [m for m in documents.sample_members() if m.full_name != "Phạm Thị Dung"]
     with pytest.raises(Invalid) as refused:
@@ -228,6 +235,7 @@ def test_minutes_refused_when_a_side_marks_no_signer():
     assert "no member present signs for the grassroots union" in refused.value.errors[""]
 
 
+@pytest.mark.unit
 def test_minutes_refused_without_any_worker_side_member():
     people = [m for m in documents.sample_members() if m.side == Side.EMPLOYER]
     with pytest.raises(Invalid) as refused:
@@ -278,6 +286,7 @@ async def test_quorum_at_exactly_70_percent_is_stated_as_not_reached():
     ("kind", "basis"),
     [(DialogueKind.REQUESTED, "khoản 3 Điều 40"), (DialogueKind.EVENT, "điểm d khoản 1 Điều 41")],
 )
+@pytest.mark.unit
 def test_minutes_of_a_requested_or_event_dialogue_give_no_seventy_percent_verdict(kind, basis):
     # Art. 39(4)'s quorum is for periodic dialogues; 1 of 4 attending is no verdict here.
     record = _record(_everyone_but("Hoàng Văn Em", "Vũ Thị Giang", "Đỗ Thị Hoa"))
@@ -290,6 +299,7 @@ def test_minutes_of_a_requested_or_event_dialogue_give_no_seventy_percent_verdic
     assert f"theo quy chế dân chủ ở cơ sở tại nơi làm việc ({basis}" in lines[-1]
 
 
+@pytest.mark.unit
 def test_minutes_name_the_womens_representative():
     record = _record()
     record.dialogue.concerns_women = True
@@ -299,6 +309,7 @@ def test_minutes_name_the_womens_representative():
     assert lines[2].endswith("Ngô Thị Hạnh.") and "điều kiện tiến hành" in lines[3]
 
 
+@pytest.mark.unit
 def test_minutes_of_a_periodic_dialogue_state_the_quorum_verdict():
     lines = documents.quorum_lines(_record(_everyone_but("Hoàng Văn Em", "Vũ Thị Giang")))
     assert "2/4 thành viên có mặt, đạt 50,00% (yêu cầu trên 70%)." in lines[1]

@@ -6,6 +6,8 @@ from labour_democracy.core import calendar
 from labour_democracy.dialogue import rules
 from labour_democracy.dialogue.tables import DialogueKind, EventMatter, Side
 
+pytestmark = pytest.mark.unit  # no database, no app: `pytest -m unit` runs these
+
 D = dt.date
 
 

@@ -22,6 +22,7 @@ def _xml_parts(content: bytes) -> dict[str, bytes]:
         return {n: archive.read(n) for n in archive.namelist() if n.endswith(".xml")}
 
 
+@pytest.mark.unit
 def test_user_text_with_markup_characters_and_tags_comes_out_literally(notice_context):
     notice_context["summary"] = HOSTILE
     notice_context["body"] = [HOSTILE, "Người lao động được nghỉ ngày 30/4 và 1/5."]
@@ -39,30 +40,35 @@ def test_user_text_with_markup_characters_and_tags_comes_out_literally(notice_co
     assert "Người lao động được nghỉ ngày 30/4 và 1/5." in text
 
 
+@pytest.mark.unit
 def test_no_template_tag_is_left_in_the_output(rendered_notice):
     text = all_text(rendered_notice)
     for tag in ("{{", "}}", "{%", "%}"):
         assert tag not in text
 
 
+@pytest.mark.unit
 def test_control_characters_pasted_into_text_do_not_break_the_file(notice_context):
     notice_context["body"] = ["Bảng\x0blương\x01 tháng 1\ttab"]
     content = engine.render_sync(TEMPLATE, notice_context)
     assert "Bảnglương tháng 1" in all_text(content)
 
 
+@pytest.mark.unit
 def test_a_missing_variable_is_an_error_naming_it(notice_context):
     del notice_context["summary"]
     with pytest.raises(engine.DocumentRenderError, match="summary"):
         engine.render_sync(TEMPLATE, notice_context)
 
 
+@pytest.mark.unit
 def test_a_missing_nested_key_is_an_error_too(notice_context):
     del notice_context["signature"]["name"]
     with pytest.raises(engine.DocumentRenderError, match="name"):
         engine.render_sync(TEMPLATE, notice_context)
 
 
+@pytest.mark.unit
 def test_unknown_and_escaping_template_names_are_refused():
     for name in ("notices/none.docx", "../settings.py", "/etc/passwd.docx", "notices/notice"):
         with pytest.raises(engine.TemplateNotFound):
@@ -77,6 +83,7 @@ async def test_render_runs_in_a_worker_thread_and_renders_concurrently(notice_co
     assert summaries == [f"Số {i}" for i in range(5)]
 
 
+@pytest.mark.unit
 def test_each_render_starts_from_the_template_not_from_the_last_render(notice_context):
     first = engine.render_sync(TEMPLATE, {**notice_context, "body": ["một", "hai", "ba"]})
     second = engine.render_sync(TEMPLATE, {**notice_context, "body": ["bốn"]})
@@ -84,6 +91,7 @@ def test_each_render_starts_from_the_template_not_from_the_last_render(notice_co
     assert "một" not in all_text(second) and "bốn" in all_text(second)
 
 
+@pytest.mark.unit
 def test_template_variables_lists_the_top_level_names():
     assert engine.template_variables(TEMPLATE) == {
         "header",
@@ -95,6 +103,7 @@ def test_template_variables_lists_the_top_level_names():
     }
 
 
+@pytest.mark.unit
 def test_an_override_in_the_template_dir_is_used(template_dir, notice_context):
     def body(document):
         layout.body_paragraph(document, "Mẫu riêng của doanh nghiệp: {{ summary }}")
@@ -108,6 +117,7 @@ def test_an_override_in_the_template_dir_is_used(template_dir, notice_context):
     assert f"Mẫu riêng của doanh nghiệp: {notice_context['summary']}" in text
 
 
+@pytest.mark.unit
 def test_an_edited_override_is_read_again(template_dir, notice_context):
     override = template_dir / "documents" / "notices" / "notice.docx"
     override.parent.mkdir(parents=True)
@@ -120,5 +130,6 @@ def test_an_edited_override_is_read_again(template_dir, notice_context):
         assert f"Phiên bản {version}" in all_text(engine.render_sync(TEMPLATE, notice_context))
 
 
+@pytest.mark.unit
 def test_the_shipped_template_is_used_without_an_override(template_dir):
     assert engine.template_path(TEMPLATE).is_relative_to(engine.search_path()[-1])

@@ -15,6 +15,8 @@ from labour_democracy.documents.checks import all_text
 from labour_democracy.notices.documents import TEMPLATE
 from tests.documents.conftest import read
 
+pytestmark = pytest.mark.unit  # no database, no app: `pytest -m unit` runs these
+
 
 def _mm(length) -> float:
     return length / 36_000  # EMU per millimetre

@@ -67,6 +67,7 @@ async def test_a_hung_conversion_is_stopped(rendered_notice, fresh_cache, tmp_pa
         await pdf._convert(str(hung), rendered_notice)
 
 
+@pytest.mark.unit
 def test_ld_soffice_names_the_program(tmp_path, monkeypatch):
     program = tmp_path / "my-soffice"
     program.write_text("#!/bin/sh\n")

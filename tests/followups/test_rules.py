@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from labour_democracy.core.rates import Rate
 from labour_democracy.followups import rules
 from labour_democracy.followups.tables import FollowUpStatus
+
+pytestmark = pytest.mark.unit  # no database, no app: `pytest -m unit` runs these
 
 DUE = dt.date(2026, 6, 30)
 

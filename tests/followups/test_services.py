@@ -68,6 +68,7 @@ async def test_bad_actions_are_refused(contexts, title, owner, due_on, field):
     assert await FollowUp.count() == 0
 
 
+@pytest.mark.unit
 def test_a_title_at_the_limit_is_accepted():
     assert services.check("x" * 500, "Ban Giám đốc", today()) == {}
 

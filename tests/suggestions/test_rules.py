@@ -10,6 +10,8 @@ from labour_democracy.core.rates import Rate
 from labour_democracy.suggestions import rules
 from labour_democracy.suggestions.tables import SuggestionStatus as S
 
+pytestmark = pytest.mark.unit  # no database, no app: `pytest -m unit` runs these
+
 
 @pytest.mark.parametrize(
     ("current", "target", "allowed"),

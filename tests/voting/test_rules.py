@@ -3,6 +3,8 @@ import pytest
 from labour_democracy.voting import rules
 from labour_democracy.voting.rules import Base, Comparator, Counts, Rule
 
+pytestmark = pytest.mark.unit  # no database, no app: `pytest -m unit` runs these
+
 HALF = rules.AGREEMENT_APPROVAL  # > 1/2 of the electorate
 
 
