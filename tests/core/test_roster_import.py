@@ -17,22 +17,20 @@ import openpyxl
 import pytest
 
 from labour_democracy.core import roster_import
+from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.roster_export import HEADERS, ExportRow, workbook_bytes
-from labour_democracy.core.roster_import import (
-    Field,
+from labour_democracy.core.roster_import import Field, ImportOptions, ImportRejected, limits
+from labour_democracy.core.roster_import.cells import (
     FieldError,
-    ImportOptions,
-    ImportRejected,
-    find_header,
     parse_contract,
     parse_date,
     parse_gender,
     parse_nationality,
     parse_phone,
     parse_union_member,
-    propose_mapping,
-    read_sheet,
 )
+from labour_democracy.core.roster_import.headers import find_header, propose_mapping
+from labour_democracy.core.roster_import.reading import read_sheet
 from labour_democracy.core.tables import (
     AuditEntry,
     ContractType,
@@ -483,20 +481,20 @@ def test_the_xlsx_reader_follows_the_package_and_excels_cell_types():
 
 
 def test_a_workbook_that_unpacks_to_too_much_is_refused(english, monkeypatch):
-    monkeypatch.setattr(roster_import, "_UNPACKED_LIMIT", 1000)
-    with pytest.raises(roster_import.Invalid) as error:
+    monkeypatch.setattr(limits, "UNPACKED_LIMIT", 1000)
+    with pytest.raises(Invalid) as error:
         read_sheet(_xlsx([HEADER, *[_row(f"NV{n}") for n in range(20)]]))
     assert "too large once unpacked" in error.value.errors["file"]
 
 
 def test_an_old_xls_file_is_refused_with_what_to_do(english):
-    with pytest.raises(roster_import.Invalid) as error:
+    with pytest.raises(Invalid) as error:
         read_sheet(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     assert ".xlsx" in error.value.errors["file"]
 
 
 def test_a_damaged_xlsx_is_refused(english):
-    with pytest.raises(roster_import.Invalid) as error:
+    with pytest.raises(Invalid) as error:
         read_sheet(b"PK\x03\x04 this is not a workbook")
     assert "cannot be opened" in error.value.errors["file"]
 
@@ -783,7 +781,7 @@ async def test_upload_refusals_say_what_to_do(browser_en, monkeypatch):
     assert empty.status_code == 422 and "Choose a .xlsx or .csv file." in _text(empty.text)
     big = await _upload(browser, enterprise, b"x" * (roster_import.MAX_UPLOAD_BYTES + 1))
     assert big.status_code == 422 and "larger than 5 MB" in _text(big.text)
-    monkeypatch.setattr(roster_import, "MAX_ROWS", 2)
+    monkeypatch.setattr(limits, "MAX_ROWS", 2)
     many = _csv([HEADER, _row("NV01"), _row("NV02"), _row("NV03")])
     too_many = await _upload(browser, enterprise, many)
     assert too_many.status_code == 422 and "more than 2 rows" in _text(too_many.text)
@@ -837,7 +835,7 @@ async def test_uploads_older_than_a_day_are_removed(browser_en):
 async def test_the_service_refuses_a_role_without_the_roster_permission():
     enterprise = await factories.enterprise()
     context = await factories.context(enterprise, Role.UNION)
-    with pytest.raises(roster_import.Forbidden):
+    with pytest.raises(Forbidden):
         await roster_import.upload(context, "a.csv", _csv([HEADER, _row("NV01")]))
 
 
