@@ -778,7 +778,7 @@ async def test_upload_refusals_say_what_to_do(browser_en, monkeypatch):
     enterprise = await _hr()
     browser = await browser_en("hr@a.vn")
     empty = await _upload(browser, enterprise, b"")
-    assert empty.status_code == 422 and "Choose a .xlsx or .csv file." in _text(empty.text)
+    assert empty.status_code == 422 and "The file is empty" in _text(empty.text)
     big = await _upload(browser, enterprise, b"x" * (roster_import.MAX_UPLOAD_BYTES + 1))
     assert big.status_code == 422 and "larger than 5 MB" in _text(big.text)
     monkeypatch.setattr(limits, "MAX_ROWS", 2)
@@ -788,6 +788,125 @@ async def test_upload_refusals_say_what_to_do(browser_en, monkeypatch):
     header_only = await _upload(browser, enterprise, _csv([HEADER]))
     assert "no worker below it" in _text(header_only.text)
     assert not await RosterUpload.exists()
+
+
+async def test_an_empty_file_is_called_empty_and_no_file_asks_for_one(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    for name in ("roster.csv", "roster.xlsx"):
+        empty = await _upload(browser, enterprise, b"", name)
+        assert empty.status_code == 422
+        assert "The file is empty" in _text(empty.text)
+        assert "Choose a .xlsx or .csv file." not in _text(empty.text)
+    blank_lines = await _upload(browser, enterprise, b"\r\n,,\r\n , \r\n")
+    assert blank_lines.status_code == 422 and "The file is empty" in _text(blank_lines.text)
+    none_chosen = await _upload(browser, enterprise, b"", "")
+    assert none_chosen.status_code == 422
+    assert "Choose a .xlsx or .csv file." in _text(none_chosen.text)
+    assert not await RosterUpload.exists()
+
+
+@pytest.mark.parametrize("length", [32_768, 131_073, 1_000_000])
+async def test_a_csv_cell_longer_than_a_spreadsheet_cell_is_refused_with_its_row(
+    browser_en, length
+):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    for row in (1, 3):  # the header row is also read to guess the separator
+        rows = [HEADER, _row("NV01"), _row("NV02")]
+        rows[row - 1] = [*rows[row - 1][:1], "a" * length, *rows[row - 1][2:]]
+        response = await _upload(browser, enterprise, _csv(rows))
+        assert response.status_code == 422, response.status_code
+        page = _text(response.text)
+        assert f"Row {row} has a cell of more than 32,767 characters" in page
+    assert not await RosterUpload.exists()
+
+
+async def test_a_quotation_mark_never_closed_is_refused_with_its_row(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    lines = [",".join(HEADER), ",".join(_row("NV01"))]
+    lines.append('NV02,"Lê Văn Nam,Nam')  # the quotation mark is never closed
+    lines += [f"NV{n:05},Lê Văn {n},Nam" for n in range(3, 8000)]
+    response = await _upload(browser, enterprise, "\n".join(lines).encode())
+    assert response.status_code == 422
+    page = _text(response.text)
+    assert "Row 3 has a cell of more than 32,767 characters" in page
+    assert "quotation mark" in page
+    assert not await RosterUpload.exists()
+
+
+async def test_an_xlsx_cell_longer_than_excel_allows_is_refused_with_its_row(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    # openpyxl cuts a cell at Excel's limit, so the long text is put in after it wrote.
+    written = _xlsx([HEADER, _row("NV01"), _row("NV02", position="LONG")])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(written)) as source, zipfile.ZipFile(buffer, "w") as copy:
+        for item in source.infolist():
+            part = source.read(item)
+            copy.writestr(item, part.replace(b">LONG<", b">" + b"x" * 40_000 + b"<"))
+    content = buffer.getvalue()
+    response = await _upload(browser, enterprise, content, "roster.xlsx")
+    assert response.status_code == 422
+    assert "Row 3 has a cell of more than 32,767 characters" in _text(response.text)
+    assert not await RosterUpload.exists()
+
+
+async def test_each_problem_of_a_row_is_listed_once(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    content = _csv(
+        [
+            HEADER,
+            _row("NV01", full_name="", gender=""),
+            _row("NV02", contract_type=""),
+            _row("NV03", gender="?"),
+            _row("NV04"),
+        ]
+    )
+    response = await _import(browser, enterprise, content)
+    assert response.status_code == 422
+    page = _text(response.text)
+    assert "1 rows are ready; 3 rows have problems" in page
+    problems = re.findall(r"Row \d+ · [^·]*? (?:[A-Z][a-z ]+ is empty|Write Nam)", page)
+    assert len(problems) == 4, problems
+    assert page.count("Row 2 · Họ và tên (B) Full name is empty") == 1
+    assert page.count("Row 2 · Giới tính (C) Gender is empty") == 1
+    assert page.count("Row 3 · Loại hợp đồng (F) Contract type is empty") == 1
+    assert await Worker.count() == 0
+
+
+async def test_the_service_report_counts_each_problem_once():
+    enterprise = await _hr()
+    context = await factories.context(enterprise)
+    upload_id = await roster_import.upload(
+        context, "a.csv", _csv([HEADER, _row("NV01", gender=""), _row("NV02")])
+    )
+    with pytest.raises(ImportRejected) as rejected:
+        await roster_import.run_import(context, upload_id, _all_columns())
+    report = rejected.value.report
+    assert [(p.row, p.field) for p in report.problems] == [(2, Field.GENDER)]
+
+
+async def test_a_csv_whose_lines_end_in_cr_alone_is_read(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    content = _csv([HEADER, _row("NV01"), _row("NV02")]).replace(b"\r\n", b"\r")
+    assert (await _import(browser, enterprise, content)).status_code == 303
+    assert await Worker.count() == 2
+
+
+@pytest.mark.parametrize("column", ["²", "9" * 5000, "-1", "1.0"])
+async def test_a_mapping_that_names_no_column_is_refused_not_crashed(browser_en, column):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    upload_id = await _upload_id(browser, enterprise, _csv([HEADER, _row("NV01")]))
+    form = _mapping_form(action="check")
+    form["map_full_name"] = column
+    response = await browser.post(f"/enterprises/{enterprise}/workers/import/{upload_id}", form)
+    assert response.status_code == 422
+    assert "Choose one of the file's columns." in _text(response.text)
 
 
 async def test_a_union_officer_cannot_import(browser_en):

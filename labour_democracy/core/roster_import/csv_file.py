@@ -1,5 +1,6 @@
 """Reading a CSV file: its encoding (UTF-8, UTF-16 or Windows-1258), its separator (`,`, `;`
-or tab) and its rows, text NFC-normalised."""
+or tab) and its rows, text NFC-normalised; a cell longer than a spreadsheet cell refuses the
+file, naming its row."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import io
 from collections import Counter
 from typing import Any
 
+from labour_democracy.core.errors import Invalid
 from labour_democracy.core.roster_import import limits
 from labour_democracy.core.roster_import.sheet import Sheet, clean_text, file_error
+from labour_democracy.i18n import format_number
 from labour_democracy.i18n import gettext as _
 
 
@@ -40,15 +43,28 @@ def _delimiter(lines: list[str]) -> str:
     """The separator that splits the first lines into the most consistent number of cells."""
     best, best_score = ",", (0, 0)
     for candidate in (",", ";", "\t"):
-        counts = Counter(
-            len(cells) for cells in csv.reader(lines, delimiter=candidate) if len(cells) > 1
-        )
+        try:
+            counts = Counter(
+                len(cells) for cells in csv.reader(lines, delimiter=candidate) if len(cells) > 1
+            )
+        except csv.Error:  # a cell too long for the csv module: reading the rows says where
+            continue
         if not counts:
             continue
         width, frequency = counts.most_common(1)[0]
         if (frequency, width) > best_score:
             best, best_score = candidate, (frequency, width)
     return best
+
+
+def _cell_too_long(row: int) -> Invalid:
+    return file_error(
+        _(
+            "Row {row} has a cell of more than {n} characters, more than a spreadsheet cell "
+            'holds. Most often a quotation mark (") opens a cell and is never closed, so the '
+            "rest of the file falls into that cell. Correct the file and upload it again."
+        ).format(row=row, n=format_number(limits.MAX_CELL_CHARS))
+    )
 
 
 def read_csv(content: bytes, limit: int | None) -> Sheet:
@@ -58,8 +74,14 @@ def read_csv(content: bytes, limit: int | None) -> Sheet:
     delimiter = _delimiter(text.splitlines()[: limits.HEADER_SCAN_ROWS + limits.PREVIEW_ROWS])
     rows: list[tuple[int, list[Any]]] = []
     truncated = False
+    number = 0
+    # newline="": a line may end in CR alone (Excel's "CSV (Macintosh)"), and a quoted cell
+    # keeps its line breaks.
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
+        for number, cells in enumerate(records, 1):
+            if any(len(cell) > limits.MAX_CELL_CHARS for cell in cells):
+                raise _cell_too_long(number)
             values = [clean_text(cell) for cell in cells[: limits.MAX_COLUMNS]]
             if not any(values):
                 continue
@@ -67,8 +89,9 @@ def read_csv(content: bytes, limit: int | None) -> Sheet:
                 truncated = True
                 break
             rows.append((number, values))
-    except csv.Error as error:
-        raise file_error(
-            _("The CSV file is damaged ({error}). Save it again from Excel.").format(error=error)
-        ) from None
+    except csv.Error:
+        # With universal newlines, and NUL refused above, the one error the csv module has
+        # left is a cell beyond its own limit (131,072 characters), in the row after the last
+        # one read.
+        raise _cell_too_long(number + 1) from None
     return Sheet(rows, [], None, encoding=encoding, delimiter=delimiter, truncated=truncated)

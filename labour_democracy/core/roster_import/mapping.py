@@ -63,7 +63,9 @@ def options_from_form(data: dict[str, Any]) -> ImportOptions:
         raw = str(data.get(f"map_{field_}", "")).strip()
         if not raw:
             mapping[field_] = None
-        elif raw.isdigit():
+        # ASCII digits only ("²" is a digit to str.isdigit, not to int), and few of them:
+        # int() refuses more than 4,300 digits, and no file has a million columns.
+        elif raw.isascii() and raw.isdigit() and len(raw) <= 6:
             mapping[field_] = int(raw)
         else:
             errors[f"map_{field_}"] = _("Choose one of the file's columns.")

@@ -30,7 +30,10 @@ async def upload(context: EnterpriseContext, filename: str, content: bytes) -> i
     """Keep an uploaded roster file for the mapping step; returns the upload's id."""
     require_rights(context)
     if not content:
-        raise file_error(_("Choose a .xlsx or .csv file."))
+        # A form sent without a chosen file carries no file name; a chosen file can be empty.
+        if not filename:
+            raise file_error(_("Choose a .xlsx or .csv file."))
+        raise file_error(_("The file is empty: no row has any text."))
     if len(content) > limits.MAX_UPLOAD_BYTES:
         raise file_error(
             _(

@@ -186,7 +186,9 @@ class _RowEvaluator:
                 form["union_member"] = False
             else:
                 form[field_.value] = value
-        missing = [f for f in REQUIRED_FOR_NEW if f.value not in form and f not in failed]
+        # A required cell that is empty was reported above; say it once.
+        reported = {problem.field for problem in problems}
+        missing = [f for f in REQUIRED_FOR_NEW if f.value not in form and f not in reported]
         problems += [self.problem(row, f, _required_message(f)) for f in missing]
         if problems:
             return Evaluated(row, Status.PROBLEM, problems)

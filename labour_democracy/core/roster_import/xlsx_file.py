@@ -19,8 +19,10 @@ from xml.parsers import expat
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
+from labour_democracy.core.errors import Invalid
 from labour_democracy.core.roster_import import limits
 from labour_democracy.core.roster_import.sheet import Sheet, clean_text, file_error, is_serial_day
+from labour_democracy.i18n import format_number
 from labour_democracy.i18n import gettext as _
 
 
@@ -166,6 +168,15 @@ def _column_index(reference: str) -> int:
     return index - 1
 
 
+def _cell_too_long(row: int) -> Invalid:
+    return file_error(
+        _(
+            "Row {row} has a cell of more than {n} characters, more than Excel holds in a "
+            "cell. Shorten it and upload the file again."
+        ).format(row=row, n=format_number(limits.MAX_CELL_CHARS))
+    )
+
+
 class _SheetReader:
     """Collects a worksheet's non-empty rows from the parser's events, as Excel shows them."""
 
@@ -217,9 +228,11 @@ class _SheetReader:
             if self.column < limits.MAX_COLUMNS:
                 value = self._value()
                 if value is not None and value != "":
-                    self.values[self.column] = (
-                        clean_text(value) if isinstance(value, str) else value
-                    )
+                    if isinstance(value, str):
+                        if len(value) > limits.MAX_CELL_CHARS:  # not written by Excel
+                            raise _cell_too_long(self.number)
+                        value = clean_text(value)
+                    self.values[self.column] = value
         elif name == "row":
             if not self.values:
                 return
