@@ -80,7 +80,7 @@ def read_csv(content: bytes, limit: int | None) -> Sheet:
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for number, cells in enumerate(records, 1):
-            if any(len(cell) > limits.MAX_CELL_CHARS for cell in cells):
+            if max(map(len, cells), default=0) > limits.MAX_CELL_CHARS:
                 raise _cell_too_long(number)
             values = [clean_text(cell) for cell in cells[: limits.MAX_COLUMNS]]
             if not any(values):
