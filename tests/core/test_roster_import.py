@@ -16,10 +16,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from labour_democracy.core import roster_import
 from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.roster_export import HEADERS, ExportRow, workbook_bytes
-from labour_democracy.core.roster_import import Field, ImportOptions, ImportRejected, limits
+from labour_democracy.core.roster_import import applying, limits, uploading
 from labour_democracy.core.roster_import.cells import (
     FieldError,
     parse_contract,
@@ -29,8 +28,11 @@ from labour_democracy.core.roster_import.cells import (
     parse_phone,
     parse_union_member,
 )
+from labour_democracy.core.roster_import.fields import Field
 from labour_democracy.core.roster_import.headers import find_header, propose_mapping
+from labour_democracy.core.roster_import.mapping import ImportOptions
 from labour_democracy.core.roster_import.reading import read_sheet
+from labour_democracy.core.roster_import.report import ImportRejected
 from labour_democracy.core.tables import (
     AuditEntry,
     ContractType,
@@ -779,7 +781,7 @@ async def test_upload_refusals_say_what_to_do(browser_en, monkeypatch):
     browser = await browser_en("hr@a.vn")
     empty = await _upload(browser, enterprise, b"")
     assert empty.status_code == 422 and "The file is empty" in _text(empty.text)
-    big = await _upload(browser, enterprise, b"x" * (roster_import.MAX_UPLOAD_BYTES + 1))
+    big = await _upload(browser, enterprise, b"x" * (limits.MAX_UPLOAD_BYTES + 1))
     assert big.status_code == 422 and "larger than 5 MB" in _text(big.text)
     monkeypatch.setattr(limits, "MAX_ROWS", 2)
     many = _csv([HEADER, _row("NV01"), _row("NV02"), _row("NV03")])
@@ -880,11 +882,11 @@ async def test_each_problem_of_a_row_is_listed_once(browser_en):
 async def test_the_service_report_counts_each_problem_once():
     enterprise = await _hr()
     context = await factories.context(enterprise)
-    upload_id = await roster_import.upload(
+    upload_id = await uploading.upload(
         context, "a.csv", _csv([HEADER, _row("NV01", gender=""), _row("NV02")])
     )
     with pytest.raises(ImportRejected) as rejected:
-        await roster_import.run_import(context, upload_id, _all_columns())
+        await applying.run_import(context, upload_id, _all_columns())
     report = rejected.value.report
     assert [(p.row, p.field) for p in report.problems] == [(2, Field.GENDER)]
 
@@ -955,17 +957,17 @@ async def test_the_service_refuses_a_role_without_the_roster_permission():
     enterprise = await factories.enterprise()
     context = await factories.context(enterprise, Role.UNION)
     with pytest.raises(Forbidden):
-        await roster_import.upload(context, "a.csv", _csv([HEADER, _row("NV01")]))
+        await uploading.upload(context, "a.csv", _csv([HEADER, _row("NV01")]))
 
 
 async def test_the_service_rejects_all_rows_when_one_is_bad():
     enterprise = await _hr()  # user 1, the actor of factories.context
     context = await factories.context(enterprise)
-    upload_id = await roster_import.upload(
+    upload_id = await uploading.upload(
         context, "a.csv", _csv([HEADER, _row("NV01"), _row("NV02", union_member="maybe")])
     )
     with pytest.raises(ImportRejected) as rejected:
-        await roster_import.run_import(context, upload_id, _all_columns())
+        await applying.run_import(context, upload_id, _all_columns())
     report = rejected.value.report
     assert (report.rows, report.rows_ok, report.rows_with_problems) == (2, 1, 1)
     assert [(p.row, p.column) for p in report.problems] == [(3, "Đoàn viên (J)")]

@@ -22,31 +22,7 @@ The stages, in the order a file goes through them: `uploading` (rights, keeping 
 `mapping` (which column fills which of the `fields`), `cells` (cell text to values),
 `units` and `validation` (rows against the roster), `preview` (the mapping step),
 `applying` (check and write), `report` (the problems per row); `limits` states every bound.
-This package exposes what the pages call (use cases, the vocabulary of fields, the limits the
-upload page states); anything else is imported from its stage.
+Callers import from the stage that holds a name (`uploading.upload`, `preview.prepare`,
+`applying.check` and `applying.run_import`); this file imports nothing, so no import-graph
+tool sees the stages and the package import each other.
 """
-
-from labour_democracy.core.roster_import.applying import ImportSummary, check, run_import
-from labour_democracy.core.roster_import.fields import FIELD_LABELS, REQUIRED_FOR_NEW, Field
-from labour_democracy.core.roster_import.limits import MAX_ROWS, MAX_UPLOAD_BYTES
-from labour_democracy.core.roster_import.mapping import ImportOptions, options_from_form
-from labour_democracy.core.roster_import.preview import prepare
-from labour_democracy.core.roster_import.report import ImportRejected, Report
-from labour_democracy.core.roster_import.uploading import upload
-
-__all__ = [
-    "FIELD_LABELS",
-    "MAX_ROWS",
-    "MAX_UPLOAD_BYTES",
-    "REQUIRED_FOR_NEW",
-    "Field",
-    "ImportOptions",
-    "ImportRejected",
-    "ImportSummary",
-    "Report",
-    "check",
-    "options_from_form",
-    "prepare",
-    "run_import",
-    "upload",
-]
