@@ -87,15 +87,15 @@ async def _enterprise_context():
 
 
 async def _import(context, content: bytes) -> tuple[dict[str, float], object]:
-    from labour_democracy.core import roster_import
+    from labour_democracy.core.roster_import import applying, preview, uploading
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    upload_id = await roster_import.upload(context, "bench.xlsx", content)
+    upload_id = await uploading.upload(context, "bench.xlsx", content)
     timings["upload"] = time.perf_counter() - started
-    prepared = await roster_import.prepare(context, upload_id)
+    prepared = await preview.prepare(context, upload_id)
     timings["mapping"] = time.perf_counter() - started - timings["upload"]
-    summary = await roster_import.run_import(context, upload_id, prepared.options)
+    summary = await applying.run_import(context, upload_id, prepared.options)
     timings["total"] = time.perf_counter() - started
     timings["write"] = timings["total"] - timings["upload"] - timings["mapping"]
     return timings, summary

@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from labour_democracy.core.roster_export import HEADERS, ExportRow, workbook_bytes
-from labour_democracy.core.roster_import import Field
+from labour_democracy.core.roster_import.fields import Field
 from labour_democracy.core.tables import ContractType, Gender
 
 SAMPLES = Path(__file__).resolve().parent

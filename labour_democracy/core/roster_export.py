@@ -23,7 +23,8 @@ from openpyxl.utils import get_column_letter
 from labour_democracy.core import roster
 from labour_democracy.core.errors import Forbidden
 from labour_democracy.core.permissions import VIEW_ROSTER
-from labour_democracy.core.roster_import import Field, unit_directory
+from labour_democracy.core.roster_import.fields import Field
+from labour_democracy.core.roster_import.units import unit_directory
 from labour_democracy.core.schemas import RosterQuery
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import ContractType, Gender

@@ -8,17 +8,13 @@ from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import UploadFile
 from litestar.response import Template
 
-from labour_democracy.core import roster_export, roster_import
+from labour_democracy.core import roster_export
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.permissions import MANAGE_ORG_UNITS, MANAGE_ROSTER, VIEW_ROSTER
-from labour_democracy.core.roster_import import (
-    FIELD_LABELS,
-    REQUIRED_FOR_NEW,
-    Field,
-    ImportOptions,
-    ImportRejected,
-    Report,
-)
+from labour_democracy.core.roster_import import applying, limits, preview, uploading
+from labour_democracy.core.roster_import.fields import FIELD_LABELS, REQUIRED_FOR_NEW, Field
+from labour_democracy.core.roster_import.mapping import ImportOptions, options_from_form
+from labour_democracy.core.roster_import.report import ImportRejected, Report
 from labour_democracy.core.schemas import RosterQuery
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.i18n import format_number
@@ -29,7 +25,7 @@ from labour_democracy.web.responses import flash, is_htmx, redirect, render
 
 # The multipart envelope around the file adds a few hundred bytes; anything beyond this is
 # refused before it is read.
-UPLOAD_BODY_LIMIT = roster_import.MAX_UPLOAD_BYTES + 64 * 1024
+UPLOAD_BODY_LIMIT = limits.MAX_UPLOAD_BYTES + 64 * 1024
 REPORT_PROBLEMS_SHOWN = 200
 
 
@@ -37,7 +33,7 @@ def _too_large() -> dict[str, str]:
     return {
         "file": _(
             "The file is larger than {n} MB. Remove other sheets or columns, or split it."
-        ).format(n=roster_import.MAX_UPLOAD_BYTES // (1024 * 1024))
+        ).format(n=limits.MAX_UPLOAD_BYTES // (1024 * 1024))
     }
 
 
@@ -49,8 +45,8 @@ def _upload_page(request: Request, context: EnterpriseContext, errors: dict[str,
         ectx=context,
         enterprise=context.enterprise,
         errors=errors,
-        max_megabytes=roster_import.MAX_UPLOAD_BYTES // (1024 * 1024),
-        max_rows=roster_import.MAX_ROWS,
+        max_megabytes=limits.MAX_UPLOAD_BYTES // (1024 * 1024),
+        max_rows=limits.MAX_ROWS,
     )
 
 
@@ -79,9 +75,9 @@ async def _mapping_page(
 ) -> Template:
     errors = dict(errors or {})
     try:
-        prepared = await roster_import.prepare(context, upload_id, options, sheet)
+        prepared = await preview.prepare(context, upload_id, options, sheet)
     except Invalid as error:  # the chosen sheet cannot be read: show the first one instead
-        prepared = await roster_import.prepare(context, upload_id)
+        prepared = await preview.prepare(context, upload_id)
         errors = {**error.errors, **errors}
     errors = {**prepared.errors, **errors}
     failed = bool(errors) or bool(report and report.rows_with_problems)
@@ -113,7 +109,7 @@ async def _mapping_page(
     )
 
 
-def _summary(summary: roster_import.ImportSummary) -> str:
+def _summary(summary: applying.ImportSummary) -> str:
     message = _(
         "The roster was imported: {added} added, {updated} updated, {unchanged} unchanged."
     ).format(
@@ -150,9 +146,7 @@ class RosterFileController(Controller):
         try:
             if not isinstance(chosen, UploadFile):
                 raise Invalid({"file": _("Choose a .xlsx or .csv file.")})
-            upload_id = await roster_import.upload(
-                context, chosen.filename or "", await chosen.read()
-            )
+            upload_id = await uploading.upload(context, chosen.filename or "", await chosen.read())
         except Invalid as error:
             return _upload_page(request, context, error.errors)
         return redirect(request, f"/enterprises/{context.enterprise_id}/workers/import/{upload_id}")
@@ -174,7 +168,7 @@ class RosterFileController(Controller):
         action = data.get("action")
         values = form_values(data)
         try:
-            options = roster_import.options_from_form(data)
+            options = options_from_form(data)
         except Invalid as error:
             sheet = str(data.get("sheet") or "") or None
             return await _mapping_page(
@@ -183,7 +177,7 @@ class RosterFileController(Controller):
         page: dict[str, Any] = {"options": options, "values": values}
         if action == "import":
             try:
-                summary = await roster_import.run_import(context, upload_id, options)
+                summary = await applying.run_import(context, upload_id, options)
             except ImportRejected as rejected:
                 return await _mapping_page(
                     request, context, upload_id, report=rejected.report, rejected=True, **page
@@ -194,7 +188,7 @@ class RosterFileController(Controller):
             return redirect(request, f"/enterprises/{context.enterprise_id}/workers?status=all")
         if action == "check":
             try:
-                report = await roster_import.check(context, upload_id, options)
+                report = await applying.check(context, upload_id, options)
             except Invalid as error:
                 return await _mapping_page(request, context, upload_id, errors=error.errors, **page)
             return await _mapping_page(request, context, upload_id, report=report, **page)

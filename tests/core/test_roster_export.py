@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from labour_democracy.core.roster_export import HEADERS, XLSX_MEDIA_TYPE
-from labour_democracy.core.roster_import import Field
+from labour_democracy.core.roster_import.fields import Field
 from labour_democracy.core.tables import AuditEntry, ContractType, Gender, Role, Worker
 from tests import factories
 

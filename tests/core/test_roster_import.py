@@ -16,23 +16,23 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from labour_democracy.core import roster_import
+from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.roster_export import HEADERS, ExportRow, workbook_bytes
-from labour_democracy.core.roster_import import (
-    Field,
+from labour_democracy.core.roster_import import applying, limits, uploading
+from labour_democracy.core.roster_import.cells import (
     FieldError,
-    ImportOptions,
-    ImportRejected,
-    find_header,
     parse_contract,
     parse_date,
     parse_gender,
     parse_nationality,
     parse_phone,
     parse_union_member,
-    propose_mapping,
-    read_sheet,
 )
+from labour_democracy.core.roster_import.fields import Field
+from labour_democracy.core.roster_import.headers import find_header, propose_mapping
+from labour_democracy.core.roster_import.mapping import ImportOptions
+from labour_democracy.core.roster_import.reading import read_sheet
+from labour_democracy.core.roster_import.report import ImportRejected
 from labour_democracy.core.tables import (
     AuditEntry,
     ContractType,
@@ -509,22 +509,22 @@ def test_the_xlsx_reader_follows_the_package_and_excels_cell_types():
 
 @pytest.mark.unit
 def test_a_workbook_that_unpacks_to_too_much_is_refused(english, monkeypatch):
-    monkeypatch.setattr(roster_import, "_UNPACKED_LIMIT", 1000)
-    with pytest.raises(roster_import.Invalid) as error:
+    monkeypatch.setattr(limits, "UNPACKED_LIMIT", 1000)
+    with pytest.raises(Invalid) as error:
         read_sheet(_xlsx([HEADER, *[_row(f"NV{n}") for n in range(20)]]))
     assert "too large once unpacked" in error.value.errors["file"]
 
 
 @pytest.mark.unit
 def test_an_old_xls_file_is_refused_with_what_to_do(english):
-    with pytest.raises(roster_import.Invalid) as error:
+    with pytest.raises(Invalid) as error:
         read_sheet(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     assert ".xlsx" in error.value.errors["file"]
 
 
 @pytest.mark.unit
 def test_a_damaged_xlsx_is_refused(english):
-    with pytest.raises(roster_import.Invalid) as error:
+    with pytest.raises(Invalid) as error:
         read_sheet(b"PK\x03\x04 this is not a workbook")
     assert "cannot be opened" in error.value.errors["file"]
 
@@ -808,16 +808,135 @@ async def test_upload_refusals_say_what_to_do(browser_en, monkeypatch):
     enterprise = await _hr()
     browser = await browser_en("hr@a.vn")
     empty = await _upload(browser, enterprise, b"")
-    assert empty.status_code == 422 and "Choose a .xlsx or .csv file." in _text(empty.text)
-    big = await _upload(browser, enterprise, b"x" * (roster_import.MAX_UPLOAD_BYTES + 1))
+    assert empty.status_code == 422 and "The file is empty" in _text(empty.text)
+    big = await _upload(browser, enterprise, b"x" * (limits.MAX_UPLOAD_BYTES + 1))
     assert big.status_code == 422 and "larger than 5 MB" in _text(big.text)
-    monkeypatch.setattr(roster_import, "MAX_ROWS", 2)
+    monkeypatch.setattr(limits, "MAX_ROWS", 2)
     many = _csv([HEADER, _row("NV01"), _row("NV02"), _row("NV03")])
     too_many = await _upload(browser, enterprise, many)
     assert too_many.status_code == 422 and "more than 2 rows" in _text(too_many.text)
     header_only = await _upload(browser, enterprise, _csv([HEADER]))
     assert "no worker below it" in _text(header_only.text)
     assert not await RosterUpload.exists()
+
+
+async def test_an_empty_file_is_called_empty_and_no_file_asks_for_one(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    for name in ("roster.csv", "roster.xlsx"):
+        empty = await _upload(browser, enterprise, b"", name)
+        assert empty.status_code == 422
+        assert "The file is empty" in _text(empty.text)
+        assert "Choose a .xlsx or .csv file." not in _text(empty.text)
+    blank_lines = await _upload(browser, enterprise, b"\r\n,,\r\n , \r\n")
+    assert blank_lines.status_code == 422 and "The file is empty" in _text(blank_lines.text)
+    none_chosen = await _upload(browser, enterprise, b"", "")
+    assert none_chosen.status_code == 422
+    assert "Choose a .xlsx or .csv file." in _text(none_chosen.text)
+    assert not await RosterUpload.exists()
+
+
+@pytest.mark.parametrize("length", [32_768, 131_073, 1_000_000])
+async def test_a_csv_cell_longer_than_a_spreadsheet_cell_is_refused_with_its_row(
+    browser_en, length
+):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    for row in (1, 3):  # the header row is also read to guess the separator
+        rows = [HEADER, _row("NV01"), _row("NV02")]
+        rows[row - 1] = [*rows[row - 1][:1], "a" * length, *rows[row - 1][2:]]
+        response = await _upload(browser, enterprise, _csv(rows))
+        assert response.status_code == 422, response.status_code
+        page = _text(response.text)
+        assert f"Row {row} has a cell of more than 32,767 characters" in page
+    assert not await RosterUpload.exists()
+
+
+async def test_a_quotation_mark_never_closed_is_refused_with_its_row(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    lines = [",".join(HEADER), ",".join(_row("NV01"))]
+    lines.append('NV02,"Lê Văn Nam,Nam')  # the quotation mark is never closed
+    lines += [f"NV{n:05},Lê Văn {n},Nam" for n in range(3, 8000)]
+    response = await _upload(browser, enterprise, "\n".join(lines).encode())
+    assert response.status_code == 422
+    page = _text(response.text)
+    assert "Row 3 has a cell of more than 32,767 characters" in page
+    assert "quotation mark" in page
+    assert not await RosterUpload.exists()
+
+
+async def test_an_xlsx_cell_longer_than_excel_allows_is_refused_with_its_row(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    # openpyxl cuts a cell at Excel's limit, so the long text is put in after it wrote.
+    written = _xlsx([HEADER, _row("NV01"), _row("NV02", position="LONG")])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(written)) as source, zipfile.ZipFile(buffer, "w") as copy:
+        for item in source.infolist():
+            part = source.read(item)
+            copy.writestr(item, part.replace(b">LONG<", b">" + b"x" * 40_000 + b"<"))
+    content = buffer.getvalue()
+    response = await _upload(browser, enterprise, content, "roster.xlsx")
+    assert response.status_code == 422
+    assert "Row 3 has a cell of more than 32,767 characters" in _text(response.text)
+    assert not await RosterUpload.exists()
+
+
+async def test_each_problem_of_a_row_is_listed_once(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    content = _csv(
+        [
+            HEADER,
+            _row("NV01", full_name="", gender=""),
+            _row("NV02", contract_type=""),
+            _row("NV03", gender="?"),
+            _row("NV04"),
+        ]
+    )
+    response = await _import(browser, enterprise, content)
+    assert response.status_code == 422
+    page = _text(response.text)
+    assert "1 rows are ready; 3 rows have problems" in page
+    problems = re.findall(r"Row \d+ · [^·]*? (?:[A-Z][a-z ]+ is empty|Write Nam)", page)
+    assert len(problems) == 4, problems
+    assert page.count("Row 2 · Họ và tên (B) Full name is empty") == 1
+    assert page.count("Row 2 · Giới tính (C) Gender is empty") == 1
+    assert page.count("Row 3 · Loại hợp đồng (F) Contract type is empty") == 1
+    assert await Worker.count() == 0
+
+
+async def test_the_service_report_counts_each_problem_once():
+    enterprise = await _hr()
+    context = await factories.context(enterprise)
+    upload_id = await uploading.upload(
+        context, "a.csv", _csv([HEADER, _row("NV01", gender=""), _row("NV02")])
+    )
+    with pytest.raises(ImportRejected) as rejected:
+        await applying.run_import(context, upload_id, _all_columns())
+    report = rejected.value.report
+    assert [(p.row, p.field) for p in report.problems] == [(2, Field.GENDER)]
+
+
+async def test_a_csv_whose_lines_end_in_cr_alone_is_read(browser_en):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    content = _csv([HEADER, _row("NV01"), _row("NV02")]).replace(b"\r\n", b"\r")
+    assert (await _import(browser, enterprise, content)).status_code == 303
+    assert await Worker.count() == 2
+
+
+@pytest.mark.parametrize("column", ["²", "9" * 5000, "-1", "1.0"])
+async def test_a_mapping_that_names_no_column_is_refused_not_crashed(browser_en, column):
+    enterprise = await _hr()
+    browser = await browser_en("hr@a.vn")
+    upload_id = await _upload_id(browser, enterprise, _csv([HEADER, _row("NV01")]))
+    form = _mapping_form(action="check")
+    form["map_full_name"] = column
+    response = await browser.post(f"/enterprises/{enterprise}/workers/import/{upload_id}", form)
+    assert response.status_code == 422
+    assert "Choose one of the file's columns." in _text(response.text)
 
 
 async def test_a_union_officer_cannot_import(browser_en):
@@ -865,18 +984,18 @@ async def test_uploads_older_than_a_day_are_removed(browser_en):
 async def test_the_service_refuses_a_role_without_the_roster_permission():
     enterprise = await factories.enterprise()
     context = await factories.context(enterprise, Role.UNION)
-    with pytest.raises(roster_import.Forbidden):
-        await roster_import.upload(context, "a.csv", _csv([HEADER, _row("NV01")]))
+    with pytest.raises(Forbidden):
+        await uploading.upload(context, "a.csv", _csv([HEADER, _row("NV01")]))
 
 
 async def test_the_service_rejects_all_rows_when_one_is_bad():
     enterprise = await _hr()  # user 1, the actor of factories.context
     context = await factories.context(enterprise)
-    upload_id = await roster_import.upload(
+    upload_id = await uploading.upload(
         context, "a.csv", _csv([HEADER, _row("NV01"), _row("NV02", union_member="maybe")])
     )
     with pytest.raises(ImportRejected) as rejected:
-        await roster_import.run_import(context, upload_id, _all_columns())
+        await applying.run_import(context, upload_id, _all_columns())
     report = rejected.value.report
     assert (report.rows, report.rows_ok, report.rows_with_problems) == (2, 1, 1)
     assert [(p.row, p.column) for p in report.problems] == [(3, "Đoàn viên (J)")]
