@@ -13,7 +13,6 @@ from labour_democracy.dialogue.permissions import MANAGE_DIALOGUE
 from labour_democracy.dialogue.schemas import AgendaItemForm, PositionsForm
 from labour_democracy.dialogue.tables import AgendaItem, AgendaSource
 from labour_democracy.followups import services as followups
-from labour_democracy.i18n import format_date
 from labour_democracy.i18n import gettext as _
 from labour_democracy.suggestions import services as suggestions
 from labour_democracy.suggestions.tables import SuggestionStatus, Topic
@@ -94,13 +93,12 @@ async def import_agenda(context: EnterpriseContext, dialogue_id: int) -> int:
         )
         added += 1
     for row in await new_followups(context, dialogue.id, items):
-        details = _("Agreed at {source}, due {date}; carried out by {owner}.").format(
-            source=row["source_label"], date=format_date(row["due_on"]), owner=row["owner"]
-        )
+        # No details stored: the note "Agreed at ..., due ...; carried out by ..." is composed
+        # where shown, in the reader's language or the minutes' Vietnamese (labels.carried_note).
         await add_agenda_item(
             context,
             dialogue.id,
-            AgendaItemForm(title=row["title"], details=details),
+            AgendaItemForm(title=row["title"]),
             AgendaSource.FOLLOW_UP,
             row["id"],
         )

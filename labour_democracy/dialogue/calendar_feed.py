@@ -12,7 +12,7 @@ from labour_democracy.core import audit
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.db import write_transaction
-from labour_democracy.dialogue import inputs, regulation
+from labour_democracy.dialogue import inputs, labels, regulation
 from labour_democracy.dialogue.deadlines import deadlines
 from labour_democracy.dialogue.permissions import MANAGE_DIALOGUE
 from labour_democracy.dialogue.tables import (
@@ -67,6 +67,7 @@ async def feed(enterprise: Enterprise, site: str) -> bytes:
         & (Dialogue.status != DialogueStatus.CALLED_OFF.value)
     )
     for row in dialogues:
+        row["title"] = labels.dialogue_title(row["title"], row["title_key"])
         event = icalendar.Event()
         event.add("uid", f"dialogue-{row['id']}@{host}")
         event.add("dtstamp", stamp)

@@ -9,7 +9,7 @@ import datetime as dt
 from labour_democracy.core.reminders import Due
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
-from labour_democracy.dialogue import rules
+from labour_democracy.dialogue import labels, rules
 from labour_democracy.dialogue.permissions import VIEW_DIALOGUE
 from labour_democracy.dialogue.regulation import parse_months
 from labour_democracy.dialogue.tables import (
@@ -37,6 +37,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
         & Dialogue.status.is_in([DialogueStatus.PLANNED.value, DialogueStatus.HELD.value])
     )
     for row in dialogues:
+        row["title"] = labels.dialogue_title(row["title"], row["title_key"])
         url = f"{base}/{row['id']}"
         day = row["scheduled_at"].astimezone(LOCAL_TIMEZONE).date()
         if row["status"] == DialogueStatus.PLANNED and row["kind"] == DialogueKind.PERIODIC:

@@ -14,7 +14,7 @@ from labour_democracy.dialogue import inputs, queries
 from labour_democracy.dialogue.permissions import MANAGE_MEMBERS
 from labour_democracy.dialogue.schemas import GroupElectionForm
 from labour_democracy.dialogue.tables import Member, MemberList, MemberListStatus, Side
-from labour_democracy.i18n import format_date
+from labour_democracy.i18n import format_date, language
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting import services as voting
@@ -42,9 +42,14 @@ async def create_group_election(
             raise Conflict(_("The group is elected for a draft list; start a new version."))
         if version.election_ballot is not None:
             raise Conflict(_("This list already has its election."))
-        title = _("Election of the workers' dialogue group (list from {date})").format(
-            date=format_date(version.valid_from)
-        )
+        # The ballot's texts are what its slips print and its sealed result keeps; the voting
+        # engine stores them as printed, so they are written once in the documents' language,
+        # Vietnamese, whatever the organiser's interface.
+        with language("vi"):
+            title = _("Election of the workers' dialogue group (list from {date})").format(
+                date=format_date(version.valid_from)
+            )
+            question = _("Members of the workers' dialogue group")
         try:
             ballot_id = await voting.create_ballot(
                 context,
@@ -60,7 +65,7 @@ async def create_group_election(
                 ballot_id,
                 QuestionForm(
                     kind=QuestionKind.ELECTION,
-                    text=_("Members of the workers' dialogue group"),
+                    text=question,
                     options=form.candidates,
                     seats=form.seats,
                 ),

@@ -11,13 +11,14 @@ from labour_democracy.core import audit
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
-from labour_democracy.dialogue import agenda, inputs, planning, queries, regulation, rules
+from labour_democracy.dialogue import agenda, inputs, labels, planning, queries, regulation, rules
 from labour_democracy.dialogue.documents.minutes import minutes_signatories
 from labour_democracy.dialogue.documents.record import load_record
 from labour_democracy.dialogue.permissions import MANAGE_DIALOGUE
 from labour_democracy.dialogue.schemas import AttendanceForm, RecordForm
 from labour_democracy.dialogue.tables import (
     AgendaItem,
+    AgendaSource,
     Attendance,
     Dialogue,
     DialogueKind,
@@ -68,6 +69,13 @@ async def dialogue_view(context: EnterpriseContext, dialogue_id: int) -> Dialogu
         .order_by(AgendaItem.position)
         .order_by(AgendaItem.id)
     )
+    carried = await queries.carried_from(
+        item["source_id"] for item in items if item["source"] == AgendaSource.FOLLOW_UP
+    )
+    for item in items:
+        if item["source"] == AgendaSource.FOLLOW_UP and item["source_id"] in carried:
+            note = labels.carried_note(carried[item["source_id"]])
+            item["details"] = "\n".join(filter(None, [note, item["details"]]))
     settings = await regulation.settings_for(context.enterprise_id)
     request = await DialogueRequest.select().where(DialogueRequest.dialogue == dialogue.id).first()
     return DialogueView(

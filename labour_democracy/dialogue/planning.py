@@ -13,7 +13,7 @@ from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.db import contains, write_transaction
-from labour_democracy.dialogue import inputs, permissions, queries, regulation, rules
+from labour_democracy.dialogue import inputs, labels, permissions, queries, regulation, rules
 from labour_democracy.dialogue.permissions import MANAGE_DIALOGUE, VIEW_DIALOGUE
 from labour_democracy.dialogue.schemas import ContentsForm, DialogueForm, EventStepsForm
 from labour_democracy.dialogue.tables import (
@@ -59,6 +59,7 @@ def annotate(row: dict, saturday: bool, on: dt.date | None = None) -> dict:
     on = on or today()
     day = queries.local_date(row["scheduled_at"])
     row["date"] = day
+    row["title"] = labels.dialogue_title(row["title"], row.get("title_key"))
     periodic = row["kind"] == DialogueKind.PERIODIC
     row["contents_due"] = rules.contents_deadline(day, saturday) if periodic else None
     for side in ("employer", "worker"):
@@ -81,13 +82,19 @@ def annotate(row: dict, saturday: bool, on: dt.date | None = None) -> dict:
 async def dialogue_choices(context: EnterpriseContext) -> list[tuple[int, str]]:
     """Planned dialogues a suggestion can be assigned to (suggestions.topics)."""
     rows = (
-        await Dialogue.select(Dialogue.id, Dialogue.title, Dialogue.scheduled_at)
+        await Dialogue.select(
+            Dialogue.id, Dialogue.title, Dialogue.title_key, Dialogue.scheduled_at
+        )
         .where(Dialogue.enterprise == context.enterprise_id)
         .where(Dialogue.status == DialogueStatus.PLANNED.value)
         .order_by(Dialogue.scheduled_at)
     )
     return [
-        (row["id"], f"{row['title']} ({format_date(queries.local_date(row['scheduled_at']))})")
+        (
+            row["id"],
+            f"{labels.dialogue_title(row['title'], row['title_key'])} "
+            f"({format_date(queries.local_date(row['scheduled_at']))})",
+        )
         for row in rows
     ]
 
@@ -132,10 +139,14 @@ def periodic_defaults(context: EnterpriseContext, month: int | None) -> dict[str
 
 
 async def create_dialogue(
-    context: EnterpriseContext, form: DialogueForm, request_id: int | None = None
+    context: EnterpriseContext,
+    form: DialogueForm,
+    request_id: int | None = None,
+    title_key: str = "",
 ) -> int:
     """Schedule a dialogue with the list in force. A periodic one is refused before the day
-    the contents can still be sent 5 working days ahead (Decree 145 Art. 39(3))."""
+    the contents can still be sent 5 working days ahead (Decree 145 Art. 39(3)). With a
+    `title_key` (labels.TITLES) the title is the app's, composed with `form.title` when shown."""
     inputs.require(context, MANAGE_DIALOGUE)
     title = inputs.clean(form.title)
     errors: dict[str, str] = {}
@@ -171,6 +182,7 @@ async def create_dialogue(
             kind=form.kind,
             matter=form.matter.value if form.matter and form.kind == DialogueKind.EVENT else "",
             title=title,
+            title_key=title_key,
             member_list=version.id,
             scheduled_at=form.scheduled_at,
             place=place,

@@ -10,7 +10,7 @@ from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.db import write_transaction
-from labour_democracy.dialogue import inputs, queries, rules
+from labour_democracy.dialogue import inputs, labels, queries, rules
 from labour_democracy.dialogue.documents.publication_notice import (
     issue_publication_notice,
     publication_lines,
@@ -67,7 +67,7 @@ async def published_for_public(enterprise: Enterprise, limit: int = 5) -> list[d
         record = await load_record(enterprise, dialogue)
         rows.append(
             {
-                "title": dialogue.title,
+                "title": labels.dialogue_title(dialogue.title, dialogue.title_key),
                 "held_on": dialogue.held_on,
                 "lines": publication_lines(record),
             }

@@ -8,6 +8,8 @@ They check no permission: callers have scoped the records they pass (core.scope.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from labour_democracy.core import enterprises
 from labour_democracy.core.scope import EnterpriseContext
@@ -20,6 +22,7 @@ from labour_democracy.dialogue.tables import (
     MemberList,
     MemberListStatus,
 )
+from labour_democracy.followups.tables import FollowUp
 from labour_democracy.i18n import LOCAL_TIMEZONE, today
 
 
@@ -102,3 +105,44 @@ async def present(dialogue_id: int) -> set[int]:
         (Attendance.dialogue == dialogue_id) & Attendance.present.eq(True)
     )
     return {row["member"] for row in rows}
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What the note of an agenda item carried from a follow-up is made of (labels.carried_note):
+    the earlier dialogue's title (and title key) and day, the follow-up's due date and owner."""
+
+    title: str
+    title_key: str
+    held_on: dt.date | None
+    due_on: dt.date | None
+    owner: str
+
+
+async def carried_from(follow_up_ids: Iterable[int | None]) -> dict[int, Carried]:
+    """The notes' values of agenda items carried from follow-ups, by follow-up id. Reads the
+    follow-ups' table (the followups module owns it) for these ids only."""
+    ids = sorted({i for i in follow_up_ids if i is not None})
+    if not ids:
+        return {}
+    actions = await FollowUp.select(
+        FollowUp.id, FollowUp.source_id, FollowUp.due_on, FollowUp.owner
+    ).where(FollowUp.id.is_in(ids))
+    source_ids = sorted({row["source_id"] for row in actions}) or [0]
+    sources = {
+        row["id"]: row
+        for row in await Dialogue.select(
+            Dialogue.id, Dialogue.title, Dialogue.title_key, Dialogue.held_on
+        ).where(Dialogue.id.is_in(source_ids))
+    }
+    carried = {}
+    for row in actions:
+        source = sources.get(row["source_id"], {})
+        carried[row["id"]] = Carried(
+            source.get("title", ""),
+            source.get("title_key", ""),
+            source.get("held_on"),
+            row["due_on"],
+            row["owner"],
+        )
+    return carried

@@ -10,7 +10,7 @@ from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.db import write_transaction
-from labour_democracy.dialogue import inputs, permissions, planning, queries, rules
+from labour_democracy.dialogue import inputs, labels, permissions, planning, queries, rules
 from labour_democracy.dialogue.permissions import REQUEST_DIALOGUE, VIEW_DIALOGUE
 from labour_democracy.dialogue.schemas import DialogueForm, ReplyForm, RequestForm
 from labour_democracy.dialogue.tables import (
@@ -168,11 +168,12 @@ async def answer_request(context: EnterpriseContext, request_id: int, form: Repl
             context,
             DialogueForm(
                 kind=DialogueKind.REQUESTED,
-                title=_("Dialogue requested by {who}").format(who=request.requested_by),
+                title=request.requested_by,
                 scheduled_at=form.reply_at,
                 place=place,
             ),
             request_id=request.id,
+            title_key=labels.REQUESTED,
         )
         await audit.record(
             context.actor,

@@ -186,7 +186,8 @@ def minutes_context(record: DialogueRecord, head: issuing.Letterhead) -> dict[st
     intro.append(
         f"Hôm nay, vào lúc {wording.time(start)} ngày {short_date(day)}, "
         f"tại {dialogue.place or '—'}, "
-        f"{record.enterprise.name} tổ chức {wording.kind_phrase(dialogue)}: {dialogue.title}."
+        f"{record.enterprise.name} tổ chức {wording.kind_phrase(dialogue)}: "
+        f"{wording.title(dialogue)}."
     )
     if dialogue.chair or dialogue.secretary:
         intro.append(
@@ -238,7 +239,7 @@ async def issue_minutes(context: EnterpriseContext, dialogue_id: int) -> IssuedD
             context,
             kind=MINUTES_KIND,
             type_code="BB",
-            title=f"Biên bản {wording.kind_phrase(dialogue)}: {dialogue.title}",
+            title=f"Biên bản {wording.kind_phrase(dialogue)}: {wording.title(dialogue)}",
             template=MINUTES,
             document_context=minutes_context(record, head),
             on=wording.held_on(dialogue),

@@ -37,7 +37,7 @@ def publication_lines(record: DialogueRecord) -> list[str]:
     lines = [
         f"Ngày {short_date(wording.held_on(dialogue))}, tại {dialogue.place or '—'}, "
         f"{record.enterprise.name} đã tổ chức {wording.kind_phrase(dialogue)} "
-        f"({dialogue.title}) với "
+        f"({wording.title(dialogue)}) với "
         f"sự tham gia của {employer_present} thành viên bên người sử dụng lao động và "
         f"{record.workers_present}/{len(record.worker_members)} thành viên bên người lao động."
     ]
@@ -107,7 +107,7 @@ async def issue_publication_notice(
             context,
             kind=PUBLICATION_KIND,
             type_code="TB",
-            title=f"Thông báo nội dung chính: {dialogue.title}",
+            title=f"Thông báo nội dung chính: {wording.title(dialogue)}",
             template=PUBLICATION,
             document_context=publication_context(record, head, issued_on),
             on=issued_on,

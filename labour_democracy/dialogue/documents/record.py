@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.tables import Enterprise
-from labour_democracy.dialogue import queries
+from labour_democracy.dialogue import labels, queries
 from labour_democracy.dialogue.documents import wording
 from labour_democracy.dialogue.tables import (
     WORKER_SIDES,
     AgendaItem,
+    AgendaSource,
     Attendance,
     Dialogue,
     Member,
@@ -23,6 +24,7 @@ from labour_democracy.dialogue.tables import (
 from labour_democracy.documents.engine import short_date
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import language
 
 
 @dataclass
@@ -79,6 +81,15 @@ async def load_record(enterprise: Enterprise, dialogue: Dialogue) -> DialogueRec
         .order_by(AgendaItem.position)
         .order_by(AgendaItem.id)
     )
+    carried = await queries.carried_from(
+        item.source_id for item in items if item.source == AgendaSource.FOLLOW_UP
+    )
+    with language("vi"):
+        for item in items:
+            if item.source == AgendaSource.FOLLOW_UP and item.source_id in carried:
+                # Printed, never saved: the note is composed from the follow-up it carries.
+                note = labels.carried_note(carried[item.source_id])
+                item.details = "\n".join(filter(None, [note, item.details]))
     reference = ""
     if dialogue.minutes_document:
         row = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from labour_democracy.core.tables import Enterprise, Gender, Representation
+from labour_democracy.dialogue import labels
 from labour_democracy.dialogue.tables import Dialogue, DialogueKind, EventMatter, Side
 from labour_democracy.documents.engine import short_date
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_percentage, language
@@ -106,3 +107,10 @@ def summary(dialogue: Dialogue) -> str:
 def share(present: int, total: int) -> str:
     with language("vi"):
         return format_percentage(present / total, 2) if total else "—"
+
+
+def title(dialogue: Dialogue) -> str:
+    """The dialogue's title as the documents print it: in Vietnamese where the app composed it
+    (labels.TITLES), else as its user typed it."""
+    with language("vi"):
+        return labels.dialogue_title(dialogue.title, dialogue.title_key)
