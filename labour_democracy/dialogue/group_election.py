@@ -22,6 +22,7 @@ from labour_democracy.voting import tally
 from labour_democracy.voting.schemas import BallotForm, QuestionForm
 from labour_democracy.voting.tables import BallotStatus, ElectorateKind, QuestionKind
 
+# The voting engine's `purpose` of these ballots, telling them from consultations.
 ELECTION_PURPOSE = "dialogue_group"
 GROUP_ELECTORATES = (ElectorateKind.ALL_WORKERS, ElectorateKind.ORG_UNIT)
 
