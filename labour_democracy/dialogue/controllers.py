@@ -13,7 +13,21 @@ from labour_democracy.core import enterprises
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Gender, Worker
-from labour_democracy.dialogue import deadlines, labels, services  # noqa: F401 (labels register)
+from labour_democracy.dialogue import (
+    agenda,
+    calendar_feed,
+    deadlines,
+    group_election,
+    labels,  # noqa: F401 (labels register)
+    meeting,
+    member_lists,
+    overview,
+    planning,
+    publication,
+    queries,
+    regulation,
+    requests,
+)
 from labour_democracy.dialogue.document_controllers import ROUTES as DOCUMENT_ROUTES
 from labour_democracy.dialogue.permissions import (
     EDIT_REGULATION,
@@ -99,7 +113,7 @@ class DialogueController(Controller):
         q: FromQuery[str | None] = None,
         kind: FromQuery[str | None] = None,
     ) -> Template:
-        listing = await services.list_dialogues(context, page, q, kind)
+        listing = await planning.list_dialogues(context, page, q, kind)
         if is_htmx(request) and request.headers.get("hx-target") == "dialogue-rows":
             return render(
                 request, "dialogue/_rows.html", ectx=context, listing=listing, q=q, kind=kind
@@ -111,7 +125,7 @@ class DialogueController(Controller):
             listing=listing,
             q=q or "",
             kind=kind or "",
-            view=await services.overview(context),
+            view=await overview.overview(context),
             can_manage=context.can(MANAGE_DIALOGUE),
             **ENUMS,
         )
@@ -120,7 +134,7 @@ class DialogueController(Controller):
 
     @get("/regulation", opt={"permission": VIEW_DIALOGUE})
     async def regulation(self, request: Request, context: Context) -> Template:
-        settings = await services.settings_for(context.enterprise_id)
+        settings = await regulation.settings_for(context.enterprise_id)
         values = {
             "periodic_per_year": settings.periodic_per_year,
             "periodic_months": settings.periodic_months,
@@ -133,7 +147,7 @@ class DialogueController(Controller):
     async def save_regulation(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
-            await services.update_settings(context, parse(SettingsForm, data))
+            await regulation.update_settings(context, parse(SettingsForm, data))
         except Invalid as error:
             return await _regulation(request, context, form_values(data), error.errors)
         flash(request, _("The dialogue part of the regulation was saved."))
@@ -149,7 +163,7 @@ class DialogueController(Controller):
     async def create_member_list(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
-            list_id = await services.create_member_list(context, parse(MemberListForm, data))
+            list_id = await member_lists.create_member_list(context, parse(MemberListForm, data))
         except Invalid as error:
             return await _member_lists(request, context, form_values(data), error.errors)
         flash(request, _("A new version of the list was started."))
@@ -169,7 +183,7 @@ class DialogueController(Controller):
     async def add_member(self, request: Request, context: Context, member_list_id: Id) -> Response:
         data = await read_form(request)
         try:
-            await services.add_member(context, member_list_id, parse(MemberForm, data))
+            await member_lists.add_member(context, member_list_id, parse(MemberForm, data))
         except Invalid as error:
             return await _member_list(
                 request, context, member_list_id, form_values(data), error.errors
@@ -188,7 +202,7 @@ class DialogueController(Controller):
         member_id = _int(data.get("member"))
         return await _act(
             request,
-            services.remove_member(context, member_list_id, member_id),
+            member_lists.remove_member(context, member_list_id, member_id),
             _("The member was removed from the draft."),
             f"{_base(context)}/member-lists/{member_list_id}",
         )
@@ -207,7 +221,7 @@ class DialogueController(Controller):
             )
         return await _act(
             request,
-            services.replace_member(context, member_list_id, _int(data.get("member")), form),
+            member_lists.replace_member(context, member_list_id, _int(data.get("member")), form),
             _("The replacement was recorded. Publicise the list again so the workers know."),
             back,
         )
@@ -218,7 +232,7 @@ class DialogueController(Controller):
     ) -> Response:
         back = f"{_base(context)}/member-lists/{member_list_id}"
         try:
-            warnings = await services.publish_member_list(context, member_list_id)
+            warnings = await member_lists.publish_member_list(context, member_list_id)
         except (Invalid, Conflict) as error:
             return _refused(request, error, back)
         flash(request, _("The list was published and its notice issued; post it at the workplace."))
@@ -233,7 +247,7 @@ class DialogueController(Controller):
         data = await read_form(request)
         back = f"{_base(context)}/member-lists/{member_list_id}"
         try:
-            ballot_id = await services.create_group_election(
+            ballot_id = await group_election.create_group_election(
                 context, member_list_id, parse(GroupElectionForm, data)
             )
         except Invalid as error:
@@ -254,7 +268,7 @@ class DialogueController(Controller):
     async def add_elected(self, request: Request, context: Context, member_list_id: Id) -> Response:
         back = f"{_base(context)}/member-lists/{member_list_id}"
         try:
-            added = await services.add_elected(context, member_list_id)
+            added = await group_election.add_elected(context, member_list_id)
         except Conflict as error:
             return _refused(request, error, back)
         flash(
@@ -275,7 +289,7 @@ class DialogueController(Controller):
     ) -> Response:
         return await _act(
             request,
-            services.reissue_member_list(context, member_list_id),
+            member_lists.reissue_member_list(context, member_list_id),
             _("A new notice of the list was issued."),
             f"{_base(context)}/member-lists/{member_list_id}",
         )
@@ -292,14 +306,14 @@ class DialogueController(Controller):
     ) -> Template:
         values = {"kind": kind if kind in {k.value for k in DialogueKind} else "periodic"}
         if values["kind"] == "periodic":
-            values.update(services.periodic_defaults(context, month))
+            values.update(planning.periodic_defaults(context, month))
         return _dialogue_form(request, context, values, {})
 
     @post("/new", opt={"permission": MANAGE_DIALOGUE})
     async def create(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
-            dialogue_id = await services.create_dialogue(context, parse(DialogueForm, data))
+            dialogue_id = await planning.create_dialogue(context, parse(DialogueForm, data))
         except Invalid as error:
             return _dialogue_form(request, context, form_values(data), error.errors)
         flash(request, _("The dialogue was scheduled."))
@@ -316,7 +330,7 @@ class DialogueController(Controller):
             context,
             dialogue_id,
             ContentsForm,
-            lambda form: services.record_contents(context, dialogue_id, form),
+            lambda form: planning.record_contents(context, dialogue_id, form),
             _("The contents were recorded."),
         )
 
@@ -327,7 +341,7 @@ class DialogueController(Controller):
             context,
             dialogue_id,
             EventStepsForm,
-            lambda form: services.record_event_steps(context, dialogue_id, form),
+            lambda form: planning.record_event_steps(context, dialogue_id, form),
             _("The steps were recorded."),
         )
 
@@ -336,7 +350,7 @@ class DialogueController(Controller):
         data = await read_form(request)
         back = f"{_base(context)}/{dialogue_id}"
         try:
-            quorum = await services.record_attendance(
+            quorum = await meeting.record_attendance(
                 context, dialogue_id, parse(AttendanceForm, data)
             )
         except (Invalid, Conflict) as error:
@@ -356,7 +370,7 @@ class DialogueController(Controller):
             context,
             dialogue_id,
             AgendaItemForm,
-            lambda form: services.add_agenda_item(context, dialogue_id, form),
+            lambda form: agenda.add_agenda_item(context, dialogue_id, form),
             _("The item was added to the agenda."),
             "#agenda",
         )
@@ -365,7 +379,7 @@ class DialogueController(Controller):
     async def import_items(self, request: Request, context: Context, dialogue_id: Id) -> Response:
         back = f"{_base(context)}/{dialogue_id}"
         try:
-            added = await services.import_agenda(context, dialogue_id)
+            added = await agenda.import_agenda(context, dialogue_id)
         except (Invalid, Conflict) as error:
             return _refused(request, error, back)
         flash(request, _("{n} items were added to the agenda.").format(n=added))
@@ -380,7 +394,7 @@ class DialogueController(Controller):
             context,
             dialogue_id,
             PositionsForm,
-            lambda form: services.record_positions(context, dialogue_id, item_id, form),
+            lambda form: agenda.record_positions(context, dialogue_id, item_id, form),
             _("The item was recorded."),
             "#agenda",
             data=data,
@@ -393,7 +407,7 @@ class DialogueController(Controller):
             context,
             dialogue_id,
             RecordForm,
-            lambda form: services.record_dialogue(context, dialogue_id, form),
+            lambda form: meeting.record_dialogue(context, dialogue_id, form),
             _("The dialogue was recorded; the agreed points are now follow-up actions."),
         )
 
@@ -402,7 +416,9 @@ class DialogueController(Controller):
         data = await read_form(request)
         back = f"{_base(context)}/{dialogue_id}"
         try:
-            late = await services.publish_dialogue(context, dialogue_id, parse(PublishForm, data))
+            late = await publication.publish_dialogue(
+                context, dialogue_id, parse(PublishForm, data)
+            )
         except Invalid as error:
             return await _dialogue(request, context, dialogue_id, form_values(data), error.errors)
         except Conflict as error:
@@ -419,7 +435,7 @@ class DialogueController(Controller):
     async def call_off(self, request: Request, context: Context, dialogue_id: Id) -> Response:
         return await _act(
             request,
-            services.call_off(context, dialogue_id),
+            planning.call_off(context, dialogue_id),
             _("The dialogue was called off."),
             f"{_base(context)}/{dialogue_id}",
         )
@@ -436,7 +452,7 @@ class DialogueController(Controller):
     async def create_request(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
-            request_id = await services.create_request(context, parse(RequestForm, data))
+            request_id = await requests.create_request(context, parse(RequestForm, data))
         except Invalid as error:
             return await _requests(request, context, 1, form_values(data), error.errors)
         flash(
@@ -452,7 +468,7 @@ class DialogueController(Controller):
     async def answer(self, request: Request, context: Context, request_id: Id) -> Response:
         data = await read_form(request)
         try:
-            dialogue_id = await services.answer_request(context, request_id, parse(ReplyForm, data))
+            dialogue_id = await requests.answer_request(context, request_id, parse(ReplyForm, data))
         except Invalid as error:
             return await _request(request, context, request_id, form_values(data), error.errors)
         except Conflict as error:
@@ -466,7 +482,7 @@ class DialogueController(Controller):
 
     @get("/calendar", opt={"permission": VIEW_DIALOGUE})
     async def calendar(self, request: Request, context: Context) -> Template:
-        settings = await services.settings_for(context.enterprise_id)
+        settings = await regulation.settings_for(context.enterprise_id)
         return render(
             request,
             "dialogue/calendar.html",
@@ -481,7 +497,7 @@ class DialogueController(Controller):
     async def renew_token(self, request: Request, context: Context) -> Response:
         return await _act(
             request,
-            services.renew_calendar_token(context),
+            calendar_feed.renew_calendar_token(context),
             _("The feed has a new address; subscribe again with it."),
             f"{_base(context)}/calendar",
         )
@@ -492,11 +508,11 @@ class CalendarFeedController(Controller):
 
     @get("/{token:str}", opt={"public": True})
     async def feed(self, token: FromPath[str]) -> Response:
-        enterprise = await deadlines.enterprise_for_token(token.removesuffix(".ics"))
+        enterprise = await calendar_feed.enterprise_for_token(token.removesuffix(".ics"))
         if enterprise is None:
             raise NotFound
         return Response(
-            content=await deadlines.feed(enterprise, get_settings().base_url),
+            content=await calendar_feed.feed(enterprise, get_settings().base_url),
             media_type="text/calendar; charset=utf-8",
             headers={"Cache-Control": "private, max-age=300"},
         )
@@ -535,7 +551,7 @@ async def _form_action(
 
 
 async def _regulation(request, context, values, errors) -> Template:
-    view = await services.overview(context)
+    view = await overview.overview(context)
     return render(
         request,
         "dialogue/regulation.html",
@@ -554,7 +570,7 @@ async def _member_lists(request, context, values, errors) -> Template:
         "dialogue/member_lists.html",
         status_code=_status(request, errors),
         ectx=context,
-        versions=await services.member_lists(context),
+        versions=await member_lists.member_lists(context),
         values=values,
         errors=errors,
         can_manage=context.can(MANAGE_MEMBERS),
@@ -562,8 +578,8 @@ async def _member_lists(request, context, values, errors) -> Template:
 
 
 async def _member_list(request, context, member_list_id, values, errors) -> Template:
-    version = await services.get_member_list(context, member_list_id)
-    members = await services.list_members(version.id)
+    version = await member_lists.get_member_list(context, member_list_id)
+    members = await queries.list_members(version.id)
     by_id = {m.id: m for m in members}
     draft = version.status == MemberListStatus.DRAFT
     workers = []
@@ -582,12 +598,12 @@ async def _member_list(request, context, member_list_id, values, errors) -> Temp
         version=version,
         members=members,
         by_id=by_id,
-        check=await services.check_list(context, version.id),
+        check=await member_lists.check_list(context, version.id),
         draft=draft,
         values=values,
         errors=errors,
         workers=workers,
-        election=await services.group_election(context, version),
+        election=await group_election.group_election(context, version),
         units=await enterprises.org_unit_tree(context) if draft else [],
         can_manage=context.can(MANAGE_MEMBERS),
         **ENUMS,
@@ -607,7 +623,7 @@ def _dialogue_form(request, context, values, errors) -> Template:
 
 
 async def _dialogue(request, context, dialogue_id, values, errors) -> Template:
-    view = await services.dialogue_view(context, dialogue_id)
+    view = await meeting.dialogue_view(context, dialogue_id)
     defaults = {
         "held_on": view.dialogue["date"].isoformat(),
         "published_on": today().isoformat(),
@@ -635,20 +651,20 @@ async def _dialogue(request, context, dialogue_id, values, errors) -> Template:
         errors=errors,
         can_manage=context.can(MANAGE_DIALOGUE),
         can_publish=context.can(PUBLISH_DIALOGUE),
-        contents_sides=services.contents_sides(context),
+        contents_sides=planning.contents_sides(context),
         **ENUMS,
     )
 
 
 async def _requests(request, context, page, values, errors) -> Template:
-    version = await services.current_list(context.enterprise_id)
-    members = await services.active_members(version.id) if version else []
+    version = await queries.current_list(context.enterprise_id)
+    members = await queries.active_members(version.id) if version else []
     return render(
         request,
         "dialogue/requests.html",
         status_code=_status(request, errors),
         ectx=context,
-        listing=await services.list_requests(context, page),
+        listing=await requests.list_requests(context, page),
         worker_members=[m for m in members if m.side != Side.EMPLOYER],
         values=values,
         errors=errors,
@@ -663,14 +679,14 @@ async def _request(request, context, request_id, values, errors) -> Template:
         "dialogue/request.html",
         status_code=_status(request, errors),
         ectx=context,
-        r=await services.get_request(context, request_id),
+        r=await requests.get_request(context, request_id),
         values=values,
         errors=errors,
     )
 
 
 async def public_section(enterprise) -> dict[str, Any] | None:
-    rows = await services.published_for_public(enterprise)
+    rows = await publication.published_for_public(enterprise)
     return {"dialogues": rows} if rows else None
 
 

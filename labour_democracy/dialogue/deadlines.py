@@ -1,20 +1,17 @@
 """The dialogue's deadlines, computed from its records when asked: for the reminders of the
-enterprise page and for the iCalendar feed a phone subscribes to."""
+enterprise page and for the iCalendar feed a phone subscribes to (calendar_feed.py)."""
 
 from __future__ import annotations
 
 import calendar as month_calendar
 import datetime as dt
-import hashlib
-
-import icalendar
 
 from labour_democracy.core.reminders import Due
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
-from labour_democracy.dialogue import rules
+from labour_democracy.dialogue import labels, rules
 from labour_democracy.dialogue.permissions import VIEW_DIALOGUE
-from labour_democracy.dialogue.services import parse_months
+from labour_democracy.dialogue.regulation import parse_months
 from labour_democracy.dialogue.tables import (
     Dialogue,
     DialogueKind,
@@ -28,8 +25,6 @@ from labour_democracy.dialogue.tables import (
 from labour_democracy.i18n import LOCAL_TIMEZONE, format_date, today
 from labour_democracy.i18n import gettext as _
 
-EVENT_LENGTH = dt.timedelta(hours=2)
-
 
 async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[Due]:
     """Every open deadline of the enterprise's dialogues, member lists and requests."""
@@ -42,6 +37,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
         & Dialogue.status.is_in([DialogueStatus.PLANNED.value, DialogueStatus.HELD.value])
     )
     for row in dialogues:
+        row["title"] = labels.dialogue_title(row["title"], row["title_key"])
         url = f"{base}/{row['id']}"
         day = row["scheduled_at"].astimezone(LOCAL_TIMEZONE).date()
         if row["status"] == DialogueStatus.PLANNED and row["kind"] == DialogueKind.PERIODIC:
@@ -161,51 +157,3 @@ async def due(context: EnterpriseContext) -> list[Due]:
     if not context.can(VIEW_DIALOGUE):
         return []
     return await deadlines(context.enterprise)
-
-
-async def enterprise_for_token(token: str) -> Enterprise | None:
-    row = (
-        await DialogueSettings.select(DialogueSettings.enterprise)
-        .where(DialogueSettings.calendar_token == token)
-        .first()
-    )
-    if row is None:
-        return None
-    return await Enterprise.objects().where(Enterprise.id == row["enterprise"]).first()
-
-
-async def feed(enterprise: Enterprise, site: str) -> bytes:
-    """An iCalendar feed: each dialogue at its time and place, each deadline as a whole day."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//labour-democracy//dialogue//VI")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", _("Workplace dialogue — {name}").format(name=enterprise.name))
-    stamp = dt.datetime.now(dt.UTC)
-    host = site.split("//")[-1].strip("/") or "labour-democracy"
-    dialogues = await Dialogue.select().where(
-        (Dialogue.enterprise == enterprise.id)
-        & (Dialogue.status != DialogueStatus.CALLED_OFF.value)
-    )
-    for row in dialogues:
-        event = icalendar.Event()
-        event.add("uid", f"dialogue-{row['id']}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("summary", row["title"])
-        event.add("dtstart", row["scheduled_at"])
-        event.add("dtend", row["scheduled_at"] + EVENT_LENGTH)
-        event.add("location", row["place"])
-        event.add("url", f"{site}/enterprises/{enterprise.id}/dialogue/{row['id']}")
-        cal.add_component(event)
-    for due in await deadlines(enterprise):
-        # Stable across fetches, so a subscribed calendar updates the entry instead of adding one.
-        key = hashlib.sha256(f"{due.url}|{due.legal_source}|{due.title}".encode()).hexdigest()
-        event = icalendar.Event()
-        event.add("uid", f"dialogue-due-{key[:24]}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("summary", due.title)
-        event.add("dtstart", due.due_on)
-        event.add("dtend", due.due_on + dt.timedelta(days=1))
-        event.add("description", f"{due.owner} — {due.legal_source}")
-        event.add("url", f"{site}{due.url}")
-        cal.add_component(event)
-    return cal.to_ical()

@@ -10,7 +10,16 @@ import datetime as dt
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Gender
 from labour_democracy.db import write_transaction
-from labour_democracy.dialogue import documents, rules, services
+from labour_democracy.dialogue import (
+    agenda,
+    member_lists,
+    planning,
+    publication,
+    regulation,
+    requests,
+    rules,
+)
+from labour_democracy.dialogue.documents.minutes import issue_minutes
 from labour_democracy.dialogue.schemas import (
     DialogueForm,
     MemberForm,
@@ -51,16 +60,16 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 async def load(context: EnterpriseContext) -> None:
     on = today()
-    await services.update_settings(
+    await regulation.update_settings(
         context,
         SettingsForm(periodic_per_year=2, periodic_months="6, 12", regulation_adopted_on=None),
     )
     held_on = dt.date(on.year, 6, 16) if on > dt.date(on.year, 6, 30) else on - dt.timedelta(60)
     listed_on = min(dt.date(on.year, 1, 5), held_on - dt.timedelta(30))
-    list_id = await services.create_member_list(context, MemberListForm(valid_from=listed_on))
+    list_id = await member_lists.create_member_list(context, MemberListForm(valid_from=listed_on))
     ids: dict[str, int] = {}
     for side, name, gender, title, legal, signs in MEMBERS:
-        ids[name] = await services.add_member(
+        ids[name] = await member_lists.add_member(
             context,
             list_id,
             MemberForm(
@@ -72,7 +81,7 @@ async def load(context: EnterpriseContext) -> None:
                 signs_for_side=signs,
             ),
         )
-    await services.publish_member_list(context, list_id, listed_on)
+    await member_lists.publish_member_list(context, list_id, listed_on)
 
     # The last periodic dialogue (June, or two months ago early in the year) is history: written
     # directly, then minuted and publicised.
@@ -142,7 +151,7 @@ async def load(context: EnterpriseContext) -> None:
             if agreed:
                 action = await followups.create(
                     context,
-                    services.SOURCE_KIND,
+                    agenda.SOURCE_KIND,
                     held.id,
                     f"Đối thoại định kỳ {held_on:%d/%m/%Y}",
                     text,
@@ -152,17 +161,17 @@ async def load(context: EnterpriseContext) -> None:
                 await AgendaItem.update({AgendaItem.follow_up_id: action}).where(
                     AgendaItem.id == item.id
                 )
-    await documents.issue_minutes(context, held.id)
-    await services.publish_dialogue(
+    await issue_minutes(context, held.id)
+    await publication.publish_dialogue(
         context, held.id, PublishForm(published_on=rules.publication_due(held_on))
     )
-    done = await followups.list_for(context, services.SOURCE_KIND, held.id)
+    done = await followups.list_for(context, agenda.SOURCE_KIND, held.id)
     if done and done[0]["due_on"] < on:
         await followups.complete(context, done[0]["id"], done[0]["due_on"])
 
     # The next periodic dialogue, far enough ahead for both sides' contents.
     day = rules.earliest_periodic_date(on) + dt.timedelta(days=14)
-    await services.create_dialogue(
+    await planning.create_dialogue(
         context,
         DialogueForm(
             kind=DialogueKind.PERIODIC,
@@ -173,7 +182,7 @@ async def load(context: EnterpriseContext) -> None:
     )
 
     # A worker-side request awaiting the employer's written reply.
-    await services.create_request(
+    await requests.create_request(
         context,
         RequestForm(
             side=RequestSide.WORKERS,

@@ -2,7 +2,7 @@
 and the reply to a request (issuing answers with the file; a refusal flashes its reason).
 
 The notices of the main contents and of a member list are issued by the publishing flows
-(`documents.issue_publication_notice`, `documents.issue_member_list`), which also record the
+(`issue_publication_notice`, `issue_member_list`), which also record the
 publication; here they are only downloaded.
 """
 
@@ -13,7 +13,8 @@ from litestar import Controller, Request, Response, get, post
 from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.permissions import VIEW_DOCUMENTS
 from labour_democracy.core.scope import EnterpriseContext, get_owned
-from labour_democracy.dialogue import documents
+from labour_democracy.dialogue.documents.minutes import issue_minutes
+from labour_democracy.dialogue.documents.request_reply import issue_request_reply
 from labour_democracy.dialogue.permissions import MANAGE_DIALOGUE, REQUEST_DIALOGUE
 from labour_democracy.dialogue.tables import Dialogue, DialogueRequest, MemberList
 from labour_democracy.documents.controllers import DOCX_TYPE, content_disposition, download_name
@@ -62,7 +63,7 @@ class DialogueDocumentController(Controller):
     @post("/{dialogue_id:int}/minutes", status_code=200, opt={"permission": MANAGE_DIALOGUE})
     async def issue_minutes(self, request: Request, context: Context, dialogue_id: Id) -> Response:
         try:
-            document = await documents.issue_minutes(context, dialogue_id)
+            document = await issue_minutes(context, dialogue_id)
         except Invalid as error:
             return _refused(request, error, self._dialogue_page(context, dialogue_id))
         return _file(document)
@@ -87,7 +88,7 @@ class DialogueDocumentController(Controller):
     @post("/requests/{request_id:int}/reply", status_code=200, opt={"permission": REQUEST_DIALOGUE})
     async def issue_reply(self, request: Request, context: Context, request_id: Id) -> Response:
         try:
-            document = await documents.issue_request_reply(context, request_id)
+            document = await issue_request_reply(context, request_id)
         except Forbidden:
             return error_response(
                 request,

@@ -1,4 +1,10 @@
-"""Words shown for the dialogue's values."""
+"""Words shown for the dialogue's values, and the texts the app composes from stored keys and
+values (a requested dialogue's title, the note of an item carried from a follow-up): the
+database keeps the key and the user's own text, the words are translated where shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from labour_democracy.core.labels import register
 from labour_democracy.dialogue.tables import (
@@ -10,7 +16,11 @@ from labour_democracy.dialogue.tables import (
     RequestSide,
     Side,
 )
-from labour_democracy.i18n import N_
+from labour_democracy.i18n import N_, format_date
+from labour_democracy.i18n import gettext as _
+
+if TYPE_CHECKING:
+    from labour_democracy.dialogue.queries import Carried
 
 register(
     {
@@ -41,3 +51,25 @@ register(
         AgendaSource.MANUAL: N_("Added by a side"),
     }
 )
+
+# Titles the app composes (Dialogue.title_key): the msgid, formatted with the stored title.
+REQUESTED = "requested"
+TITLES = {REQUESTED: N_("Dialogue requested by {who}")}
+
+
+def dialogue_title(title: str, title_key: str | None = "") -> str:
+    """A dialogue's title in the current language: the user's own text, or the app's title
+    for `title_key` composed with the stored value (the requester's name)."""
+    msgid = TITLES.get(title_key or "")
+    return _(msgid).format(who=title) if msgid else title
+
+
+def carried_note(carried: Carried) -> str:
+    """The note of an agenda item carried from an earlier dialogue's follow-up, in the current
+    language (queries.carried_from reads its values)."""
+    source = _("Dialogue “{title}” of {date}").format(
+        title=dialogue_title(carried.title, carried.title_key), date=format_date(carried.held_on)
+    )
+    return _("Agreed at {source}, due {date}; carried out by {owner}.").format(
+        source=source, date=format_date(carried.due_on), owner=carried.owner
+    )

@@ -1,6 +1,6 @@
 """What the dialogue module brings: workplace dialogue (Đối thoại tại nơi làm việc)."""
 
-from labour_democracy.dialogue import compliance, controllers, deadlines, demo, documents, services
+from labour_democracy.dialogue import compliance, controllers, deadlines, demo, documents, planning
 from labour_democracy.dialogue.permissions import VIEW_DIALOGUE
 from labour_democracy.dialogue.tables import Dialogue, DialogueRequest, MemberList
 from labour_democracy.i18n import N_
@@ -25,6 +25,6 @@ MANIFEST = Manifest(
         "request_id": DialogueRequest,
         "member_list_id": MemberList,
     },
-    suggestion_targets={"dialogue": services.dialogue_choices},
+    suggestion_targets={"dialogue": planning.dialogue_choices},
     demo=demo.load,
 )

@@ -5,8 +5,12 @@ what was said. The employer sets the regulation (Decree 145 Art. 37(3): it provi
 time and conditions) and publicises the main contents (Art. 39(5)). The federation reads.
 """
 
+from __future__ import annotations
+
 from labour_democracy.core.permissions import permission
+from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Role
+from labour_democracy.dialogue.tables import RequestSide
 
 VIEW_DIALOGUE = permission("dialogue.view", Role.HR, Role.UNION, Role.FEDERATION)
 EDIT_REGULATION = permission("dialogue.regulation", Role.HR)
@@ -14,3 +18,17 @@ MANAGE_MEMBERS = permission("dialogue.members", Role.HR, Role.UNION)
 MANAGE_DIALOGUE = permission("dialogue.run", Role.HR, Role.UNION)
 REQUEST_DIALOGUE = permission("dialogue.request", Role.HR, Role.UNION)
 PUBLISH_DIALOGUE = permission("dialogue.publish", Role.HR)
+
+
+def request_side_allowed(context: EnterpriseContext, side: RequestSide) -> bool:
+    """The employer asks through HR, the worker side through the union (admins may do both)."""
+    if Role.ADMIN in context.roles:
+        return True
+    return Role.HR in context.roles if side == RequestSide.EMPLOYER else Role.UNION in context.roles
+
+
+def reply_side_allowed(context: EnterpriseContext, side: RequestSide) -> bool:
+    """Only the side that received a request answers it (Decree 145 Art. 40(2)): HR a request
+    of the workers, the union one of the employer."""
+    other = RequestSide.WORKERS if side == RequestSide.EMPLOYER else RequestSide.EMPLOYER
+    return request_side_allowed(context, other)

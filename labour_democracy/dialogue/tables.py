@@ -146,6 +146,9 @@ class Dialogue(Table):
     kind = Varchar(length=12, choices=DialogueKind)
     matter = Varchar(length=20, default="")  # EventMatter, for kind on_event
     title = Varchar(length=500)
+    # Empty when `title` is the user's own text; else a key of labels.TITLES: the app's title,
+    # translated where shown, composed with `title` (a requested dialogue: the requester).
+    title_key = Varchar(length=40, default="")
     member_list = ForeignKey(MemberList, null=True, on_delete=OnDelete.restrict)
     scheduled_at = Timestamptz(index=True)
     place = Varchar(length=255, default="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from labour_democracy.core.demo import load_demo
 from labour_democracy.core.tables import Enterprise
-from labour_democracy.dialogue import compliance, services
+from labour_democracy.dialogue import compliance, regulation
 from labour_democracy.dialogue.tables import (
     Dialogue,
     DialogueRequest,
@@ -33,4 +33,4 @@ async def test_the_garment_company_has_a_dialogue_history():
     assert await DialogueRequest.count().where(DialogueRequest.replied_on.is_null()) == 1
     facts = await compliance.facts(enterprise.id)
     assert facts.periodic_in_time and facts.publications == facts.publications_on_time == 1
-    assert (await services.settings_for(enterprise.id)).periodic_months == "6, 12"
+    assert (await regulation.settings_for(enterprise.id)).periodic_months == "6, 12"

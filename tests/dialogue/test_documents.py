@@ -14,7 +14,26 @@ from labour_democracy import i18n
 from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise, Gender, Representation, Role
-from labour_democracy.dialogue import documents
+from labour_democracy.dialogue.documents.member_list import MEMBER_LIST, issue_member_list
+from labour_democracy.dialogue.documents.minutes import (
+    MINUTES,
+    MINUTES_KIND,
+    issue_minutes,
+    minutes_signatories,
+    quorum_lines,
+)
+from labour_democracy.dialogue.documents.publication_notice import (
+    PUBLICATION,
+    issue_publication_notice,
+    publication_lines,
+)
+from labour_democracy.dialogue.documents.record import DialogueRecord, load_record
+from labour_democracy.dialogue.documents.request_reply import REQUEST_REPLY, issue_request_reply
+from labour_democracy.dialogue.documents.samples import (
+    sample_members,
+    sample_minutes,
+    sample_record,
+)
 from labour_democracy.dialogue.tables import (
     AgendaItem,
     Attendance,
@@ -150,7 +169,7 @@ async def _dialogue(setup: Setup) -> Dialogue:
 
 @pytest.mark.parametrize(
     "template",
-    [documents.MINUTES, documents.PUBLICATION, documents.REQUEST_REPLY, documents.MEMBER_LIST],
+    [MINUTES, PUBLICATION, REQUEST_REPLY, MEMBER_LIST],
 )
 @pytest.mark.unit
 def test_every_template_renders_its_sample_without_leftover_tags(template):
@@ -164,7 +183,7 @@ def test_every_template_renders_its_sample_without_leftover_tags(template):
 
 @pytest.mark.unit
 def test_the_sample_minutes_carry_a_signature_block_per_side():
-    text = all_text(engine.render_sync(documents.MINUTES, documents._sample_minutes()))
+    text = all_text(engine.render_sync(MINUTES, sample_minutes()))
     assert "Số: 01/BB-SHVN" in text and "BIÊN BẢN" in text
     assert "Đối thoại định kỳ tại nơi làm việc năm 2026" in text
     assert "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG" in text
@@ -177,10 +196,10 @@ def test_the_sample_minutes_carry_a_signature_block_per_side():
 # The signatories rule (Decree 145/2020, Art. 39(4)) -------------------------------------------
 
 
-def _record(present_names=None, authorised="", people=None) -> documents.DialogueRecord:
-    record = documents.sample_record()
+def _record(present_names=None, authorised="", people=None) -> DialogueRecord:
+    record = sample_record()
     if people is not None:
-        record = documents.DialogueRecord(
+        record = DialogueRecord(
             record.enterprise, record.dialogue, people, {m.id for m in people}, record.items
         )
     if present_names is not None:
@@ -190,12 +209,12 @@ def _record(present_names=None, authorised="", people=None) -> documents.Dialogu
 
 
 def _everyone_but(*names: str) -> set[str]:
-    return {m.full_name for m in documents.sample_members()} - set(names)
+    return {m.full_name for m in sample_members()} - set(names)
 
 
 @pytest.mark.unit
 def test_signatories_are_the_legal_representative_and_each_worker_side():
-    signers = documents.minutes_signatories(_record())
+    signers = minutes_signatories(_record())
     assert [(s.authority, s.name) for s in signers] == [
         ("ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "Nguyễn Văn An"),
         ("ĐẠI DIỆN CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH MAY SÔNG HỒNG", "Phạm Thị Dung"),
@@ -206,14 +225,14 @@ def test_signatories_are_the_legal_representative_and_each_worker_side():
 @pytest.mark.unit
 def test_an_authorised_person_signs_when_the_legal_representative_is_absent():
     record = _record(_everyone_but("Nguyễn Văn An"), authorised="Trần Thị Bích")
-    employer = documents.minutes_signatories(record)[0]
+    employer = minutes_signatories(record)[0]
     assert (employer.title, employer.name) == ("Người được ủy quyền", "Trần Thị Bích")
 
 
 @pytest.mark.unit
 def test_minutes_refused_without_legal_representative_or_authorised_person():
     with pytest.raises(Invalid) as refused:
-        documents.minutes_signatories(_record(_everyone_but("Nguyễn Văn An")))
+        minutes_signatories(_record(_everyone_but("Nguyễn Văn An")))
     message = refused.value.errors[""]
     assert "Art. 39(4)" in message and "legal representative" in message
 
@@ -221,7 +240,7 @@ def test_minutes_refused_without_legal_representative_or_authorised_person():
 @pytest.mark.unit
 def test_minutes_refused_when_a_worker_side_has_no_signer_present():
     with pytest.raises(Invalid) as refused:
-        documents.minutes_signatories(_record(_everyone_but("Đỗ Thị Hoa")))
+        minutes_signatories(_record(_everyone_but("Đỗ Thị Hoa")))
     message = refused.value.errors[""]
     assert "no member present signs for the workers' dialogue group" in message
     assert "grassroots union" not in message
@@ -229,17 +248,17 @@ def test_minutes_refused_when_a_worker_side_has_no_signer_present():
 
 @pytest.mark.unit
 def test_minutes_refused_when_a_side_marks_no_signer():
-    people = [m for m in documents.sample_members() if m.full_name != "Phạm Thị Dung"]
+    people = [m for m in sample_members() if m.full_name != "Phạm Thị Dung"]
     with pytest.raises(Invalid) as refused:
-        documents.minutes_signatories(_record(people=people))
+        minutes_signatories(_record(people=people))
     assert "no member present signs for the grassroots union" in refused.value.errors[""]
 
 
 @pytest.mark.unit
 def test_minutes_refused_without_any_worker_side_member():
-    people = [m for m in documents.sample_members() if m.side == Side.EMPLOYER]
+    people = [m for m in sample_members() if m.side == Side.EMPLOYER]
     with pytest.raises(Invalid) as refused:
-        documents.minutes_signatories(_record(people=people))
+        minutes_signatories(_record(people=people))
     assert "no worker-side members" in refused.value.errors[""]
 
 
@@ -248,9 +267,9 @@ def test_minutes_refused_without_any_worker_side_member():
 
 async def test_minutes_read_back_with_participants_quorum_items_actions_and_signers():
     setup = await make_setup()
-    document = await documents.issue_minutes(setup.context, setup.dialogue_id)
+    document = await issue_minutes(setup.context, setup.dialogue_id)
     assert document.reference == "01/BB-SHVN" and document.year == 2026
-    assert document.kind == documents.MINUTES_KIND
+    assert document.kind == MINUTES_KIND
     assert (await _dialogue(setup)).minutes_document == document.id
     text = all_text(document.content)
     assert "Số: 01/BB-SHVN" in text and "Bắc Ninh, ngày 15 tháng 06 năm 2026" in text
@@ -277,7 +296,7 @@ async def test_quorum_at_exactly_70_percent_is_stated_as_not_reached():
     # 7 of 10 worker-side members: 70 %, and the law asks for more than 70 %.
     people = [*PEOPLE, (Side.DIALOGUE_GROUP, "Mai Văn Phúc", Gender.MALE, "Thợ máy", False, False)]
     setup = await make_setup(absent={"Vũ Thị Giang", "Tạ Thị Nga", "Mai Văn Phúc"}, people=people)
-    text = all_text((await documents.issue_minutes(setup.context, setup.dialogue_id)).content)
+    text = all_text((await issue_minutes(setup.context, setup.dialogue_id)).content)
     assert "7/10 thành viên có mặt, đạt 70,00%" in text
     assert "không đủ điều kiện tiến hành" in text
 
@@ -292,7 +311,7 @@ def test_minutes_of_a_requested_or_event_dialogue_give_no_seventy_percent_verdic
     record = _record(_everyone_but("Hoàng Văn Em", "Vũ Thị Giang", "Đỗ Thị Hoa"))
     record.dialogue.kind = kind
     record.dialogue.matter = EventMatter.BONUS_RULES if kind == DialogueKind.EVENT else ""
-    lines = documents.quorum_lines(record)
+    lines = quorum_lines(record)
     text = " ".join(lines)
     assert "1/4 thành viên có mặt" in text
     assert "70%" not in text and "điều kiện tiến hành" not in text
@@ -304,21 +323,21 @@ def test_minutes_name_the_womens_representative():
     record = _record()
     record.dialogue.concerns_women = True
     record.dialogue.womens_representative = "Ngô Thị Hạnh"
-    lines = documents.quorum_lines(record)
+    lines = quorum_lines(record)
     assert "Đại diện lao động nữ tham gia (khoản 4 Điều 38" in lines[2]
     assert lines[2].endswith("Ngô Thị Hạnh.") and "điều kiện tiến hành" in lines[3]
 
 
 @pytest.mark.unit
 def test_minutes_of_a_periodic_dialogue_state_the_quorum_verdict():
-    lines = documents.quorum_lines(_record(_everyone_but("Hoàng Văn Em", "Vũ Thị Giang")))
+    lines = quorum_lines(_record(_everyone_but("Hoàng Văn Em", "Vũ Thị Giang")))
     assert "2/4 thành viên có mặt, đạt 50,00% (yêu cầu trên 70%)." in lines[1]
     assert lines[2].startswith("Cuộc đối thoại không đủ điều kiện tiến hành theo khoản 4 Điều 39")
 
 
 async def test_event_minutes_name_the_matter_and_its_article():
     setup = await make_setup(kind=DialogueKind.EVENT, matter=EventMatter.BONUS_RULES)
-    text = all_text((await documents.issue_minutes(setup.context, setup.dialogue_id)).content)
+    text = all_text((await issue_minutes(setup.context, setup.dialogue_id)).content)
     assert "Đối thoại tại nơi làm việc về quy chế thưởng ngày 15/06/2026" in text
     assert "Căn cứ Điều 104, Điều 63 Bộ luật Lao động năm 2019 và Điều 41" in text
 
@@ -326,7 +345,7 @@ async def test_event_minutes_name_the_matter_and_its_article():
 async def test_minutes_without_the_required_signatories_issue_nothing():
     setup = await make_setup(absent={"Nguyễn Văn An", "Phạm Thị Dung"})
     with pytest.raises(Invalid) as refused:
-        await documents.issue_minutes(setup.context, setup.dialogue_id)
+        await issue_minutes(setup.context, setup.dialogue_id)
     message = refused.value.errors[""]
     assert "legal representative" in message and "grassroots union" in message
     assert await IssuedDocument.count() == 0
@@ -336,7 +355,7 @@ async def test_minutes_without_the_required_signatories_issue_nothing():
 async def test_minutes_of_a_dialogue_not_yet_recorded_are_refused():
     setup = await make_setup(held_on=None)
     with pytest.raises(Invalid) as refused:
-        await documents.issue_minutes(setup.context, setup.dialogue_id)
+        await issue_minutes(setup.context, setup.dialogue_id)
     assert "Record the dialogue" in refused.value.errors[""]
     assert await IssuedDocument.count() == 0
 
@@ -358,7 +377,7 @@ async def test_a_member_replaced_before_the_dialogue_is_not_listed():
     await Attendance.insert(
         Attendance(dialogue=setup.dialogue_id, member=newcomer.id, present=True)
     )
-    text = all_text((await documents.issue_minutes(setup.context, setup.dialogue_id)).content)
+    text = all_text((await issue_minutes(setup.context, setup.dialogue_id)).content)
     assert "Cao Thị Quyên" in text and "Vũ Thị Giang" not in text
     assert "8/9 thành viên có mặt" in text
 
@@ -376,15 +395,15 @@ async def test_a_replacement_after_the_dialogue_leaves_the_minutes_as_they_were(
     await Member.update(
         {Member.replaced_by: later.id, Member.replaced_on: dt.date(2026, 7, 1)}
     ).where(Member.id == setup.members["Vũ Thị Giang"])
-    text = all_text((await documents.issue_minutes(setup.context, setup.dialogue_id)).content)
+    text = all_text((await issue_minutes(setup.context, setup.dialogue_id)).content)
     assert "Vũ Thị Giang" in text and "Cao Thị Quyên" not in text
     assert "7/9 thành viên có mặt" in text
 
 
 async def test_publication_notice_reads_back_the_main_contents():
     setup = await make_setup()
-    minutes = await documents.issue_minutes(setup.context, setup.dialogue_id)
-    document = await documents.issue_publication_notice(
+    minutes = await issue_minutes(setup.context, setup.dialogue_id)
+    document = await issue_publication_notice(
         setup.context, setup.dialogue_id, on=dt.date(2026, 6, 17)
     )
     assert document.reference == "01/TB-SHVN" and document.issued_on == dt.date(2026, 6, 17)
@@ -408,25 +427,19 @@ async def test_publication_notice_reads_back_the_main_contents():
 async def test_publication_lines_are_the_public_page_text():
     setup = await make_setup()
     dialogue = await _dialogue(setup)
-    lines = documents.publication_lines(
-        await documents.load_record(setup.context.enterprise, dialogue)
-    )
+    lines = publication_lines(await load_record(setup.context.enterprise, dialogue))
     assert lines[0].startswith("Ngày 15/06/2026, tại Hội trường tầng 2")
     assert "1. Các nội dung hai bên đã thống nhất:" in lines
 
 
 async def test_the_public_page_shows_the_notices_main_contents(browser_for):
     setup = await make_setup(summary="Hai bên trao đổi trong không khí cởi mở.")
-    await documents.issue_minutes(setup.context, setup.dialogue_id)
+    await issue_minutes(setup.context, setup.dialogue_id)
     await Dialogue.update(
         {Dialogue.status: DialogueStatus.PUBLICISED, Dialogue.published_on: dt.date(2026, 6, 16)}
     ).where(Dialogue.id == setup.dialogue_id)
-    notice = await documents.issue_publication_notice(
-        setup.context, setup.dialogue_id, dt.date(2026, 6, 16)
-    )
-    lines = documents.publication_lines(
-        await documents.load_record(setup.context.enterprise, await _dialogue(setup))
-    )
+    notice = await issue_publication_notice(setup.context, setup.dialogue_id, dt.date(2026, 6, 16))
+    lines = publication_lines(await load_record(setup.context.enterprise, await _dialogue(setup)))
     token = (
         await Enterprise.select(Enterprise.public_token)
         .where(Enterprise.id == setup.context.enterprise_id)
@@ -462,7 +475,7 @@ async def _request(setup: Setup, side: RequestSide, **values) -> int:
 async def test_the_employer_replies_to_a_worker_request_in_a_letter():
     setup = await make_setup()
     request_id = await _request(setup, RequestSide.WORKERS)
-    document = await documents.issue_request_reply(setup.context, request_id)
+    document = await issue_request_reply(setup.context, request_id)
     assert document.reference == "01/SHVN" and document.type_code == ""
     assert document.issued_on == dt.date(2026, 5, 8)
     row = await DialogueRequest.objects().where(DialogueRequest.id == request_id).first()
@@ -483,7 +496,7 @@ async def test_the_union_replies_to_an_employer_request_under_its_own_number():
         setup, RequestSide.EMPLOYER, requested_by="Ban Giám đốc Công ty TNHH May Sông Hồng"
     )
     context = await factories.context(setup.context.enterprise_id, Role.UNION)
-    document = await documents.issue_request_reply(context, request_id, on=dt.date(2026, 5, 6))
+    document = await issue_request_reply(context, request_id, on=dt.date(2026, 5, 6))
     assert document.reference == "01/CĐCS"
     text = all_text(document.content)
     assert UNION.upper() in text and "Kính gửi: Ban Giám đốc Công ty TNHH May Sông Hồng" in text
@@ -496,9 +509,9 @@ async def test_only_the_side_that_received_the_request_drafts_the_reply():
     by_employer = await _request(setup, RequestSide.EMPLOYER)
     union = await factories.context(setup.context.enterprise_id, Role.UNION)
     with pytest.raises(Forbidden):
-        await documents.issue_request_reply(union, by_workers)
+        await issue_request_reply(union, by_workers)
     with pytest.raises(Forbidden):
-        await documents.issue_request_reply(setup.context, by_employer)
+        await issue_request_reply(setup.context, by_employer)
     assert await IssuedDocument.count() == 0
 
 
@@ -520,7 +533,7 @@ async def test_a_reply_without_the_agreed_time_and_place_is_refused():
     setup = await make_setup()
     request_id = await _request(setup, RequestSide.WORKERS, reply_at=None, reply_place=" ")
     with pytest.raises(Invalid) as refused:
-        await documents.issue_request_reply(setup.context, request_id)
+        await issue_request_reply(setup.context, request_id)
     assert set(refused.value.errors) == {"reply_at", "reply_place"}
     assert await IssuedDocument.count() == 0
 
@@ -529,7 +542,7 @@ async def test_a_reply_letter_waits_for_the_reply_to_be_recorded():
     setup = await make_setup()
     request_id = await _request(setup, RequestSide.WORKERS, replied_on=None)
     with pytest.raises(Invalid) as refused:
-        await documents.issue_request_reply(setup.context, request_id)
+        await issue_request_reply(setup.context, request_id)
     assert "Record the reply" in refused.value.errors[""]
     assert await IssuedDocument.count() == 0
 
@@ -548,9 +561,7 @@ async def test_member_list_notice_reads_back_each_side_and_replacements():
     await Member.update(
         {Member.replaced_by: newcomer.id, Member.replaced_on: dt.date(2026, 3, 1)}
     ).where(Member.id == setup.members["Vũ Thị Giang"])
-    document = await documents.issue_member_list(
-        setup.context, setup.member_list_id, on=dt.date(2026, 3, 2)
-    )
+    document = await issue_member_list(setup.context, setup.member_list_id, on=dt.date(2026, 3, 2))
     assert document.reference == "01/TB-SHVN"
     row = await MemberList.objects().where(MemberList.id == setup.member_list_id).first()
     assert row.document == document.id
@@ -570,7 +581,7 @@ async def test_an_empty_member_list_is_refused():
     empty = MemberList(enterprise=setup.context.enterprise_id, valid_from=dt.date(2026, 7, 1))
     await empty.save()
     with pytest.raises(Invalid):
-        await documents.issue_member_list(setup.context, empty.id)
+        await issue_member_list(setup.context, empty.id)
     assert await IssuedDocument.count() == 0
 
 
@@ -629,8 +640,8 @@ async def test_the_notices_are_downloaded_once_issued(browser_for):
     publication = f"{base}/{setup.dialogue_id}/publication.docx"
     assert (await union.get(listing)).status_code == 303
     assert (await union.get(publication)).status_code == 303
-    await documents.issue_member_list(setup.context, setup.member_list_id, on=dt.date(2026, 1, 5))
-    await documents.issue_publication_notice(setup.context, setup.dialogue_id, dt.date(2026, 6, 16))
+    await issue_member_list(setup.context, setup.member_list_id, on=dt.date(2026, 1, 5))
+    await issue_publication_notice(setup.context, setup.dialogue_id, dt.date(2026, 6, 16))
     response = await union.get(listing)
     assert response.status_code == 200 and "Đỗ Thị Hoa" in all_text(response.content)
     response = await union.get(publication)

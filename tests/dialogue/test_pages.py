@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from labour_democracy.core.tables import Role
-from labour_democracy.dialogue import rules, services
+from labour_democracy.dialogue import meeting, regulation, rules
 from labour_democracy.dialogue.tables import (
     Dialogue,
     DialogueRequest,
@@ -143,9 +143,9 @@ async def test_hr_and_union_hold_a_periodic_dialogue_through_the_pages(browser_f
     assert response.status_code == 303
     page = await hr.get(here)
     assert "Record whether each item was agreed: Tiền ăn ca." in page.text
-    item_id = (
-        await services.dialogue_view(await factories.context(enterprise), dialogue.id)
-    ).items[0]["id"]
+    item_id = (await meeting.dialogue_view(await factories.context(enterprise), dialogue.id)).items[
+        0
+    ]["id"]
     await union.post(
         f"{here}/items/record",
         {
@@ -223,7 +223,7 @@ async def test_the_calendar_feed_is_public_with_its_token_only(browser_for, ente
     hr = await in_english(await browser_for("hr@a.vn"))
     page = await hr.get(f"/enterprises/{enterprise}/dialogue/calendar")
     assert page.status_code == 200
-    token = (await services.settings_for(enterprise)).calendar_token
+    token = (await regulation.settings_for(enterprise)).calendar_token
     anonymous = await browser_for()
     response = await anonymous.get(f"/dialogue-calendar/{token}.ics")
     assert response.status_code == 200

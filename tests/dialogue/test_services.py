@@ -13,7 +13,22 @@ from labour_democracy import i18n
 from labour_democracy.core import calendar, reminders
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.tables import Enterprise, Gender, Representation, Role
-from labour_democracy.dialogue import compliance, deadlines, rules, services
+from labour_democracy.dialogue import (
+    agenda,
+    calendar_feed,
+    compliance,
+    deadlines,
+    group_election,
+    meeting,
+    member_lists,
+    overview,
+    planning,
+    publication,
+    queries,
+    regulation,
+    requests,
+    rules,
+)
 from labour_democracy.dialogue.schemas import (
     AgendaItemForm,
     AttendanceForm,
@@ -77,18 +92,18 @@ async def _enterprise(workforce: int = 60):
 
 async def _published_list(enterprise_id: int) -> tuple[int, dict[str, int]]:
     hr = await factories.context(enterprise_id)
-    list_id = await services.create_member_list(
+    list_id = await member_lists.create_member_list(
         hr, MemberListForm(valid_from=today() - dt.timedelta(days=30))
     )
     ids = {}
     for name, title, legal in [*EMPLOYER, ("Lê Văn Cường", "Quản đốc", False)]:
-        ids[name] = await services.add_member(
+        ids[name] = await member_lists.add_member(
             hr,
             list_id,
             MemberForm(side=Side.EMPLOYER, full_name=name, title=title, legal_representative=legal),
         )
     for index, name in enumerate(WORKERS):
-        ids[name] = await services.add_member(
+        ids[name] = await member_lists.add_member(
             hr,
             list_id,
             MemberForm(
@@ -99,49 +114,49 @@ async def _published_list(enterprise_id: int) -> tuple[int, dict[str, int]]:
                 signs_for_side=index == 0,
             ),
         )
-    await services.publish_member_list(hr, list_id)
+    await member_lists.publish_member_list(hr, list_id)
     return list_id, ids
 
 
 async def test_a_worker_side_below_the_band_minimum_is_refused_and_nothing_changes():
     enterprise_id = await _enterprise(60)  # 50-149 workers: at least 4
     hr = await factories.context(enterprise_id)
-    list_id = await services.create_member_list(hr, MemberListForm(valid_from=today()))
+    list_id = await member_lists.create_member_list(hr, MemberListForm(valid_from=today()))
     for name, title, legal in [*EMPLOYER, ("Lê Văn Cường", "Quản đốc", False)]:
-        await services.add_member(
+        await member_lists.add_member(
             hr,
             list_id,
             MemberForm(side=Side.EMPLOYER, full_name=name, title=title, legal_representative=legal),
         )
     for index, name in enumerate(WORKERS[:3]):
-        await services.add_member(
+        await member_lists.add_member(
             hr,
             list_id,
             MemberForm(side=Side.UNION, full_name=name, signs_for_side=index == 0),
         )
     with pytest.raises(Invalid, match="the worker side needs at least 4 members; it has 3"):
-        await services.publish_member_list(hr, list_id)
+        await member_lists.publish_member_list(hr, list_id)
     version = await MemberList.objects().get(MemberList.id == list_id)
     assert version.status == MemberListStatus.DRAFT and version.document is None
-    await services.add_member(hr, list_id, MemberForm(side=Side.UNION, full_name=WORKERS[3]))
-    await services.publish_member_list(hr, list_id)
+    await member_lists.add_member(hr, list_id, MemberForm(side=Side.UNION, full_name=WORKERS[3]))
+    await member_lists.publish_member_list(hr, list_id)
     version = await MemberList.objects().get(MemberList.id == list_id)
     assert version.status == MemberListStatus.PUBLISHED and version.document is not None
     with pytest.raises(Conflict):
-        await services.add_member(hr, list_id, MemberForm(side=Side.UNION, full_name="Late"))
+        await member_lists.add_member(hr, list_id, MemberForm(side=Side.UNION, full_name="Late"))
 
 
 async def _list_with_split(hr, union: int, group: int) -> int:
-    list_id = await services.create_member_list(hr, MemberListForm(valid_from=today()))
+    list_id = await member_lists.create_member_list(hr, MemberListForm(valid_from=today()))
     for name, title, legal in [*EMPLOYER, ("Lê Văn Cường", "Quản đốc", False)]:
-        await services.add_member(
+        await member_lists.add_member(
             hr,
             list_id,
             MemberForm(side=Side.EMPLOYER, full_name=name, title=title, legal_representative=legal),
         )
     for side, count in ((Side.UNION, union), (Side.DIALOGUE_GROUP, group)):
         for index in range(count):
-            await services.add_member(
+            await member_lists.add_member(
                 hr,
                 list_id,
                 MemberForm(
@@ -163,54 +178,52 @@ async def test_a_seat_split_off_the_members_proportion_is_published_with_a_warni
     )
     hr = await factories.context(enterprise_id)
     deviating = await _list_with_split(hr, 2, 2)
-    check = await services.check_list(hr, deviating)
+    check = await member_lists.check_list(hr, deviating)
     assert check.lawful
     assert any(
         "split as 3 for the organisation and 1 for the workers' dialogue group; this list has "
         "2 and 2" in warning
         for warning in check.warnings
     )
-    warnings = await services.publish_member_list(hr, deviating)
+    warnings = await member_lists.publish_member_list(hr, deviating)
     assert any("Art. 38(2)(b)" in warning for warning in warnings)
     version = await MemberList.objects().get(MemberList.id == deviating)
     assert version.status == MemberListStatus.PUBLISHED
     matching = await _list_with_split(hr, 3, 1)
-    assert not any("38(2)(b)" in w for w in (await services.check_list(hr, matching)).warnings)
-    assert not any("38(2)(b)" in w for w in await services.publish_member_list(hr, matching))
+    assert not any("38(2)(b)" in w for w in (await member_lists.check_list(hr, matching)).warnings)
+    assert not any("38(2)(b)" in w for w in await member_lists.publish_member_list(hr, matching))
 
 
 async def test_employer_side_needs_its_legal_representative():
     enterprise_id = await _enterprise(10)
     hr = await factories.context(enterprise_id)
-    list_id = await services.create_member_list(hr, MemberListForm(valid_from=today()))
+    list_id = await member_lists.create_member_list(hr, MemberListForm(valid_from=today()))
     for name in ("A", "B", "C"):
-        await services.add_member(hr, list_id, MemberForm(side=Side.EMPLOYER, full_name=name))
+        await member_lists.add_member(hr, list_id, MemberForm(side=Side.EMPLOYER, full_name=name))
     for name in ("D", "E", "F"):
-        await services.add_member(
+        await member_lists.add_member(
             hr, list_id, MemberForm(side=Side.UNION, full_name=name, signs_for_side=True)
         )
     with pytest.raises(Invalid, match="legal representative"):
-        await services.publish_member_list(hr, list_id)
+        await member_lists.publish_member_list(hr, list_id)
 
 
 async def test_a_replacement_keeps_the_version_and_shows_from_its_date():
     enterprise_id = await _enterprise()
     list_id, ids = await _published_list(enterprise_id)
     union = await factories.context(enterprise_id, Role.UNION)
-    new_id = await services.replace_member(
+    new_id = await member_lists.replace_member(
         union,
         list_id,
         ids["Hoàng Văn Em"],
         ReplacementForm(full_name="Đỗ Văn Phúc", replaced_on=today()),
     )
-    before = {
-        m.full_name for m in await services.active_members(list_id, today() - dt.timedelta(1))
-    }
-    after = {m.id for m in await services.active_members(list_id, today())}
+    before = {m.full_name for m in await queries.active_members(list_id, today() - dt.timedelta(1))}
+    after = {m.id for m in await queries.active_members(list_id, today())}
     assert "Hoàng Văn Em" in before and "Đỗ Văn Phúc" not in before
     assert new_id in after and ids["Hoàng Văn Em"] not in after
     with pytest.raises(Conflict):
-        await services.replace_member(
+        await member_lists.replace_member(
             union, list_id, ids["Hoàng Văn Em"], ReplacementForm(full_name="X", replaced_on=today())
         )
 
@@ -219,15 +232,15 @@ async def test_regulation_needs_one_periodic_dialogue_a_year_and_its_months():
     enterprise_id = await _enterprise()
     hr = await factories.context(enterprise_id)
     with pytest.raises(Invalid) as error:
-        await services.update_settings(hr, SettingsForm(periodic_per_year=0, periodic_months=""))
+        await regulation.update_settings(hr, SettingsForm(periodic_per_year=0, periodic_months=""))
     assert "at least one periodic dialogue" in error.value.errors["periodic_per_year"]
     with pytest.raises(Invalid):
-        await services.update_settings(hr, SettingsForm(periodic_per_year=2, periodic_months="6"))
-    await services.update_settings(hr, SettingsForm(periodic_per_year=2, periodic_months="9, 3"))
-    assert (await services.settings_for(enterprise_id)).periodic_months == "3, 9"
+        await regulation.update_settings(hr, SettingsForm(periodic_per_year=2, periodic_months="6"))
+    await regulation.update_settings(hr, SettingsForm(periodic_per_year=2, periodic_months="9, 3"))
+    assert (await regulation.settings_for(enterprise_id)).periodic_months == "3, 9"
     union = await factories.context(enterprise_id, Role.UNION)
     with pytest.raises(Forbidden):
-        await services.update_settings(union, SettingsForm())
+        await regulation.update_settings(union, SettingsForm())
 
 
 async def test_a_periodic_dialogue_from_contents_to_publication():
@@ -238,7 +251,7 @@ async def test_a_periodic_dialogue_from_contents_to_publication():
 
     too_soon = calendar.add_working_days(rules.earliest_periodic_date(today()), -1)
     with pytest.raises(Invalid) as error:
-        await services.create_dialogue(
+        await planning.create_dialogue(
             hr,
             DialogueForm(title="Đối thoại định kỳ", scheduled_at=_at(too_soon), place="Hội trường"),
         )
@@ -246,15 +259,15 @@ async def test_a_periodic_dialogue_from_contents_to_publication():
     assert await Dialogue.count() == 0
 
     day = rules.earliest_periodic_date(today()) + dt.timedelta(days=7)
-    dialogue_id = await services.create_dialogue(
+    dialogue_id = await planning.create_dialogue(
         hr, DialogueForm(title="Đối thoại định kỳ", scheduled_at=_at(day), place="Hội trường")
     )
-    await services.record_contents(
+    await planning.record_contents(
         hr,
         dialogue_id,
         ContentsForm(side=Side.EMPLOYER, contents="Tình hình sản xuất", sent_on=today()),
     )
-    view = await services.dialogue_view(hr, dialogue_id)
+    view = await meeting.dialogue_view(hr, dialogue_id)
     assert view.dialogue["contents_due"] == rules.contents_deadline(day)
     assert not view.dialogue["employer_contents_late"]
 
@@ -269,14 +282,14 @@ async def test_a_periodic_dialogue_from_contents_to_publication():
             target_id=dialogue_id,
         ),
     )
-    assert await services.import_agenda(union, dialogue_id) == 1
-    assert await services.import_agenda(union, dialogue_id) == 0
+    assert await agenda.import_agenda(union, dialogue_id) == 1
+    assert await agenda.import_agenda(union, dialogue_id) == 0
     item = await AgendaItem.objects().first()
     assert item.source == AgendaSource.SUGGESTION and item.title == "Lắp thêm quạt ở xưởng may"
 
     # 2 of 4 worker-side members (50 %): no quorum; 3 of 4 (75 %): quorum.
     present = [ids["Nguyễn Văn An"], ids["Phạm Thị Dung"], ids["Hoàng Văn Em"]]
-    assert not await services.record_attendance(hr, dialogue_id, AttendanceForm(present=present))
+    assert not await meeting.record_attendance(hr, dialogue_id, AttendanceForm(present=present))
     record = RecordForm(
         held_on=today(),
         chair="Nguyễn Văn An",
@@ -284,19 +297,19 @@ async def test_a_periodic_dialogue_from_contents_to_publication():
         summary="Hai bên thống nhất.",
     )
     with pytest.raises(Invalid, match="quorum is not met"):
-        await services.record_dialogue(hr, dialogue_id, record)
+        await meeting.record_dialogue(hr, dialogue_id, record)
     present.append(ids["Vũ Thị Giang"])
-    assert await services.record_attendance(hr, dialogue_id, AttendanceForm(present=present))
+    assert await meeting.record_attendance(hr, dialogue_id, AttendanceForm(present=present))
 
     with pytest.raises(Invalid, match="Record whether each item was agreed"):
-        await services.record_dialogue(hr, dialogue_id, record)
+        await meeting.record_dialogue(hr, dialogue_id, record)
     with pytest.raises(Invalid) as error:
-        await services.record_positions(
+        await agenda.record_positions(
             hr, dialogue_id, item.id, PositionsForm(outcome="agreed", agreed_text="Lắp 10 quạt")
         )
     assert set(error.value.errors) == {"owner", "due_on"}
     due = today() + dt.timedelta(days=30)
-    await services.record_positions(
+    await agenda.record_positions(
         hr,
         dialogue_id,
         item.id,
@@ -309,7 +322,7 @@ async def test_a_periodic_dialogue_from_contents_to_publication():
             due_on=due,
         ),
     )
-    await services.record_dialogue(hr, dialogue_id, record)
+    await meeting.record_dialogue(hr, dialogue_id, record)
     dialogue = await Dialogue.objects().get(Dialogue.id == dialogue_id)
     assert dialogue.status == DialogueStatus.HELD
     action = await FollowUp.objects().first()
@@ -322,21 +335,23 @@ async def test_a_periodic_dialogue_from_contents_to_publication():
     assert (await AgendaItem.objects().first()).follow_up_id == action.id
 
     # The minutes' signatories: the legal representative and the union's signer, present.
-    signers = await services.signatories(hr, dialogue_id)
+    signers = await meeting.signatories(hr, dialogue_id)
     assert [s.name for s in signers] == ["Nguyễn Văn An", "Phạm Thị Dung"]
 
     with pytest.raises(Forbidden):
-        await services.publish_dialogue(union, dialogue_id, PublishForm(published_on=today()))
-    assert not await services.publish_dialogue(hr, dialogue_id, PublishForm(published_on=today()))
+        await publication.publish_dialogue(union, dialogue_id, PublishForm(published_on=today()))
+    assert not await publication.publish_dialogue(
+        hr, dialogue_id, PublishForm(published_on=today())
+    )
     dialogue = await Dialogue.objects().get(Dialogue.id == dialogue_id)
     assert dialogue.status == DialogueStatus.PUBLICISED and dialogue.publication_document
-    public = (await services.published_for_public(hr.enterprise))[0]
+    public = (await publication.published_for_public(hr.enterprise))[0]
     assert "Hai bên thống nhất." in public["lines"]
     with pytest.raises(Conflict):
-        await services.publish_dialogue(hr, dialogue_id, PublishForm(published_on=today()))
+        await publication.publish_dialogue(hr, dialogue_id, PublishForm(published_on=today()))
 
     # The open follow-up is carried onto the next dialogue's agenda.
-    next_id = await services.create_dialogue(
+    next_id = await planning.create_dialogue(
         hr,
         DialogueForm(
             title="Đối thoại định kỳ lần 2",
@@ -344,7 +359,7 @@ async def test_a_periodic_dialogue_from_contents_to_publication():
             place="Hội trường",
         ),
     )
-    assert await services.import_agenda(hr, next_id) == 1
+    assert await agenda.import_agenda(hr, next_id) == 1
     carried = await AgendaItem.objects().where(AgendaItem.dialogue == next_id).first()
     assert carried.source == AgendaSource.FOLLOW_UP and carried.source_id == action.id
 
@@ -365,16 +380,16 @@ async def test_worker_side_request_needs_thirty_percent_and_a_reply_in_five_work
         supporters=[ids["Phạm Thị Dung"]],
     )
     with pytest.raises(Invalid) as error:
-        await services.create_request(union, form)
+        await requests.create_request(union, form)
     assert "2 of 4; 1 ticked" in error.value.errors["supporters"]
     with pytest.raises(Forbidden):  # HR does not ask on the workers' behalf
-        await services.create_request(hr, form)
+        await requests.create_request(hr, form)
     form.supporters = [ids["Phạm Thị Dung"], ids["Hoàng Văn Em"]]
-    request_id = await services.create_request(union, form)
-    row = await services.get_request(hr, request_id)
+    request_id = await requests.create_request(union, form)
+    row = await requests.get_request(hr, request_id)
     assert row["reply_due_on"] == rules.reply_due(today())
     assert [m.full_name for m in row["supporters"]] == ["Phạm Thị Dung", "Hoàng Văn Em"]
-    assert row["can_answer"] and not (await services.get_request(union, request_id))["can_answer"]
+    assert row["can_answer"] and not (await requests.get_request(union, request_id))["can_answer"]
     assert any(
         due.url.endswith(f"/requests/{request_id}")
         for due in await deadlines.deadlines(hr.enterprise)
@@ -387,30 +402,30 @@ async def test_worker_side_request_needs_thirty_percent_and_a_reply_in_five_work
         reply_place="Phòng họp",
     )
     with pytest.raises(Forbidden):
-        await services.answer_request(union, request_id, reply)
-    dialogue_id = await services.answer_request(hr, request_id, reply)
+        await requests.answer_request(union, request_id, reply)
+    dialogue_id = await requests.answer_request(hr, request_id, reply)
     dialogue = await Dialogue.objects().get(Dialogue.id == dialogue_id)
     assert dialogue.kind == DialogueKind.REQUESTED and dialogue.place == "Phòng họp"
     with pytest.raises(Conflict):
-        await services.answer_request(hr, request_id, reply)
+        await requests.answer_request(hr, request_id, reply)
     # No 70 % quorum outside periodic dialogues: 1 of 4 worker-side members may suffice.
     present = [ids["Nguyễn Văn An"], ids["Phạm Thị Dung"]]
-    quorum = await services.record_attendance(hr, dialogue_id, AttendanceForm(present=present))
+    quorum = await meeting.record_attendance(hr, dialogue_id, AttendanceForm(present=present))
     assert quorum is None
-    item_id = await services.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Tiền ăn ca"))
-    await services.record_positions(hr, dialogue_id, item_id, PositionsForm(outcome="not_agreed"))
+    item_id = await agenda.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Tiền ăn ca"))
+    await agenda.record_positions(hr, dialogue_id, item_id, PositionsForm(outcome="not_agreed"))
     record = RecordForm(held_on=today(), chair="Nguyễn Văn An", secretary="B", summary="Chưa.")
     # A topic concerns women: refused until the women's representative is recorded (Art. 38(4)).
     women = AttendanceForm(present=present, concerns_women=True, womens_representative=" ")
-    await services.record_attendance(hr, dialogue_id, women)
+    await meeting.record_attendance(hr, dialogue_id, women)
     with pytest.raises(Invalid, match=r"women's representative .*Art. 38\(4\)"):
-        await services.record_dialogue(hr, dialogue_id, record)
+        await meeting.record_dialogue(hr, dialogue_id, record)
     assert (
         await Dialogue.objects().get(Dialogue.id == dialogue_id)
     ).status == DialogueStatus.PLANNED
     women.womens_representative = "Ngô Thị Hạnh"
-    await services.record_attendance(hr, dialogue_id, women)
-    await services.record_dialogue(hr, dialogue_id, record)
+    await meeting.record_attendance(hr, dialogue_id, women)
+    await meeting.record_dialogue(hr, dialogue_id, record)
     assert (await Dialogue.objects().get(Dialogue.id == dialogue_id)).status == DialogueStatus.HELD
     facts = await compliance.facts(enterprise_id, rules.reply_due(today()) + dt.timedelta(days=1))
     assert (facts.requests, facts.requests_on_time) == (1, 1)
@@ -421,14 +436,14 @@ async def test_an_event_dialogue_shows_its_steps_and_the_matter_s_own_deadline()
     await _published_list(enterprise_id)
     hr = await factories.context(enterprise_id)
     with pytest.raises(Invalid) as error:
-        await services.create_dialogue(
+        await planning.create_dialogue(
             hr,
             DialogueForm(
                 kind=DialogueKind.EVENT, title="Cắt giảm", scheduled_at=_at(today()), place="P"
             ),
         )
     assert "matter" in error.value.errors
-    dialogue_id = await services.create_dialogue(
+    dialogue_id = await planning.create_dialogue(
         hr,
         DialogueForm(
             kind=DialogueKind.EVENT,
@@ -439,18 +454,18 @@ async def test_an_event_dialogue_shows_its_steps_and_the_matter_s_own_deadline()
         ),
     )
     effective = today() + dt.timedelta(days=45)
-    await services.record_event_steps(
+    await planning.record_event_steps(
         hr,
         dialogue_id,
         EventStepsForm(event_document_sent_on=today(), event_effective_on=effective),
     )
-    view = await services.dialogue_view(hr, dialogue_id)
+    view = await meeting.dialogue_view(hr, dialogue_id)
     reply_step, duty = view.event_steps[1], view.event_steps[-1]
     assert reply_step["due_on"] == rules.event_reply_due(today(), 5)
     assert duty["due_on"] == effective - dt.timedelta(days=30)
     assert duty["source"] == "Labour Code Art. 42"
     with pytest.raises(Invalid):
-        await services.record_event_steps(hr, dialogue_id, EventStepsForm(event_reply_on=today()))
+        await planning.record_event_steps(hr, dialogue_id, EventStepsForm(event_reply_on=today()))
 
 
 async def test_the_calendar_feed_lists_dialogues_and_deadlines():
@@ -458,24 +473,24 @@ async def test_the_calendar_feed_lists_dialogues_and_deadlines():
     await _published_list(enterprise_id)
     hr = await factories.context(enterprise_id)
     day = rules.earliest_periodic_date(today()) + dt.timedelta(days=3)
-    await services.create_dialogue(
+    await planning.create_dialogue(
         hr, DialogueForm(title="Đối thoại định kỳ", scheduled_at=_at(day), place="Hội trường")
     )
-    settings = await services.settings_for(enterprise_id)
-    enterprise = await deadlines.enterprise_for_token(settings.calendar_token)
+    settings = await regulation.settings_for(enterprise_id)
+    enterprise = await calendar_feed.enterprise_for_token(settings.calendar_token)
     assert enterprise.id == enterprise_id
-    assert await deadlines.enterprise_for_token("wrong") is None
-    feed = icalendar.Calendar.from_ical(await deadlines.feed(enterprise, "https://ld.test"))
+    assert await calendar_feed.enterprise_for_token("wrong") is None
+    feed = icalendar.Calendar.from_ical(await calendar_feed.feed(enterprise, "https://ld.test"))
     summaries = [str(event["summary"]) for event in feed.walk("VEVENT")]
     assert "Đối thoại định kỳ" in summaries
     assert "Employer's contents for “Đối thoại định kỳ”" in summaries
     assert "Renew the list of dialogue members" in summaries
-    again = icalendar.Calendar.from_ical(await deadlines.feed(enterprise, "https://ld.test"))
+    again = icalendar.Calendar.from_ical(await calendar_feed.feed(enterprise, "https://ld.test"))
     assert [str(e["uid"]) for e in feed.walk("VEVENT")] == [
         str(e["uid"]) for e in again.walk("VEVENT")
     ]
-    await services.renew_calendar_token(hr)
-    assert await deadlines.enterprise_for_token(settings.calendar_token) is None
+    await calendar_feed.renew_calendar_token(hr)
+    assert await calendar_feed.enterprise_for_token(settings.calendar_token) is None
 
 
 async def test_manual_agenda_item_and_records_of_another_enterprise():
@@ -483,16 +498,16 @@ async def test_manual_agenda_item_and_records_of_another_enterprise():
     await _published_list(enterprise_id)
     hr = await factories.context(enterprise_id)
     day = rules.earliest_periodic_date(today()) + dt.timedelta(days=3)
-    dialogue_id = await services.create_dialogue(
+    dialogue_id = await planning.create_dialogue(
         hr, DialogueForm(title="Đối thoại", scheduled_at=_at(day), place="Hội trường")
     )
     with pytest.raises(Invalid):
-        await services.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="  "))
-    item_id = await services.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Ca đêm"))
+        await agenda.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="  "))
+    item_id = await agenda.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Ca đêm"))
     other = await factories.enterprise(name="Công ty khác", tax_code="0100000999")
     other_hr = await factories.context(other)
     with pytest.raises(Exception) as error:
-        await services.record_positions(other_hr, dialogue_id, item_id, PositionsForm())
+        await agenda.record_positions(other_hr, dialogue_id, item_id, PositionsForm())
     assert type(error.value).__name__ == "NotFound"
 
 
@@ -504,7 +519,7 @@ async def test_seats_are_split_in_proportion_to_union_members():
     await factories.workers(enterprise_id, 50)
     hr = await factories.context(enterprise_id)
     # 150 workers: at least 9 worker-side seats; 100/150 of 9 is 6, the other 50 get 3.
-    split = (await services.overview(hr))["split"]
+    split = (await overview.overview(hr))["split"]
     assert (split["seats"], split["organisation"], split["group"]) == (9, 6, 3)
 
 
@@ -513,33 +528,33 @@ async def test_late_contents_and_a_late_publication_are_flagged_and_counted():
     _list_id, ids = await _published_list(enterprise_id)
     hr = await factories.context(enterprise_id)
     day = rules.earliest_periodic_date(today())
-    dialogue_id = await services.create_dialogue(
+    dialogue_id = await planning.create_dialogue(
         hr, DialogueForm(title="Đối thoại", scheduled_at=_at(day), place="Hội trường")
     )
     # Sent today for the earliest dialogue the rule allows: in time.
     assert rules.contents_deadline(day) >= today()
-    await services.record_contents(
+    await planning.record_contents(
         hr, dialogue_id, ContentsForm(side=Side.EMPLOYER, contents="A", sent_on=today())
     )
-    row = (await services.dialogue_view(hr, dialogue_id)).dialogue
+    row = (await meeting.dialogue_view(hr, dialogue_id)).dialogue
     assert not row["employer_contents_late"]
-    row = services._annotate(row, False, on=rules.contents_deadline(day) + dt.timedelta(days=1))
+    row = planning.annotate(row, False, on=rules.contents_deadline(day) + dt.timedelta(days=1))
     assert row["worker_contents_late"]  # never sent, and the deadline has passed
 
     # Held a month ago, publicised today: more than 3 working days later.
     held_on = today() - dt.timedelta(days=30)
-    await services.record_attendance(hr, dialogue_id, AttendanceForm(present=list(ids.values())))
-    item_id = await services.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Ca đêm"))
-    await services.record_positions(hr, dialogue_id, item_id, PositionsForm(outcome="not_agreed"))
-    await services.record_dialogue(
+    await meeting.record_attendance(hr, dialogue_id, AttendanceForm(present=list(ids.values())))
+    item_id = await agenda.add_agenda_item(hr, dialogue_id, AgendaItemForm(title="Ca đêm"))
+    await agenda.record_positions(hr, dialogue_id, item_id, PositionsForm(outcome="not_agreed"))
+    await meeting.record_dialogue(
         hr, dialogue_id, RecordForm(held_on=held_on, chair="A", secretary="B", summary="C")
     )
-    agenda = await reminders.agenda(hr)
-    assert any("Publicise the main contents" in due.title for due in agenda.overdue)
-    assert await services.publish_dialogue(hr, dialogue_id, PublishForm(published_on=today()))
+    due_items = await reminders.agenda(hr)
+    assert any("Publicise the main contents" in due.title for due in due_items.overdue)
+    assert await publication.publish_dialogue(hr, dialogue_id, PublishForm(published_on=today()))
     facts = await compliance.facts(enterprise_id)
     assert (facts.publications, facts.publications_on_time) == (1, 0)
-    assert (await services.list_dialogues(hr)).rows[0]["publication_late"]
+    assert (await planning.list_dialogues(hr)).rows[0]["publication_late"]
 
 
 # The workers' dialogue group elected through the voting engine --------------------------------
@@ -548,16 +563,16 @@ async def test_late_contents_and_a_late_publication_are_flagged_and_counted():
 async def test_the_dialogue_group_is_elected_through_the_voting_engine():
     enterprise_id = await _enterprise(5)
     union = await factories.context(enterprise_id, Role.UNION)
-    list_id = await services.create_member_list(union, MemberListForm(valid_from=today()))
+    list_id = await member_lists.create_member_list(union, MemberListForm(valid_from=today()))
 
     # Bad input: nothing is created, not even a draft ballot.
     with pytest.raises(Invalid) as refused:
-        await services.create_group_election(
+        await group_election.create_group_election(
             union, list_id, GroupElectionForm(candidates="An\nBình", seats=3)
         )
     assert "seats" in refused.value.errors
     with pytest.raises(Invalid) as refused:
-        await services.create_group_election(
+        await group_election.create_group_election(
             union,
             list_id,
             GroupElectionForm(candidates="An", electorate_kind=ElectorateKind.UNION_MEMBERS),
@@ -565,7 +580,7 @@ async def test_the_dialogue_group_is_elected_through_the_voting_engine():
     assert "electorate_kind" in refused.value.errors
     assert await Ballot.count() == 0
 
-    ballot_id = await services.create_group_election(
+    ballot_id = await group_election.create_group_election(
         union, list_id, GroupElectionForm(candidates="An\nBình\nChi", seats=2)
     )
     ballot = await Ballot.objects().get(Ballot.id == ballot_id)
@@ -573,11 +588,11 @@ async def test_the_dialogue_group_is_elected_through_the_voting_engine():
     question = await Question.objects().get(Question.ballot == ballot_id)
     assert question.seats == 2 and question.rule_minimum == voting_rules.ELECTION_MAJORITY.encode()
     with pytest.raises(Conflict):
-        await services.create_group_election(
+        await group_election.create_group_election(
             union, list_id, GroupElectionForm(candidates="Dũng", seats=1)
         )
     with pytest.raises(Conflict, match="Close the vote first"):
-        await services.add_elected(union, list_id)
+        await group_election.add_elected(union, list_id)
 
     codes = await voting.issue_codes(union, ballot_id)
     await voting.open_ballot(union, ballot_id)
@@ -589,19 +604,19 @@ async def test_the_dialogue_group_is_elected_through_the_voting_engine():
         await voting.cast_code(code.code, {question.id: [options[n] for n in names]})
     await voting.close_ballot(union, ballot_id)
 
-    election = await services.group_election(
+    election = await group_election.group_election(
         union, await MemberList.objects().get(MemberList.id == list_id)
     )
     assert election["elected"] == ["An", "Bình"] and not election["tied"]
-    assert await services.add_elected(union, list_id) == 2
+    assert await group_election.add_elected(union, list_id) == 2
     group = [
         m.full_name
-        for m in await services.list_members(list_id)
+        for m in await queries.list_members(list_id)
         if m.side == Side.DIALOGUE_GROUP.value
     ]
     assert group == ["An", "Bình"]
     with pytest.raises(Conflict, match="already on the list"):
-        await services.add_elected(union, list_id)
+        await group_election.add_elected(union, list_id)
 
 
 async def test_a_published_list_gets_no_election():
@@ -609,7 +624,7 @@ async def test_a_published_list_gets_no_election():
     list_id, _ids = await _published_list(enterprise_id)
     union = await factories.context(enterprise_id, Role.UNION)
     with pytest.raises(Conflict):
-        await services.create_group_election(
+        await group_election.create_group_election(
             union, list_id, GroupElectionForm(candidates="An", seats=1)
         )
     assert await Ballot.count() == 0
