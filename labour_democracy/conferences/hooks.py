@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from labour_democracy.conferences import services
+from labour_democracy.conferences import queries
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
 from labour_democracy.conferences.tables import (
     Conference,
@@ -43,7 +43,7 @@ async def public_section(enterprise: Enterprise) -> dict | None:
     if not rows:
         return None
     for row in rows:
-        row["label"] = services.label(SimpleNamespace(**row))
+        row["label"] = queries.label(SimpleNamespace(**row))
         row["paragraphs"] = [p for p in row["resolution_summary"].splitlines() if p.strip()]
     return {"conferences": rows}
 
@@ -97,4 +97,4 @@ async def proposal_targets(context: EnterpriseContext) -> list[tuple[int, str]]:
         (Conference.enterprise == context.enterprise_id)
         & Conference.status.is_in([ConferenceStatus.PLANNED, ConferenceStatus.IN_SESSION])
     )
-    return [(row.id, services.label(row)) for row in rows]
+    return [(row.id, queries.label(row)) for row in rows]
