@@ -24,8 +24,6 @@ from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import tally
 
-# Agenda ---------------------------------------------------------------------------------------
-
 
 async def agenda(context: EnterpriseContext, conference_id: int) -> list[dict]:
     await get_conference(context, conference_id)

@@ -30,8 +30,6 @@ from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting.rules import Rule
 
-# Check-in and the live quorum -----------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class Attendance:

@@ -37,8 +37,6 @@ from labour_democracy.voting.tables import (
     BallotStatus,
 )
 
-# Close, publish, follow up --------------------------------------------------------------------
-
 
 async def close_conference(context: EnterpriseContext, conference_id: int, summary: str) -> None:
     """Close the session: every vote must be closed; the minutes and resolution are issued."""

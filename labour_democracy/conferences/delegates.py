@@ -34,8 +34,6 @@ from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 
-# Seats and delegates --------------------------------------------------------------------------
-
 
 async def headcounts(context: EnterpriseContext) -> list[dict]:
     """Active workers per org unit (units without workers are left out)."""

@@ -54,9 +54,6 @@ from labour_democracy.suggestions.tables import Topic
 _TEXT_LIMITS = {"venue": 300, "employer_chair": 255, "union_chair": 255, "secretary": 255}
 
 
-# Planning -------------------------------------------------------------------------------------
-
-
 def _parse_time(text: str) -> dt.time | None:
     try:
         return dt.time.fromisoformat(text.strip())

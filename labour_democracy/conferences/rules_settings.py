@@ -27,8 +27,6 @@ from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting.rules import Base, Comparator, Rule, describe
 
-# Rules ----------------------------------------------------------------------------------------
-
 
 def is_state_owned(enterprise: Enterprise) -> bool:
     return enterprise.ownership == Ownership.STATE_OWNED

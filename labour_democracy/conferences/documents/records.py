@@ -24,8 +24,6 @@ from labour_democracy.voting.schemas import BallotResult, QuestionResult
 from labour_democracy.voting.tables import Ballot, BallotStatus
 from labour_democracy.voting.tally import unseal
 
-# Reading what happened --------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class DelegateRow:

@@ -30,8 +30,6 @@ from labour_democracy.followups import services as followups
 from labour_democracy.followups.tables import FollowUpStatus
 from labour_democracy.i18n import format_number, today
 
-# The six-monthly review ------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class ReviewFacts:

@@ -29,8 +29,6 @@ from labour_democracy.followups.tables import FollowUpStatus
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting.schemas import BallotResult, OptionResult, QuestionResult
 
-# Sample data for `labour-democracy check-templates` ----------------------------------------------
-
 
 def _sample_conference() -> Conference:
     return Conference(

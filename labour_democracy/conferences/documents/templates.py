@@ -30,9 +30,6 @@ RESOLUTION_KIND = "conference_resolution"
 REVIEW_REPORT_KIND = "conference_review_report"
 
 
-# Builders ---------------------------------------------------------------------------------------
-
-
 def _paragraphs(document, key: str, **style: Any) -> None:
     layout.tag(document, f"for text in {key}")
     layout.body_paragraph(document, "{{ text }}", **style)
