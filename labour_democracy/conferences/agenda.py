@@ -3,7 +3,7 @@ item's outcome; adding, correcting, moving and removing items."""
 
 from __future__ import annotations
 
-from labour_democracy.conferences import rules
+from labour_democracy.conferences import labels, rules
 from labour_democracy.conferences.queries import (
     get_conference,
     item_of,
@@ -37,6 +37,7 @@ async def agenda(context: EnterpriseContext, conference_id: int) -> list[dict]:
         .order_by(AgendaItem.position)
     )
     for item in items:
+        item["title"] = labels.item_title(item["key"], item["title"])
         item["result"] = tally.unseal(item["ballot_result"]) if item["ballot_result"] else None
         item["outcome"] = _outcome(item["result"]) if item["result"] else None
     return items
@@ -125,7 +126,11 @@ async def update_item(
     async with write_transaction():
         await AgendaItem.update(
             {
-                AgendaItem.title: form.title.strip(),
+                # The catalogue's title sent back unchanged stays the catalogue's; a user's
+                # own words are stored as typed.
+                AgendaItem.title: labels.typed_or_catalogue(
+                    form.title, labels.item_msgid(item.key)
+                ),
                 AgendaItem.kind: form.kind,
                 AgendaItem.vote_mode: form.vote_mode,
                 AgendaItem.candidates: (form.candidates or "").strip(),

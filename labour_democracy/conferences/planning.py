@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.conferences import rules
+from labour_democracy.conferences import labels, rules
 from labour_democracy.conferences.checkin import forget_screens, list_changed
 from labour_democracy.conferences.permissions import (
     VIEW_CONFERENCES,
@@ -174,8 +174,9 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
                     conference=conference.id,
                     key=step.key,
                     position=i + 1,
-                    title=_(step.title),
-                    owner=_(step.owner),
+                    # Stored by key, translated when shown (labels.step_title).
+                    title="",
+                    owner="",
                     due_on=_due_on(form.held_on, step, saturday),
                 )
                 for i, step in enumerate(rules.timeline_steps(form.form))
@@ -190,7 +191,7 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
                     conference=conference.id,
                     position=i + 1,
                     key=item.key,
-                    title=_(item.title),
+                    title="",  # the catalogue's, by key (labels.item_title)
                     kind=AgendaKind(item.kind),
                     vote_mode=VoteMode.SECRET
                     if item.kind == AgendaKind.ELECTION
@@ -454,6 +455,8 @@ async def timeline(context: EnterpriseContext, conference_id: int) -> list[dict]
     )
     for step in steps:
         step["overdue"] = step["status"] == StepStatus.TODO and step["due_on"] < on
+        step["title"] = labels.step_title(step["key"], step["title"])
+        step["owner"] = labels.step_owner(step["key"], step["owner"])
     return steps
 
 
@@ -476,7 +479,10 @@ async def update_step(
         TimelineStep.done_on: today() if form.done else None,
     }
     if form.owner:
-        values[TimelineStep.owner] = form.owner.strip()
+        # The catalogue's owner sent back unchanged stays the catalogue's (shown translated).
+        values[TimelineStep.owner] = labels.typed_or_catalogue(
+            form.owner, labels.step_msgids(step.key)[1]
+        )
     if form.due_on:
         values[TimelineStep.due_on] = form.due_on
     async with write_transaction():

@@ -3,7 +3,7 @@ engine (ballot prepared, opened on quorum, show of hands counted, closed)."""
 
 from __future__ import annotations
 
-from labour_democracy.conferences import rules
+from labour_democracy.conferences import labels, rules
 from labour_democracy.conferences.checkin import count_present
 from labour_democracy.conferences.queries import (
     get_conference,
@@ -29,6 +29,7 @@ from labour_democracy.core.errors import Conflict, NotFound
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import language
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Rule, describe
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
@@ -96,12 +97,17 @@ async def prepare_vote(context: EnterpriseContext, conference_id: int, item_id: 
             Delegate.conference == conference_id
         )
     ]
+    # The voting engine stores text, printed on its slips and results: in Vietnamese, as the
+    # conference's documents are, whatever the language of whoever prepares the vote.
+    with language("vi"):
+        title = labels.item_title(item.key, item.title)
+        ballot_title = f"{label(conference)}: {title}"[:300]
     # Each step is the voting engine's own transaction; the item names its ballot last, so a
     # failed step leaves only an unused draft ballot and the next attempt starts afresh.
     ballot_id = await voting.create_ballot(
         context,
         BallotForm(
-            title=f"{label(conference)}: {item.title}"[:300],
+            title=ballot_title,
             secrecy=Secrecy.SECRET if item.vote_mode == VoteMode.SECRET else Secrecy.NAMED,
             channels=Channels.PAPER if show_of_hands else Channels.BOTH,
             electorate_kind=ElectorateKind.NAMED_LIST,
@@ -117,7 +123,7 @@ async def prepare_vote(context: EnterpriseContext, conference_id: int, item_id: 
         ballot_id,
         QuestionForm(
             kind=QuestionKind.ELECTION if item.kind == AgendaKind.ELECTION else QuestionKind.MOTION,
-            text=item.title,
+            text=title,
             options="\n".join(candidates) or None,
             seats=item.seats or 1,
             rule_base=passing.base,

@@ -19,6 +19,7 @@ from labour_democracy.conferences.documents.common import (
 )
 from labour_democracy.conferences.documents.records import conference_of
 from labour_democracy.conferences.documents.templates import AGENDA, AGENDA_KIND, PLAN, PLAN_KIND
+from labour_democracy.conferences.labels import item_title, step_owner, step_title
 from labour_democracy.conferences.queries import require
 from labour_democracy.conferences.tables import (
     AgendaItem,
@@ -29,7 +30,7 @@ from labour_democracy.conferences.tables import (
 )
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.documents.tables import IssuedDocument
-from labour_democracy.i18n import today
+from labour_democracy.i18n import language, today
 
 
 def plan_context(
@@ -44,8 +45,8 @@ def plan_context(
     rows = [
         {
             "number": index,
-            "title": step["title"],
-            "owner": step["owner"],
+            "title": step_title(step.get("key", ""), step["title"]),
+            "owner": step_owner(step.get("key", ""), step["owner"]),
             "due": short_date(step["due_on"]),
             "status": (
                 f"Đã xong {short_date(step['done_on'])}".strip()
@@ -84,7 +85,7 @@ def agenda_context(
     rows = [
         {
             "number": index,
-            "title": item["title"],
+            "title": item_title(item.get("key", ""), item["title"]),
             "kind": AGENDA_WORDS.get(item["kind"], "")
             + (
                 f" ({VOTE_WORDS[item['vote_mode']]})"
@@ -116,13 +117,15 @@ async def issue_plan(context: EnterpriseContext, conference_id: int) -> IssuedDo
     )
     head = await head_of(context)
     on = today()
+    with language("vi"):  # the catalogue's step titles and owners, whoever issues it
+        document_context = plan_context(head, conference, steps, on)
     return await issue_document(
         context,
         conference,
         kind=PLAN_KIND,
         type_code="KH",
         template=PLAN,
-        document_context=plan_context(head, conference, steps, on),
+        document_context=document_context,
         on=on,
     )
 
@@ -132,18 +135,22 @@ async def issue_agenda(context: EnterpriseContext, conference_id: int) -> Issued
     require(context)
     conference = await conference_of(context, conference_id)
     items = (
-        await AgendaItem.select(AgendaItem.title, AgendaItem.kind, AgendaItem.vote_mode)
+        await AgendaItem.select(
+            AgendaItem.key, AgendaItem.title, AgendaItem.kind, AgendaItem.vote_mode
+        )
         .where(AgendaItem.conference == conference.id)
         .order_by(AgendaItem.position)
     )
     head = await head_of(context)
     on = today()
+    with language("vi"):  # the catalogue's item titles, whoever issues it
+        document_context = agenda_context(head, conference, items, on)
     return await issue_document(
         context,
         conference,
         kind=AGENDA_KIND,
         type_code="CTr",
         template=AGENDA,
-        document_context=agenda_context(head, conference, items, on),
+        document_context=document_context,
         on=on,
     )

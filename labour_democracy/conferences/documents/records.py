@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from labour_democracy.conferences.documents.common import attendees, rule_text, share_text
+from labour_democracy.conferences.labels import item_title
 from labour_democracy.conferences.tables import (
     AgendaItem,
     Conference,
@@ -16,7 +17,7 @@ from labour_democracy.conferences.tables import (
 )
 from labour_democracy.core import rules as core_rules
 from labour_democracy.core.scope import EnterpriseContext, get_owned
-from labour_democracy.i18n import format_number
+from labour_democracy.i18n import format_number, language
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.documents import option_labels
@@ -93,6 +94,7 @@ async def read_outcomes(conference_id: int) -> list[ItemOutcome]:
     items = (
         await AgendaItem.select(
             AgendaItem.position,
+            AgendaItem.key,
             AgendaItem.title,
             AgendaItem.kind,
             AgendaItem.vote_mode,
@@ -115,9 +117,9 @@ async def read_outcomes(conference_id: int) -> list[ItemOutcome]:
         if ballot and ballot["status"] == BallotStatus.CLOSED and ballot["result"]:
             result = unseal(ballot["result"])
             labels = option_labels(await voting.questions_with_options(ballot["id"]))
-        outcomes.append(
-            ItemOutcome(number, item["title"], item["kind"], item["vote_mode"], result, labels)
-        )
+        with language("vi"):  # the catalogue's item title, whoever issues the document
+            title = item_title(item["key"], item["title"])
+        outcomes.append(ItemOutcome(number, title, item["kind"], item["vote_mode"], result, labels))
     return outcomes
 
 
