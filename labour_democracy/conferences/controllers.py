@@ -23,6 +23,7 @@ from labour_democracy.conferences import (
     review,
     rules_settings,
     session,
+    timeline,
 )
 from labour_democracy.conferences import delegates as delegates_stage
 from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
@@ -243,7 +244,7 @@ class ConferenceController(Controller):
             ectx=context,
             conference=conference,
             title=queries.label(conference),
-            steps=await planning.timeline(context, conference_id),
+            steps=await timeline.timeline(context, conference_id),
             attendance=await checkin.attendance(conference),
             agenda=await agenda_stage.agenda(context, conference_id),
             commitments=await closing.commitments(context, conference_id),
@@ -268,7 +269,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            planning.update_step(context, conference_id, step_id, form),
+            timeline.update_step(context, conference_id, step_id, form),
             back,
             _("The step was updated."),
         )

@@ -1,12 +1,12 @@
 """Planning a conference (Kế hoạch tổ chức hội nghị): the plan validated against the rules,
-its timeline and default agenda, correcting or deleting a plan before the conference opens, the
-list of conferences, and the timeline's steps as they are done."""
+its timeline and default agenda, correcting or deleting a plan before the conference opens, and
+the list of conferences. The timeline's steps as they are done: timeline.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.conferences import labels, rules
+from labour_democracy.conferences import rules
 from labour_democracy.conferences.checkin import forget_screens, list_changed
 from labour_democracy.conferences.permissions import (
     VIEW_CONFERENCES,
@@ -21,7 +21,6 @@ from labour_democracy.conferences.rules_settings import RulesView, rules_of
 from labour_democracy.conferences.schemas import (
     PlanEditForm,
     PlanForm,
-    StepForm,
 )
 from labour_democracy.conferences.tables import (
     AgendaItem,
@@ -41,8 +40,8 @@ from labour_democracy.conferences.tables import (
 from labour_democracy.core import audit
 from labour_democracy.core.calendar import add_working_days
 from labour_democracy.core.enterprises import active_workers, workforce
-from labour_democracy.core.errors import Conflict, Invalid, NotFound
-from labour_democracy.core.scope import EnterpriseContext, get_owned
+from labour_democracy.core.errors import Conflict, Invalid
+from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Worker
 from labour_democracy.db import write_transaction
 from labour_democracy.followups import services as followups
@@ -440,63 +439,3 @@ async def list_conferences(context: EnterpriseContext) -> list[dict]:
         .where(Conference.enterprise == context.enterprise_id)
         .order_by(Conference.held_on, ascending=False)
     )
-
-
-# Timeline -------------------------------------------------------------------------------------
-
-
-async def timeline(context: EnterpriseContext, conference_id: int) -> list[dict]:
-    await get_conference(context, conference_id)
-    on = today()
-    steps = (
-        await TimelineStep.select()
-        .where(TimelineStep.conference == conference_id)
-        .order_by(TimelineStep.position)
-    )
-    for step in steps:
-        step["overdue"] = step["status"] == StepStatus.TODO and step["due_on"] < on
-        step["title"] = labels.step_title(step["key"], step["title"])
-        step["owner"] = labels.step_owner(step["key"], step["owner"])
-    return steps
-
-
-async def update_step(
-    context: EnterpriseContext, conference_id: int, step_id: int, form: StepForm
-) -> None:
-    require(context)
-    await get_owned(context, Conference, conference_id)
-    step = (
-        await TimelineStep.objects()
-        .where((TimelineStep.id == step_id) & (TimelineStep.conference == conference_id))
-        .first()
-    )
-    if step is None:
-        raise NotFound
-    if form.owner is not None and len(form.owner) > 255:
-        raise Invalid({"owner": _("At most {n} characters.").format(n=255)})
-    values = {
-        TimelineStep.status: StepStatus.DONE if form.done else StepStatus.TODO,
-        TimelineStep.done_on: today() if form.done else None,
-    }
-    if form.owner:
-        # The catalogue's owner sent back unchanged stays the catalogue's (shown translated).
-        values[TimelineStep.owner] = labels.typed_or_catalogue(
-            form.owner, labels.step_msgids(step.key)[1]
-        )
-    if form.due_on:
-        values[TimelineStep.due_on] = form.due_on
-    async with write_transaction():
-        await TimelineStep.update(values).where(TimelineStep.id == step.id)
-        if step.key == "documents_sent":
-            await Conference.update(
-                {Conference.documents_sent_on: today() if form.done else None}
-            ).where(Conference.id == conference_id)
-        await audit.record(
-            context.actor,
-            "conference.step_updated",
-            "conference",
-            conference_id,
-            context.enterprise_id,
-            step=step.key,
-            done=form.done,
-        )

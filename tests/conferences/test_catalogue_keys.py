@@ -11,7 +11,7 @@ import io
 import docx
 
 from labour_democracy import i18n
-from labour_democracy.conferences import agenda, checkin, delegates, planning, session
+from labour_democracy.conferences import agenda, checkin, delegates, session, timeline
 from labour_democracy.conferences.documents import plan as plan_document
 from labour_democracy.conferences.schemas import AgendaItemForm, StepForm
 from labour_democracy.conferences.tables import AgendaItem, Conference, TimelineStep
@@ -120,16 +120,16 @@ async def test_a_title_or_owner_the_user_typed_is_kept_as_typed():
         RESOLUTION_ITEM[0]
     )
 
-    step = next(s for s in await planning.timeline(context, conference_id) if s["key"] == "plan")
-    await planning.update_step(context, conference_id, step["id"], StepForm(owner=PLAN_OWNER[0]))
+    step = next(s for s in await timeline.timeline(context, conference_id) if s["key"] == "plan")
+    await timeline.update_step(context, conference_id, step["id"], StepForm(owner=PLAN_OWNER[0]))
     assert (await TimelineStep.objects().where(TimelineStep.id == step["id"]).first()).owner == ""
-    await planning.update_step(context, conference_id, step["id"], StepForm(owner="Phòng HCNS"))
+    await timeline.update_step(context, conference_id, step["id"], StepForm(owner="Phòng HCNS"))
     assert (
         await TimelineStep.objects().where(TimelineStep.id == step["id"]).first()
     ).owner == "Phòng HCNS"
     with i18n.language("vi"):
         step = next(
-            s for s in await planning.timeline(context, conference_id) if s["key"] == "plan"
+            s for s in await timeline.timeline(context, conference_id) if s["key"] == "plan"
         )
     assert (step["title"], step["owner"]) == (PLAN_STEP[1], "Phòng HCNS")
 

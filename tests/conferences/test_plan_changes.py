@@ -9,7 +9,15 @@ import json
 
 import pytest
 
-from labour_democracy.conferences import agenda, checkin, delegates, planning, queries, session
+from labour_democracy.conferences import (
+    agenda,
+    checkin,
+    delegates,
+    planning,
+    queries,
+    session,
+    timeline,
+)
 from labour_democracy.conferences.documents import plan as plan_document
 from labour_democracy.conferences.schemas import DelegateForm, PlanEditForm, StepForm
 from labour_democracy.conferences.tables import (
@@ -73,7 +81,7 @@ async def _audit(action: str) -> list[dict]:
 async def test_an_edit_changes_the_plan_and_moves_the_open_steps_only():
     context, conference_id = await planned(form=ConferenceForm.DELEGATES)
     steps = await _steps(conference_id)
-    await planning.update_step(context, conference_id, steps["plan"]["id"], StepForm(done=True))
+    await timeline.update_step(context, conference_id, steps["plan"]["id"], StepForm(done=True))
     before = await _conference(conference_id)
     new_date = dt.date(2027, 3, 24)
 

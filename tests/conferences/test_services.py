@@ -17,6 +17,7 @@ from labour_democracy.conferences import (
     queries,
     rules_settings,
     session,
+    timeline,
 )
 from labour_democracy.conferences import delegates as delegates_stage
 from labour_democracy.conferences.schemas import (
@@ -94,7 +95,7 @@ async def test_federation_cannot_plan():
 
 async def test_plan_makes_timeline_agenda_and_convenes_the_workforce():
     context, conference_id = await planned(form=ConferenceForm.WHOLE)
-    steps = await planning.timeline(context, conference_id)
+    steps = await timeline.timeline(context, conference_id)
     keys = [s["key"] for s in steps]
     assert "delegates" not in keys and keys[-1] == "publish"
     conference_step = next(s for s in steps if s["key"] == "conference")
@@ -344,9 +345,9 @@ async def test_agenda_is_editable_and_reorderable():
 
 async def test_step_done_and_overdue():
     context, conference_id = await planned(sizes=(3,))
-    steps = await planning.timeline(context, conference_id)
+    steps = await timeline.timeline(context, conference_id)
     sent = next(s for s in steps if s["key"] == "documents_sent")
-    await planning.update_step(context, conference_id, sent["id"], StepForm(done=True))
+    await timeline.update_step(context, conference_id, sent["id"], StepForm(done=True))
     conference = await queries.get_conference(context, conference_id)
     assert conference.documents_sent_on is not None
 
