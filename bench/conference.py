@@ -47,7 +47,7 @@ async def _prepare(delegates: int) -> tuple[int, int, str, list[str]]:
     import datetime as dt
 
     from labour_democracy import db
-    from labour_democracy.conferences import services
+    from labour_democracy.conferences import planning
     from labour_democracy.conferences.schemas import PlanForm
     from labour_democracy.conferences.tables import ConferenceForm, Delegate
     from labour_democracy.core.accounts import hash_password
@@ -61,7 +61,7 @@ async def _prepare(delegates: int) -> tuple[int, int, str, list[str]]:
     await user.save()
     await Membership(user=user.id, role=Role.HR, enterprise=enterprise.id).save()
     year = dt.date.today().year
-    conference_id = await services.plan_conference(
+    conference_id = await planning.plan_conference(
         context,
         PlanForm(
             year=year,

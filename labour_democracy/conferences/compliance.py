@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from labour_democracy.conferences.services import resolution_adopted
+from labour_democracy.conferences.queries import resolution_adopted
 from labour_democracy.conferences.tables import Conference, ConferenceKind, ConferenceStatus
 from labour_democracy.i18n import N_
 from labour_democracy.manifest import Obligation, ObligationResult

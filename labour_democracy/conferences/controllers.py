@@ -13,7 +13,19 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.conferences import document_controllers, services
+from labour_democracy.conferences import agenda as agenda_stage
+from labour_democracy.conferences import (
+    checkin,
+    closing,
+    document_controllers,
+    planning,
+    queries,
+    review,
+    rules_settings,
+    session,
+    timeline,
+)
+from labour_democracy.conferences import delegates as delegates_stage
 from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
 from labour_democracy.conferences.permissions import (
     CHECK_IN,
@@ -103,7 +115,7 @@ async def _on_item(
     return await _act(request, use_case(item_id, data), back, done)
 
 
-def _rules_values(view: services.RulesView) -> dict[str, Any]:
+def _rules_values(view: rules_settings.RulesView) -> dict[str, Any]:
     return {
         "opt_in_soe_rules": view.opt_in_soe_rules,
         "form": view.form.value,
@@ -129,8 +141,8 @@ class ConferenceController(Controller):
             request,
             "conferences/index.html",
             ectx=context,
-            conferences=await services.list_conferences(context),
-            rules=await services.rules_for(context),
+            conferences=await planning.list_conferences(context),
+            rules=await rules_settings.rules_for(context),
             describe=describe,
             can_manage=context.can(MANAGE_CONFERENCES),
         )
@@ -139,16 +151,16 @@ class ConferenceController(Controller):
 
     @get("/rules", opt={"permission": VIEW_CONFERENCES})
     async def rules_page(self, request: Request, context: Context) -> Template:
-        view = await services.rules_for(context)
+        view = await rules_settings.rules_for(context)
         return _rules_form(request, context, view, _rules_values(view), {})
 
     @post("/rules", opt=MANAGE)
     async def save_rules(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
-            await services.save_rules(context, parse(RulesForm, data))
+            await rules_settings.save_rules(context, parse(RulesForm, data))
         except Invalid as error:
-            view = await services.rules_for(context)
+            view = await rules_settings.rules_for(context)
             return _rules_form(request, context, view, form_values(data), error.errors)
         flash(request, _("The conference rules were saved."))
         return redirect(request, f"{_base(context)}/rules")
@@ -157,7 +169,7 @@ class ConferenceController(Controller):
 
     @get("/new", opt=MANAGE)
     async def new(self, request: Request, context: Context) -> Template:
-        view = await services.rules_for(context)
+        view = await rules_settings.rules_for(context)
         year = today().year
         values = {
             "year": year,
@@ -174,9 +186,9 @@ class ConferenceController(Controller):
     async def create(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
         try:
-            conference_id = await services.plan_conference(context, parse(PlanForm, data))
+            conference_id = await planning.plan_conference(context, parse(PlanForm, data))
         except Invalid as error:
-            view = await services.rules_for(context)
+            view = await rules_settings.rules_for(context)
             return _plan_form(request, context, view, form_values(data), error.errors)
         flash(request, _("The conference is planned; its timeline and agenda are ready."))
         return redirect(request, _page(context, conference_id))
@@ -184,21 +196,21 @@ class ConferenceController(Controller):
     @get("/{conference_id:int}/edit", opt=MANAGE)
     async def edit(self, request: Request, context: Context, conference_id: Id) -> Response:
         try:
-            conference = await services.plan_to_correct(context, conference_id)
+            conference = await planning.plan_to_correct(context, conference_id)
         except Conflict as error:
             flash(request, str(error), "error")
             return redirect(request, _page(context, conference_id))
-        view = await services.rules_for(context)
+        view = await rules_settings.rules_for(context)
         return _plan_form(request, context, view, _plan_values(conference), {}, conference)
 
     @post("/{conference_id:int}/edit", opt=MANAGE)
     async def save_edit(self, request: Request, context: Context, conference_id: Id) -> Response:
         data = await read_form(request)
         try:
-            changed = await services.edit_plan(context, conference_id, parse(PlanEditForm, data))
+            changed = await planning.edit_plan(context, conference_id, parse(PlanEditForm, data))
         except Invalid as error:
-            conference = await services.get_conference(context, conference_id)
-            view = await services.rules_for(context)
+            conference = await queries.get_conference(context, conference_id)
+            view = await rules_settings.rules_for(context)
             return _plan_form(request, context, view, form_values(data), error.errors, conference)
         except Conflict as error:
             flash(request, str(error), "error")
@@ -214,7 +226,7 @@ class ConferenceController(Controller):
     @post("/{conference_id:int}/delete", opt=MANAGE)
     async def delete(self, request: Request, context: Context, conference_id: Id) -> Response:
         try:
-            await services.delete_conference(context, conference_id)
+            await planning.delete_conference(context, conference_id)
         except Conflict as error:
             flash(request, str(error), "error")
             return redirect(request, _page(context, conference_id))
@@ -225,21 +237,21 @@ class ConferenceController(Controller):
 
     @get("/{conference_id:int}", opt={"permission": VIEW_CONFERENCES})
     async def detail(self, request: Request, context: Context, conference_id: Id) -> Template:
-        conference = await services.get_conference(context, conference_id)
+        conference = await queries.get_conference(context, conference_id)
         return render(
             request,
             "conferences/conference.html",
             ectx=context,
             conference=conference,
-            title=services.label(conference),
-            steps=await services.timeline(context, conference_id),
-            attendance=await services.attendance(conference),
-            agenda=await services.agenda(context, conference_id),
-            commitments=await services.commitments(context, conference_id),
-            reviews=await services.reviews(context, conference_id),
-            adopted=await services.resolution_adopted(conference_id),
-            quorum=services.quorum_rule_of(conference),
-            passing=services.pass_rule_of(conference),
+            title=queries.label(conference),
+            steps=await timeline.timeline(context, conference_id),
+            attendance=await checkin.attendance(conference),
+            agenda=await agenda_stage.agenda(context, conference_id),
+            commitments=await closing.commitments(context, conference_id),
+            reviews=await review.reviews(context, conference_id),
+            adopted=await queries.resolution_adopted(conference_id),
+            quorum=queries.quorum_rule_of(conference),
+            passing=queries.pass_rule_of(conference),
             describe=describe,
             can_manage=context.can(MANAGE_CONFERENCES),
             today=today(),
@@ -257,7 +269,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.update_step(context, conference_id, step_id, form),
+            timeline.update_step(context, conference_id, step_id, form),
             back,
             _("The step was updated."),
         )
@@ -266,7 +278,7 @@ class ConferenceController(Controller):
     async def open_session(self, request: Request, context: Context, conference_id: Id) -> Response:
         return await _act(
             request,
-            services.open_session(context, conference_id),
+            session.open_session(context, conference_id),
             _page(context, conference_id),
             _("The conference is in session."),
         )
@@ -277,7 +289,7 @@ class ConferenceController(Controller):
         form = parse(CloseForm, data)
         return await _act(
             request,
-            services.close_conference(context, conference_id, form.resolution_summary or ""),
+            closing.close_conference(context, conference_id, form.resolution_summary or ""),
             _page(context, conference_id),
             _("The conference is closed; its minutes were issued."),
         )
@@ -286,7 +298,7 @@ class ConferenceController(Controller):
     async def publish(self, request: Request, context: Context, conference_id: Id) -> Response:
         return await _act(
             request,
-            services.publish(context, conference_id),
+            closing.publish(context, conference_id),
             _page(context, conference_id),
             _("The resolution was issued and published on the enterprise's public page."),
         )
@@ -303,7 +315,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.add_commitment(context, conference_id, form),
+            closing.add_commitment(context, conference_id, form),
             back,
             _("The commitment is now a follow-up action."),
         )
@@ -321,7 +333,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.record_review(context, conference_id, review_id, form),
+            review.record_review(context, conference_id, review_id, form),
             back,
             _("The review was recorded and its report to the workers issued."),
         )
@@ -337,14 +349,14 @@ class ConferenceController(Controller):
         seats: FromQuery[int | None] = None,
         q: FromQuery[str | None] = None,
     ) -> Template:
-        conference = await services.get_conference(context, conference_id)
+        conference = await queries.get_conference(context, conference_id)
         preview, errors = None, {}
         if seats is not None:
             try:
-                preview = await services.seats_preview(context, conference_id, seats)
+                preview = await delegates_stage.seats_preview(context, conference_id, seats)
             except (Invalid, Conflict) as error:
                 errors = error.errors if isinstance(error, Invalid) else {"seats": str(error)}
-        seat_rows = await services.seat_table(context, conference_id)
+        seat_rows = await delegates_stage.seat_table(context, conference_id)
         unit_workers: dict[int, list[dict]] = {}
         if seat_rows:
             for row in (
@@ -361,8 +373,8 @@ class ConferenceController(Controller):
             "conferences/delegates.html",
             ectx=context,
             conference=conference,
-            title=services.label(conference),
-            delegates=await services.delegates(context, conference_id, q),
+            title=queries.label(conference),
+            delegates=await delegates_stage.delegates(context, conference_id, q),
             q=q or "",
             seat_rows=seat_rows,
             unit_workers=unit_workers,
@@ -385,7 +397,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.save_seats(context, conference_id, form.seats),
+            delegates_stage.save_seats(context, conference_id, form.seats),
             back,
             _("The seats were allocated."),
         )
@@ -400,7 +412,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.add_delegate(context, conference_id, form),
+            delegates_stage.add_delegate(context, conference_id, form),
             back,
             _("The delegate was added."),
         )
@@ -417,7 +429,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.remove_delegate(context, conference_id, delegate_id),
+            delegates_stage.remove_delegate(context, conference_id, delegate_id),
             back,
             _("The delegate was removed."),
         )
@@ -433,7 +445,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.enter_unit_result(context, conference_id, seat_id, form),
+            delegates_stage.enter_unit_result(context, conference_id, seat_id, form),
             back,
             _("The unit's elected delegates were recorded."),
         )
@@ -442,8 +454,8 @@ class ConferenceController(Controller):
 
     @get("/{conference_id:int}/agenda", opt={"permission": VIEW_CONFERENCES})
     async def agenda(self, request: Request, context: Context, conference_id: Id) -> Template:
-        conference = await services.get_conference(context, conference_id)
-        items = await services.agenda(context, conference_id)
+        conference = await queries.get_conference(context, conference_id)
+        items = await agenda_stage.agenda(context, conference_id)
         options: dict[int, list[dict]] = {}
         for item in items:
             if item["ballot"] and item["ballot_status"] == "open":
@@ -454,10 +466,10 @@ class ConferenceController(Controller):
             "conferences/agenda.html",
             ectx=context,
             conference=conference,
-            title=services.label(conference),
+            title=queries.label(conference),
             items=items,
             options=options,
-            attendance=await services.attendance(conference),
+            attendance=await checkin.attendance(conference),
             can_manage=context.can(MANAGE_CONFERENCES),
             AgendaKind=AgendaKind,
             VoteMode=VoteMode,
@@ -473,9 +485,9 @@ class ConferenceController(Controller):
         except Invalid as error:
             return await _act(request, _raise(error), back, "")
         if item_id is None:
-            action = services.add_item(context, conference_id, form)
+            action = agenda_stage.add_item(context, conference_id, form)
         else:
-            action = services.update_item(context, conference_id, item_id, form)
+            action = agenda_stage.update_item(context, conference_id, item_id, form)
         return await _act(request, action, back, _("The agenda was saved."))
 
     @post("/{conference_id:int}/agenda/move", opt=MANAGE)
@@ -484,7 +496,7 @@ class ConferenceController(Controller):
             request,
             context,
             conference_id,
-            lambda item_id, data: services.move_item(
+            lambda item_id, data: agenda_stage.move_item(
                 context, conference_id, item_id, -1 if data.get("direction") == "up" else 1
             ),
             _("The agenda was saved."),
@@ -496,7 +508,7 @@ class ConferenceController(Controller):
             request,
             context,
             conference_id,
-            lambda item_id, _data: services.delete_item(context, conference_id, item_id),
+            lambda item_id, _data: agenda_stage.delete_item(context, conference_id, item_id),
             _("The item was removed from the agenda."),
         )
 
@@ -506,7 +518,7 @@ class ConferenceController(Controller):
             request,
             context,
             conference_id,
-            lambda item_id, _data: services.open_vote(context, conference_id, item_id),
+            lambda item_id, _data: session.open_vote(context, conference_id, item_id),
             _("The vote is open."),
         )
 
@@ -517,7 +529,7 @@ class ConferenceController(Controller):
         back = _page(context, conference_id, "/agenda")
         try:
             item_id = _int(data, "item_id")
-            ballot_id = await services.prepare_vote(context, conference_id, item_id)
+            ballot_id = await session.prepare_vote(context, conference_id, item_id)
         except (Invalid, Conflict) as error:
             return await _act(request, _raise(error), back, "")
         flash(request, _("The ballot is ready: print the slips, then open the vote here."))
@@ -539,7 +551,7 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.record_hands(context, conference_id, item_id, form, counts),
+            session.record_hands(context, conference_id, item_id, form, counts),
             back,
             _("The show of hands was counted and the vote closed."),
         )
@@ -550,7 +562,7 @@ class ConferenceController(Controller):
             request,
             context,
             conference_id,
-            lambda item_id, _data: services.close_vote(context, conference_id, item_id),
+            lambda item_id, _data: session.close_vote(context, conference_id, item_id),
             _("The vote is closed and counted."),
         )
 
@@ -565,18 +577,20 @@ class ConferenceController(Controller):
         code: FromQuery[str | None] = None,
         q: FromQuery[str | None] = None,
     ) -> Template:
-        conference = await services.get_conference(context, conference_id)
-        found = await services.delegates(context, conference_id, q) if q and q.strip() else None
+        conference = await queries.get_conference(context, conference_id)
+        found = (
+            await delegates_stage.delegates(context, conference_id, q) if q and q.strip() else None
+        )
         return render(
             request,
             "conferences/_search_results.html" if is_htmx(request) else "conferences/checkin.html",
             ectx=context,
             conference=conference,
-            title=services.label(conference),
+            title=queries.label(conference),
             code=code or "",
             q=q or "",
             found=found[:20] if found is not None else None,
-            attendance=await services.attendance(conference),
+            attendance=await checkin.attendance(conference),
             result=None,
             error=None,
         )
@@ -588,7 +602,7 @@ class ConferenceController(Controller):
         result, error = None, None
         try:
             delegate_id = _int(data, "delegate_id") if data.get("delegate_id") else None
-            result = await services.check_in(
+            result = await checkin.check_in(
                 context,
                 conference_id,
                 code=None if delegate_id else str(data.get("code") or ""),
@@ -599,12 +613,12 @@ class ConferenceController(Controller):
         except Conflict as refused:
             error = str(refused)
         conference = (
-            result.conference if result else await services.get_conference(context, conference_id)
+            result.conference if result else await queries.get_conference(context, conference_id)
         )
         values = {
             "ectx": context,
             "conference": conference,
-            "attendance": await services.attendance(conference),
+            "attendance": await checkin.attendance(conference),
             "result": result,
             "error": error,
         }
@@ -615,7 +629,7 @@ class ConferenceController(Controller):
             request,
             "conferences/checkin.html",
             status_code=200 if result else 422,
-            title=services.label(conference),
+            title=queries.label(conference),
             code="",
             q="",
             found=None,
@@ -634,21 +648,21 @@ class ConferenceController(Controller):
             return await _act(request, _raise(error), back, "")
         return await _act(
             request,
-            services.undo_check_in(context, conference_id, delegate_id),
+            checkin.undo_check_in(context, conference_id, delegate_id),
             back,
             _("The check-in was undone."),
         )
 
     @get("/{conference_id:int}/projector", opt={"permission": VIEW_CONFERENCES})
     async def projector(self, request: Request, context: Context, conference_id: Id) -> Template:
-        conference = await services.get_conference(context, conference_id)
+        conference = await queries.get_conference(context, conference_id)
         return render(
             request,
             "conferences/_attendance.html" if is_htmx(request) else "conferences/projector.html",
             ectx=context,
             conference=conference,
-            title=services.label(conference),
-            attendance=await services.attendance(conference),
+            title=queries.label(conference),
+            attendance=await checkin.attendance(conference),
             describe=describe,
             screen_url=(f"/p/{context.enterprise.public_token}/conferences/{conference_id}/screen"),
         )
@@ -657,7 +671,7 @@ class ConferenceController(Controller):
 class HallScreenController(Controller):
     """The attendance for the hall's screens, without an account: a screen in a meeting hall
     should not hold an HR session. It shows only the title and the count; the address carries
-    the enterprise's public token. Each answer comes from the in-process cache (services)."""
+    the enterprise's public token. Each answer comes from the in-process cache (checkin)."""
 
     path = "/p/{token:str}/conferences/{conference_id:int}/screen"
 
@@ -665,13 +679,13 @@ class HallScreenController(Controller):
     async def screen(
         self, request: Request, token: FromPath[str], conference_id: FromPath[int]
     ) -> Template:
-        conference = await services.screen_conference(token, conference_id)
+        conference = await checkin.screen_conference(token, conference_id)
         return render(
             request,
             "conferences/_attendance.html" if is_htmx(request) else "conferences/screen.html",
             conference=conference,
-            title=services.label(conference),
-            attendance=await services.attendance(conference),
+            title=queries.label(conference),
+            attendance=await checkin.attendance(conference),
             describe=describe,
             url=request.url.path,
         )
@@ -684,7 +698,7 @@ async def _raise(error: Exception) -> None:
 def _rules_form(
     request: Request,
     context: EnterpriseContext,
-    view: services.RulesView,
+    view: rules_settings.RulesView,
     values: dict[str, Any],
     errors: dict[str, str],
 ) -> Template:
@@ -731,7 +745,7 @@ def _plan_values(conference: Conference) -> dict[str, Any]:
 def _plan_form(
     request: Request,
     context: EnterpriseContext,
-    view: services.RulesView,
+    view: rules_settings.RulesView,
     values: dict[str, Any],
     errors: dict[str, str],
     conference: Conference | None = None,
@@ -747,7 +761,7 @@ def _plan_form(
         values=values,
         errors=errors,
         conference=conference,
-        title=services.label(conference) if conference else None,
+        title=queries.label(conference) if conference else None,
         describe=describe,
         form_choices=[c for c in choices(ConferenceForm) if c[0] != ConferenceForm.EITHER],
         kind_choices=choices(ConferenceKind),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.conferences import services
+from labour_democracy.conferences import delegates, planning, rules_settings
 from labour_democracy.conferences.schemas import DelegateForm, PlanForm, RulesForm, UnitResultForm
 from labour_democracy.conferences.tables import ConferenceForm, DelegateKind
 from labour_democracy.core.calendar import next_working_day
@@ -16,14 +16,14 @@ from labour_democracy.i18n import today
 
 
 async def load(context: EnterpriseContext) -> None:
-    await services.save_rules(
+    await rules_settings.save_rules(
         context, RulesForm(regulation_reference="Quy chế dân chủ số 01/QC-CT")
     )
     held_on = next_working_day(today() + dt.timedelta(days=30), context.enterprise.saturday_works)
-    units = await services.headcounts(context)
+    units = await delegates.headcounts(context)
     if not units:
         return
-    conference_id = await services.plan_conference(
+    conference_id = await planning.plan_conference(
         context,
         PlanForm(
             year=held_on.year,
@@ -37,18 +37,18 @@ async def load(context: EnterpriseContext) -> None:
         ),
     )
     total = sum(unit["headcount"] for unit in units)
-    await services.save_seats(context, conference_id, max(len(units), min(60, total // 5)))
-    for seat in await services.seat_table(context, conference_id):
+    await delegates.save_seats(context, conference_id, max(len(units), min(60, total // 5)))
+    for seat in await delegates.seat_table(context, conference_id):
         workers = (
             await Worker.select(Worker.id)
             .where(Worker.org_unit == seat["org_unit"])
             .order_by(Worker.id)
             .limit(seat["seats"])
         )
-        await services.enter_unit_result(
+        await delegates.enter_unit_result(
             context, conference_id, seat["id"], UnitResultForm(workers=[w["id"] for w in workers])
         )
-    elected = {row["worker_id"] for row in await services.delegates(context, conference_id)}
+    elected = {row["worker_id"] for row in await delegates.delegates(context, conference_id)}
     others = (
         await Worker.select(Worker.id)
         .where(
@@ -58,7 +58,7 @@ async def load(context: EnterpriseContext) -> None:
         .limit(2)
     )
     for row, role in zip(others, ("Giám đốc", "Chủ tịch công đoàn cơ sở"), strict=False):
-        await services.add_delegate(
+        await delegates.add_delegate(
             context,
             conference_id,
             DelegateForm(worker=row["id"], kind=DelegateKind.EX_OFFICIO, ex_officio_role=role),

@@ -15,7 +15,8 @@ from collections.abc import Awaitable, Callable
 
 from litestar import Controller, Request, Response, get, post
 
-from labour_democracy.conferences import documents, services
+from labour_democracy.conferences import review as review_stage
+from labour_democracy.conferences.documents import invitations, plan
 from labour_democracy.conferences.permissions import MANAGE_CONFERENCES, VIEW_CONFERENCES
 from labour_democracy.conferences.tables import Conference
 from labour_democracy.core.errors import Conflict, NotFound
@@ -86,21 +87,21 @@ class ConferenceDocumentController(Controller):
 
     @post("/plan", opt=MANAGE, status_code=200)
     async def plan(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _issue(request, context, conference_id, documents.issue_plan)
+        return await _issue(request, context, conference_id, plan.issue_plan)
 
     @post("/invitations", opt=MANAGE, status_code=200)
     async def invitations(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _issue(request, context, conference_id, documents.issue_invitations)
+        return await _issue(request, context, conference_id, invitations.issue_invitations)
 
     @post("/agenda", opt=MANAGE, status_code=200)
     async def agenda(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _issue(request, context, conference_id, documents.issue_agenda)
+        return await _issue(request, context, conference_id, plan.issue_agenda)
 
     @get("/delegate-list", opt={"permission": VIEW_ROSTER})
     async def delegate_list(
         self, request: Request, context: Context, conference_id: Id, format: FromQuery[str] = ""
     ) -> Response:
-        content = await documents.delegate_list(context, conference_id)
+        content = await invitations.delegate_list(context, conference_id)
         return await _send(
             request, context, conference_id, content, "Danh sach dai bieu", format == "pdf"
         )
@@ -109,7 +110,7 @@ class ConferenceDocumentController(Controller):
     async def attendance_sheet(
         self, request: Request, context: Context, conference_id: Id, format: FromQuery[str] = ""
     ) -> Response:
-        content = await documents.attendance_sheet(context, conference_id)
+        content = await invitations.attendance_sheet(context, conference_id)
         return await _send(
             request, context, conference_id, content, "Danh sach diem danh", format == "pdf"
         )
@@ -145,7 +146,7 @@ class ConferenceDocumentController(Controller):
             review_id = forms.convert(review, int)
         except forms.FieldError:
             raise NotFound from None  # no number names no review
-        row = await services.review(context, conference_id, review_id)
+        row = await review_stage.review(context, conference_id, review_id)
         if row.document is None:
             flash(
                 request,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from labour_democracy.conferences import services
+from labour_democracy.conferences import labels, queries
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
 from labour_democracy.conferences.tables import (
     Conference,
@@ -43,7 +43,7 @@ async def public_section(enterprise: Enterprise) -> dict | None:
     if not rows:
         return None
     for row in rows:
-        row["label"] = services.label(SimpleNamespace(**row))
+        row["label"] = queries.label(SimpleNamespace(**row))
         row["paragraphs"] = [p for p in row["resolution_summary"].splitlines() if p.strip()]
     return {"conferences": rows}
 
@@ -54,6 +54,7 @@ async def due(context: EnterpriseContext) -> list[reminders.Due]:
         return []
     base = f"/enterprises/{context.enterprise_id}/conferences"
     steps = await TimelineStep.select(
+        TimelineStep.key,
         TimelineStep.title,
         TimelineStep.owner,
         TimelineStep.due_on,
@@ -67,10 +68,10 @@ async def due(context: EnterpriseContext) -> list[reminders.Due]:
     )
     items = [
         reminders.Due(
-            title=_("Conference: {step}").format(step=row["title"]),
+            title=_("Conference: {step}").format(step=labels.step_title(row["key"], row["title"])),
             due_on=row["due_on"],
             url=f"{base}/{row['conference']}",
-            owner=row["owner"],
+            owner=labels.step_owner(row["key"], row["owner"]),
         )
         for row in steps
     ]
@@ -97,4 +98,4 @@ async def proposal_targets(context: EnterpriseContext) -> list[tuple[int, str]]:
         (Conference.enterprise == context.enterprise_id)
         & Conference.status.is_in([ConferenceStatus.PLANNED, ConferenceStatus.IN_SESSION])
     )
-    return [(row.id, services.label(row)) for row in rows]
+    return [(row.id, queries.label(row)) for row in rows]

@@ -1,8 +1,14 @@
-"""Words shown for the conference's values.
+"""Words shown for the conference's values, and the catalogue's titles of timeline steps and
+agenda items.
 
 core.labels keys words by value, so a value another module also uses ("closed", "named",
-"show_of_hands", "election", "published", "planned", "done") carries the same word here."""
+"show_of_hands", "election", "published", "planned", "done") carries the same word here.
 
+A step or item the plan made from the catalogue is stored by its key with an empty title (and
+owner): its words are the catalogue's, translated when shown, in the reader's language on a
+page and always in Vietnamese in a document. Text a user typed is stored and shown as typed."""
+
+from labour_democracy.conferences import rules
 from labour_democracy.conferences.tables import (
     AgendaKind,
     ConferenceForm,
@@ -14,7 +20,8 @@ from labour_democracy.conferences.tables import (
     VoteMode,
 )
 from labour_democracy.core.labels import register
-from labour_democracy.i18n import N_
+from labour_democracy.i18n import LANGUAGE_NAMES, N_, language
+from labour_democracy.i18n import gettext as _
 
 register(
     {
@@ -44,3 +51,53 @@ register(
         VoteMode.SECRET: N_("Secret ballot"),
     }
 )
+
+_STEPS = {step.key: step for step in rules.TIMELINE}
+_ITEMS = {item.key: item for item in (*rules.AGENDA, rules.INSPECTION_BOARD_ITEM)}
+
+
+def _shown(typed: str, msgid: str | None) -> str:
+    return typed or (_(msgid) if msgid else "")
+
+
+def step_title(key: str, typed: str = "") -> str:
+    """A timeline step's title in the current language: as typed, else the catalogue's."""
+    step = _STEPS.get(key)
+    return _shown(typed, step.title if step else None)
+
+
+def step_owner(key: str, typed: str = "") -> str:
+    """Who carries a timeline step out, in the current language: as typed, else the catalogue's."""
+    step = _STEPS.get(key)
+    return _shown(typed, step.owner if step else None)
+
+
+def item_title(key: str, typed: str = "") -> str:
+    """An agenda item's title in the current language: as typed, else the catalogue's."""
+    item = _ITEMS.get(key)
+    return _shown(typed, item.title if item else None)
+
+
+def _translations(msgid: str) -> set[str]:
+    words = {msgid}
+    for code in LANGUAGE_NAMES:
+        with language(code):
+            words.add(_(msgid))
+    return words
+
+
+def typed_or_catalogue(text: str, msgid: str | None) -> str:
+    """What to store for text a form sent back: "" when it is the catalogue's own words in
+    any language (the page showed them; keep the key), else the text as typed."""
+    text = text.strip()
+    return "" if msgid and text in _translations(msgid) else text
+
+
+def step_msgids(key: str) -> tuple[str | None, str | None]:
+    step = _STEPS.get(key)
+    return (step.title, step.owner) if step else (None, None)
+
+
+def item_msgid(key: str) -> str | None:
+    item = _ITEMS.get(key)
+    return item.title if item else None

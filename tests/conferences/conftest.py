@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from labour_democracy import i18n
-from labour_democracy.conferences import services
+from labour_democracy.conferences import agenda, checkin, closing, delegates, planning, session
 from labour_democracy.conferences.schemas import PlanForm
 from labour_democracy.conferences.tables import ConferenceForm, ConferenceKind
 from labour_democracy.core.tables import Ownership, Role
@@ -18,7 +18,7 @@ from tests import factories
 @pytest.fixture(autouse=True)
 def fresh_attendance_cache():
     """Each test's database restarts ids at 1; figures cached by another test must not show."""
-    services._ATTENDANCE.clear()
+    checkin._ATTENDANCE.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +66,7 @@ async def planned(
 ):
     enterprise = await enterprise_with_units(sizes, ownership)
     context = await factories.context(enterprise, role)
-    conference_id = await services.plan_conference(context, plan_form(form=form))
+    conference_id = await planning.plan_conference(context, plan_form(form=form))
     return context, conference_id
 
 
@@ -89,31 +89,31 @@ async def published_soe(
     enterprise = await factories.enterprise(ownership=Ownership.STATE_OWNED, symbol=symbol)
     await factories.workers(enterprise, 6, org_unit=await factories.org_unit(enterprise))
     context = await factories.context(enterprise, role)
-    conference_id = await services.plan_conference(
+    conference_id = await planning.plan_conference(
         context, plan_form(year=SOE_HELD_ON.year, held_on=SOE_HELD_ON, form=ConferenceForm.WHOLE)
     )
-    await services.open_session(context, conference_id)
-    for delegate in await services.delegates(context, conference_id):
-        await services.check_in(context, conference_id, delegate_id=delegate["id"])
+    await session.open_session(context, conference_id)
+    for delegate in await delegates.delegates(context, conference_id):
+        await checkin.check_in(context, conference_id, delegate_id=delegate["id"])
     item = next(
-        i["id"] for i in await services.agenda(context, conference_id) if i["key"] == "resolution"
+        i["id"] for i in await agenda.agenda(context, conference_id) if i["key"] == "resolution"
     )
-    ballot_id = await services.open_vote(context, conference_id, item)
+    ballot_id = await session.open_vote(context, conference_id, item)
     options = {
         r["role"]: r["id"]
         for r in await Option.select(Option.id, Option.role).where(Option.ballot == ballot_id)
     }
-    await services.record_hands(
+    await session.record_hands(
         context,
         conference_id,
         item,
         HandsForm(teller_one="Phạm Văn D", teller_two="Hoàng Thị E"),
         {options["for"]: 6},
     )
-    await services.close_conference(context, conference_id, "Tăng lương 5 %.")
+    await closing.close_conference(context, conference_id, "Tăng lương 5 %.")
     for title, owner, due_on in commitments:
-        await services.add_commitment(
+        await closing.add_commitment(
             context, conference_id, CommitmentForm(title=title, owner=owner, due_on=due_on)
         )
-    await services.publish(context, conference_id)
+    await closing.publish(context, conference_id)
     return context, conference_id

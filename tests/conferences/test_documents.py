@@ -12,8 +12,10 @@ from urllib.parse import unquote
 import docx
 import pytest
 
-from labour_democracy.conferences import documents
-from labour_democracy.conferences.services import checkin_url
+from labour_democracy.conferences.documents import common, invitations, plan, records, templates
+from labour_democracy.conferences.documents import minutes as minutes_document
+from labour_democracy.conferences.documents import resolution as resolution_document
+from labour_democracy.conferences.queries import checkin_url
 from labour_democracy.conferences.tables import (
     AgendaItem,
     AgendaKind,
@@ -245,9 +247,9 @@ async def make_conference(
 
 async def test_the_plan_lists_the_timeline_with_owners_dates_and_status():
     setup = await make_conference()
-    document = await documents.issue_plan(setup.context, setup.conference_id)
+    document = await plan.issue_plan(setup.context, setup.conference_id)
     assert document.reference == "01/KH-SHVN"
-    assert document.kind == documents.PLAN_KIND
+    assert document.kind == templates.PLAN_KIND
     text = _text(document.content)
     assert "KẾ HOẠCH" in text
     assert "Tổ chức Hội nghị người lao động năm 2026" in text
@@ -259,7 +261,7 @@ async def test_the_plan_lists_the_timeline_with_owners_dates_and_status():
 
 async def test_invitations_are_one_page_and_one_qr_code_per_delegate():
     setup = await make_conference()
-    document = await documents.issue_invitations(setup.context, setup.conference_id)
+    document = await invitations.issue_invitations(setup.context, setup.conference_id)
     assert document.reference == "01/GM-SHVN"
     read = docx.Document(io.BytesIO(document.content))
     texts = [p.text for p in read.paragraphs]
@@ -295,7 +297,7 @@ async def test_invitations_need_delegates():
     context = await factories.context(enterprise, Role.HR)
     conference_id = await _conference(context)
     with pytest.raises(Conflict):
-        await documents.issue_invitations(context, conference_id)
+        await invitations.issue_invitations(context, conference_id)
 
 
 def test_a_thousand_invitations_render_one_page_and_one_qr_each():
@@ -308,17 +310,17 @@ def test_a_thousand_invitations_render_one_page_and_one_qr_each():
         form=ConferenceForm.DELEGATES,
     )
     delegates = [
-        documents.DelegateRow(
+        records.DelegateRow(
             f"Công nhân {i}", f"W{i:05d}", "Xưởng 1", DelegateKind.ELECTED, "", f"K{i:05d}", None
         )
         for i in range(1000)
     ]
-    head = documents.Head("CÔNG TY TNHH A", "Bắc Ninh", "Nguyễn Văn A", "Giám đốc", "Công ty A")
-    context = documents.invitation_context(head, conference, delegates, HELD_ON)
+    head = common.Head("CÔNG TY TNHH A", "Bắc Ninh", "Nguyễn Văn A", "Giám đốc", "Công ty A")
+    context = invitations.invitation_context(head, conference, delegates, HELD_ON)
     context["header"]["reference"] = "01/GM-A"
     started = time.perf_counter()
-    content = documents._with_qr_codes(
-        engine.render_sync(documents.INVITATION, context),
+    content = invitations._with_qr_codes(
+        engine.render_sync(templates.INVITATION, context),
         [f"https://x.vn/c/{i}" for i in range(1000)],
     )
     elapsed = time.perf_counter() - started
@@ -330,7 +332,7 @@ def test_a_thousand_invitations_render_one_page_and_one_qr_each():
 
 async def test_the_agenda_lists_the_items_in_order_with_how_each_is_decided():
     setup = await make_conference()
-    document = await documents.issue_agenda(setup.context, setup.conference_id)
+    document = await plan.issue_agenda(setup.context, setup.conference_id)
     assert document.reference == "01/CTr-SHVN"
     read = docx.Document(io.BytesIO(document.content))
     rows = [[cell.text for cell in row.cells] for row in read.tables[1].rows]
@@ -344,7 +346,7 @@ async def test_the_agenda_lists_the_items_in_order_with_how_each_is_decided():
 
 async def test_the_delegate_list_is_grouped_by_unit_with_ex_officio_delegates_marked():
     setup = await make_conference()
-    content = await documents.delegate_list(setup.context, setup.conference_id)
+    content = await invitations.delegate_list(setup.context, setup.conference_id)
     read = docx.Document(io.BytesIO(content))
     rows = [[cell.text for cell in row.cells] for row in read.tables[1].rows][1:]
     assert len(rows) == setup.delegates
@@ -362,7 +364,7 @@ async def test_the_delegate_list_is_grouped_by_unit_with_ex_officio_delegates_ma
 
 async def test_the_attendance_sheet_has_a_signature_column_and_the_check_in_times():
     setup = await make_conference(present=7)
-    content = await documents.attendance_sheet(setup.context, setup.conference_id)
+    content = await invitations.attendance_sheet(setup.context, setup.conference_id)
     read = docx.Document(io.BytesIO(content))
     table = read.tables[1]  # after the heading
     assert [cell.text for cell in table.rows[0].cells][-1] == "Ký tên"
@@ -373,7 +375,7 @@ async def test_the_attendance_sheet_has_a_signature_column_and_the_check_in_time
 
 async def test_the_minutes_carry_attendance_quorum_votes_rule_outcome_and_proposals():
     setup = await make_conference(present=7, votes_for=6)
-    document = await documents.issue_minutes(setup.context, setup.conference_id)
+    document = await minutes_document.issue_minutes(setup.context, setup.conference_id)
     assert document.reference == "01/BB-SHVN"
     assert document.issued_on == HELD_ON
     text = _text(document.content)
@@ -452,7 +454,9 @@ async def _election(context: EnterpriseContext, conference_id: int, present: int
 async def test_an_election_gives_the_elected_in_the_minutes_and_the_resolution():
     setup = await make_conference(present=7)
     await _election(setup.context, setup.conference_id, 7)
-    minutes = _text((await documents.issue_minutes(setup.context, setup.conference_id)).content)
+    minutes = _text(
+        (await minutes_document.issue_minutes(setup.context, setup.conference_id)).content
+    )
     assert "Nội dung 3. Bầu Ban Thanh tra nhân dân: biểu quyết bằng hình thức bỏ phiếu kín" in (
         minutes
     )
@@ -460,7 +464,7 @@ async def test_an_election_gives_the_elected_in_the_minutes_and_the_resolution()
         minutes
     )
     assert "Kết quả: TRÚNG CỬ: Vũ Văn Một, Đặng Thị Hai." in minutes
-    resolution = await documents.issue_resolution(setup.context, setup.conference_id)
+    resolution = await resolution_document.issue_resolution(setup.context, setup.conference_id)
     assert "2. Bầu Ban Thanh tra nhân dân: Vũ Văn Một, Đặng Thị Hai." in _text(resolution.content)
 
 
@@ -470,13 +474,13 @@ async def test_the_minutes_give_the_closing_time_in_local_time():
     await Conference.update({Conference.closed_at: closed_at}).where(
         Conference.id == setup.conference_id
     )
-    text = _text((await documents.issue_minutes(setup.context, setup.conference_id)).content)
+    text = _text((await minutes_document.issue_minutes(setup.context, setup.conference_id)).content)
     assert "Hội nghị kết thúc lúc 11 giờ 30 cùng ngày." in text
 
 
 async def test_minutes_say_when_the_quorum_was_missed():
     setup = await make_conference(present=5, votes_for=5)
-    text = _text((await documents.issue_minutes(setup.context, setup.conference_id)).content)
+    text = _text((await minutes_document.issue_minutes(setup.context, setup.conference_id)).content)
     assert "Số đại biểu có mặt: 5 (55,56 %)" in text
     assert "— KHÔNG ĐẠT." in text
 
@@ -489,16 +493,14 @@ def test_nobody_convened_is_no_quorum():
         quorum_source=rules.SOE_CONFERENCE_QUORUM.source,
         form=ConferenceForm.DELEGATES,
     )
-    assert documents.attendance(conference, []).quorum_reached is False
-    one = documents.DelegateRow(
-        "A", "1", "", DelegateKind.ELECTED, "", "K1", dt.datetime.now(dt.UTC)
-    )
-    assert documents.attendance(conference, [one]).quorum_reached is True
+    assert records.attendance(conference, []).quorum_reached is False
+    one = records.DelegateRow("A", "1", "", DelegateKind.ELECTED, "", "K1", dt.datetime.now(dt.UTC))
+    assert records.attendance(conference, [one]).quorum_reached is True
 
 
 async def test_the_resolution_carries_its_validity_stamp_adopted_items_and_commitments():
     setup = await make_conference(present=7, votes_for=6)
-    document = await documents.issue_resolution(setup.context, setup.conference_id)
+    document = await resolution_document.issue_resolution(setup.context, setup.conference_id)
     assert document.reference == "01/NQ-SHVN"
     read = docx.Document(io.BytesIO(document.content))
     text = _text(document.content)
@@ -522,17 +524,21 @@ async def test_the_resolution_carries_its_validity_stamp_adopted_items_and_commi
 
 async def test_a_whole_workforce_conference_counts_workers_not_delegates():
     setup = await make_conference(form=ConferenceForm.WHOLE)
-    minutes = _text((await documents.issue_minutes(setup.context, setup.conference_id)).content)
+    minutes = _text(
+        (await minutes_document.issue_minutes(setup.context, setup.conference_id)).content
+    )
     assert "Tổng số người lao động được triệu tập: 9. Số người lao động có mặt: 7" in minutes
     assert "ít nhất 2/3 số người lao động được triệu tập" in minutes
     assert "theo hình thức hội nghị toàn thể người lao động" in minutes
-    resolution = await documents.issue_resolution(setup.context, setup.conference_id)
+    resolution = await resolution_document.issue_resolution(setup.context, setup.conference_id)
     assert "Số người lao động có mặt" in _text(resolution.content)
 
 
 async def test_a_rejected_resolution_adopts_nothing_from_the_vote():
     setup = await make_conference(present=7, votes_for=3)
-    text = _text((await documents.issue_resolution(setup.context, setup.conference_id)).content)
+    text = _text(
+        (await resolution_document.issue_resolution(setup.context, setup.conference_id)).content
+    )
     assert "1. Thông qua Nghị quyết hội nghị." not in text
     assert "Không được thông qua" in text
 
@@ -541,15 +547,15 @@ async def test_the_federation_cannot_issue_nor_read_the_lists():
     setup = await make_conference()
     federation = await factories.context(setup.context.enterprise_id, Role.FEDERATION)
     with pytest.raises(Forbidden):
-        await documents.issue_plan(federation, setup.conference_id)
+        await plan.issue_plan(federation, setup.conference_id)
     with pytest.raises(Forbidden):
-        await documents.delegate_list(federation, setup.conference_id)
+        await invitations.delegate_list(federation, setup.conference_id)
 
 
 async def test_numbers_follow_each_other_per_type():
     setup = await make_conference()
-    first = await documents.issue_agenda(setup.context, setup.conference_id)
-    second = await documents.issue_agenda(setup.context, setup.conference_id)
+    first = await plan.issue_agenda(setup.context, setup.conference_id)
+    second = await plan.issue_agenda(setup.context, setup.conference_id)
     assert (first.reference, second.reference) == ("01/CTr-SHVN", "02/CTr-SHVN")
 
 
@@ -578,7 +584,7 @@ async def test_issuing_the_plan_answers_with_the_numbered_file(browser_for):
     assert "01-KH-SHVN" in unquote(response.headers["content-disposition"])
     assert "Xây dựng kế hoạch tổ chức hội nghị" in _text(response.content)
     # Also kept in the enterprise's documents.
-    assert await IssuedDocument.count().where(IssuedDocument.kind == documents.PLAN_KIND) == 1
+    assert await IssuedDocument.count().where(IssuedDocument.kind == templates.PLAN_KIND) == 1
 
 
 async def test_invitations_without_delegates_go_back_to_the_conference_with_the_reason(
@@ -591,7 +597,7 @@ async def test_invitations_without_delegates_go_back_to_the_conference_with_the_
     assert response.status_code == 303
     conference_page = response.headers["location"]
     assert conference_page == _documents_url(setup).removesuffix("/documents")
-    kind = IssuedDocument.kind == documents.INVITATION_KIND
+    kind = IssuedDocument.kind == templates.INVITATION_KIND
     assert await IssuedDocument.count().where(kind) == 0
 
 
@@ -613,8 +619,8 @@ async def test_minutes_and_resolution_download_once_the_closing_issued_them(brow
     union = await _signed_in(browser_for, setup, Role.UNION)
     early = await union.get(f"{_documents_url(setup)}/minutes")
     assert early.status_code == 303
-    minutes = await documents.issue_minutes(setup.context, setup.conference_id)
-    resolution = await documents.issue_resolution(setup.context, setup.conference_id)
+    minutes = await minutes_document.issue_minutes(setup.context, setup.conference_id)
+    resolution = await resolution_document.issue_resolution(setup.context, setup.conference_id)
     await Conference.update(
         {Conference.minutes: minutes.id, Conference.resolution: resolution.id}
     ).where(Conference.id == setup.conference_id)

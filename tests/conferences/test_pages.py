@@ -141,7 +141,7 @@ async def test_hall_screen_needs_no_account_but_the_token(browser_for):
 
 
 async def test_a_hall_screen_stops_answering_soon_after_its_token_changes(browser_for, monkeypatch):
-    from labour_democracy.conferences import services
+    from labour_democracy.conferences import checkin
 
     enterprise = await enterprise_with_units((3,))
     await _people(enterprise)
@@ -154,7 +154,7 @@ async def test_a_hall_screen_stops_answering_soon_after_its_token_changes(browse
     await Enterprise.update({Enterprise.public_token: "renewed-token"}).where(
         Enterprise.id == enterprise
     )
-    monkeypatch.setattr(services, "SCREEN_CACHE_SECONDS", 0.0)  # the few seconds have passed
+    monkeypatch.setattr(checkin, "SCREEN_CACHE_SECONDS", 0.0)  # the few seconds have passed
     assert (await hall.get(f"/p/{token}/conferences/{conference}/screen")).status_code == 404
     screen = await hall.get(f"/p/renewed-token/conferences/{conference}/screen")
     assert screen.status_code == 200

@@ -9,7 +9,16 @@ import json
 
 import pytest
 
-from labour_democracy.conferences import documents, services
+from labour_democracy.conferences import (
+    agenda,
+    checkin,
+    delegates,
+    planning,
+    queries,
+    session,
+    timeline,
+)
+from labour_democracy.conferences.documents import plan as plan_document
 from labour_democracy.conferences.schemas import DelegateForm, PlanEditForm, StepForm
 from labour_democracy.conferences.tables import (
     AgendaItem,
@@ -72,11 +81,11 @@ async def _audit(action: str) -> list[dict]:
 async def test_an_edit_changes_the_plan_and_moves_the_open_steps_only():
     context, conference_id = await planned(form=ConferenceForm.DELEGATES)
     steps = await _steps(conference_id)
-    await services.update_step(context, conference_id, steps["plan"]["id"], StepForm(done=True))
+    await timeline.update_step(context, conference_id, steps["plan"]["id"], StepForm(done=True))
     before = await _conference(conference_id)
     new_date = dt.date(2027, 3, 24)
 
-    changed = await services.edit_plan(
+    changed = await planning.edit_plan(
         context,
         conference_id,
         edit_form(
@@ -101,7 +110,7 @@ async def test_an_edit_changes_the_plan_and_moves_the_open_steps_only():
     assert moved["plan"]["due_on"] == steps["plan"]["due_on"]
     assert moved["conference"]["due_on"] == new_date
     assert moved["delegates"]["due_on"] == add_working_days(new_date, -10)
-    fresh_id = await services.plan_conference(
+    fresh_id = await planning.plan_conference(
         context,
         plan_form(
             held_on=new_date,
@@ -123,7 +132,7 @@ async def test_an_edit_changes_the_plan_and_moves_the_open_steps_only():
 async def test_an_edit_without_a_change_writes_nothing():
     context, conference_id = await planned()
     conference = await _conference(conference_id)
-    assert await services.edit_plan(context, conference_id, edit_form(conference)) == {}
+    assert await planning.edit_plan(context, conference_id, edit_form(conference)) == {}
     assert await _audit("conference.plan_changed") == []
 
 
@@ -132,7 +141,7 @@ async def test_an_edit_is_validated_as_the_plan_and_bad_input_changes_nothing():
     conference = await _conference(conference_id)
     steps = await _steps(conference_id)
     with pytest.raises(Invalid) as error:
-        await services.edit_plan(
+        await planning.edit_plan(
             context,
             conference_id,
             edit_form(
@@ -158,13 +167,13 @@ async def test_an_soe_cannot_move_its_annual_conference_out_of_the_window():
     context, conference_id = await planned(ownership=Ownership.STATE_OWNED)
     conference = await _conference(conference_id)
     with pytest.raises(Invalid) as error:
-        await services.edit_plan(
+        await planning.edit_plan(
             context, conference_id, edit_form(conference, held_on=dt.date(2027, 4, 5))
         )
     assert "within 3 months after the fiscal year ends" in error.value.errors["held_on"]
     assert (await _conference(conference_id)).held_on == dt.date(2027, 3, 10)
     # Within the window it moves.
-    await services.edit_plan(
+    await planning.edit_plan(
         context, conference_id, edit_form(conference, held_on=dt.date(2027, 3, 31))
     )
     assert (await _conference(conference_id)).held_on == dt.date(2027, 3, 31)
@@ -173,11 +182,11 @@ async def test_an_soe_cannot_move_its_annual_conference_out_of_the_window():
 async def test_the_annual_conference_is_not_its_own_clash_but_another_still_is():
     context, conference_id = await planned()
     conference = await _conference(conference_id)
-    await services.edit_plan(
+    await planning.edit_plan(
         context, conference_id, edit_form(conference, held_on=dt.date(2027, 3, 17))
     )
     with pytest.raises(Invalid) as error:
-        await services.plan_conference(context, plan_form(form=ConferenceForm.WHOLE))
+        await planning.plan_conference(context, plan_form(form=ConferenceForm.WHOLE))
     assert "year" in error.value.errors
     # A second annual conference of the year (older data): correcting either is refused.
     other = Conference(
@@ -189,7 +198,7 @@ async def test_the_annual_conference_is_not_its_own_clash_but_another_still_is()
     )
     await other.save()
     with pytest.raises(Invalid) as error:
-        await services.edit_plan(context, conference_id, edit_form(conference, venue="Sân"))
+        await planning.edit_plan(context, conference_id, edit_form(conference, venue="Sân"))
     assert error.value.errors == {
         "year": "The annual conference of 2027 is already planned; an extra one is extraordinary."
     }
@@ -197,7 +206,7 @@ async def test_the_annual_conference_is_not_its_own_clash_but_another_still_is()
 
 async def test_an_extraordinary_conference_corrects_who_asked_for_it():
     context, _annual = await planned()
-    conference_id = await services.plan_conference(
+    conference_id = await planning.plan_conference(
         context,
         plan_form(
             form=ConferenceForm.WHOLE,
@@ -207,16 +216,16 @@ async def test_an_extraordinary_conference_corrects_who_asked_for_it():
     )
     conference = await _conference(conference_id)
     with pytest.raises(Invalid) as error:
-        await services.edit_plan(
+        await planning.edit_plan(
             context,
             conference_id,
             edit_form(conference, requested_by=Requester.WORKERS, requesters=33),
         )
     assert "34 of 100" in error.value.errors["requesters"]
     with pytest.raises(Invalid) as error:
-        await services.edit_plan(context, conference_id, edit_form(conference, requested_by=None))
+        await planning.edit_plan(context, conference_id, edit_form(conference, requested_by=None))
     assert "requested_by" in error.value.errors
-    changed = await services.edit_plan(
+    changed = await planning.edit_plan(
         context,
         conference_id,
         edit_form(conference, requested_by=Requester.WORKERS, requesters=34),
@@ -226,7 +235,7 @@ async def test_an_extraordinary_conference_corrects_who_asked_for_it():
         "requesters": [None, 34],
     }
     # Asked by the enterprise after all: the count of signatures goes.
-    await services.edit_plan(
+    await planning.edit_plan(
         context,
         conference_id,
         edit_form(await _conference(conference_id), requested_by=Requester.ENTERPRISE),
@@ -238,7 +247,7 @@ async def test_an_extraordinary_conference_corrects_who_asked_for_it():
 async def test_an_annual_conference_keeps_no_requester():
     context, conference_id = await planned()
     conference = await _conference(conference_id)
-    await services.edit_plan(
+    await planning.edit_plan(
         context,
         conference_id,
         edit_form(conference, requested_by=Requester.WORKERS, requesters=50),
@@ -252,12 +261,12 @@ async def test_an_annual_conference_keeps_no_requester():
 
 async def test_a_conference_planned_by_mistake_is_deleted_with_its_records():
     context, conference_id = await planned(form=ConferenceForm.DELEGATES)
-    await services.save_seats(context, conference_id, 4)
+    await delegates.save_seats(context, conference_id, 4)
     worker = (await factories.workers(context.enterprise_id, 1))[0]
-    await services.add_delegate(
+    await delegates.add_delegate(
         context, conference_id, DelegateForm(worker=worker, ex_officio_role="Giám đốc")
     )
-    plan = await documents.issue_plan(context, conference_id)
+    plan = await plan_document.issue_plan(context, conference_id)
     suggestion = await suggestions.add_from_paper(
         context,
         PaperSuggestionForm(
@@ -286,16 +295,16 @@ async def test_a_conference_planned_by_mistake_is_deleted_with_its_records():
     ).where(Suggestion.id == hidden)
     hr = dataclasses.replace(context, roles=frozenset({Role.HR}))
     other_context, kept = await planned()
-    assert await services.attendance(await _conference(conference_id))  # cached, then dropped
+    assert await checkin.attendance(await _conference(conference_id))  # cached, then dropped
 
-    await services.delete_conference(hr, conference_id)
+    await planning.delete_conference(hr, conference_id)
 
     assert await Conference.count().where(Conference.id == conference_id) == 0
     for table in (TimelineStep, UnitSeat, Delegate, AgendaItem):
         assert await table.count().where(table.conference == conference_id) == 0, table
-    assert conference_id not in services._ATTENDANCE
-    assert [row["id"] for row in await services.list_conferences(context)] == []
-    assert [row["id"] for row in await services.list_conferences(other_context)] == [kept]
+    assert conference_id not in checkin._ATTENDANCE
+    assert [row["id"] for row in await planning.list_conferences(context)] == []
+    assert [row["id"] for row in await planning.list_conferences(other_context)] == [kept]
     # The plan issued stays in the register; the suggestion waits for a conference again.
     assert await IssuedDocument.exists().where(IssuedDocument.id == plan.id)
     for released in (suggestion, hidden):
@@ -308,31 +317,31 @@ async def test_a_conference_planned_by_mistake_is_deleted_with_its_records():
 
 async def test_delete_is_refused_once_a_delegate_checked_in():
     context, conference_id = await planned(sizes=(3,))
-    delegate = (await services.delegates(context, conference_id))[0]
-    await services.check_in(context, conference_id, delegate_id=delegate["id"])
+    delegate = (await delegates.delegates(context, conference_id))[0]
+    await checkin.check_in(context, conference_id, delegate_id=delegate["id"])
     with pytest.raises(Conflict, match="checked in"):
-        await services.delete_conference(context, conference_id)
+        await planning.delete_conference(context, conference_id)
     assert await Conference.exists().where(Conference.id == conference_id)
     assert await Delegate.count().where(Delegate.conference == conference_id) == 3
     assert await _audit("conference.deleted") == []
     # Once the check-in is undone, the mistake can go.
-    await services.undo_check_in(context, conference_id, delegate["id"])
-    await services.delete_conference(context, conference_id)
+    await checkin.undo_check_in(context, conference_id, delegate["id"])
+    await planning.delete_conference(context, conference_id)
     assert not await Conference.exists().where(Conference.id == conference_id)
 
 
 async def test_delete_is_refused_once_a_vote_is_prepared_or_a_commitment_recorded():
     context, conference_id = await planned(sizes=(3,))
     ballot = await voting.create_ballot(context, BallotForm(title="Biểu quyết"), "conference")
-    item = (await services.agenda(context, conference_id))[-2]
+    item = (await agenda.agenda(context, conference_id))[-2]
     await AgendaItem.update({AgendaItem.ballot: ballot}).where(AgendaItem.id == item["id"])
     with pytest.raises(Conflict, match="vote of this conference is prepared"):
-        await services.delete_conference(context, conference_id)
+        await planning.delete_conference(context, conference_id)
     await AgendaItem.update({AgendaItem.ballot: None}).where(AgendaItem.id == item["id"])
     # Commitments come only after closing; one forged on a planned conference still refuses.
     await followups.create(
         context,
-        services.SOURCE_KIND,
+        queries.SOURCE_KIND,
         conference_id,
         "Hội nghị 2027",
         "Tăng lương",
@@ -340,19 +349,19 @@ async def test_delete_is_refused_once_a_vote_is_prepared_or_a_commitment_recorde
         dt.date(2027, 6, 30),
     )
     with pytest.raises(Conflict, match="Commitments of this conference"):
-        await services.delete_conference(context, conference_id)
+        await planning.delete_conference(context, conference_id)
     assert await Conference.exists().where(Conference.id == conference_id)
     assert await _audit("conference.deleted") == []
 
 
 async def test_edit_and_delete_are_refused_once_the_conference_opened():
     context, conference_id = await planned(sizes=(3,))
-    await services.open_session(context, conference_id)
+    await session.open_session(context, conference_id)
     conference = await _conference(conference_id)
     with pytest.raises(Conflict, match="its plan no longer changes"):
-        await services.edit_plan(context, conference_id, edit_form(conference, venue="Sân"))
+        await planning.edit_plan(context, conference_id, edit_form(conference, venue="Sân"))
     with pytest.raises(Conflict, match="not yet opened"):
-        await services.delete_conference(context, conference_id)
+        await planning.delete_conference(context, conference_id)
     after = await _conference(conference_id)
     assert after.venue == conference.venue and after.status == "in_session"
     assert await _audit("conference.plan_changed") == []
@@ -364,9 +373,9 @@ async def test_the_federation_can_neither_edit_nor_delete():
     conference = await _conference(conference_id)
     federation = await factories.context(context.enterprise_id, Role.FEDERATION)
     with pytest.raises(Forbidden):
-        await services.edit_plan(federation, conference_id, edit_form(conference, venue="Sân"))
+        await planning.edit_plan(federation, conference_id, edit_form(conference, venue="Sân"))
     with pytest.raises(Forbidden):
-        await services.delete_conference(federation, conference_id)
+        await planning.delete_conference(federation, conference_id)
 
 
 # The pages ------------------------------------------------------------------------------------
@@ -384,7 +393,7 @@ async def _planned_page(browser_for, sizes=(3,)):
     enterprise = await enterprise_with_units(sizes)
     await _people(enterprise)
     context = await factories.context(enterprise, Role.UNION)
-    conference_id = await services.plan_conference(context, plan_form(form=ConferenceForm.WHOLE))
+    conference_id = await planning.plan_conference(context, plan_form(form=ConferenceForm.WHOLE))
     return enterprise, conference_id, f"/enterprises/{enterprise}/conferences/{conference_id}"
 
 

@@ -11,7 +11,9 @@ from urllib.parse import unquote
 import docx
 import pytest
 
-from labour_democracy.conferences import documents, services
+from labour_democracy.conferences import closing, planning
+from labour_democracy.conferences import review as review_stage
+from labour_democracy.conferences.documents import review_report, samples, templates
 from labour_democracy.conferences.schemas import ReviewForm
 from labour_democracy.conferences.tables import (
     Conference,
@@ -38,9 +40,9 @@ REPORT = "Sản xuất ổn định, thu nhập bình quân tăng 6 %.\n\nQuạt
 
 async def _soe_with_a_done_and_an_overdue_commitment(role: Role = Role.UNION, symbol="SOE"):
     context, conference_id = await published_soe((RAISE, FANS), role=role, symbol=symbol)
-    raise_id, _fans = [row["id"] for row in await services.commitments(context, conference_id)]
+    raise_id, _fans = [row["id"] for row in await closing.commitments(context, conference_id)]
     await followups.complete(context, raise_id, done_on=dt.date(2026, 6, 20))
-    reviews = await services.reviews(context, conference_id)
+    reviews = await review_stage.reviews(context, conference_id)
     return context, conference_id, [review["id"] for review in reviews]
 
 
@@ -63,16 +65,16 @@ async def _state() -> list:
 
 async def test_recording_a_review_issues_its_report_with_each_commitment_and_the_counts():
     context, conference_id, (first, second) = await _soe_with_a_done_and_an_overdue_commitment()
-    reviews = await services.reviews(context, conference_id)
+    reviews = await review_stage.reviews(context, conference_id)
     assert [r["due_on"] for r in reviews] == [dt.date(2026, 9, 10), dt.date(2027, 3, 10)]
     assert all(r["document"] is None for r in reviews)
 
-    document_id = await services.record_review(context, conference_id, first, _form())
-    review = await services.review(context, conference_id, first)
+    document_id = await review_stage.record_review(context, conference_id, first, _form())
+    review = await review_stage.review(context, conference_id, first)
     assert review.document == document_id and review.held_on == REVIEWED_ON
     document = await IssuedDocument.objects().where(IssuedDocument.id == document_id).first()
     assert document.reference == "01/BC-SOE"
-    assert document.kind == documents.REVIEW_REPORT_KIND
+    assert document.kind == templates.REVIEW_REPORT_KIND
     conference = await Conference.objects().where(Conference.id == conference_id).first()
     resolution = await IssuedDocument.objects().where(IssuedDocument.id == conference.resolution)
     resolution_reference = resolution[0].reference
@@ -111,7 +113,7 @@ async def test_recording_a_review_issues_its_report_with_each_commitment_and_the
     assert "GIÁM ĐỐC" in text and "Nguyễn Văn A" in text  # the letterhead's signer
 
     # The next review covers the time since this one, and takes the next number.
-    document_id = await services.record_review(
+    document_id = await review_stage.record_review(
         context,
         conference_id,
         second,
@@ -127,10 +129,10 @@ async def test_recording_a_review_issues_its_report_with_each_commitment_and_the
 
 async def test_a_review_is_recorded_once_and_a_second_attempt_changes_nothing():
     context, conference_id, (first, _second) = await _soe_with_a_done_and_an_overdue_commitment()
-    await services.record_review(context, conference_id, first, _form())
+    await review_stage.record_review(context, conference_id, first, _form())
     before = await _state()
     with pytest.raises(Conflict, match="This review is already recorded"):
-        await services.record_review(
+        await review_stage.record_review(
             context, conference_id, first, _form(dt.date(2026, 9, 16), report="Khác")
         )
     assert await _state() == before
@@ -140,12 +142,12 @@ async def test_a_review_dated_before_the_conference_or_informed_before_it_is_ref
     context, conference_id, (first, _second) = await _soe_with_a_done_and_an_overdue_commitment()
     before = await _state()
     with pytest.raises(Invalid) as error:
-        await services.record_review(
+        await review_stage.record_review(
             context, conference_id, first, _form(SOE_HELD_ON - dt.timedelta(days=1))
         )
     assert "held_on" in error.value.errors
     with pytest.raises(Invalid) as error:
-        await services.record_review(
+        await review_stage.record_review(
             context, conference_id, first, _form(informed_workers_on=dt.date(2026, 9, 1))
         )
     assert "informed_workers_on" in error.value.errors
@@ -154,7 +156,7 @@ async def test_a_review_dated_before_the_conference_or_informed_before_it_is_ref
 
 async def test_another_conferences_review_is_not_found():
     context, _conference_id, (first, _second) = await _soe_with_a_done_and_an_overdue_commitment()
-    other = await services.plan_conference(
+    other = await planning.plan_conference(
         context,
         plan_form(
             year=2026,
@@ -165,13 +167,13 @@ async def test_another_conferences_review_is_not_found():
         ),
     )
     with pytest.raises(NotFound):
-        await services.record_review(context, other, first, _form())
+        await review_stage.record_review(context, other, first, _form())
 
 
 @pytest.mark.unit
 def test_the_report_says_why_a_commitment_was_dropped_and_what_is_not_yet_due():
-    conference = documents._sample_conference()
-    facts = documents.ReviewFacts(
+    conference = samples._sample_conference()
+    facts = review_report.ReviewFacts(
         held_on=dt.date(2027, 7, 15),
         since=conference.held_on,
         months=6,
@@ -198,8 +200,8 @@ def test_the_report_says_why_a_commitment_was_dropped_and_what_is_not_yet_due():
             "drop_reason": "",
         },
     ]
-    context = documents.review_report_context(
-        documents._SAMPLE_HEAD, conference, facts, rows, dt.date(2027, 7, 16)
+    context = review_report.review_report_context(
+        samples._SAMPLE_HEAD, conference, facts, rows, dt.date(2027, 7, 16)
     )
     assert [row["result"] for row in context["commitments"]] == [
         "Không thực hiện: Không được cấp phép xây dựng.",
@@ -210,8 +212,8 @@ def test_the_report_says_why_a_commitment_was_dropped_and_what_is_not_yet_due():
         "không thực hiện: 1."
     ]
     assert "thực hiện Nghị quyết Hội nghị người lao động năm 2026." in context["body"][0]
-    nothing = documents.review_report_context(
-        documents._SAMPLE_HEAD, conference, facts, [], dt.date(2027, 7, 16)
+    nothing = review_report.review_report_context(
+        samples._SAMPLE_HEAD, conference, facts, [], dt.date(2027, 7, 16)
     )
     assert nothing["counts"] == ["Nghị quyết không có cam kết cần theo dõi."]
 
@@ -262,7 +264,7 @@ async def test_the_review_form_issues_the_report_and_the_page_links_it(browser_f
     assert again.status_code == 303
     assert "This review is already recorded." in (await hr.get(base)).text
     assert (
-        await IssuedDocument.count().where(IssuedDocument.kind == documents.REVIEW_REPORT_KIND) == 1
+        await IssuedDocument.count().where(IssuedDocument.kind == templates.REVIEW_REPORT_KIND) == 1
     )
 
     union = await _signed_in(browser_for, context.enterprise_id, Role.UNION)
@@ -271,7 +273,7 @@ async def test_the_review_form_issues_the_report_and_the_page_links_it(browser_f
 
 async def test_the_report_download_stays_within_its_enterprise_and_conference(browser_for):
     context, conference_id, (first, _second) = await _soe_with_a_done_and_an_overdue_commitment()
-    await services.record_review(context, conference_id, first, _form())
+    await review_stage.record_review(context, conference_id, first, _form())
     base = f"/enterprises/{context.enterprise_id}/conferences/{conference_id}"
     url = f"{base}/documents/review-report?review={first}"
 
@@ -302,7 +304,7 @@ async def test_the_report_download_stays_within_its_enterprise_and_conference(br
 async def test_without_soffice_a_pdf_report_goes_back_with_the_reason(browser_for, monkeypatch):
     monkeypatch.setattr(pdf, "soffice_path", lambda: None)
     context, conference_id, (first, _second) = await _soe_with_a_done_and_an_overdue_commitment()
-    await services.record_review(context, conference_id, first, _form())
+    await review_stage.record_review(context, conference_id, first, _form())
     hr = await _signed_in(browser_for, context.enterprise_id, Role.HR)
     base = f"/enterprises/{context.enterprise_id}/conferences/{conference_id}"
     response = await hr.get(f"{base}/documents/review-report?review={first}&format=pdf")

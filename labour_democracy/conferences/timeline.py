@@ -1,0 +1,81 @@
+"""The conference's timeline (the plan's steps, Guidance 1360/HD-TLĐ): the steps in order with
+what is overdue, and a step marked done (or reopened), given an owner or a new due date."""
+
+from __future__ import annotations
+
+from labour_democracy.conferences import labels
+from labour_democracy.conferences.queries import (
+    get_conference,
+    require,
+)
+from labour_democracy.conferences.schemas import (
+    StepForm,
+)
+from labour_democracy.conferences.tables import (
+    Conference,
+    StepStatus,
+    TimelineStep,
+)
+from labour_democracy.core import audit
+from labour_democracy.core.errors import Invalid, NotFound
+from labour_democracy.core.scope import EnterpriseContext, get_owned
+from labour_democracy.db import write_transaction
+from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import today
+
+
+async def timeline(context: EnterpriseContext, conference_id: int) -> list[dict]:
+    await get_conference(context, conference_id)
+    on = today()
+    steps = (
+        await TimelineStep.select()
+        .where(TimelineStep.conference == conference_id)
+        .order_by(TimelineStep.position)
+    )
+    for step in steps:
+        step["overdue"] = step["status"] == StepStatus.TODO and step["due_on"] < on
+        step["title"] = labels.step_title(step["key"], step["title"])
+        step["owner"] = labels.step_owner(step["key"], step["owner"])
+    return steps
+
+
+async def update_step(
+    context: EnterpriseContext, conference_id: int, step_id: int, form: StepForm
+) -> None:
+    require(context)
+    await get_owned(context, Conference, conference_id)
+    step = (
+        await TimelineStep.objects()
+        .where((TimelineStep.id == step_id) & (TimelineStep.conference == conference_id))
+        .first()
+    )
+    if step is None:
+        raise NotFound
+    if form.owner is not None and len(form.owner) > 255:
+        raise Invalid({"owner": _("At most {n} characters.").format(n=255)})
+    values = {
+        TimelineStep.status: StepStatus.DONE if form.done else StepStatus.TODO,
+        TimelineStep.done_on: today() if form.done else None,
+    }
+    if form.owner:
+        # The catalogue's owner sent back unchanged stays the catalogue's (shown translated).
+        values[TimelineStep.owner] = labels.typed_or_catalogue(
+            form.owner, labels.step_msgids(step.key)[1]
+        )
+    if form.due_on:
+        values[TimelineStep.due_on] = form.due_on
+    async with write_transaction():
+        await TimelineStep.update(values).where(TimelineStep.id == step.id)
+        if step.key == "documents_sent":
+            await Conference.update(
+                {Conference.documents_sent_on: today() if form.done else None}
+            ).where(Conference.id == conference_id)
+        await audit.record(
+            context.actor,
+            "conference.step_updated",
+            "conference",
+            conference_id,
+            context.enterprise_id,
+            step=step.key,
+            done=form.done,
+        )
