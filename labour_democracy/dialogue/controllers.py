@@ -52,9 +52,10 @@ from labour_democracy.i18n import ngettext, today
 from labour_democracy.settings import get_settings
 from labour_democracy.voting.tables import BallotStatus, ElectorateKind
 from labour_democracy.web import forms
-from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.forms import read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 ENUMS = {
     "BallotStatus": BallotStatus,
@@ -71,12 +72,10 @@ def _base(context: EnterpriseContext) -> str:
     return f"/enterprises/{context.enterprise_id}/dialogue"
 
 
-def _status(request: Request, errors: dict) -> int:
-    return 422 if errors and not is_htmx(request) else 200
-
-
 async def _act(request: Request, action: Awaitable[Any], done: str, back: str) -> Response:
-    """Run a small action; its refusal is flashed with its reason and nothing changes."""
+    """Run a small action; its refusal is flashed with its reason and nothing changes.
+
+    Not a form round trip: these buttons carry no field to mark, so the reason is flashed."""
     try:
         await action
     except (Invalid, Conflict) as error:
@@ -131,13 +130,14 @@ class DialogueController(Controller):
 
     @post("/regulation", opt={"permission": EDIT_REGULATION})
     async def save_regulation(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            await services.update_settings(context, parse(SettingsForm, data))
-        except Invalid as error:
-            return await _regulation(request, context, form_values(data), error.errors)
-        flash(request, _("The dialogue part of the regulation was saved."))
-        return redirect(request, f"{_base(context)}/regulation")
+        return await submit(
+            request,
+            SettingsForm,
+            lambda form: services.update_settings(context, form),
+            form=lambda values, errors: _regulation(request, context, values, errors),
+            done=f"{_base(context)}/regulation",
+            success=_("The dialogue part of the regulation was saved."),
+        )
 
     # Member lists -------------------------------------------------------------------------------
 
@@ -147,13 +147,14 @@ class DialogueController(Controller):
 
     @post("/member-lists", opt={"permission": MANAGE_MEMBERS})
     async def create_member_list(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            list_id = await services.create_member_list(context, parse(MemberListForm, data))
-        except Invalid as error:
-            return await _member_lists(request, context, form_values(data), error.errors)
-        flash(request, _("A new version of the list was started."))
-        return redirect(request, f"{_base(context)}/member-lists/{list_id}")
+        return await submit(
+            request,
+            MemberListForm,
+            lambda form: services.create_member_list(context, form),
+            form=lambda values, errors: _member_lists(request, context, values, errors),
+            done=lambda list_id: redirect(request, f"{_base(context)}/member-lists/{list_id}"),
+            success=_("A new version of the list was started."),
+        )
 
     @get("/member-lists/{member_list_id:int}", opt={"permission": VIEW_DIALOGUE})
     async def member_list(self, request: Request, context: Context, member_list_id: Id) -> Template:
@@ -167,18 +168,18 @@ class DialogueController(Controller):
 
     @post("/member-lists/{member_list_id:int}/members", opt={"permission": MANAGE_MEMBERS})
     async def add_member(self, request: Request, context: Context, member_list_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await services.add_member(context, member_list_id, parse(MemberForm, data))
-        except Invalid as error:
-            return await _member_list(
-                request, context, member_list_id, form_values(data), error.errors
-            )
-        except Conflict as error:
-            flash(request, str(error), "error")
-        else:
-            flash(request, _("The member was added."))
-        return redirect(request, f"{_base(context)}/member-lists/{member_list_id}")
+        back = f"{_base(context)}/member-lists/{member_list_id}"
+        return await submit(
+            request,
+            MemberForm,
+            lambda form: services.add_member(context, member_list_id, form),
+            form=lambda values, errors: _member_list(
+                request, context, member_list_id, values, errors
+            ),
+            done=back,
+            success=_("The member was added."),
+            conflict=back,
+        )
 
     @post("/member-lists/{member_list_id:int}/remove", opt={"permission": MANAGE_MEMBERS})
     async def remove_member(
@@ -199,17 +200,21 @@ class DialogueController(Controller):
     ) -> Response:
         data = await read_form(request)
         back = f"{_base(context)}/member-lists/{member_list_id}"
-        try:
-            form = parse(ReplacementForm, data)
-        except Invalid as error:
-            return await _member_list(
-                request, context, member_list_id, form_values(data), error.errors
-            )
-        return await _act(
+        return await submit(
             request,
-            services.replace_member(context, member_list_id, _int(data.get("member")), form),
-            _("The replacement was recorded. Publicise the list again so the workers know."),
-            back,
+            ReplacementForm,
+            lambda form: services.replace_member(
+                context, member_list_id, _int(data.get("member")), form
+            ),
+            form=lambda values, errors: _member_list(
+                request, context, member_list_id, values, errors
+            ),
+            done=back,
+            success=_(
+                "The replacement was recorded. Publicise the list again so the workers know."
+            ),
+            conflict=back,
+            data=data,
         )
 
     @post("/member-lists/{member_list_id:int}/publish", opt={"permission": MANAGE_MEMBERS})
@@ -230,25 +235,22 @@ class DialogueController(Controller):
     async def create_group_election(
         self, request: Request, context: Context, member_list_id: Id
     ) -> Response:
-        data = await read_form(request)
         back = f"{_base(context)}/member-lists/{member_list_id}"
-        try:
-            ballot_id = await services.create_group_election(
-                context, member_list_id, parse(GroupElectionForm, data)
-            )
-        except Invalid as error:
-            if set(error.errors) == {""}:
-                return _refused(request, error, back)
-            return await _member_list(
-                request, context, member_list_id, form_values(data), error.errors
-            )
-        except Conflict as error:
-            return _refused(request, error, back)
-        flash(
+        return await submit(
             request,
-            _("The election was prepared: print the codes, open and close it on the vote's page."),
+            GroupElectionForm,
+            lambda form: services.create_group_election(context, member_list_id, form),
+            form=lambda values, errors: _member_list(
+                request, context, member_list_id, values, errors
+            ),
+            done=lambda ballot_id: redirect(
+                request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}"
+            ),
+            success=_(
+                "The election was prepared: print the codes, open and close it on the vote's page."
+            ),
+            conflict=back,
         )
-        return redirect(request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}")
 
     @post("/member-lists/{member_list_id:int}/elected", opt={"permission": MANAGE_MEMBERS})
     async def add_elected(self, request: Request, context: Context, member_list_id: Id) -> Response:
@@ -297,13 +299,14 @@ class DialogueController(Controller):
 
     @post("/new", opt={"permission": MANAGE_DIALOGUE})
     async def create(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            dialogue_id = await services.create_dialogue(context, parse(DialogueForm, data))
-        except Invalid as error:
-            return _dialogue_form(request, context, form_values(data), error.errors)
-        flash(request, _("The dialogue was scheduled."))
-        return redirect(request, f"{_base(context)}/{dialogue_id}")
+        return await submit(
+            request,
+            DialogueForm,
+            lambda form: services.create_dialogue(context, form),
+            form=lambda values, errors: _dialogue_form(request, context, values, errors),
+            done=lambda dialogue_id: redirect(request, f"{_base(context)}/{dialogue_id}"),
+            success=_("The dialogue was scheduled."),
+        )
 
     @get("/{dialogue_id:int}", opt={"permission": VIEW_DIALOGUE})
     async def detail(self, request: Request, context: Context, dialogue_id: Id) -> Template:
@@ -333,21 +336,25 @@ class DialogueController(Controller):
 
     @post("/{dialogue_id:int}/attendance", opt={"permission": MANAGE_DIALOGUE})
     async def attendance(self, request: Request, context: Context, dialogue_id: Id) -> Response:
-        data = await read_form(request)
         back = f"{_base(context)}/{dialogue_id}"
-        try:
-            quorum = await services.record_attendance(
-                context, dialogue_id, parse(AttendanceForm, data)
-            )
-        except (Invalid, Conflict) as error:
-            return _refused(request, error, back)
-        if quorum is None:
-            flash(request, _("Attendance recorded."))
-        elif quorum:
-            flash(request, _("Attendance recorded: the quorum is met."))
-        else:
-            flash(request, _("Attendance recorded: the quorum is NOT met."), "error")
-        return redirect(request, back + "#attendance")
+
+        def recorded(quorum: bool | None) -> Response:
+            if quorum is None:
+                flash(request, _("Attendance recorded."))
+            elif quorum:
+                flash(request, _("Attendance recorded: the quorum is met."))
+            else:
+                flash(request, _("Attendance recorded: the quorum is NOT met."), "error")
+            return redirect(request, back + "#attendance")
+
+        return await submit(
+            request,
+            AttendanceForm,
+            lambda form: services.record_attendance(context, dialogue_id, form),
+            form=lambda values, errors: _dialogue(request, context, dialogue_id, values, errors),
+            done=recorded,
+            conflict=back,
+        )
 
     @post("/{dialogue_id:int}/items", opt={"permission": MANAGE_DIALOGUE})
     async def add_item(self, request: Request, context: Context, dialogue_id: Id) -> Response:
@@ -399,21 +406,27 @@ class DialogueController(Controller):
 
     @post("/{dialogue_id:int}/publish", opt={"permission": PUBLISH_DIALOGUE})
     async def publish(self, request: Request, context: Context, dialogue_id: Id) -> Response:
-        data = await read_form(request)
         back = f"{_base(context)}/{dialogue_id}"
-        try:
-            late = await services.publish_dialogue(context, dialogue_id, parse(PublishForm, data))
-        except Invalid as error:
-            return await _dialogue(request, context, dialogue_id, form_values(data), error.errors)
-        except Conflict as error:
-            return _refused(request, error, back)
-        if late:
-            flash(
-                request, _("Publicised, but later than 3 working days after the dialogue."), "error"
-            )
-        else:
-            flash(request, _("The main contents were publicised; the notice is ready to post."))
-        return redirect(request, back)
+
+        def publicised(late: bool) -> Response:
+            if late:
+                flash(
+                    request,
+                    _("Publicised, but later than 3 working days after the dialogue."),
+                    "error",
+                )
+            else:
+                flash(request, _("The main contents were publicised; the notice is ready to post."))
+            return redirect(request, back)
+
+        return await submit(
+            request,
+            PublishForm,
+            lambda form: services.publish_dialogue(context, dialogue_id, form),
+            form=lambda values, errors: _dialogue(request, context, dialogue_id, values, errors),
+            done=publicised,
+            conflict=back,
+        )
 
     @post("/{dialogue_id:int}/call-off", opt={"permission": MANAGE_DIALOGUE})
     async def call_off(self, request: Request, context: Context, dialogue_id: Id) -> Response:
@@ -434,15 +447,14 @@ class DialogueController(Controller):
 
     @post("/requests", opt={"permission": REQUEST_DIALOGUE})
     async def create_request(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            request_id = await services.create_request(context, parse(RequestForm, data))
-        except Invalid as error:
-            return await _requests(request, context, 1, form_values(data), error.errors)
-        flash(
-            request, _("The request was recorded; the other side must reply within 5 working days.")
+        return await submit(
+            request,
+            RequestForm,
+            lambda form: services.create_request(context, form),
+            form=lambda values, errors: _requests(request, context, 1, values, errors),
+            done=lambda request_id: redirect(request, f"{_base(context)}/requests/{request_id}"),
+            success=_("The request was recorded; the other side must reply within 5 working days."),
         )
-        return redirect(request, f"{_base(context)}/requests/{request_id}")
 
     @get("/requests/{request_id:int}", opt={"permission": VIEW_DIALOGUE})
     async def request_detail(self, request: Request, context: Context, request_id: Id) -> Template:
@@ -450,17 +462,15 @@ class DialogueController(Controller):
 
     @post("/requests/{request_id:int}/answer", opt={"permission": REQUEST_DIALOGUE})
     async def answer(self, request: Request, context: Context, request_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            dialogue_id = await services.answer_request(context, request_id, parse(ReplyForm, data))
-        except Invalid as error:
-            return await _request(request, context, request_id, form_values(data), error.errors)
-        except Conflict as error:
-            return _refused(request, error, f"{_base(context)}/requests/{request_id}")
-        flash(
-            request, _("The reply was recorded and the dialogue scheduled; draft the letter below.")
+        return await submit(
+            request,
+            ReplyForm,
+            lambda form: services.answer_request(context, request_id, form),
+            form=lambda values, errors: _request(request, context, request_id, values, errors),
+            done=lambda dialogue_id: redirect(request, f"{_base(context)}/{dialogue_id}"),
+            success=_("The reply was recorded and the dialogue scheduled; draft the letter below."),
+            conflict=f"{_base(context)}/requests/{request_id}",
         )
-        return redirect(request, f"{_base(context)}/{dialogue_id}")
 
     # Calendar -----------------------------------------------------------------------------------
 
@@ -519,19 +529,18 @@ def _refused(request: Request, error: Invalid | Conflict, back: str) -> Response
 async def _form_action(
     request, context, dialogue_id, struct, call, done, anchor="", data=None
 ) -> Response:
-    """Parse a form of the dialogue page and run it; field errors show on the page again."""
-    data = data if data is not None else await read_form(request)
+    """A form of the dialogue page: a refusal draws the page again with the input and errors."""
     back = f"{_base(context)}/{dialogue_id}"
-    try:
-        await call(parse(struct, data))
-    except Invalid as error:
-        if "" in error.errors and len(error.errors) == 1:
-            return _refused(request, error, back + anchor)
-        return await _dialogue(request, context, dialogue_id, form_values(data), error.errors)
-    except Conflict as error:
-        return _refused(request, error, back + anchor)
-    flash(request, done)
-    return redirect(request, back + anchor)
+    return await submit(
+        request,
+        struct,
+        call,
+        form=lambda values, errors: _dialogue(request, context, dialogue_id, values, errors),
+        done=back + anchor,
+        success=done,
+        conflict=back + anchor,
+        data=data,
+    )
 
 
 async def _regulation(request, context, values, errors) -> Template:
@@ -539,7 +548,6 @@ async def _regulation(request, context, values, errors) -> Template:
     return render(
         request,
         "dialogue/regulation.html",
-        status_code=_status(request, errors),
         ectx=context,
         values=values,
         errors=errors,
@@ -552,7 +560,6 @@ async def _member_lists(request, context, values, errors) -> Template:
     return render(
         request,
         "dialogue/member_lists.html",
-        status_code=_status(request, errors),
         ectx=context,
         versions=await services.member_lists(context),
         values=values,
@@ -577,7 +584,6 @@ async def _member_list(request, context, member_list_id, values, errors) -> Temp
     return render(
         request,
         "dialogue/member_list.html",
-        status_code=_status(request, errors),
         ectx=context,
         version=version,
         members=members,
@@ -598,7 +604,6 @@ def _dialogue_form(request, context, values, errors) -> Template:
     return render(
         request,
         "dialogue/form.html",
-        status_code=_status(request, errors),
         ectx=context,
         values=values,
         errors=errors,
@@ -627,7 +632,6 @@ async def _dialogue(request, context, dialogue_id, values, errors) -> Template:
     return render(
         request,
         "dialogue/dialogue.html",
-        status_code=_status(request, errors),
         ectx=context,
         view=view,
         d=view.dialogue,
@@ -646,7 +650,6 @@ async def _requests(request, context, page, values, errors) -> Template:
     return render(
         request,
         "dialogue/requests.html",
-        status_code=_status(request, errors),
         ectx=context,
         listing=await services.list_requests(context, page),
         worker_members=[m for m in members if m.side != Side.EMPLOYER],
@@ -661,7 +664,6 @@ async def _request(request, context, request_id, values, errors) -> Template:
     return render(
         request,
         "dialogue/request.html",
-        status_code=_status(request, errors),
         ectx=context,
         r=await services.get_request(context, request_id),
         values=values,
