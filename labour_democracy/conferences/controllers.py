@@ -52,9 +52,10 @@ from labour_democracy.i18n import today
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Base, Comparator, describe
 from labour_democracy.web import forms
-from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.forms import parse, read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 MANAGE = {"permission": MANAGE_CONFERENCES}
 
@@ -144,14 +145,17 @@ class ConferenceController(Controller):
 
     @post("/rules", opt=MANAGE)
     async def save_rules(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            await services.save_rules(context, parse(RulesForm, data))
-        except Invalid as error:
-            view = await services.rules_for(context)
-            return _rules_form(request, context, view, form_values(data), error.errors)
-        flash(request, _("The conference rules were saved."))
-        return redirect(request, f"{_base(context)}/rules")
+        async def refused(values: dict[str, Any], errors: dict[str, str]) -> Template:
+            return _rules_form(request, context, await services.rules_for(context), values, errors)
+
+        return await submit(
+            request,
+            RulesForm,
+            lambda form: services.save_rules(context, form),
+            form=refused,
+            done=f"{_base(context)}/rules",
+            success=_("The conference rules were saved."),
+        )
 
     # Plan -------------------------------------------------------------------------------------
 
@@ -172,14 +176,17 @@ class ConferenceController(Controller):
 
     @post("/new", opt=MANAGE)
     async def create(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            conference_id = await services.plan_conference(context, parse(PlanForm, data))
-        except Invalid as error:
-            view = await services.rules_for(context)
-            return _plan_form(request, context, view, form_values(data), error.errors)
-        flash(request, _("The conference is planned; its timeline and agenda are ready."))
-        return redirect(request, _page(context, conference_id))
+        async def refused(values: dict[str, Any], errors: dict[str, str]) -> Template:
+            return _plan_form(request, context, await services.rules_for(context), values, errors)
+
+        return await submit(
+            request,
+            PlanForm,
+            lambda form: services.plan_conference(context, form),
+            form=refused,
+            done=lambda conference_id: redirect(request, _page(context, conference_id)),
+            success=_("The conference is planned; its timeline and agenda are ready."),
+        )
 
     @get("/{conference_id:int}/edit", opt=MANAGE)
     async def edit(self, request: Request, context: Context, conference_id: Id) -> Response:
@@ -193,23 +200,30 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/edit", opt=MANAGE)
     async def save_edit(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            changed = await services.edit_plan(context, conference_id, parse(PlanEditForm, data))
-        except Invalid as error:
+        async def refused(values: dict[str, Any], errors: dict[str, str]) -> Template:
             conference = await services.get_conference(context, conference_id)
             view = await services.rules_for(context)
-            return _plan_form(request, context, view, form_values(data), error.errors, conference)
-        except Conflict as error:
-            flash(request, str(error), "error")
+            return _plan_form(request, context, view, values, errors, conference)
+
+        def saved(changed: set[str]) -> Response:
+            if not changed:
+                flash(request, _("Nothing was changed in the plan."))
+            elif "held_on" in changed:
+                flash(
+                    request, _("The plan was changed; the steps not yet done follow the new date.")
+                )
+            else:
+                flash(request, _("The plan was changed."))
             return redirect(request, _page(context, conference_id))
-        if not changed:
-            flash(request, _("Nothing was changed in the plan."))
-        elif "held_on" in changed:
-            flash(request, _("The plan was changed; the steps not yet done follow the new date."))
-        else:
-            flash(request, _("The plan was changed."))
-        return redirect(request, _page(context, conference_id))
+
+        return await submit(
+            request,
+            PlanEditForm,
+            lambda form: services.edit_plan(context, conference_id, form),
+            form=refused,
+            done=saved,
+            conflict=_page(context, conference_id),
+        )
 
     @post("/{conference_id:int}/delete", opt=MANAGE)
     async def delete(self, request: Request, context: Context, conference_id: Id) -> Response:
@@ -691,7 +705,6 @@ def _rules_form(
     return render(
         request,
         "conferences/rules.html",
-        status_code=422 if errors else 200,
         ectx=context,
         view=view,
         values=values,
@@ -741,7 +754,6 @@ def _plan_form(
     return render(
         request,
         "conferences/plan_form.html",
-        status_code=422 if errors else 200,
         ectx=context,
         view=view,
         values=values,

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from typing import Any
+from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.core import enterprises
+from labour_democracy.core import enterprises, worker_search
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.core.tables import Gender, Worker
-from labour_democracy.dialogue import deadlines, labels, services  # noqa: F401 (labels register)
+from labour_democracy.core.tables import Gender
+from labour_democracy.dialogue import (  # noqa: F401 (labels register)
+    deadlines,
+    labels,
+    permissions,
+    services,
+)
 from labour_democracy.dialogue.document_controllers import ROUTES as DOCUMENT_ROUTES
 from labour_democracy.dialogue.permissions import (
     EDIT_REGULATION,
@@ -43,7 +49,6 @@ from labour_democracy.dialogue.schemas import (
 from labour_democracy.dialogue.tables import (
     DialogueKind,
     EventMatter,
-    MemberListStatus,
     RequestSide,
     Side,
 )
@@ -157,13 +162,38 @@ class DialogueController(Controller):
         )
 
     @get("/member-lists/{member_list_id:int}", opt={"permission": VIEW_DIALOGUE})
-    async def member_list(self, request: Request, context: Context, member_list_id: Id) -> Template:
+    async def member_list(
+        self,
+        request: Request,
+        context: Context,
+        member_list_id: Id,
+        worker_q: FromQuery[str | None] = None,
+    ) -> Template:
+        defaults = {"side": "employer_side", "seats": "1", "electorate_kind": "all_workers"}
         return await _member_list(
+            request, context, member_list_id, {**defaults, "worker_q": worker_q or ""}, {}
+        )
+
+    @get("/member-lists/{member_list_id:int}/workers", opt={"permission": MANAGE_MEMBERS})
+    async def find_worker(
+        self,
+        request: Request,
+        context: Context,
+        member_list_id: Id,
+        worker_q: FromQuery[str | None] = None,
+    ) -> Response:
+        """The member form's worker search: answers for htmx, else the list page with them."""
+        here = f"{_base(context)}/member-lists/{member_list_id}"
+        if not is_htmx(request):
+            return redirect(request, f"{here}?{urlencode({'worker_q': worker_q or ''})}#add-member")
+        return render(
             request,
-            context,
-            member_list_id,
-            {"side": "employer_side", "seats": "1", "electorate_kind": "all_workers"},
-            {},
+            "_partials/worker_choices.html",
+            name="worker",
+            found=await worker_search.search(context, worker_q),
+            chosen=None,
+            optional=True,
+            search_term=worker_q,
         )
 
     @post("/member-lists/{member_list_id:int}/members", opt={"permission": MANAGE_MEMBERS})
@@ -572,15 +602,8 @@ async def _member_list(request, context, member_list_id, values, errors) -> Temp
     version = await services.get_member_list(context, member_list_id)
     members = await services.list_members(version.id)
     by_id = {m.id: m for m in members}
-    draft = version.status == MemberListStatus.DRAFT
-    workers = []
-    if context.can(MANAGE_MEMBERS):
-        workers = (
-            await Worker.select(Worker.id, Worker.full_name, Worker.employee_code)
-            .where(Worker.enterprise == context.enterprise_id)
-            .order_by(Worker.search_name)
-            .limit(2000)
-        )
+    draft = permissions.list_may_change(version)
+    can_manage = context.can(MANAGE_MEMBERS)
     return render(
         request,
         "dialogue/member_list.html",
@@ -592,7 +615,8 @@ async def _member_list(request, context, member_list_id, values, errors) -> Temp
         draft=draft,
         values=values,
         errors=errors,
-        workers=workers,
+        found=await worker_search.search(context, values.get("worker_q")) if can_manage else None,
+        chosen=await worker_search.chosen(context, values.get("worker")) if can_manage else None,
         election=await services.group_election(context, version),
         units=await enterprises.org_unit_tree(context) if draft else [],
         can_manage=context.can(MANAGE_MEMBERS),

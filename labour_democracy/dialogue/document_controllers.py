@@ -63,7 +63,7 @@ class DialogueDocumentController(Controller):
     async def issue_minutes(self, request: Request, context: Context, dialogue_id: Id) -> Response:
         try:
             document = await documents.issue_minutes(context, dialogue_id)
-        except Invalid as error:
+        except Invalid as error:  # a button, not a form: the reason is flashed on the page
             return _refused(request, error, self._dialogue_page(context, dialogue_id))
         return _file(document)
 
@@ -97,7 +97,7 @@ class DialogueDocumentController(Controller):
                     "the workers' requests, the union the employer's."
                 ),
             )
-        except Invalid as error:
+        except Invalid as error:  # a button, not a form: the reason is flashed on the page
             back = f"/enterprises/{context.enterprise_id}/dialogue/requests/{request_id}"
             return _refused(request, error, back)
         return _file(document)

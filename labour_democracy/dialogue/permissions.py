@@ -7,6 +7,7 @@ time and conditions) and publicises the main contents (Art. 39(5)). The federati
 
 from labour_democracy.core.permissions import permission
 from labour_democracy.core.tables import Role
+from labour_democracy.dialogue.tables import MemberListStatus
 
 VIEW_DIALOGUE = permission("dialogue.view", Role.HR, Role.UNION, Role.FEDERATION)
 EDIT_REGULATION = permission("dialogue.regulation", Role.HR)
@@ -14,3 +15,12 @@ MANAGE_MEMBERS = permission("dialogue.members", Role.HR, Role.UNION)
 MANAGE_DIALOGUE = permission("dialogue.run", Role.HR, Role.UNION)
 REQUEST_DIALOGUE = permission("dialogue.request", Role.HR, Role.UNION)
 PUBLISH_DIALOGUE = permission("dialogue.publish", Role.HR)
+
+
+def list_may_change(version) -> bool:
+    """Members are added to or removed from a member list only while it is a draft; once
+    published, it changes only by recording a replacement (Decree 145/2020 Art. 37).
+
+    The one answer the member-list page and its controller both ask."""
+
+    return version.status == MemberListStatus.DRAFT
