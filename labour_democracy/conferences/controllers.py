@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.conferences import document_controllers, services
+from labour_democracy.conferences import document_controllers, permissions, services
 from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
 from labour_democracy.conferences.permissions import (
     CHECK_IN,
@@ -42,6 +43,7 @@ from labour_democracy.conferences.tables import (
     Requester,
     VoteMode,
 )
+from labour_democracy.core import worker_search
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.labels import choices
 from labour_democracy.core.scope import EnterpriseContext
@@ -350,43 +352,32 @@ class ConferenceController(Controller):
         conference_id: Id,
         seats: FromQuery[int | None] = None,
         q: FromQuery[str | None] = None,
+        worker_q: FromQuery[str | None] = None,
     ) -> Template:
-        conference = await services.get_conference(context, conference_id)
-        preview, errors = None, {}
-        if seats is not None:
-            try:
-                preview = await services.seats_preview(context, conference_id, seats)
-            except (Invalid, Conflict) as error:
-                errors = error.errors if isinstance(error, Invalid) else {"seats": str(error)}
-        seat_rows = await services.seat_table(context, conference_id)
-        unit_workers: dict[int, list[dict]] = {}
-        if seat_rows:
-            for row in (
-                await Worker.select(Worker.id, Worker.full_name, Worker.org_unit)
-                .where(
-                    Worker.org_unit.is_in([s["org_unit"] for s in seat_rows])
-                    & (Worker.enterprise == context.enterprise_id)
-                )
-                .order_by(Worker.search_name)
-            ):
-                unit_workers.setdefault(row["org_unit"], []).append(row)
+        return await _delegates_page(
+            request, context, conference_id, {"worker_q": worker_q or ""}, {}, seats, q
+        )
+
+    @get("/{conference_id:int}/workers", opt=MANAGE)
+    async def find_worker(
+        self,
+        request: Request,
+        context: Context,
+        conference_id: Id,
+        worker_q: FromQuery[str | None] = None,
+    ) -> Response:
+        """The delegate form's worker search: answers for htmx, else the page with them."""
+        if not is_htmx(request):
+            query = urlencode({"worker_q": worker_q or ""})
+            return redirect(request, _page(context, conference_id, f"/delegates?{query}"))
         return render(
             request,
-            "conferences/delegates.html",
-            ectx=context,
-            conference=conference,
-            title=services.label(conference),
-            delegates=await services.delegates(context, conference_id, q),
-            q=q or "",
-            seat_rows=seat_rows,
-            unit_workers=unit_workers,
-            preview=preview,
-            seats=seats,
-            errors=errors,
-            workers=await Worker.select(Worker.id, Worker.full_name, Worker.employee_code)
-            .where(Worker.enterprise == context.enterprise_id)
-            .order_by(Worker.search_name)
-            .limit(2000),
+            "_partials/worker_choices.html",
+            name="worker",
+            found=await worker_search.search(context, worker_q),
+            chosen=None,
+            optional=False,
+            search_term=worker_q,
         )
 
     @post("/{conference_id:int}/seats", opt=MANAGE)
@@ -406,17 +397,17 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/delegates", opt=MANAGE)
     async def add_delegate(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
         back = _page(context, conference_id, "/delegates")
-        try:
-            form = parse(DelegateForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await submit(
             request,
-            services.add_delegate(context, conference_id, form),
-            back,
-            _("The delegate was added."),
+            DelegateForm,
+            lambda form: services.add_delegate(context, conference_id, form),
+            form=lambda values, errors: _delegates_page(
+                request, context, conference_id, values, errors
+            ),
+            done=back,
+            success=_("The delegate was added."),
+            conflict=back,
         )
 
     @post("/{conference_id:int}/delegates/remove", opt=MANAGE)
@@ -456,41 +447,31 @@ class ConferenceController(Controller):
 
     @get("/{conference_id:int}/agenda", opt={"permission": VIEW_CONFERENCES})
     async def agenda(self, request: Request, context: Context, conference_id: Id) -> Template:
-        conference = await services.get_conference(context, conference_id)
-        items = await services.agenda(context, conference_id)
-        options: dict[int, list[dict]] = {}
-        for item in items:
-            if item["ballot"] and item["ballot_status"] == "open":
-                questions = await voting.questions_with_options(item["ballot"])
-                options[item["id"]] = questions[0]["options"] if questions else []
-        return render(
-            request,
-            "conferences/agenda.html",
-            ectx=context,
-            conference=conference,
-            title=services.label(conference),
-            items=items,
-            options=options,
-            attendance=await services.attendance(conference),
-            can_manage=context.can(MANAGE_CONFERENCES),
-            AgendaKind=AgendaKind,
-            VoteMode=VoteMode,
-        )
+        return await _agenda_page(request, context, conference_id, {}, {})
 
     @post("/{conference_id:int}/agenda", opt=MANAGE)
     async def save_item(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
         back = _page(context, conference_id, "/agenda")
-        try:
+
+        async def save(data: dict[str, Any]) -> None:
             form = parse(AgendaItemForm, data)
             item_id = _int(data, "item_id") if data.get("item_id") else None
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        if item_id is None:
-            action = services.add_item(context, conference_id, form)
-        else:
-            action = services.update_item(context, conference_id, item_id, form)
-        return await _act(request, action, back, _("The agenda was saved."))
+            if item_id is None:
+                await services.add_item(context, conference_id, form)
+            else:
+                await services.update_item(context, conference_id, item_id, form)
+
+        return await submit(
+            request,
+            None,  # the item's id beside its fields
+            save,
+            form=lambda values, errors: _agenda_page(
+                request, context, conference_id, values, errors
+            ),
+            done=back,
+            success=_("The agenda was saved."),
+            conflict=back,
+        )
 
     @post("/{conference_id:int}/agenda/move", opt=MANAGE)
     async def move_item(self, request: Request, context: Context, conference_id: Id) -> Response:
@@ -630,7 +611,7 @@ class ConferenceController(Controller):
             "conferences/checkin.html",
             status_code=200 if result else 422,
             title=services.label(conference),
-            code="",
+            code="" if result else str(data.get("code") or ""),
             q="",
             found=None,
             **values,
@@ -689,6 +670,90 @@ class HallScreenController(Controller):
             describe=describe,
             url=request.url.path,
         )
+
+
+async def _delegates_page(
+    request: Request,
+    context: EnterpriseContext,
+    conference_id: int,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    seats: int | None = None,
+    q: str | None = None,
+) -> Template:
+    """The delegates page; `values` and `errors` are those of a refused delegate form."""
+    conference = await services.get_conference(context, conference_id)
+    preview = None
+    if seats is not None:
+        try:
+            preview = await services.seats_preview(context, conference_id, seats)
+        # A preview asked in the address, not a form: its refusal shows on the seats field.
+        except (Invalid, Conflict) as error:
+            refused = error.errors if isinstance(error, Invalid) else {"seats": str(error)}
+            errors = {**refused, **errors}
+    seat_rows = await services.seat_table(context, conference_id)
+    unit_workers: dict[int, list[dict]] = {}
+    if seat_rows:
+        for row in (
+            await Worker.select(Worker.id, Worker.full_name, Worker.org_unit)
+            .where(
+                Worker.org_unit.is_in([s["org_unit"] for s in seat_rows])
+                & (Worker.enterprise == context.enterprise_id)
+            )
+            .order_by(Worker.search_name)
+        ):
+            unit_workers.setdefault(row["org_unit"], []).append(row)
+    return render(
+        request,
+        "conferences/delegates.html",
+        ectx=context,
+        conference=conference,
+        title=services.label(conference),
+        delegates=await services.delegates(context, conference_id, q),
+        q=q or "",
+        seat_rows=seat_rows,
+        unit_workers=unit_workers,
+        preview=preview,
+        seats=seats,
+        errors=errors,
+        values=values,
+        found=await worker_search.search(context, values.get("worker_q")),
+        chosen=await worker_search.chosen(context, values.get("worker")),
+    )
+
+
+async def _agenda_page(
+    request: Request,
+    context: EnterpriseContext,
+    conference_id: int,
+    values: dict[str, Any],
+    errors: dict[str, str],
+) -> Template:
+    """The agenda; `values` and `errors` are those of a refused item form (new or edited)."""
+    conference = await services.get_conference(context, conference_id)
+    items = await services.agenda(context, conference_id)
+    options: dict[int, list[dict]] = {}
+    for item in items:
+        if item["ballot"] and item["ballot_status"] == "open":
+            questions = await voting.questions_with_options(item["ballot"])
+            options[item["id"]] = questions[0]["options"] if questions else []
+    return render(
+        request,
+        "conferences/agenda.html",
+        ectx=context,
+        conference=conference,
+        title=services.label(conference),
+        items=items,
+        options=options,
+        attendance=await services.attendance(conference),
+        can_manage=context.can(MANAGE_CONFERENCES),
+        agenda_may_change=permissions.agenda_may_change(conference),
+        votes_may_be_held=permissions.votes_may_be_held(conference),
+        values=values,
+        errors=errors,
+        AgendaKind=AgendaKind,
+        VoteMode=VoteMode,
+    )
 
 
 async def _raise(error: Exception) -> None:

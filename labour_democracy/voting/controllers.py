@@ -26,7 +26,7 @@ from labour_democracy.voting.tables import (
     Secrecy,
     TallyKind,
 )
-from labour_democracy.web.forms import FieldError, convert, form_values, read_form
+from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
@@ -326,13 +326,24 @@ class BallotController(Controller):
         data = await read_form(request)
         questions = await services.questions_with_options(ballot_id)
 
-        async def record(form: TallySheetForm) -> None:
-            counts = listing.read_counts(data, questions)
+        async def record(data: dict) -> None:
+            errors: dict[str, str] = {}
+            form = counts = None
+            try:  # the sheet's fields and its counts are checked together: every error at once
+                form = parse(TallySheetForm, data)
+            except Invalid as error:
+                errors.update(error.errors)
+            try:
+                counts = listing.read_counts(data, questions)
+            except Invalid as error:
+                errors.update(error.errors)
+            if errors:
+                raise Invalid(errors)
             await services.add_tally_sheet(context, ballot_id, form, counts)
 
         return await submit(
             request,
-            TallySheetForm,
+            None,
             record,
             form=lambda values, errors: _tally_page(request, context, ballot_id, values, errors),
             done=f"{_base(context)}/{ballot_id}",
