@@ -241,26 +241,7 @@ class ConferenceController(Controller):
 
     @get("/{conference_id:int}", opt={"permission": VIEW_CONFERENCES})
     async def detail(self, request: Request, context: Context, conference_id: Id) -> Template:
-        conference = await services.get_conference(context, conference_id)
-        return render(
-            request,
-            "conferences/conference.html",
-            ectx=context,
-            conference=conference,
-            title=services.label(conference),
-            steps=await services.timeline(context, conference_id),
-            attendance=await services.attendance(conference),
-            agenda=await services.agenda(context, conference_id),
-            commitments=await services.commitments(context, conference_id),
-            reviews=await services.reviews(context, conference_id),
-            adopted=await services.resolution_adopted(conference_id),
-            quorum=services.quorum_rule_of(conference),
-            passing=services.pass_rule_of(conference),
-            describe=describe,
-            can_manage=context.can(MANAGE_CONFERENCES),
-            today=today(),
-            pdf_available=pdf.is_available(),
-        )
+        return await _overview(request, context, conference_id, None, {}, {})
 
     @post("/{conference_id:int}/steps", opt=MANAGE)
     async def update_step(self, request: Request, context: Context, conference_id: Id) -> Response:
@@ -289,12 +270,15 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/close", opt=MANAGE)
     async def close(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        form = parse(CloseForm, data)
-        return await _act(
+        return await _overview_form(
             request,
-            services.close_conference(context, conference_id, form.resolution_summary or ""),
-            _page(context, conference_id),
+            context,
+            conference_id,
+            "close",
+            CloseForm,
+            lambda form: services.close_conference(
+                context, conference_id, form.resolution_summary or ""
+            ),
             _("The conference is closed; its minutes were issued."),
         )
 
@@ -311,16 +295,13 @@ class ConferenceController(Controller):
     async def add_commitment(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id)
-        try:
-            form = parse(CommitmentForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _overview_form(
             request,
-            services.add_commitment(context, conference_id, form),
-            back,
+            context,
+            conference_id,
+            "commitment",
+            CommitmentForm,
+            lambda form: services.add_commitment(context, conference_id, form),
             _("The commitment is now a follow-up action."),
         )
 
@@ -328,17 +309,18 @@ class ConferenceController(Controller):
     async def record_review(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id)
-        try:
+        async def record(data: dict[str, Any]) -> None:
             review_id = _int(data, "review_id")
             form = parse(ReviewForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+            await services.record_review(context, conference_id, review_id, form)
+
+        return await _overview_form(
             request,
-            services.record_review(context, conference_id, review_id, form),
-            back,
+            context,
+            conference_id,
+            "review",
+            None,  # the review's id beside its fields
+            record,
             _("The review was recorded and its report to the workers issued."),
         )
 
@@ -520,9 +502,9 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/agenda/hands", opt=MANAGE)
     async def hands(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
         back = _page(context, conference_id, "/agenda")
-        try:
+
+        async def record(data: dict[str, Any]) -> None:
             item_id = _int(data, "item_id")
             form = parse(HandsForm, data)
             counts = {
@@ -530,13 +512,18 @@ class ConferenceController(Controller):
                 for key in data
                 if key.startswith("o") and key[1:].isascii() and key[1:].isdigit()
             }
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+            await services.record_hands(context, conference_id, item_id, form, counts)
+
+        return await submit(
             request,
-            services.record_hands(context, conference_id, item_id, form, counts),
-            back,
-            _("The show of hands was counted and the vote closed."),
+            None,  # the item and each option's count beside the tellers
+            record,
+            form=lambda values, errors: _agenda_page(
+                request, context, conference_id, values, errors
+            ),
+            done=back,
+            success=_("The show of hands was counted and the vote closed."),
+            conflict=back,
         )
 
     @post("/{conference_id:int}/agenda/close-vote", opt=MANAGE)
@@ -719,6 +706,65 @@ async def _delegates_page(
         values=values,
         found=await worker_search.search(context, values.get("worker_q")),
         chosen=await worker_search.chosen(context, values.get("worker")),
+    )
+
+
+async def _overview_form(
+    request: Request,
+    context: EnterpriseContext,
+    conference_id: int,
+    name: str,
+    schema: Any,
+    action: Callable[[Any], Awaitable],
+    done: str,
+) -> Response:
+    """A form of the overview page (`name` says which): a refusal draws the page again with
+    that form's input and errors; a refusal of the conference's state is flashed."""
+    back = _page(context, conference_id)
+    return await submit(
+        request,
+        schema,
+        action,
+        form=lambda values, errors: _overview(
+            request, context, conference_id, name, values, errors
+        ),
+        done=back,
+        success=done,
+        conflict=back,
+    )
+
+
+async def _overview(
+    request: Request,
+    context: EnterpriseContext,
+    conference_id: int,
+    form: str | None,
+    values: dict[str, Any],
+    errors: dict[str, str],
+) -> Template:
+    """The conference's overview; `form` names the refused form, with its values and errors."""
+    conference = await services.get_conference(context, conference_id)
+    return render(
+        request,
+        "conferences/conference.html",
+        ectx=context,
+        conference=conference,
+        title=services.label(conference),
+        steps=await services.timeline(context, conference_id),
+        attendance=await services.attendance(conference),
+        agenda=await services.agenda(context, conference_id),
+        commitments=await services.commitments(context, conference_id),
+        reviews=await services.reviews(context, conference_id),
+        adopted=await services.resolution_adopted(conference_id),
+        quorum=services.quorum_rule_of(conference),
+        passing=services.pass_rule_of(conference),
+        describe=describe,
+        can_manage=context.can(MANAGE_CONFERENCES),
+        today=today(),
+        pdf_available=pdf.is_available(),
+        form=form,
+        values=values,
+        errors=errors,
     )
 
 
