@@ -51,6 +51,7 @@ from labour_democracy.core.tables import Worker
 from labour_democracy.documents import pdf
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
+from labour_democracy.voting import permissions as voting_permissions
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Base, Comparator, describe
 from labour_democracy.web import forms
@@ -78,7 +79,11 @@ def _int(data: dict[str, Any], name: str) -> int:
 
 
 async def _act(request: Request, action: Awaitable, back: str, done: str) -> Response:
-    """Run a use case from a button: success or the reason it was refused, then back."""
+    """Run a use case from a button: success or the reason it was refused, then back.
+
+    Not a form round trip: these buttons (open, publish, a step done, a delegate removed, the
+    seats saved from their preview, a unit's elected ticked from its list) carry no typed input
+    to give back, so the reason is flashed on the page they came from."""
     try:
         await action
     except (Invalid, Conflict) as error:
@@ -780,7 +785,7 @@ async def _agenda_page(
     items = await services.agenda(context, conference_id)
     options: dict[int, list[dict]] = {}
     for item in items:
-        if item["ballot"] and item["ballot_status"] == "open":
+        if item["ballot"] and voting_permissions.open_for_votes(item["ballot_status"]):
             questions = await voting.questions_with_options(item["ballot"])
             options[item["id"]] = questions[0]["options"] if questions else []
     return render(

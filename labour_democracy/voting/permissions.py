@@ -14,3 +14,8 @@ def counted(ballot) -> bool:
     The one answer the ballot page (result, minutes link) and the minutes route both ask."""
 
     return ballot.status == BallotStatus.CLOSED
+
+
+def open_for_votes(status: str) -> bool:
+    """Votes are taken (and a show of hands entered) only while the ballot is open."""
+    return status == BallotStatus.OPEN
