@@ -51,3 +51,37 @@ async def test_pages_through_every_match_and_finds_nobody_without_a_term():
     other = await factories.enterprise(name="Công ty khác")
     assert await worker_search.chosen(await factories.context(other), ids[5]) is None
     assert await worker_search.chosen(context, "x") is None
+
+
+async def test_the_member_list_picker_searches_the_roster_instead_of_listing_it(browser_for):
+    from labour_democracy.core.tables import Role
+    from labour_democracy.dialogue.tables import Member, MemberList
+    from labour_democracy.i18n import today
+
+    enterprise_id = await factories.enterprise()
+    ids = await factories.workers(enterprise_id, 2500)
+    await Worker.update(
+        {Worker.full_name: "Đặng Thị Hường", Worker.search_name: "dang thi huong"}
+    ).where(Worker.id == ids[2399])
+    await factories.english_user("hr@a.vn", Role.HR, enterprise_id)
+    hr = await browser_for("hr@a.vn")
+    base = f"/enterprises/{enterprise_id}/dialogue/member-lists"
+    await hr.post(base, {"valid_from": today().isoformat()})
+    here = f"{base}/{(await MemberList.objects().first()).id}"
+
+    page = await hr.get(here)
+    assert 'name="worker_q"' in page.text and "Công nhân 1 " not in page.text  # no full list
+    found = await hr.get(f"{here}/workers?worker_q=huong", headers={"hx-request": "true"})
+    assert f'value="{ids[2399]}"' in found.text and "Đặng Thị Hường" in found.text
+    # Without JavaScript the search button reloads the page with the answers.
+    plain = await hr.get(f"{here}/workers?worker_q=huong", follow_redirects=False)
+    assert plain.status_code == 303
+    again = await hr.get(plain.headers["location"])
+    assert f'value="{ids[2399]}"' in again.text
+
+    response = await hr.post(
+        f"{here}/members",
+        {"side": "employer_side", "full_name": "Đặng Thị Hường", "worker": str(ids[2399])},
+    )
+    assert response.status_code == 303
+    assert (await Member.objects().first()).worker == ids[2399]
