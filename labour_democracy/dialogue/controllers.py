@@ -652,6 +652,7 @@ async def _dialogue(request, context, dialogue_id, values, errors) -> Template:
         "event_reply": view.dialogue["event_reply"],
         "event_effective_on": view.dialogue["event_effective_on"],
         "event_publicised_on": view.dialogue["event_publicised_on"],
+        "present": list(view.present),
     }
     return render(
         request,
