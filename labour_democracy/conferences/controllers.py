@@ -78,14 +78,18 @@ def _int(data: dict[str, Any], name: str) -> int:
         raise Invalid({name: str(error)}) from None
 
 
-async def _act(request: Request, action: Awaitable, back: str, done: str) -> Response:
-    """Run a use case from a button: success or the reason it was refused, then back.
+async def _button(
+    request: Request, action: Callable[[dict[str, Any]], Awaitable], back: str, done: str
+) -> Response:
+    """Run a button's use case with the form it sent: success or the reason it was refused,
+    then back to `back`.
 
     Not a form round trip: these buttons (open, publish, a step done, a delegate removed, the
     seats saved from their preview, a unit's elected ticked from its list) carry no typed input
     to give back, so the reason is flashed on the page they came from."""
+    data = await read_form(request)
     try:
-        await action
+        await action(data)
     except (Invalid, Conflict) as error:
         message = "; ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
         flash(request, message, "error")
@@ -102,13 +106,12 @@ async def _on_item(
     done: str,
 ) -> Response:
     """An agenda button: the use case on the item the form names, then back to the agenda."""
-    data = await read_form(request)
-    back = _page(context, conference_id, "/agenda")
-    try:
-        item_id = _int(data, "item_id")
-    except Invalid as error:
-        return await _act(request, _raise(error), back, "")
-    return await _act(request, use_case(item_id, data), back, done)
+    return await _button(
+        request,
+        lambda data: use_case(_int(data, "item_id"), data),
+        _page(context, conference_id, "/agenda"),
+        done,
+    )
 
 
 def _rules_values(view: services.RulesView) -> dict[str, Any]:
@@ -250,25 +253,20 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/steps", opt=MANAGE)
     async def update_step(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id)
-        try:
-            step_id = _int(data, "step_id")
-            form = parse(StepForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            services.update_step(context, conference_id, step_id, form),
-            back,
+            lambda data: services.update_step(
+                context, conference_id, _int(data, "step_id"), parse(StepForm, data)
+            ),
+            _page(context, conference_id),
             _("The step was updated."),
         )
 
     @post("/{conference_id:int}/open", opt=MANAGE)
     async def open_session(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _act(
+        return await _button(
             request,
-            services.open_session(context, conference_id),
+            lambda _data: services.open_session(context, conference_id),
             _page(context, conference_id),
             _("The conference is in session."),
         )
@@ -289,9 +287,9 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/publish", opt=MANAGE)
     async def publish(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _act(
+        return await _button(
             request,
-            services.publish(context, conference_id),
+            lambda _data: services.publish(context, conference_id),
             _page(context, conference_id),
             _("The resolution was issued and published on the enterprise's public page."),
         )
@@ -369,16 +367,10 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/seats", opt=MANAGE)
     async def save_seats(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/delegates")
-        try:
-            form = parse(SeatsForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            services.save_seats(context, conference_id, form.seats),
-            back,
+            lambda data: services.save_seats(context, conference_id, parse(SeatsForm, data).seats),
+            _page(context, conference_id, "/delegates"),
             _("The seats were allocated."),
         )
 
@@ -401,32 +393,23 @@ class ConferenceController(Controller):
     async def remove_delegate(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/delegates")
-        try:
-            delegate_id = _int(data, "delegate_id")
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            services.remove_delegate(context, conference_id, delegate_id),
-            back,
+            lambda data: services.remove_delegate(
+                context, conference_id, _int(data, "delegate_id")
+            ),
+            _page(context, conference_id, "/delegates"),
             _("The delegate was removed."),
         )
 
     @post("/{conference_id:int}/unit-results", opt=MANAGE)
     async def unit_result(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/delegates")
-        try:
-            seat_id = _int(data, "seat_id")
-            form = parse(UnitResultForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            services.enter_unit_result(context, conference_id, seat_id, form),
-            back,
+            lambda data: services.enter_unit_result(
+                context, conference_id, _int(data, "seat_id"), parse(UnitResultForm, data)
+            ),
+            _page(context, conference_id, "/delegates"),
             _("The unit's elected delegates were recorded."),
         )
 
@@ -497,11 +480,13 @@ class ConferenceController(Controller):
         """A named or secret vote: prepare its ballot, then print the slips in the voting pages."""
         data = await read_form(request)
         back = _page(context, conference_id, "/agenda")
-        try:
+        try:  # a button: its refusal is flashed on the agenda
             item_id = _int(data, "item_id")
             ballot_id = await services.prepare_vote(context, conference_id, item_id)
         except (Invalid, Conflict) as error:
-            return await _act(request, _raise(error), back, "")
+            message = "; ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
+            flash(request, message, "error")
+            return redirect(request, back)
         flash(request, _("The ballot is ready: print the slips, then open the vote here."))
         return redirect(request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}")
 
@@ -613,16 +598,10 @@ class ConferenceController(Controller):
     async def undo_check_in(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/checkin")
-        try:
-            delegate_id = _int(data, "delegate_id")
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            services.undo_check_in(context, conference_id, delegate_id),
-            back,
+            lambda data: services.undo_check_in(context, conference_id, _int(data, "delegate_id")),
+            _page(context, conference_id, "/checkin"),
             _("The check-in was undone."),
         )
 
@@ -805,10 +784,6 @@ async def _agenda_page(
         AgendaKind=AgendaKind,
         VoteMode=VoteMode,
     )
-
-
-async def _raise(error: Exception) -> None:
-    raise error
 
 
 def _rules_form(
