@@ -142,7 +142,7 @@ def create_user(email, full_name, role, enterprise_tax_code, province_code, pass
 
     try:
         user_id = _run(create())
-    except Invalid as error:
+    except Invalid as error:  # the command line: the reasons are printed, no page
         raise click.ClickException(str(error)) from error
     click.echo(f"User {user_id} created.")
 
@@ -181,7 +181,7 @@ def communes_import(csv_file: Path) -> None:
 
     try:
         count = _run(import_communes(SYSTEM, csv_file.read_text(encoding="utf-8")))
-    except Invalid as error:
+    except Invalid as error:  # the command line: the reasons are printed, no page
         raise click.ClickException(str(error)) from error
     click.echo(f"{count} communes imported.")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
@@ -18,6 +19,7 @@ from labour_democracy.conferences import (
     checkin,
     closing,
     document_controllers,
+    permissions,
     planning,
     queries,
     review,
@@ -54,6 +56,7 @@ from labour_democracy.conferences.tables import (
     Requester,
     VoteMode,
 )
+from labour_democracy.core import worker_search
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.labels import choices
 from labour_democracy.core.scope import EnterpriseContext
@@ -61,12 +64,14 @@ from labour_democracy.core.tables import Worker
 from labour_democracy.documents import pdf
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
+from labour_democracy.voting import permissions as voting_permissions
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Base, Comparator, describe
 from labour_democracy.web import forms
-from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.forms import parse, read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 MANAGE = {"permission": MANAGE_CONFERENCES}
 
@@ -86,10 +91,18 @@ def _int(data: dict[str, Any], name: str) -> int:
         raise Invalid({name: str(error)}) from None
 
 
-async def _act(request: Request, action: Awaitable, back: str, done: str) -> Response:
-    """Run a use case from a button: success or the reason it was refused, then back."""
+async def _button(
+    request: Request, action: Callable[[dict[str, Any]], Awaitable], back: str, done: str
+) -> Response:
+    """Run a button's use case with the form it sent: success or the reason it was refused,
+    then back to `back`.
+
+    Not a form round trip: these buttons (open, publish, a step done, a delegate removed, the
+    seats saved from their preview, a unit's elected ticked from its list) carry no typed input
+    to give back, so the reason is flashed on the page they came from."""
+    data = await read_form(request)
     try:
-        await action
+        await action(data)
     except (Invalid, Conflict) as error:
         message = "; ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
         flash(request, message, "error")
@@ -106,13 +119,12 @@ async def _on_item(
     done: str,
 ) -> Response:
     """An agenda button: the use case on the item the form names, then back to the agenda."""
-    data = await read_form(request)
-    back = _page(context, conference_id, "/agenda")
-    try:
-        item_id = _int(data, "item_id")
-    except Invalid as error:
-        return await _act(request, _raise(error), back, "")
-    return await _act(request, use_case(item_id, data), back, done)
+    return await _button(
+        request,
+        lambda data: use_case(_int(data, "item_id"), data),
+        _page(context, conference_id, "/agenda"),
+        done,
+    )
 
 
 def _rules_values(view: rules_settings.RulesView) -> dict[str, Any]:
@@ -156,14 +168,19 @@ class ConferenceController(Controller):
 
     @post("/rules", opt=MANAGE)
     async def save_rules(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            await rules_settings.save_rules(context, parse(RulesForm, data))
-        except Invalid as error:
-            view = await rules_settings.rules_for(context)
-            return _rules_form(request, context, view, form_values(data), error.errors)
-        flash(request, _("The conference rules were saved."))
-        return redirect(request, f"{_base(context)}/rules")
+        async def refused(values: dict[str, Any], errors: dict[str, str]) -> Template:
+            return _rules_form(
+                request, context, await rules_settings.rules_for(context), values, errors
+            )
+
+        return await submit(
+            request,
+            RulesForm,
+            lambda form: rules_settings.save_rules(context, form),
+            form=refused,
+            done=f"{_base(context)}/rules",
+            success=_("The conference rules were saved."),
+        )
 
     # Plan -------------------------------------------------------------------------------------
 
@@ -184,14 +201,19 @@ class ConferenceController(Controller):
 
     @post("/new", opt=MANAGE)
     async def create(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            conference_id = await planning.plan_conference(context, parse(PlanForm, data))
-        except Invalid as error:
-            view = await rules_settings.rules_for(context)
-            return _plan_form(request, context, view, form_values(data), error.errors)
-        flash(request, _("The conference is planned; its timeline and agenda are ready."))
-        return redirect(request, _page(context, conference_id))
+        async def refused(values: dict[str, Any], errors: dict[str, str]) -> Template:
+            return _plan_form(
+                request, context, await rules_settings.rules_for(context), values, errors
+            )
+
+        return await submit(
+            request,
+            PlanForm,
+            lambda form: planning.plan_conference(context, form),
+            form=refused,
+            done=lambda conference_id: redirect(request, _page(context, conference_id)),
+            success=_("The conference is planned; its timeline and agenda are ready."),
+        )
 
     @get("/{conference_id:int}/edit", opt=MANAGE)
     async def edit(self, request: Request, context: Context, conference_id: Id) -> Response:
@@ -205,23 +227,30 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/edit", opt=MANAGE)
     async def save_edit(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            changed = await planning.edit_plan(context, conference_id, parse(PlanEditForm, data))
-        except Invalid as error:
+        async def refused(values: dict[str, Any], errors: dict[str, str]) -> Template:
             conference = await queries.get_conference(context, conference_id)
             view = await rules_settings.rules_for(context)
-            return _plan_form(request, context, view, form_values(data), error.errors, conference)
-        except Conflict as error:
-            flash(request, str(error), "error")
+            return _plan_form(request, context, view, values, errors, conference)
+
+        def saved(changed: set[str]) -> Response:
+            if not changed:
+                flash(request, _("Nothing was changed in the plan."))
+            elif "held_on" in changed:
+                flash(
+                    request, _("The plan was changed; the steps not yet done follow the new date.")
+                )
+            else:
+                flash(request, _("The plan was changed."))
             return redirect(request, _page(context, conference_id))
-        if not changed:
-            flash(request, _("Nothing was changed in the plan."))
-        elif "held_on" in changed:
-            flash(request, _("The plan was changed; the steps not yet done follow the new date."))
-        else:
-            flash(request, _("The plan was changed."))
-        return redirect(request, _page(context, conference_id))
+
+        return await submit(
+            request,
+            PlanEditForm,
+            lambda form: planning.edit_plan(context, conference_id, form),
+            form=refused,
+            done=saved,
+            conflict=_page(context, conference_id),
+        )
 
     @post("/{conference_id:int}/delete", opt=MANAGE)
     async def delete(self, request: Request, context: Context, conference_id: Id) -> Response:
@@ -237,68 +266,47 @@ class ConferenceController(Controller):
 
     @get("/{conference_id:int}", opt={"permission": VIEW_CONFERENCES})
     async def detail(self, request: Request, context: Context, conference_id: Id) -> Template:
-        conference = await queries.get_conference(context, conference_id)
-        return render(
-            request,
-            "conferences/conference.html",
-            ectx=context,
-            conference=conference,
-            title=queries.label(conference),
-            steps=await timeline.timeline(context, conference_id),
-            attendance=await checkin.attendance(conference),
-            agenda=await agenda_stage.agenda(context, conference_id),
-            commitments=await closing.commitments(context, conference_id),
-            reviews=await review.reviews(context, conference_id),
-            adopted=await queries.resolution_adopted(conference_id),
-            quorum=queries.quorum_rule_of(conference),
-            passing=queries.pass_rule_of(conference),
-            describe=describe,
-            can_manage=context.can(MANAGE_CONFERENCES),
-            today=today(),
-            pdf_available=pdf.is_available(),
-        )
+        return await _overview(request, context, conference_id, None, {}, {})
 
     @post("/{conference_id:int}/steps", opt=MANAGE)
     async def update_step(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id)
-        try:
-            step_id = _int(data, "step_id")
-            form = parse(StepForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            timeline.update_step(context, conference_id, step_id, form),
-            back,
+            lambda data: timeline.update_step(
+                context, conference_id, _int(data, "step_id"), parse(StepForm, data)
+            ),
+            _page(context, conference_id),
             _("The step was updated."),
         )
 
     @post("/{conference_id:int}/open", opt=MANAGE)
     async def open_session(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _act(
+        return await _button(
             request,
-            session.open_session(context, conference_id),
+            lambda _data: session.open_session(context, conference_id),
             _page(context, conference_id),
             _("The conference is in session."),
         )
 
     @post("/{conference_id:int}/close", opt=MANAGE)
     async def close(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        form = parse(CloseForm, data)
-        return await _act(
+        return await _overview_form(
             request,
-            closing.close_conference(context, conference_id, form.resolution_summary or ""),
-            _page(context, conference_id),
+            context,
+            conference_id,
+            "close",
+            CloseForm,
+            lambda form: closing.close_conference(
+                context, conference_id, form.resolution_summary or ""
+            ),
             _("The conference is closed; its minutes were issued."),
         )
 
     @post("/{conference_id:int}/publish", opt=MANAGE)
     async def publish(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _act(
+        return await _button(
             request,
-            closing.publish(context, conference_id),
+            lambda _data: closing.publish(context, conference_id),
             _page(context, conference_id),
             _("The resolution was issued and published on the enterprise's public page."),
         )
@@ -307,16 +315,13 @@ class ConferenceController(Controller):
     async def add_commitment(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id)
-        try:
-            form = parse(CommitmentForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _overview_form(
             request,
-            closing.add_commitment(context, conference_id, form),
-            back,
+            context,
+            conference_id,
+            "commitment",
+            CommitmentForm,
+            lambda form: closing.add_commitment(context, conference_id, form),
             _("The commitment is now a follow-up action."),
         )
 
@@ -324,17 +329,18 @@ class ConferenceController(Controller):
     async def record_review(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id)
-        try:
+        async def record(data: dict[str, Any]) -> None:
             review_id = _int(data, "review_id")
             form = parse(ReviewForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+            await review.record_review(context, conference_id, review_id, form)
+
+        return await _overview_form(
             request,
-            review.record_review(context, conference_id, review_id, form),
-            back,
+            context,
+            conference_id,
+            "review",
+            None,  # the review's id beside its fields
+            record,
             _("The review was recorded and its report to the workers issued."),
         )
 
@@ -348,105 +354,81 @@ class ConferenceController(Controller):
         conference_id: Id,
         seats: FromQuery[int | None] = None,
         q: FromQuery[str | None] = None,
+        worker_q: FromQuery[str | None] = None,
     ) -> Template:
-        conference = await queries.get_conference(context, conference_id)
-        preview, errors = None, {}
-        if seats is not None:
-            try:
-                preview = await delegates_stage.seats_preview(context, conference_id, seats)
-            except (Invalid, Conflict) as error:
-                errors = error.errors if isinstance(error, Invalid) else {"seats": str(error)}
-        seat_rows = await delegates_stage.seat_table(context, conference_id)
-        unit_workers: dict[int, list[dict]] = {}
-        if seat_rows:
-            for row in (
-                await Worker.select(Worker.id, Worker.full_name, Worker.org_unit)
-                .where(
-                    Worker.org_unit.is_in([s["org_unit"] for s in seat_rows])
-                    & (Worker.enterprise == context.enterprise_id)
-                )
-                .order_by(Worker.search_name)
-            ):
-                unit_workers.setdefault(row["org_unit"], []).append(row)
+        return await _delegates_page(
+            request, context, conference_id, {"worker_q": worker_q or ""}, {}, seats, q
+        )
+
+    @get("/{conference_id:int}/workers", opt=MANAGE)
+    async def find_worker(
+        self,
+        request: Request,
+        context: Context,
+        conference_id: Id,
+        worker_q: FromQuery[str | None] = None,
+    ) -> Response:
+        """The delegate form's worker search: answers for htmx, else the page with them."""
+        if not is_htmx(request):
+            query = urlencode({"worker_q": worker_q or ""})
+            return redirect(request, _page(context, conference_id, f"/delegates?{query}"))
         return render(
             request,
-            "conferences/delegates.html",
-            ectx=context,
-            conference=conference,
-            title=queries.label(conference),
-            delegates=await delegates_stage.delegates(context, conference_id, q),
-            q=q or "",
-            seat_rows=seat_rows,
-            unit_workers=unit_workers,
-            preview=preview,
-            seats=seats,
-            errors=errors,
-            workers=await Worker.select(Worker.id, Worker.full_name, Worker.employee_code)
-            .where(Worker.enterprise == context.enterprise_id)
-            .order_by(Worker.search_name)
-            .limit(2000),
+            "_partials/worker_choices.html",
+            name="worker",
+            found=await worker_search.search(context, worker_q),
+            chosen=None,
+            optional=False,
+            search_term=worker_q,
         )
 
     @post("/{conference_id:int}/seats", opt=MANAGE)
     async def save_seats(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/delegates")
-        try:
-            form = parse(SeatsForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            delegates_stage.save_seats(context, conference_id, form.seats),
-            back,
+            lambda data: delegates_stage.save_seats(
+                context, conference_id, parse(SeatsForm, data).seats
+            ),
+            _page(context, conference_id, "/delegates"),
             _("The seats were allocated."),
         )
 
     @post("/{conference_id:int}/delegates", opt=MANAGE)
     async def add_delegate(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
         back = _page(context, conference_id, "/delegates")
-        try:
-            form = parse(DelegateForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await submit(
             request,
-            delegates_stage.add_delegate(context, conference_id, form),
-            back,
-            _("The delegate was added."),
+            DelegateForm,
+            lambda form: delegates_stage.add_delegate(context, conference_id, form),
+            form=lambda values, errors: _delegates_page(
+                request, context, conference_id, values, errors
+            ),
+            done=back,
+            success=_("The delegate was added."),
+            conflict=back,
         )
 
     @post("/{conference_id:int}/delegates/remove", opt=MANAGE)
     async def remove_delegate(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/delegates")
-        try:
-            delegate_id = _int(data, "delegate_id")
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            delegates_stage.remove_delegate(context, conference_id, delegate_id),
-            back,
+            lambda data: delegates_stage.remove_delegate(
+                context, conference_id, _int(data, "delegate_id")
+            ),
+            _page(context, conference_id, "/delegates"),
             _("The delegate was removed."),
         )
 
     @post("/{conference_id:int}/unit-results", opt=MANAGE)
     async def unit_result(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/delegates")
-        try:
-            seat_id = _int(data, "seat_id")
-            form = parse(UnitResultForm, data)
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            delegates_stage.enter_unit_result(context, conference_id, seat_id, form),
-            back,
+            lambda data: delegates_stage.enter_unit_result(
+                context, conference_id, _int(data, "seat_id"), parse(UnitResultForm, data)
+            ),
+            _page(context, conference_id, "/delegates"),
             _("The unit's elected delegates were recorded."),
         )
 
@@ -454,41 +436,31 @@ class ConferenceController(Controller):
 
     @get("/{conference_id:int}/agenda", opt={"permission": VIEW_CONFERENCES})
     async def agenda(self, request: Request, context: Context, conference_id: Id) -> Template:
-        conference = await queries.get_conference(context, conference_id)
-        items = await agenda_stage.agenda(context, conference_id)
-        options: dict[int, list[dict]] = {}
-        for item in items:
-            if item["ballot"] and item["ballot_status"] == "open":
-                questions = await voting.questions_with_options(item["ballot"])
-                options[item["id"]] = questions[0]["options"] if questions else []
-        return render(
-            request,
-            "conferences/agenda.html",
-            ectx=context,
-            conference=conference,
-            title=queries.label(conference),
-            items=items,
-            options=options,
-            attendance=await checkin.attendance(conference),
-            can_manage=context.can(MANAGE_CONFERENCES),
-            AgendaKind=AgendaKind,
-            VoteMode=VoteMode,
-        )
+        return await _agenda_page(request, context, conference_id, {}, {})
 
     @post("/{conference_id:int}/agenda", opt=MANAGE)
     async def save_item(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
         back = _page(context, conference_id, "/agenda")
-        try:
+
+        async def save(data: dict[str, Any]) -> None:
             form = parse(AgendaItemForm, data)
             item_id = _int(data, "item_id") if data.get("item_id") else None
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        if item_id is None:
-            action = agenda_stage.add_item(context, conference_id, form)
-        else:
-            action = agenda_stage.update_item(context, conference_id, item_id, form)
-        return await _act(request, action, back, _("The agenda was saved."))
+            if item_id is None:
+                await agenda_stage.add_item(context, conference_id, form)
+            else:
+                await agenda_stage.update_item(context, conference_id, item_id, form)
+
+        return await submit(
+            request,
+            None,  # the item's id beside its fields
+            save,
+            form=lambda values, errors: _agenda_page(
+                request, context, conference_id, values, errors
+            ),
+            done=back,
+            success=_("The agenda was saved."),
+            conflict=back,
+        )
 
     @post("/{conference_id:int}/agenda/move", opt=MANAGE)
     async def move_item(self, request: Request, context: Context, conference_id: Id) -> Response:
@@ -527,19 +499,21 @@ class ConferenceController(Controller):
         """A named or secret vote: prepare its ballot, then print the slips in the voting pages."""
         data = await read_form(request)
         back = _page(context, conference_id, "/agenda")
-        try:
+        try:  # a button: its refusal is flashed on the agenda
             item_id = _int(data, "item_id")
             ballot_id = await session.prepare_vote(context, conference_id, item_id)
         except (Invalid, Conflict) as error:
-            return await _act(request, _raise(error), back, "")
+            message = "; ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
+            flash(request, message, "error")
+            return redirect(request, back)
         flash(request, _("The ballot is ready: print the slips, then open the vote here."))
         return redirect(request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}")
 
     @post("/{conference_id:int}/agenda/hands", opt=MANAGE)
     async def hands(self, request: Request, context: Context, conference_id: Id) -> Response:
-        data = await read_form(request)
         back = _page(context, conference_id, "/agenda")
-        try:
+
+        async def record(data: dict[str, Any]) -> None:
             item_id = _int(data, "item_id")
             form = parse(HandsForm, data)
             counts = {
@@ -547,13 +521,18 @@ class ConferenceController(Controller):
                 for key in data
                 if key.startswith("o") and key[1:].isascii() and key[1:].isdigit()
             }
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+            await session.record_hands(context, conference_id, item_id, form, counts)
+
+        return await submit(
             request,
-            session.record_hands(context, conference_id, item_id, form, counts),
-            back,
-            _("The show of hands was counted and the vote closed."),
+            None,  # the item and each option's count beside the tellers
+            record,
+            form=lambda values, errors: _agenda_page(
+                request, context, conference_id, values, errors
+            ),
+            done=back,
+            success=_("The show of hands was counted and the vote closed."),
+            conflict=back,
         )
 
     @post("/{conference_id:int}/agenda/close-vote", opt=MANAGE)
@@ -630,7 +609,7 @@ class ConferenceController(Controller):
             "conferences/checkin.html",
             status_code=200 if result else 422,
             title=queries.label(conference),
-            code="",
+            code="" if result else str(data.get("code") or ""),
             q="",
             found=None,
             **values,
@@ -640,16 +619,10 @@ class ConferenceController(Controller):
     async def undo_check_in(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        data = await read_form(request)
-        back = _page(context, conference_id, "/checkin")
-        try:
-            delegate_id = _int(data, "delegate_id")
-        except Invalid as error:
-            return await _act(request, _raise(error), back, "")
-        return await _act(
+        return await _button(
             request,
-            checkin.undo_check_in(context, conference_id, delegate_id),
-            back,
+            lambda data: checkin.undo_check_in(context, conference_id, _int(data, "delegate_id")),
+            _page(context, conference_id, "/checkin"),
             _("The check-in was undone."),
         )
 
@@ -671,7 +644,7 @@ class ConferenceController(Controller):
 class HallScreenController(Controller):
     """The attendance for the hall's screens, without an account: a screen in a meeting hall
     should not hold an HR session. It shows only the title and the count; the address carries
-    the enterprise's public token. Each answer comes from the in-process cache (checkin)."""
+    the enterprise's public token. Each answer comes from the in-process cache (services)."""
 
     path = "/p/{token:str}/conferences/{conference_id:int}/screen"
 
@@ -691,8 +664,147 @@ class HallScreenController(Controller):
         )
 
 
-async def _raise(error: Exception) -> None:
-    raise error
+async def _delegates_page(
+    request: Request,
+    context: EnterpriseContext,
+    conference_id: int,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    seats: int | None = None,
+    q: str | None = None,
+) -> Template:
+    """The delegates page; `values` and `errors` are those of a refused delegate form."""
+    conference = await queries.get_conference(context, conference_id)
+    preview = None
+    if seats is not None:
+        try:
+            preview = await delegates_stage.seats_preview(context, conference_id, seats)
+        # A preview asked in the address, not a form: its refusal shows on the seats field.
+        except (Invalid, Conflict) as error:
+            refused = error.errors if isinstance(error, Invalid) else {"seats": str(error)}
+            errors = {**refused, **errors}
+    seat_rows = await delegates_stage.seat_table(context, conference_id)
+    unit_workers: dict[int, list[dict]] = {}
+    if seat_rows:
+        for row in (
+            await Worker.select(Worker.id, Worker.full_name, Worker.org_unit)
+            .where(
+                Worker.org_unit.is_in([s["org_unit"] for s in seat_rows])
+                & (Worker.enterprise == context.enterprise_id)
+            )
+            .order_by(Worker.search_name)
+        ):
+            unit_workers.setdefault(row["org_unit"], []).append(row)
+    return render(
+        request,
+        "conferences/delegates.html",
+        ectx=context,
+        conference=conference,
+        title=queries.label(conference),
+        delegates=await delegates_stage.delegates(context, conference_id, q),
+        q=q or "",
+        seat_rows=seat_rows,
+        unit_workers=unit_workers,
+        preview=preview,
+        seats=seats,
+        errors=errors,
+        values=values,
+        found=await worker_search.search(context, values.get("worker_q")),
+        chosen=await worker_search.chosen(context, values.get("worker")),
+    )
+
+
+async def _overview_form(
+    request: Request,
+    context: EnterpriseContext,
+    conference_id: int,
+    name: str,
+    schema: Any,
+    action: Callable[[Any], Awaitable],
+    done: str,
+) -> Response:
+    """A form of the overview page (`name` says which): a refusal draws the page again with
+    that form's input and errors; a refusal of the conference's state is flashed."""
+    back = _page(context, conference_id)
+    return await submit(
+        request,
+        schema,
+        action,
+        form=lambda values, errors: _overview(
+            request, context, conference_id, name, values, errors
+        ),
+        done=back,
+        success=done,
+        conflict=back,
+    )
+
+
+async def _overview(
+    request: Request,
+    context: EnterpriseContext,
+    conference_id: int,
+    form: str | None,
+    values: dict[str, Any],
+    errors: dict[str, str],
+) -> Template:
+    """The conference's overview; `form` names the refused form, with its values and errors."""
+    conference = await queries.get_conference(context, conference_id)
+    return render(
+        request,
+        "conferences/conference.html",
+        ectx=context,
+        conference=conference,
+        title=queries.label(conference),
+        steps=await timeline.timeline(context, conference_id),
+        attendance=await checkin.attendance(conference),
+        agenda=await agenda_stage.agenda(context, conference_id),
+        commitments=await closing.commitments(context, conference_id),
+        reviews=await review.reviews(context, conference_id),
+        adopted=await queries.resolution_adopted(conference_id),
+        quorum=queries.quorum_rule_of(conference),
+        passing=queries.pass_rule_of(conference),
+        describe=describe,
+        can_manage=context.can(MANAGE_CONFERENCES),
+        today=today(),
+        pdf_available=pdf.is_available(),
+        form=form,
+        values=values,
+        errors=errors,
+    )
+
+
+async def _agenda_page(
+    request: Request,
+    context: EnterpriseContext,
+    conference_id: int,
+    values: dict[str, Any],
+    errors: dict[str, str],
+) -> Template:
+    """The agenda; `values` and `errors` are those of a refused item form (new or edited)."""
+    conference = await queries.get_conference(context, conference_id)
+    items = await agenda_stage.agenda(context, conference_id)
+    options: dict[int, list[dict]] = {}
+    for item in items:
+        if item["ballot"] and voting_permissions.open_for_votes(item["ballot_status"]):
+            questions = await voting.questions_with_options(item["ballot"])
+            options[item["id"]] = questions[0]["options"] if questions else []
+    return render(
+        request,
+        "conferences/agenda.html",
+        ectx=context,
+        conference=conference,
+        title=queries.label(conference),
+        items=items,
+        options=options,
+        attendance=await checkin.attendance(conference),
+        can_manage=context.can(MANAGE_CONFERENCES),
+        agenda_may_change=permissions.agenda_may_change(conference),
+        votes_may_be_held=permissions.votes_may_be_held(conference),
+        values=values,
+        errors=errors,
+        AgendaKind=AgendaKind,
+        VoteMode=VoteMode,
+    )
 
 
 def _rules_form(
@@ -705,7 +817,6 @@ def _rules_form(
     return render(
         request,
         "conferences/rules.html",
-        status_code=422 if errors else 200,
         ectx=context,
         view=view,
         values=values,
@@ -755,7 +866,6 @@ def _plan_form(
     return render(
         request,
         "conferences/plan_form.html",
-        status_code=422 if errors else 200,
         ectx=context,
         view=view,
         values=values,

@@ -35,9 +35,10 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
 from labour_democracy.web import public
 from labour_democracy.web.auth import sign_in_session
-from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
+from labour_democracy.web.forms import FieldError, convert, parse, read_form
 from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 PUBLIC = {"public": True}
 
@@ -64,6 +65,8 @@ class AuthController(Controller):
             signed_in = await accounts.sign_in(
                 str(data.get("email", "")), str(data.get("password", "")), client
             )
+        # Sign-in answers 400 with one message for any wrong pair, never which field: a genuinely
+        # different flow from the form round trip (it must not tell which e-mail exists).
         except Invalid as error:
             return render(
                 request,
@@ -110,15 +113,21 @@ class AuthController(Controller):
 
     @post("/account/password", opt={"permission": OWN_ACCOUNT})
     async def change_password(self, request: Request, actor: CurrentActor) -> Response:
-        data = await read_form(request)
-        try:
-            form = parse(PasswordForm, data)
-            version = await accounts.change_password(actor, form.current, form.new, form.confirm)
-        except Invalid as error:
-            return render(request, "auth/password.html", values={}, errors=error.errors)
-        sign_in_session(request, actor.id, version)
-        flash(request, _("Your password was changed. Other sessions were signed out."))
-        return redirect(request, "/")
+        def signed_in_again(version: int) -> Response:
+            sign_in_session(request, actor.id, version)
+            return redirect(request, "/")
+
+        return await submit(
+            request,
+            PasswordForm,
+            lambda form: accounts.change_password(actor, form.current, form.new, form.confirm),
+            # Passwords are never sent back into the page.
+            form=lambda _values, errors: render(
+                request, "auth/password.html", values={}, errors=errors
+            ),
+            done=signed_in_again,
+            success=_("Your password was changed. Other sessions were signed out."),
+        )
 
 
 def _end_session(request: Request) -> None:
@@ -160,13 +169,14 @@ class EnterpriseController(Controller):
 
     @post("/new", opt={"permission": ADMINISTER})
     async def create(self, request: Request, actor: CurrentActor) -> Response:
-        data = await read_form(request)
-        try:
-            enterprise_id = await enterprises.create_enterprise(actor, parse(EnterpriseForm, data))
-        except Invalid as error:
-            return await _enterprise_form(request, None, form_values(data), error.errors)
-        flash(request, _("The enterprise was created."))
-        return redirect(request, f"/enterprises/{enterprise_id}")
+        return await submit(
+            request,
+            EnterpriseForm,
+            lambda form: enterprises.create_enterprise(actor, form),
+            form=lambda values, errors: _enterprise_form(request, None, values, errors),
+            done=lambda enterprise_id: redirect(request, f"/enterprises/{enterprise_id}"),
+            success=_("The enterprise was created."),
+        )
 
     @get("/communes")
     async def communes(self, request: Request, province: FromQuery[int | None] = None) -> Template:
@@ -197,13 +207,14 @@ class EnterpriseController(Controller):
 
     @post("/{enterprise_id:int}/edit", opt={"permission": EDIT_ENTERPRISE})
     async def update(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            await enterprises.update_enterprise(context, parse(EnterpriseForm, data))
-        except Invalid as error:
-            return await _enterprise_form(request, context, form_values(data), error.errors)
-        flash(request, _("The enterprise profile was saved."))
-        return redirect(request, f"/enterprises/{context.enterprise_id}")
+        return await submit(
+            request,
+            EnterpriseForm,
+            lambda form: enterprises.update_enterprise(context, form),
+            form=lambda values, errors: _enterprise_form(request, context, values, errors),
+            done=f"/enterprises/{context.enterprise_id}",
+            success=_("The enterprise profile was saved."),
+        )
 
 
 async def _enterprise_form(
@@ -220,7 +231,7 @@ async def _enterprise_form(
     return render(
         request,
         "core/enterprise_form.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         values=values,
         errors=errors,
@@ -238,13 +249,14 @@ class OrgUnitController(Controller):
 
     @post("/", opt={"permission": MANAGE_ORG_UNITS})
     async def create(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            await enterprises.create_org_unit(context, parse(OrgUnitForm, data))
-        except Invalid as error:
-            return await _org_units_page(request, context, form_values(data), error.errors)
-        flash(request, _("The unit was added."))
-        return redirect(request, f"/enterprises/{context.enterprise_id}/org-units")
+        return await submit(
+            request,
+            OrgUnitForm,
+            lambda form: enterprises.create_org_unit(context, form),
+            form=lambda values, errors: _org_units_page(request, context, values, errors),
+            done=f"/enterprises/{context.enterprise_id}/org-units",
+            success=_("The unit was added."),
+        )
 
     @get("/{unit_id:int}/edit", opt={"permission": MANAGE_ORG_UNITS})
     async def edit(self, request: Request, context: Context, unit_id: Id) -> Template:
@@ -253,13 +265,14 @@ class OrgUnitController(Controller):
 
     @post("/{unit_id:int}/edit", opt={"permission": MANAGE_ORG_UNITS})
     async def update(self, request: Request, context: Context, unit_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await enterprises.update_org_unit(context, unit_id, parse(OrgUnitForm, data))
-        except Invalid as error:
-            return await _org_unit_form(request, context, unit_id, form_values(data), error.errors)
-        flash(request, _("The unit was saved."))
-        return redirect(request, f"/enterprises/{context.enterprise_id}/org-units")
+        return await submit(
+            request,
+            OrgUnitForm,
+            lambda form: enterprises.update_org_unit(context, unit_id, form),
+            form=lambda values, errors: _org_unit_form(request, context, unit_id, values, errors),
+            done=f"/enterprises/{context.enterprise_id}/org-units",
+            success=_("The unit was saved."),
+        )
 
     @post("/{unit_id:int}/delete", opt={"permission": MANAGE_ORG_UNITS})
     async def delete(self, request: Request, context: Context, unit_id: Id) -> Response:
@@ -272,7 +285,7 @@ async def _org_units_page(request, context, values, errors) -> Template:
     return render(
         request,
         "core/org_units.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         enterprise=context.enterprise,
         tree=await enterprises.org_unit_tree(context),
@@ -287,7 +300,7 @@ async def _org_unit_form(request, context, unit_id, values, errors) -> Template:
     return render(
         request,
         "core/org_unit_form.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         enterprise=context.enterprise,
         unit_id=unit_id,
@@ -304,7 +317,7 @@ class RosterController(Controller):
     async def index(self, request: Request, context: Context) -> Template:
         try:
             query = parse(RosterQuery, dict(request.query_params))
-        except Invalid:
+        except Invalid:  # filters in the address, not a form: a bad one shows everything
             query = RosterQuery()
         listing = await roster.list_workers(context, query)
         template = "core/_roster_table.html" if is_htmx(request) else "core/roster.html"
@@ -326,13 +339,14 @@ class RosterController(Controller):
 
     @post("/new", opt={"permission": MANAGE_ROSTER})
     async def create(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            await roster.create_worker(context, parse(WorkerForm, data))
-        except Invalid as error:
-            return await _worker_form(request, context, None, form_values(data), error.errors)
-        flash(request, _("The worker was added to the roster."))
-        return redirect(request, f"/enterprises/{context.enterprise_id}/workers")
+        return await submit(
+            request,
+            WorkerForm,
+            lambda form: roster.create_worker(context, form),
+            form=lambda values, errors: _worker_form(request, context, None, values, errors),
+            done=f"/enterprises/{context.enterprise_id}/workers",
+            success=_("The worker was added to the roster."),
+        )
 
     @get("/{worker_id:int}", opt={"permission": VIEW_ROSTER})
     async def edit(self, request: Request, context: Context, worker_id: Id) -> Template:
@@ -341,13 +355,14 @@ class RosterController(Controller):
 
     @post("/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
     async def update(self, request: Request, context: Context, worker_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await roster.update_worker(context, worker_id, parse(WorkerForm, data))
-        except Invalid as error:
-            return await _worker_form(request, context, worker_id, form_values(data), error.errors)
-        flash(request, _("The worker's details were saved."))
-        return redirect(request, f"/enterprises/{context.enterprise_id}/workers")
+        return await submit(
+            request,
+            WorkerForm,
+            lambda form: roster.update_worker(context, worker_id, form),
+            form=lambda values, errors: _worker_form(request, context, worker_id, values, errors),
+            done=f"/enterprises/{context.enterprise_id}/workers",
+            success=_("The worker's details were saved."),
+        )
 
     @post("/{worker_id:int}/delete", opt={"permission": MANAGE_ROSTER})
     async def delete(self, request: Request, context: Context, worker_id: Id) -> Response:
@@ -360,7 +375,7 @@ async def _worker_form(request, context, worker_id, values, errors) -> Template:
     return render(
         request,
         "core/worker_form.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         enterprise=context.enterprise,
         worker_id=worker_id,
@@ -393,20 +408,20 @@ class UserAdminController(Controller):
 
     @post("/new")
     async def create(self, request: Request, actor: CurrentActor) -> Response:
-        data = await read_form(request)
-        try:
-            user_id = await users.create_user(actor, parse(UserForm, data))
-        except Invalid as error:
-            values = {k: v for k, v in form_values(data).items() if k != "password"}
-            return render(
+        return await submit(
+            request,
+            UserForm,
+            lambda form: users.create_user(actor, form),
+            # Everything typed comes back but the password.
+            form=lambda values, errors: render(
                 request,
                 "admin/user_form.html",
-                status_code=422 if not is_htmx(request) else 200,
-                values=values,
-                errors=error.errors,
-            )
-        flash(request, _("The user was created. Now give them a role."))
-        return redirect(request, f"/admin/users/{user_id}")
+                values={k: v for k, v in values.items() if k != "password"},
+                errors=errors,
+            ),
+            done=lambda user_id: redirect(request, f"/admin/users/{user_id}"),
+            success=_("The user was created. Now give them a role."),
+        )
 
     @get("/{user_id:int}")
     async def detail(self, request: Request, actor: CurrentActor, user_id: Id) -> Template:
@@ -414,13 +429,14 @@ class UserAdminController(Controller):
 
     @post("/{user_id:int}/memberships")
     async def add_membership(self, request: Request, actor: CurrentActor, user_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await users.add_membership(actor, user_id, parse(MembershipForm, data))
-        except Invalid as error:
-            return await _user_page(request, actor, user_id, form_values(data), error.errors)
-        flash(request, _("The role was added."))
-        return redirect(request, f"/admin/users/{user_id}")
+        return await submit(
+            request,
+            MembershipForm,
+            lambda form: users.add_membership(actor, user_id, form),
+            form=lambda values, errors: _user_page(request, actor, user_id, values, errors),
+            done=f"/admin/users/{user_id}",
+            success=_("The role was added."),
+        )
 
     @post("/{user_id:int}/memberships/{membership_id:int}/delete")
     async def remove_membership(
@@ -440,20 +456,22 @@ class UserAdminController(Controller):
 
     @post("/{user_id:int}/password")
     async def reset_password(self, request: Request, actor: CurrentActor, user_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await users.reset_password(actor, user_id, str(data.get("password", "")))
-        except Invalid as error:
-            return await _user_page(request, actor, user_id, {}, error.errors)
-        flash(request, _("The password was reset; the user's sessions were signed out."))
-        return redirect(request, f"/admin/users/{user_id}")
+        return await submit(
+            request,
+            None,  # one field read as typed: the use case judges the password
+            lambda data: users.reset_password(actor, user_id, str(data.get("password", ""))),
+            # The password is never sent back into the page.
+            form=lambda _values, errors: _user_page(request, actor, user_id, {}, errors),
+            done=f"/admin/users/{user_id}",
+            success=_("The password was reset; the user's sessions were signed out."),
+        )
 
 
 async def _user_page(request, actor, user_id, values, errors) -> Template:
     return render(
         request,
         "admin/user.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         user=await users.get_user(actor, user_id),
         enterprises=await Enterprise.select(Enterprise.id, Enterprise.name).order_by(
             Enterprise.name

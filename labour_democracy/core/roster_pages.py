@@ -22,6 +22,7 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.web.forms import form_values, parse, read_form
 from labour_democracy.web.params import Context, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 # The multipart envelope around the file adds a few hundred bytes; anything beyond this is
 # refused before it is read.
@@ -41,7 +42,7 @@ def _upload_page(request: Request, context: EnterpriseContext, errors: dict[str,
     return render(
         request,
         "core/roster_import.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         enterprise=context.enterprise,
         errors=errors,
@@ -90,7 +91,7 @@ async def _mapping_page(
     return render(
         request,
         "core/roster_import_preview.html" if fragment else "core/roster_import_mapping.html",
-        status_code=422 if failed and not is_htmx(request) else 200,
+        status_code=422 if failed else 200,
         ectx=context,
         enterprise=context.enterprise,
         prepared=prepared,
@@ -141,15 +142,22 @@ class RosterFileController(Controller):
     async def upload(self, request: Request, context: Context) -> Response:
         if int(request.headers.get("content-length") or 0) > UPLOAD_BODY_LIMIT:
             return _upload_page(request, context, _too_large())
-        data = await read_form(request)
-        chosen = data.get("file")
-        try:
+
+        async def upload(data: dict[str, Any]) -> int:
+            chosen = data.get("file")
             if not isinstance(chosen, UploadFile):
                 raise Invalid({"file": _("Choose a .xlsx or .csv file.")})
-            upload_id = await uploading.upload(context, chosen.filename or "", await chosen.read())
-        except Invalid as error:
-            return _upload_page(request, context, error.errors)
-        return redirect(request, f"/enterprises/{context.enterprise_id}/workers/import/{upload_id}")
+            return await uploading.upload(context, chosen.filename or "", await chosen.read())
+
+        return await submit(
+            request,
+            None,  # a file, read as sent
+            upload,
+            form=lambda _values, errors: _upload_page(request, context, errors),
+            done=lambda upload_id: redirect(
+                request, f"/enterprises/{context.enterprise_id}/workers/import/{upload_id}"
+            ),
+        )
 
     @get("/import/{upload_id:int}", opt={"permission": MANAGE_ROSTER})
     async def mapping_page(
@@ -163,7 +171,10 @@ class RosterFileController(Controller):
 
     @post("/import/{upload_id:int}", opt={"permission": MANAGE_ROSTER})
     async def submit(self, request: Request, context: Context, upload_id: Id) -> Response:
-        """One form, three buttons: update the preview, check every row, or import."""
+        """One form, three buttons: update the preview, check every row, or import.
+
+        Not the shared round trip: each button answers differently (a preview, a report of
+        every row, or the import), and a refusal keeps the report beside the form."""
         data = await read_form(request)
         action = data.get("action")
         values = form_values(data)
@@ -198,7 +209,7 @@ class RosterFileController(Controller):
     async def export(self, request: Request, context: Context) -> Response:
         try:
             query = parse(RosterQuery, dict(request.query_params))
-        except Invalid:
+        except Invalid:  # filters in the address, not a form: a bad one shows everything
             query = RosterQuery()
         content, filename = await roster_export.export_roster(context, query)
         return Response(

@@ -5,23 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from typing import Any
+from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.core import enterprises
+from labour_democracy.core import enterprises, worker_search
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.core.tables import Gender, Worker
-from labour_democracy.dialogue import (
+from labour_democracy.core.tables import Gender
+from labour_democracy.dialogue import (  # noqa: F401 (labels register)
     agenda,
     calendar_feed,
     deadlines,
     group_election,
-    labels,  # noqa: F401 (labels register)
+    labels,
     meeting,
     member_lists,
     overview,
+    permissions,
     planning,
     publication,
     queries,
@@ -57,7 +59,6 @@ from labour_democracy.dialogue.schemas import (
 from labour_democracy.dialogue.tables import (
     DialogueKind,
     EventMatter,
-    MemberListStatus,
     RequestSide,
     Side,
 )
@@ -66,9 +67,10 @@ from labour_democracy.i18n import ngettext, today
 from labour_democracy.settings import get_settings
 from labour_democracy.voting.tables import BallotStatus, ElectorateKind
 from labour_democracy.web import forms
-from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.forms import read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 ENUMS = {
     "BallotStatus": BallotStatus,
@@ -85,12 +87,10 @@ def _base(context: EnterpriseContext) -> str:
     return f"/enterprises/{context.enterprise_id}/dialogue"
 
 
-def _status(request: Request, errors: dict) -> int:
-    return 422 if errors and not is_htmx(request) else 200
-
-
 async def _act(request: Request, action: Awaitable[Any], done: str, back: str) -> Response:
-    """Run a small action; its refusal is flashed with its reason and nothing changes."""
+    """Run a small action; its refusal is flashed with its reason and nothing changes.
+
+    Not a form round trip: these buttons carry no field to mark, so the reason is flashed."""
     try:
         await action
     except (Invalid, Conflict) as error:
@@ -145,13 +145,14 @@ class DialogueController(Controller):
 
     @post("/regulation", opt={"permission": EDIT_REGULATION})
     async def save_regulation(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            await regulation.update_settings(context, parse(SettingsForm, data))
-        except Invalid as error:
-            return await _regulation(request, context, form_values(data), error.errors)
-        flash(request, _("The dialogue part of the regulation was saved."))
-        return redirect(request, f"{_base(context)}/regulation")
+        return await submit(
+            request,
+            SettingsForm,
+            lambda form: regulation.update_settings(context, form),
+            form=lambda values, errors: _regulation(request, context, values, errors),
+            done=f"{_base(context)}/regulation",
+            success=_("The dialogue part of the regulation was saved."),
+        )
 
     # Member lists -------------------------------------------------------------------------------
 
@@ -161,38 +162,64 @@ class DialogueController(Controller):
 
     @post("/member-lists", opt={"permission": MANAGE_MEMBERS})
     async def create_member_list(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            list_id = await member_lists.create_member_list(context, parse(MemberListForm, data))
-        except Invalid as error:
-            return await _member_lists(request, context, form_values(data), error.errors)
-        flash(request, _("A new version of the list was started."))
-        return redirect(request, f"{_base(context)}/member-lists/{list_id}")
+        return await submit(
+            request,
+            MemberListForm,
+            lambda form: member_lists.create_member_list(context, form),
+            form=lambda values, errors: _member_lists(request, context, values, errors),
+            done=lambda list_id: redirect(request, f"{_base(context)}/member-lists/{list_id}"),
+            success=_("A new version of the list was started."),
+        )
 
     @get("/member-lists/{member_list_id:int}", opt={"permission": VIEW_DIALOGUE})
-    async def member_list(self, request: Request, context: Context, member_list_id: Id) -> Template:
+    async def member_list(
+        self,
+        request: Request,
+        context: Context,
+        member_list_id: Id,
+        worker_q: FromQuery[str | None] = None,
+    ) -> Template:
+        defaults = {"side": "employer_side", "seats": "1", "electorate_kind": "all_workers"}
         return await _member_list(
+            request, context, member_list_id, {**defaults, "worker_q": worker_q or ""}, {}
+        )
+
+    @get("/member-lists/{member_list_id:int}/workers", opt={"permission": MANAGE_MEMBERS})
+    async def find_worker(
+        self,
+        request: Request,
+        context: Context,
+        member_list_id: Id,
+        worker_q: FromQuery[str | None] = None,
+    ) -> Response:
+        """The member form's worker search: answers for htmx, else the list page with them."""
+        here = f"{_base(context)}/member-lists/{member_list_id}"
+        if not is_htmx(request):
+            return redirect(request, f"{here}?{urlencode({'worker_q': worker_q or ''})}#add-member")
+        return render(
             request,
-            context,
-            member_list_id,
-            {"side": "employer_side", "seats": "1", "electorate_kind": "all_workers"},
-            {},
+            "_partials/worker_choices.html",
+            name="worker",
+            found=await worker_search.search(context, worker_q),
+            chosen=None,
+            optional=True,
+            search_term=worker_q,
         )
 
     @post("/member-lists/{member_list_id:int}/members", opt={"permission": MANAGE_MEMBERS})
     async def add_member(self, request: Request, context: Context, member_list_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await member_lists.add_member(context, member_list_id, parse(MemberForm, data))
-        except Invalid as error:
-            return await _member_list(
-                request, context, member_list_id, form_values(data), error.errors
-            )
-        except Conflict as error:
-            flash(request, str(error), "error")
-        else:
-            flash(request, _("The member was added."))
-        return redirect(request, f"{_base(context)}/member-lists/{member_list_id}")
+        back = f"{_base(context)}/member-lists/{member_list_id}"
+        return await submit(
+            request,
+            MemberForm,
+            lambda form: member_lists.add_member(context, member_list_id, form),
+            form=lambda values, errors: _member_list(
+                request, context, member_list_id, values, errors
+            ),
+            done=back,
+            success=_("The member was added."),
+            conflict=back,
+        )
 
     @post("/member-lists/{member_list_id:int}/remove", opt={"permission": MANAGE_MEMBERS})
     async def remove_member(
@@ -213,17 +240,21 @@ class DialogueController(Controller):
     ) -> Response:
         data = await read_form(request)
         back = f"{_base(context)}/member-lists/{member_list_id}"
-        try:
-            form = parse(ReplacementForm, data)
-        except Invalid as error:
-            return await _member_list(
-                request, context, member_list_id, form_values(data), error.errors
-            )
-        return await _act(
+        return await submit(
             request,
-            member_lists.replace_member(context, member_list_id, _int(data.get("member")), form),
-            _("The replacement was recorded. Publicise the list again so the workers know."),
-            back,
+            ReplacementForm,
+            lambda form: member_lists.replace_member(
+                context, member_list_id, _int(data.get("member")), form
+            ),
+            form=lambda values, errors: _member_list(
+                request, context, member_list_id, values, errors
+            ),
+            done=back,
+            success=_(
+                "The replacement was recorded. Publicise the list again so the workers know."
+            ),
+            conflict=back,
+            data=data,
         )
 
     @post("/member-lists/{member_list_id:int}/publish", opt={"permission": MANAGE_MEMBERS})
@@ -244,25 +275,22 @@ class DialogueController(Controller):
     async def create_group_election(
         self, request: Request, context: Context, member_list_id: Id
     ) -> Response:
-        data = await read_form(request)
         back = f"{_base(context)}/member-lists/{member_list_id}"
-        try:
-            ballot_id = await group_election.create_group_election(
-                context, member_list_id, parse(GroupElectionForm, data)
-            )
-        except Invalid as error:
-            if set(error.errors) == {""}:
-                return _refused(request, error, back)
-            return await _member_list(
-                request, context, member_list_id, form_values(data), error.errors
-            )
-        except Conflict as error:
-            return _refused(request, error, back)
-        flash(
+        return await submit(
             request,
-            _("The election was prepared: print the codes, open and close it on the vote's page."),
+            GroupElectionForm,
+            lambda form: group_election.create_group_election(context, member_list_id, form),
+            form=lambda values, errors: _member_list(
+                request, context, member_list_id, values, errors
+            ),
+            done=lambda ballot_id: redirect(
+                request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}"
+            ),
+            success=_(
+                "The election was prepared: print the codes, open and close it on the vote's page."
+            ),
+            conflict=back,
         )
-        return redirect(request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}")
 
     @post("/member-lists/{member_list_id:int}/elected", opt={"permission": MANAGE_MEMBERS})
     async def add_elected(self, request: Request, context: Context, member_list_id: Id) -> Response:
@@ -311,13 +339,14 @@ class DialogueController(Controller):
 
     @post("/new", opt={"permission": MANAGE_DIALOGUE})
     async def create(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            dialogue_id = await planning.create_dialogue(context, parse(DialogueForm, data))
-        except Invalid as error:
-            return _dialogue_form(request, context, form_values(data), error.errors)
-        flash(request, _("The dialogue was scheduled."))
-        return redirect(request, f"{_base(context)}/{dialogue_id}")
+        return await submit(
+            request,
+            DialogueForm,
+            lambda form: planning.create_dialogue(context, form),
+            form=lambda values, errors: _dialogue_form(request, context, values, errors),
+            done=lambda dialogue_id: redirect(request, f"{_base(context)}/{dialogue_id}"),
+            success=_("The dialogue was scheduled."),
+        )
 
     @get("/{dialogue_id:int}", opt={"permission": VIEW_DIALOGUE})
     async def detail(self, request: Request, context: Context, dialogue_id: Id) -> Template:
@@ -347,21 +376,25 @@ class DialogueController(Controller):
 
     @post("/{dialogue_id:int}/attendance", opt={"permission": MANAGE_DIALOGUE})
     async def attendance(self, request: Request, context: Context, dialogue_id: Id) -> Response:
-        data = await read_form(request)
         back = f"{_base(context)}/{dialogue_id}"
-        try:
-            quorum = await meeting.record_attendance(
-                context, dialogue_id, parse(AttendanceForm, data)
-            )
-        except (Invalid, Conflict) as error:
-            return _refused(request, error, back)
-        if quorum is None:
-            flash(request, _("Attendance recorded."))
-        elif quorum:
-            flash(request, _("Attendance recorded: the quorum is met."))
-        else:
-            flash(request, _("Attendance recorded: the quorum is NOT met."), "error")
-        return redirect(request, back + "#attendance")
+
+        def recorded(quorum: bool | None) -> Response:
+            if quorum is None:
+                flash(request, _("Attendance recorded."))
+            elif quorum:
+                flash(request, _("Attendance recorded: the quorum is met."))
+            else:
+                flash(request, _("Attendance recorded: the quorum is NOT met."), "error")
+            return redirect(request, back + "#attendance")
+
+        return await submit(
+            request,
+            AttendanceForm,
+            lambda form: meeting.record_attendance(context, dialogue_id, form),
+            form=lambda values, errors: _dialogue(request, context, dialogue_id, values, errors),
+            done=recorded,
+            conflict=back,
+        )
 
     @post("/{dialogue_id:int}/items", opt={"permission": MANAGE_DIALOGUE})
     async def add_item(self, request: Request, context: Context, dialogue_id: Id) -> Response:
@@ -413,23 +446,27 @@ class DialogueController(Controller):
 
     @post("/{dialogue_id:int}/publish", opt={"permission": PUBLISH_DIALOGUE})
     async def publish(self, request: Request, context: Context, dialogue_id: Id) -> Response:
-        data = await read_form(request)
         back = f"{_base(context)}/{dialogue_id}"
-        try:
-            late = await publication.publish_dialogue(
-                context, dialogue_id, parse(PublishForm, data)
-            )
-        except Invalid as error:
-            return await _dialogue(request, context, dialogue_id, form_values(data), error.errors)
-        except Conflict as error:
-            return _refused(request, error, back)
-        if late:
-            flash(
-                request, _("Publicised, but later than 3 working days after the dialogue."), "error"
-            )
-        else:
-            flash(request, _("The main contents were publicised; the notice is ready to post."))
-        return redirect(request, back)
+
+        def publicised(late: bool) -> Response:
+            if late:
+                flash(
+                    request,
+                    _("Publicised, but later than 3 working days after the dialogue."),
+                    "error",
+                )
+            else:
+                flash(request, _("The main contents were publicised; the notice is ready to post."))
+            return redirect(request, back)
+
+        return await submit(
+            request,
+            PublishForm,
+            lambda form: publication.publish_dialogue(context, dialogue_id, form),
+            form=lambda values, errors: _dialogue(request, context, dialogue_id, values, errors),
+            done=publicised,
+            conflict=back,
+        )
 
     @post("/{dialogue_id:int}/call-off", opt={"permission": MANAGE_DIALOGUE})
     async def call_off(self, request: Request, context: Context, dialogue_id: Id) -> Response:
@@ -450,15 +487,14 @@ class DialogueController(Controller):
 
     @post("/requests", opt={"permission": REQUEST_DIALOGUE})
     async def create_request(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            request_id = await requests.create_request(context, parse(RequestForm, data))
-        except Invalid as error:
-            return await _requests(request, context, 1, form_values(data), error.errors)
-        flash(
-            request, _("The request was recorded; the other side must reply within 5 working days.")
+        return await submit(
+            request,
+            RequestForm,
+            lambda form: requests.create_request(context, form),
+            form=lambda values, errors: _requests(request, context, 1, values, errors),
+            done=lambda request_id: redirect(request, f"{_base(context)}/requests/{request_id}"),
+            success=_("The request was recorded; the other side must reply within 5 working days."),
         )
-        return redirect(request, f"{_base(context)}/requests/{request_id}")
 
     @get("/requests/{request_id:int}", opt={"permission": VIEW_DIALOGUE})
     async def request_detail(self, request: Request, context: Context, request_id: Id) -> Template:
@@ -466,17 +502,15 @@ class DialogueController(Controller):
 
     @post("/requests/{request_id:int}/answer", opt={"permission": REQUEST_DIALOGUE})
     async def answer(self, request: Request, context: Context, request_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            dialogue_id = await requests.answer_request(context, request_id, parse(ReplyForm, data))
-        except Invalid as error:
-            return await _request(request, context, request_id, form_values(data), error.errors)
-        except Conflict as error:
-            return _refused(request, error, f"{_base(context)}/requests/{request_id}")
-        flash(
-            request, _("The reply was recorded and the dialogue scheduled; draft the letter below.")
+        return await submit(
+            request,
+            ReplyForm,
+            lambda form: requests.answer_request(context, request_id, form),
+            form=lambda values, errors: _request(request, context, request_id, values, errors),
+            done=lambda dialogue_id: redirect(request, f"{_base(context)}/{dialogue_id}"),
+            success=_("The reply was recorded and the dialogue scheduled; draft the letter below."),
+            conflict=f"{_base(context)}/requests/{request_id}",
         )
-        return redirect(request, f"{_base(context)}/{dialogue_id}")
 
     # Calendar -----------------------------------------------------------------------------------
 
@@ -508,11 +542,11 @@ class CalendarFeedController(Controller):
 
     @get("/{token:str}", opt={"public": True})
     async def feed(self, token: FromPath[str]) -> Response:
-        enterprise = await calendar_feed.enterprise_for_token(token.removesuffix(".ics"))
+        enterprise = await deadlines.enterprise_for_token(token.removesuffix(".ics"))
         if enterprise is None:
             raise NotFound
         return Response(
-            content=await calendar_feed.feed(enterprise, get_settings().base_url),
+            content=await deadlines.feed(enterprise, get_settings().base_url),
             media_type="text/calendar; charset=utf-8",
             headers={"Cache-Control": "private, max-age=300"},
         )
@@ -535,19 +569,18 @@ def _refused(request: Request, error: Invalid | Conflict, back: str) -> Response
 async def _form_action(
     request, context, dialogue_id, struct, call, done, anchor="", data=None
 ) -> Response:
-    """Parse a form of the dialogue page and run it; field errors show on the page again."""
-    data = data if data is not None else await read_form(request)
+    """A form of the dialogue page: a refusal draws the page again with the input and errors."""
     back = f"{_base(context)}/{dialogue_id}"
-    try:
-        await call(parse(struct, data))
-    except Invalid as error:
-        if "" in error.errors and len(error.errors) == 1:
-            return _refused(request, error, back + anchor)
-        return await _dialogue(request, context, dialogue_id, form_values(data), error.errors)
-    except Conflict as error:
-        return _refused(request, error, back + anchor)
-    flash(request, done)
-    return redirect(request, back + anchor)
+    return await submit(
+        request,
+        struct,
+        call,
+        form=lambda values, errors: _dialogue(request, context, dialogue_id, values, errors),
+        done=back + anchor,
+        success=done,
+        conflict=back + anchor,
+        data=data,
+    )
 
 
 async def _regulation(request, context, values, errors) -> Template:
@@ -555,7 +588,6 @@ async def _regulation(request, context, values, errors) -> Template:
     return render(
         request,
         "dialogue/regulation.html",
-        status_code=_status(request, errors),
         ectx=context,
         values=values,
         errors=errors,
@@ -568,7 +600,6 @@ async def _member_lists(request, context, values, errors) -> Template:
     return render(
         request,
         "dialogue/member_lists.html",
-        status_code=_status(request, errors),
         ectx=context,
         versions=await member_lists.member_lists(context),
         values=values,
@@ -581,19 +612,11 @@ async def _member_list(request, context, member_list_id, values, errors) -> Temp
     version = await member_lists.get_member_list(context, member_list_id)
     members = await queries.list_members(version.id)
     by_id = {m.id: m for m in members}
-    draft = version.status == MemberListStatus.DRAFT
-    workers = []
-    if context.can(MANAGE_MEMBERS):
-        workers = (
-            await Worker.select(Worker.id, Worker.full_name, Worker.employee_code)
-            .where(Worker.enterprise == context.enterprise_id)
-            .order_by(Worker.search_name)
-            .limit(2000)
-        )
+    draft = permissions.list_may_change(version)
+    can_manage = context.can(MANAGE_MEMBERS)
     return render(
         request,
         "dialogue/member_list.html",
-        status_code=_status(request, errors),
         ectx=context,
         version=version,
         members=members,
@@ -602,7 +625,8 @@ async def _member_list(request, context, member_list_id, values, errors) -> Temp
         draft=draft,
         values=values,
         errors=errors,
-        workers=workers,
+        found=await worker_search.search(context, values.get("worker_q")) if can_manage else None,
+        chosen=await worker_search.chosen(context, values.get("worker")) if can_manage else None,
         election=await group_election.group_election(context, version),
         units=await enterprises.org_unit_tree(context) if draft else [],
         can_manage=context.can(MANAGE_MEMBERS),
@@ -614,7 +638,6 @@ def _dialogue_form(request, context, values, errors) -> Template:
     return render(
         request,
         "dialogue/form.html",
-        status_code=_status(request, errors),
         ectx=context,
         values=values,
         errors=errors,
@@ -639,11 +662,11 @@ async def _dialogue(request, context, dialogue_id, values, errors) -> Template:
         "event_reply": view.dialogue["event_reply"],
         "event_effective_on": view.dialogue["event_effective_on"],
         "event_publicised_on": view.dialogue["event_publicised_on"],
+        "present": list(view.present),
     }
     return render(
         request,
         "dialogue/dialogue.html",
-        status_code=_status(request, errors),
         ectx=context,
         view=view,
         d=view.dialogue,
@@ -662,7 +685,6 @@ async def _requests(request, context, page, values, errors) -> Template:
     return render(
         request,
         "dialogue/requests.html",
-        status_code=_status(request, errors),
         ectx=context,
         listing=await requests.list_requests(context, page),
         worker_members=[m for m in members if m.side != Side.EMPLOYER],
@@ -677,7 +699,6 @@ async def _request(request, context, request_id, values, errors) -> Template:
     return render(
         request,
         "dialogue/request.html",
-        status_code=_status(request, errors),
         ectx=context,
         r=await requests.get_request(context, request_id),
         values=values,

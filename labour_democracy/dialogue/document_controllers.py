@@ -2,7 +2,7 @@
 and the reply to a request (issuing answers with the file; a refusal flashes its reason).
 
 The notices of the main contents and of a member list are issued by the publishing flows
-(`issue_publication_notice`, `issue_member_list`), which also record the
+(`documents.issue_publication_notice`, `documents.issue_member_list`), which also record the
 publication; here they are only downloaded.
 """
 
@@ -64,7 +64,7 @@ class DialogueDocumentController(Controller):
     async def issue_minutes(self, request: Request, context: Context, dialogue_id: Id) -> Response:
         try:
             document = await issue_minutes(context, dialogue_id)
-        except Invalid as error:
+        except Invalid as error:  # a button, not a form: the reason is flashed on the page
             return _refused(request, error, self._dialogue_page(context, dialogue_id))
         return _file(document)
 
@@ -98,7 +98,7 @@ class DialogueDocumentController(Controller):
                     "the workers' requests, the union the employer's."
                 ),
             )
-        except Invalid as error:
+        except Invalid as error:  # a button, not a form: the reason is flashed on the page
             back = f"/enterprises/{context.enterprise_id}/dialogue/requests/{request_id}"
             return _refused(request, error, back)
         return _file(document)

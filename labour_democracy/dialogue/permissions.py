@@ -10,7 +10,7 @@ from __future__ import annotations
 from labour_democracy.core.permissions import permission
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Role
-from labour_democracy.dialogue.tables import RequestSide
+from labour_democracy.dialogue.tables import MemberListStatus, RequestSide
 
 VIEW_DIALOGUE = permission("dialogue.view", Role.HR, Role.UNION, Role.FEDERATION)
 EDIT_REGULATION = permission("dialogue.regulation", Role.HR)
@@ -32,3 +32,12 @@ def reply_side_allowed(context: EnterpriseContext, side: RequestSide) -> bool:
     of the workers, the union one of the employer."""
     other = RequestSide.WORKERS if side == RequestSide.EMPLOYER else RequestSide.EMPLOYER
     return request_side_allowed(context, other)
+
+
+def list_may_change(version) -> bool:
+    """Members are added to or removed from a member list only while it is a draft; once
+    published, it changes only by recording a replacement (Decree 145/2020 Art. 37).
+
+    The one answer the member-list page and its controller both ask."""
+
+    return version.status == MemberListStatus.DRAFT

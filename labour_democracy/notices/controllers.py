@@ -7,16 +7,15 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.core.errors import Invalid
 from labour_democracy.core.permissions import ISSUE_NOTICE, VIEW_DOCUMENTS
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.documents import pdf
 from labour_democracy.i18n import gettext as _
 from labour_democracy.notices import services
 from labour_democracy.notices.schemas import NoticeForm
-from labour_democracy.web.forms import form_values, parse, read_form
 from labour_democracy.web.params import Context, FromQuery, Id
-from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.responses import is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 
 class NoticeController(Controller):
@@ -38,13 +37,16 @@ class NoticeController(Controller):
 
     @post("/new", opt={"permission": ISSUE_NOTICE})
     async def create(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            notice_id = await services.create_notice(context, parse(NoticeForm, data))
-        except Invalid as error:
-            return _form(request, context, form_values(data), error.errors)
-        flash(request, _("The notice was issued. Download it below to print, sign and post."))
-        return redirect(request, f"/enterprises/{context.enterprise_id}/notices/{notice_id}")
+        return await submit(
+            request,
+            NoticeForm,
+            lambda form: services.create_notice(context, form),
+            form=lambda values, errors: _form(request, context, values, errors),
+            done=lambda notice_id: redirect(
+                request, f"/enterprises/{context.enterprise_id}/notices/{notice_id}"
+            ),
+            success=_("The notice was issued. Download it below to print, sign and post."),
+        )
 
     @get("/{notice_id:int}", opt={"permission": VIEW_DOCUMENTS})
     async def detail(self, request: Request, context: Context, notice_id: Id) -> Template:
@@ -66,7 +68,6 @@ def _form(
     return render(
         request,
         "notices/form.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
         ectx=context,
         values=values,
         errors=errors,

@@ -32,9 +32,10 @@ from labour_democracy.suggestions.schemas import (
     TrackForm,
 )
 from labour_democracy.suggestions.tables import SuggestionKind, SuggestionStatus, Topic
-from labour_democracy.web.forms import form_values, parse, read_form
+from labour_democracy.web.forms import parse, read_form
 from labour_democracy.web.params import Context, FromPath, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 PUBLIC = {"public": True}
 # The enums the templates offer as choices.
@@ -53,10 +54,6 @@ def _base(context: EnterpriseContext) -> str:
     return f"/enterprises/{context.enterprise_id}/suggestions"
 
 
-def _status(request: Request, errors: dict) -> int:
-    return 422 if errors and not is_htmx(request) else 200
-
-
 class PublicSuggestionController(Controller):
     """Workers, without an account, from the QR code on the notice board."""
 
@@ -70,38 +67,36 @@ class PublicSuggestionController(Controller):
     @post("/", opt=PUBLIC)
     async def send(self, request: Request, token: FromPath[str]) -> Response:
         enterprise = await enterprises.by_public_token(token)
-        data = await read_form(request)
-        try:
-            code = await services.submit_public(
-                enterprise, parse(PublicSuggestionForm, data), _client(request)
-            )
-        except Invalid as error:
-            return _public_form(request, enterprise, form_values(data), error.errors)
-        return render(request, "suggestions/public_sent.html", enterprise=enterprise, code=code)
+        return await submit(
+            request,
+            PublicSuggestionForm,
+            lambda form: services.submit_public(enterprise, form, _client(request)),
+            form=lambda values, errors: _public_form(request, enterprise, values, errors),
+            done=lambda code: render(
+                request, "suggestions/public_sent.html", enterprise=enterprise, code=code
+            ),
+        )
 
     @post("/check", opt=PUBLIC)
     async def check(self, request: Request, token: FromPath[str]) -> Response:
         enterprise = await enterprises.by_public_token(token)
-        data = await read_form(request)
-        try:
-            found = await services.track(enterprise, parse(TrackForm, data).code, _client(request))
-        except Invalid as error:
+
+        def page(found, values: dict, errors: dict) -> Template:
             return render(
                 request,
                 "suggestions/public_check.html",
-                status_code=_status(request, error.errors),
                 enterprise=enterprise,
-                found=None,
-                values=form_values(data),
-                errors=error.errors,
+                found=found,
+                values=values,
+                errors=errors,
             )
-        return render(
+
+        return await submit(
             request,
-            "suggestions/public_check.html",
-            enterprise=enterprise,
-            found=found,
-            values={},
-            errors={},
+            TrackForm,
+            lambda form: services.track(enterprise, form.code, _client(request)),
+            form=lambda values, errors: page(None, values, errors),
+            done=lambda found: page(found, {}, {}),
         )
 
 
@@ -109,7 +104,6 @@ def _public_form(request: Request, enterprise: Enterprise, values: dict, errors:
     return render(
         request,
         "suggestions/public_form.html",
-        status_code=_status(request, errors),
         enterprise=enterprise,
         values=values,
         errors=errors,
@@ -123,15 +117,13 @@ class SuggestionController(Controller):
     async def index(self, request: Request, context: Context) -> Template:
         try:
             query = parse(SuggestionQuery, dict(request.query_params))
-        except Invalid:
+        except Invalid:  # filters in the address, not a form: a bad one shows everything
             query = SuggestionQuery()
         return await _index(request, context, query, {}, {})
 
     @post("/bulk", opt={"permission": ORGANISE_SUGGESTIONS})
     async def bulk(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            form = parse(BulkForm, data)
+        async def apply(form: BulkForm) -> None:
             if form.action == "assign":
                 topic, target_id = services.parse_assignment(form.assign_to)
                 await services.assign(context, form.ids, topic, target_id)
@@ -139,11 +131,14 @@ class SuggestionController(Controller):
             else:
                 await services.group(context, form.ids, form.group_label)
                 flash(request, _("The suggestions were grouped."))
-        except Invalid as error:
-            return await _index(
-                request, context, SuggestionQuery(), form_values(data), error.errors
-            )
-        return redirect(request, _base(context))
+
+        return await submit(
+            request,
+            BulkForm,
+            apply,
+            form=lambda values, errors: _index(request, context, SuggestionQuery(), values, errors),
+            done=_base(context),
+        )
 
     @get("/new", opt={"permission": ORGANISE_SUGGESTIONS})
     async def new(self, request: Request, context: Context) -> Template:
@@ -157,15 +152,21 @@ class SuggestionController(Controller):
     @post("/new", opt={"permission": ORGANISE_SUGGESTIONS})
     async def create(self, request: Request, context: Context) -> Response:
         data = await read_form(request)
-        try:
-            form = parse(PaperSuggestionForm, data)
+
+        async def record(form: PaperSuggestionForm) -> int:
             if data.get("assign_to"):
                 form.topic, form.target_id = services.parse_assignment(data["assign_to"])
-            suggestion_id = await services.add_from_paper(context, form)
-        except Invalid as error:
-            return await _paper_form(request, context, form_values(data), error.errors)
-        flash(request, _("The suggestion was recorded."))
-        return redirect(request, f"{_base(context)}/{suggestion_id}")
+            return await services.add_from_paper(context, form)
+
+        return await submit(
+            request,
+            PaperSuggestionForm,
+            record,
+            form=lambda values, errors: _paper_form(request, context, values, errors),
+            done=lambda suggestion_id: redirect(request, f"{_base(context)}/{suggestion_id}"),
+            success=_("The suggestion was recorded."),
+            data=data,
+        )
 
     @get("/{suggestion_id:int}", opt={"permission": READ_SUGGESTIONS})
     async def detail(self, request: Request, context: Context, suggestion_id: Id) -> Template:
@@ -183,29 +184,27 @@ class SuggestionController(Controller):
 
     @post("/{suggestion_id:int}/reject", opt={"permission": MODERATE_SUGGESTIONS})
     async def reject(self, request: Request, context: Context, suggestion_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await services.reject(context, suggestion_id, parse(RejectForm, data).reason)
-        except Invalid as error:
-            return await _detail(request, context, suggestion_id, form_values(data), error.errors)
-        except Conflict as error:
-            flash(request, str(error), "error")
-            return redirect(request, f"{_base(context)}/{suggestion_id}")
-        flash(request, _("The suggestion was not taken up; its author can read the reason."))
-        return redirect(request, f"{_base(context)}/{suggestion_id}")
+        return await submit(
+            request,
+            RejectForm,
+            lambda form: services.reject(context, suggestion_id, form.reason),
+            form=lambda values, errors: _detail(request, context, suggestion_id, values, errors),
+            done=f"{_base(context)}/{suggestion_id}",
+            success=_("The suggestion was not taken up; its author can read the reason."),
+            conflict=f"{_base(context)}/{suggestion_id}",
+        )
 
     @post("/{suggestion_id:int}/answer", opt={"permission": ANSWER_SUGGESTIONS})
     async def answer(self, request: Request, context: Context, suggestion_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await services.answer(context, suggestion_id, parse(AnswerForm, data).answer)
-        except Invalid as error:
-            return await _detail(request, context, suggestion_id, form_values(data), error.errors)
-        except Conflict as error:
-            flash(request, str(error), "error")
-            return redirect(request, f"{_base(context)}/{suggestion_id}")
-        flash(request, _("The answer was saved."))
-        return redirect(request, f"{_base(context)}/{suggestion_id}")
+        return await submit(
+            request,
+            AnswerForm,
+            lambda form: services.answer(context, suggestion_id, form.answer),
+            form=lambda values, errors: _detail(request, context, suggestion_id, values, errors),
+            done=f"{_base(context)}/{suggestion_id}",
+            success=_("The answer was saved."),
+            conflict=f"{_base(context)}/{suggestion_id}",
+        )
 
 
 async def _assignment_options(context: EnterpriseContext) -> list[tuple[str, str]]:
@@ -226,7 +225,6 @@ async def _index(
     return render(
         request,
         "suggestions/_rows.html" if is_htmx(request) and not errors else "suggestions/index.html",
-        status_code=_status(request, errors),
         ectx=context,
         listing=await services.search(context, query),
         query=query,
@@ -247,7 +245,6 @@ async def _paper_form(request, context, values, errors) -> Template:
     return render(
         request,
         "suggestions/form.html",
-        status_code=_status(request, errors),
         ectx=context,
         values=values,
         errors=errors,
@@ -261,7 +258,6 @@ async def _detail(request, context, suggestion_id, values, errors) -> Template:
     return render(
         request,
         "suggestions/suggestion.html",
-        status_code=_status(request, errors),
         ectx=context,
         suggestion=suggestion,
         values=values or {"answer": suggestion.answer},

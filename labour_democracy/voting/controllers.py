@@ -11,14 +11,13 @@ from labour_democracy.core import enterprises
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.documents.controllers import content_disposition
 from labour_democracy.i18n import gettext as _
-from labour_democracy.voting import documents, listing, rules, services, slips, tally
+from labour_democracy.voting import documents, listing, permissions, rules, services, slips, tally
 from labour_democracy.voting import labels as _labels  # noqa: F401  (words for the enums)
 from labour_democracy.voting.permissions import MANAGE_BALLOTS
 from labour_democracy.voting.rules import Rule
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
 from labour_democracy.voting.tables import (
     Ballot,
-    BallotStatus,
     Channel,
     Channels,
     ElectionMethod,
@@ -30,6 +29,7 @@ from labour_democracy.voting.tables import (
 from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.submit import submit
 
 PUBLIC = {"public": True}
 MANAGE = {"permission": MANAGE_BALLOTS}
@@ -129,13 +129,14 @@ class BallotController(Controller):
 
     @post("/new", opt=MANAGE)
     async def create(self, request: Request, context: Context) -> Response:
-        data = await read_form(request)
-        try:
-            ballot_id = await services.create_ballot(context, parse(BallotForm, data))
-        except Invalid as error:
-            return await _ballot_form(request, context, None, form_values(data), error.errors)
-        flash(request, _("The vote was created. Add its questions."))
-        return redirect(request, f"{_base(context)}/{ballot_id}")
+        return await submit(
+            request,
+            BallotForm,
+            lambda form: services.create_ballot(context, form),
+            form=lambda values, errors: _ballot_form(request, context, None, values, errors),
+            done=lambda ballot_id: redirect(request, f"{_base(context)}/{ballot_id}"),
+            success=_("The vote was created. Add its questions."),
+        )
 
     @get("/{ballot_id:int}")
     async def detail(self, request: Request, context: Context, ballot_id: Id) -> Template:
@@ -148,24 +149,26 @@ class BallotController(Controller):
 
     @post("/{ballot_id:int}/edit", opt=MANAGE)
     async def update(self, request: Request, context: Context, ballot_id: Id) -> Response:
-        data = await read_form(request)
         ballot = await services.get_ballot(context, ballot_id)
-        try:
-            await services.update_ballot(context, ballot_id, parse(BallotForm, data))
-        except Invalid as error:
-            return await _ballot_form(request, context, ballot, form_values(data), error.errors)
-        flash(request, _("The vote's settings were saved."))
-        return redirect(request, f"{_base(context)}/{ballot_id}")
+        return await submit(
+            request,
+            BallotForm,
+            lambda form: services.update_ballot(context, ballot_id, form),
+            form=lambda values, errors: _ballot_form(request, context, ballot, values, errors),
+            done=f"{_base(context)}/{ballot_id}",
+            success=_("The vote's settings were saved."),
+        )
 
     @post("/{ballot_id:int}/questions", opt=MANAGE)
     async def add_question(self, request: Request, context: Context, ballot_id: Id) -> Response:
-        data = await read_form(request)
-        try:
-            await services.add_question(context, ballot_id, parse(QuestionForm, data))
-        except Invalid as error:
-            return await _detail(request, context, ballot_id, form_values(data), error.errors)
-        flash(request, _("The question was added."))
-        return redirect(request, f"{_base(context)}/{ballot_id}#questions")
+        return await submit(
+            request,
+            QuestionForm,
+            lambda form: services.add_question(context, ballot_id, form),
+            form=lambda values, errors: _detail(request, context, ballot_id, values, errors),
+            done=f"{_base(context)}/{ballot_id}#questions",
+            success=_("The question was added."),
+        )
 
     @post("/{ballot_id:int}/questions/delete", opt=MANAGE)
     async def delete_question(self, request: Request, context: Context, ballot_id: Id) -> Response:
@@ -195,7 +198,7 @@ class BallotController(Controller):
                 upload.content_type or "application/octet-stream",
                 content,
             )
-        except Invalid as error:
+        except Invalid as error:  # an upload, not a parsed form: the page shows the file's error
             return await _detail(request, context, ballot_id, {}, error.errors)
         flash(request, _("The document was attached."))
         return redirect(request, f"{_base(context)}/{ballot_id}")
@@ -250,7 +253,7 @@ class BallotController(Controller):
             )
         try:
             issued = await services.replace_code(context, ballot_id, serial)
-        except Invalid as error:
+        except Invalid as error:  # the answer is a download, not a page: a refusal draws the page
             return await _detail(request, context, ballot_id, form_values(data), error.errors)
         ballot = await services.get_ballot(context, ballot_id)
         content = await slips.render(context, ballot, [issued])
@@ -302,7 +305,7 @@ class BallotController(Controller):
             await services.record_paper_ballot(
                 context, ballot_id, str(data.get("code", "")), read_answers(data, questions)
             )
-        except (Invalid, Conflict) as error:
+        except (Invalid, Conflict) as error:  # a spent code is a Conflict shown on the code field
             errors = error.errors if isinstance(error, Invalid) else {"code": str(error)}
             return await _paper_page(request, context, ballot_id, form_values(data), errors, None)
         return await _paper_page(
@@ -322,14 +325,31 @@ class BallotController(Controller):
     async def add_tally(self, request: Request, context: Context, ballot_id: Id) -> Response:
         data = await read_form(request)
         questions = await services.questions_with_options(ballot_id)
-        try:
-            form = parse(TallySheetForm, data)
-            counts = listing.read_counts(data, questions)
+
+        async def record(data: dict) -> None:
+            errors: dict[str, str] = {}
+            form = counts = None
+            try:  # the sheet's fields and its counts are checked together: every error at once
+                form = parse(TallySheetForm, data)
+            except Invalid as error:
+                errors.update(error.errors)
+            try:
+                counts = listing.read_counts(data, questions)
+            except Invalid as error:
+                errors.update(error.errors)
+            if errors:
+                raise Invalid(errors)
             await services.add_tally_sheet(context, ballot_id, form, counts)
-        except Invalid as error:
-            return await _tally_page(request, context, ballot_id, form_values(data), error.errors)
-        flash(request, _("The counted totals were recorded."))
-        return redirect(request, f"{_base(context)}/{ballot_id}")
+
+        return await submit(
+            request,
+            None,
+            record,
+            form=lambda values, errors: _tally_page(request, context, ballot_id, values, errors),
+            done=f"{_base(context)}/{ballot_id}",
+            success=_("The counted totals were recorded."),
+            data=data,
+        )
 
     @get("/{ballot_id:int}/projector")
     async def projector(self, request: Request, context: Context, ballot_id: Id) -> Template:
@@ -347,7 +367,7 @@ class BallotController(Controller):
     @get("/{ballot_id:int}/minutes")
     async def minutes(self, request: Request, context: Context, ballot_id: Id) -> Response:
         ballot = await services.get_ballot(context, ballot_id)
-        if ballot.status != BallotStatus.CLOSED:
+        if not permissions.counted(ballot):
             flash(request, _("The vote-count minutes exist once the vote is closed."), "warning")
             return redirect(request, f"{_base(context)}/{ballot_id}")
         return redirect(
@@ -359,7 +379,7 @@ async def _ballot_form(request, context, ballot, values, errors) -> Template:
     return render(
         request,
         "voting/ballot_form.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         ballot=ballot,
         values=values,
@@ -375,13 +395,14 @@ async def _detail(request, context, ballot_id, values, errors) -> Template:
     return render(
         request,
         "voting/ballot.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         ballot=ballot,
         view=view,
         values=values,
         errors=errors,
         can_manage=context.can(MANAGE_BALLOTS),
+        counted=permissions.counted(ballot),
         **ENUMS,
     )
 
@@ -391,7 +412,7 @@ async def _paper_page(request, context, ballot_id, values, errors, done) -> Temp
     return render(
         request,
         "voting/paper.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         ballot=ballot,
         questions=await services.questions_with_options(ballot_id),
@@ -407,7 +428,7 @@ async def _tally_page(request, context, ballot_id, values, errors) -> Template:
     return render(
         request,
         "voting/tally_sheet.html",
-        status_code=422 if errors and not is_htmx(request) else 200,
+        status_code=422 if errors else 200,
         ectx=context,
         ballot=ballot,
         questions=await services.questions_with_options(ballot_id),
@@ -468,7 +489,7 @@ class VoterController(Controller):
         code = str(data.get("code", ""))
         try:
             voter = await services.resolve_code(code)
-        except Invalid as error:
+        except Invalid as error:  # the voter's pages: an unknown code goes back to the code page
             return render(
                 request,
                 "voting/voter_code.html",
@@ -479,7 +500,7 @@ class VoterController(Controller):
         answers = read_answers(data, voter.questions)
         try:
             services.check_answers(voter.questions, answers, allow_invalid=False)
-        except Invalid as error:
+        except Invalid as error:  # checked before the review page, which is not a form
             return await _voter_ballot(request, code, answers, error.errors)
         return render(
             request,
@@ -497,7 +518,7 @@ class VoterController(Controller):
             voter = await services.resolve_code(code, check_unused=False)
             answers = read_answers(data, voter.questions)
             receipt = await services.cast(voter, answers, Channel.ONLINE)
-        except Invalid as error:
+        except Invalid as error:  # which page depends on the field that was refused
             if "code" in error.errors:
                 return render(
                     request,
@@ -529,7 +550,7 @@ async def qr_link(request: Request, code: FromPath[str]) -> Template:
 async def _voter_ballot(request, code, answers, errors) -> Template:
     try:
         voter = await services.resolve_code(code)
-    except Invalid as error:
+    except Invalid as error:  # a code from a QR address, not a form
         return render(
             request,
             "voting/voter_code.html",

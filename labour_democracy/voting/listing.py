@@ -182,7 +182,9 @@ def read_counts(
             except FieldError:
                 count = -1
             if count < 0:
+                # The question says it, and so does the box that is wrong.
                 errors[f"q{question['id']}"] = _("Enter whole numbers of zero or more.")
+                errors[name] = _("Enter whole numbers of zero or more.")
                 continue
             counts[(question["id"], option, invalid)] = count
     if errors:

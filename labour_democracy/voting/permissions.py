@@ -3,5 +3,19 @@ Labour Code 2019, Art. 70(4) lets the representative organisation poll workers).
 
 from labour_democracy.core.permissions import permission
 from labour_democracy.core.tables import Role
+from labour_democracy.voting.tables import BallotStatus
 
 MANAGE_BALLOTS = permission("ballots.manage", Role.HR, Role.UNION)
+
+
+def counted(ballot) -> bool:
+    """The vote is closed and counted: its result is final and its vote-count minutes exist.
+
+    The one answer the ballot page (result, minutes link) and the minutes route both ask."""
+
+    return ballot.status == BallotStatus.CLOSED
+
+
+def open_for_votes(status: str) -> bool:
+    """Votes are taken (and a show of hands entered) only while the ballot is open."""
+    return status == BallotStatus.OPEN

@@ -1,8 +1,9 @@
 """One answer per error, in the form the caller wants.
 
 JSON problem details (RFC 9457) for `/api/` and JSON clients; for HTMX a message swapped into
-the page's message area (htmx 2 does not swap 4xx/5xx bodies, so these answer 200 and
-retarget); otherwise a full error page with the real status code.
+the page's message area (htmx 2 swaps no 4xx/5xx body but a 422, which base.html's htmx-config
+lets through: the others answer 200 and retarget); otherwise a full error page with the real
+status code. A refused form does not come here: web/submit.py draws it again with its errors.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def error_response(
             template_name="_partials/error_message.html",
             context={"title": title, "detail": detail, "errors": errors or {}},
             headers={"HX-Retarget": "#messages", "HX-Reswap": "innerHTML"},
+            status_code=422 if status == 422 else 200,
         )
     return Template(
         template_name="errors/error.html",

@@ -83,13 +83,15 @@ async def test_hr_and_the_union_chair_run_a_delegate_conference(
         await page.click(f"form:has(#f-unit-{seat['id']}) button")
         await expect(page.locator("#messages")).to_contain_text("elected delegates were recorded")
     outsider = (
-        await Worker.select(Worker.id)
+        await Worker.select(Worker.id, Worker.employee_code)
         .where(Worker.enterprise == enterprise)
         .order_by(Worker.id, ascending=False)
         .first()
     )
-    await page.select_option("#f-worker", str(outsider["id"]))
-    await page.fill("#f-role", "Giám đốc")
+    # The person is found by the roster search (htmx), not picked from a list of everyone.
+    await page.fill("#f-worker_q", outsider["employee_code"])
+    await page.check(f"#worker-{outsider['id']}")
+    await page.fill("#f-ex_officio_role", "Giám đốc")
     await page.click("text=Add the delegate")
     await expect(page.locator("#messages")).to_contain_text("The delegate was added.")
     delegates = await Delegate.select().where(Delegate.conference == conference)

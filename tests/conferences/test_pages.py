@@ -189,3 +189,27 @@ async def test_the_federation_reads_a_conference_without_the_organisers_tabs(bro
         f"/enterprises/{enterprise}/conferences/{conference}"
     )
     assert "/checkin" in union_page.text and "/delegates" in union_page.text
+
+
+async def test_a_refused_agenda_item_comes_back_marked_with_what_was_typed(browser_for):
+    enterprise = await enterprise_with_units((3,))
+    await _people(enterprise)
+    union = await browser_for(UNION)
+    conference = await _plan(union, enterprise)
+    agenda = f"/enterprises/{enterprise}/conferences/{conference}/agenda"
+    typed = {
+        "title": "Bầu Ban thanh tra nhân dân",
+        "kind": "election",
+        "vote_mode": "show_of_hands",
+        "candidates": "Nguyễn Văn An\nTrần Thị Bình",
+        "seats": "12abc",
+    }
+    for headers in ({}, {"hx-request": "true"}):
+        response = await union.post(agenda, typed, headers=headers)
+        assert response.status_code == 422
+        html = response.text
+        seats = html[html.index('id="f-new-seats"') :]
+        assert 'aria-invalid="true"' in seats[: seats.index(">")]
+        assert 'id="f-new-seats-error"' in html and "Enter a whole number." in html
+        assert 'value="Bầu Ban thanh tra nhân dân"' in html
+        assert "Nguyễn Văn An\nTrần Thị Bình</textarea>" in html

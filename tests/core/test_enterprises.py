@@ -221,14 +221,16 @@ async def test_an_empty_form_names_every_required_field(browser_for):
     assert await Enterprise.count() == 0
 
 
-async def test_a_refused_htmx_form_answers_200_so_htmx_swaps_it(browser_for):
+async def test_a_refused_htmx_form_answers_422_which_the_page_lets_htmx_swap(browser_for):
     admin = await _admin(browser_for)
     province = str(await factories.province_id("01"))
     response = await admin.post(
         "/enterprises/new", _page_form(province=province, tax_code="1"), htmx=True
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert 'id="tax_code-error"' in response.text
+    # base.html tells htmx to swap a 422 (htmx 2 swaps no 4xx by default).
+    assert '{"code": "422", "swap": true}' in (await admin.get("/enterprises/new")).text
     assert await Enterprise.count() == 0
 
 

@@ -140,9 +140,10 @@ async def test_hr_and_union_hold_a_periodic_dialogue_through_the_pages(browser_f
             "summary": "Hai bên thống nhất tăng tiền ăn ca.",
         },
     )
-    assert response.status_code == 303
-    page = await hr.get(here)
-    assert "Record whether each item was agreed: Tiền ăn ca." in page.text
+    # Refused as a whole: the page comes back with the reason and what was typed.
+    assert response.status_code == 422
+    assert "Record whether each item was agreed: Tiền ăn ca." in response.text
+    assert "Hai bên thống nhất tăng tiền ăn ca." in response.text
     item_id = (await meeting.dialogue_view(await factories.context(enterprise), dialogue.id)).items[
         0
     ]["id"]
@@ -371,3 +372,38 @@ async def test_the_calendar_address_is_shown_to_those_who_run_the_dialogue_only(
     assert ".ics" in (await (await browser_for("hr@a.vn")).get(page)).text
     federation = await (await browser_for("fed@a.vn")).get(page)
     assert federation.status_code == 200 and ".ics" not in federation.text
+
+
+async def test_a_refused_contents_form_marks_the_date_and_keeps_the_text(browser_for, enterprise):
+    """Issue 13: a send date after today came back with only the summary, no field marked, and
+    the text box empty."""
+    hr = await in_english(await browser_for("hr@a.vn"))
+    base = f"/enterprises/{enterprise}/dialogue"
+    day = rules.earliest_periodic_date(today()) + dt.timedelta(days=2)
+    list_id = await _members(hr, base)
+    await hr.post(
+        f"{base}/member-lists/{list_id}/members", {"side": "union_side", "full_name": "Vũ Giang"}
+    )
+    await hr.post(f"{base}/member-lists/{list_id}/publish")
+    form = {"kind": "periodic", "title": "Đối thoại định kỳ", "place": "Hội trường"}
+    await hr.post(f"{base}/new", {**form, "scheduled_at": f"{day}T08:00"})
+    here = f"{base}/{(await Dialogue.objects().first()).id}"
+    tomorrow = today() + dt.timedelta(days=1)
+    typed = "Tiền ăn ca tăng lên 35.000 đồng"
+
+    for headers in ({}, {"HX-Request": "true"}):
+        response = await hr.post(
+            f"{here}/contents",
+            {"side": "employer_side", "contents": typed, "sent_on": tomorrow.isoformat()},
+            headers=headers,
+        )
+        assert response.status_code == 422
+        html = response.text
+        textarea = html[html.index('id="c-employer_side"') :]
+        assert textarea[: textarea.index("</textarea>")].endswith(typed)
+        date_input = html[html.index('id="s-employer_side"') :]
+        date_input = date_input[: date_input.index(">")]
+        assert f'value="{tomorrow.isoformat()}"' in date_input
+        assert 'aria-invalid="true"' in date_input
+        assert 'id="s-employer_side-error"' in html and "cannot be in the future" in html
+    assert not (await Dialogue.objects().first()).employer_contents

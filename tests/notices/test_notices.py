@@ -120,10 +120,10 @@ async def test_bad_input_keeps_the_form_and_issues_nothing(browser_for, enterpri
     assert await Notice.count() == 0 and await IssuedDocument.count() == 0
 
 
-async def test_an_htmx_post_with_errors_answers_200_with_the_form(browser_for, enterprise):
+async def test_an_htmx_post_with_errors_answers_422_with_the_form(browser_for, enterprise):
     hr = await in_english(await browser_for("hr@a.vn"))
     response = await hr.post(f"/enterprises/{enterprise}/notices/new", _form(body=""), htmx=True)
-    assert response.status_code == 200 and "This field is required." in response.text
+    assert response.status_code == 422 and "This field is required." in response.text
 
 
 @pytest.mark.parametrize(("offset", "accepted"), [(0, True), (-1, False), (1, False)])
