@@ -8,12 +8,17 @@ transaction follows the order in which people voted.
 
 The unique (ballot, nullifier) index is the last word on "one vote per code": a duplicate in
 the same batch is refused before the insert, one from another batch or process by the index.
+
+Shuffling a batch hides nothing when votes arrive one at a time: each batch then holds one
+vote, and the order of rows (SQLite's rowid, PostgreSQL's ctid and xmin, the mark ids) is the
+order of voting. `reshuffle` therefore rewrites a ballot's votes when it closes, inside the
+closing transaction, as fresh rows in a random order (see docs/decisions/ballot-secrecy.md).
 """
 
 from __future__ import annotations
 
 import asyncio
-import random
+import secrets
 import uuid
 import weakref
 from dataclasses import dataclass, field
@@ -22,6 +27,8 @@ from labour_democracy import db
 from labour_democracy.voting.tables import Ballot, BallotStatus, Mark, Vote
 
 MAX_BATCH = 500
+# The order of rows must not be predictable from anything a reader of the database can see.
+_RANDOM = secrets.SystemRandom()
 
 
 class Refused(Exception):
@@ -102,7 +109,7 @@ def _values(count: int, width: int) -> str:
 
 
 async def _commit(batch: list[Submission]) -> None:
-    random.shuffle(batch)
+    _RANDOM.shuffle(batch)
     outcome: dict[int, str | None] = {}
     async with db.write_transaction():
         open_ids = await _open_ballots({s.ballot_id for s in batch})
@@ -147,3 +154,105 @@ async def _commit(batch: list[Submission]) -> None:
             submission.done.set_result(None)
         else:
             submission.done.set_exception(Refused(reason))
+
+
+_VOTES_OF_BALLOT = (
+    "SELECT id, nullifier, channel, elector FROM vote WHERE ballot = {{}} ORDER BY {order}"
+)
+_MARKS_OF_BALLOT = "SELECT vote, question, option, invalid FROM mark WHERE ballot = {}"
+# A random order can by chance resemble the old one: with 200 votes one uniform shuffle in 30
+# is more than 0.1 (Kendall's τ) away from independent. Among a few shuffles, take one that is
+# not: this narrows the choice by well under one bit, against hundreds of bits of randomness.
+_SHUFFLE_TRIES = 32
+_SHUFFLE_TAU = 0.05
+# Above this many votes a uniform shuffle alone is within ±0.03 with overwhelming odds.
+_SHUFFLE_CHECK_LIMIT = 20_000
+
+
+def _inversions(values: list[int]) -> int:
+    """Pairs out of order, by merge sort: O(n log n), so the check costs little at 20,000."""
+    if len(values) < 2:
+        return 0
+    middle = len(values) // 2
+    left, right = values[:middle], values[middle:]
+    count = _inversions(left) + _inversions(right)
+    i = j = 0
+    for k in range(len(values)):
+        if j >= len(right) or (i < len(left) and left[i] <= right[j]):
+            values[k] = left[i]
+            i += 1
+        else:
+            values[k] = right[j]
+            j += 1
+            count += len(left) - i
+    return count
+
+
+def order_tau(permutation: list[int]) -> float:
+    """Kendall's τ between positions 0..n-1 and `permutation` (1: same order, -1: reversed)."""
+    n = len(permutation)
+    if n < 2:
+        return 0.0
+    return 1 - 4 * _inversions(list(permutation)) / (n * (n - 1))
+
+
+def _random_order(count: int) -> list[int]:
+    best: list[int] = list(range(count))
+    best_tau = 2.0
+    for _attempt in range(_SHUFFLE_TRIES if count <= _SHUFFLE_CHECK_LIMIT else 1):
+        order = list(range(count))
+        _RANDOM.shuffle(order)
+        tau = abs(order_tau(order)) if count <= _SHUFFLE_CHECK_LIMIT else 0.0
+        if tau < best_tau:
+            best, best_tau = order, tau
+        if tau <= _SHUFFLE_TAU:
+            break
+    return best
+
+
+async def _insert_rows(statement: str, width: int, rows: list[tuple]) -> None:
+    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+        chunk = rows[start : start + _ROWS_PER_STATEMENT]
+        await Vote.raw(
+            statement.format(rows=_values(len(chunk), width)),
+            *(value for row in chunk for value in row),
+        )
+
+
+async def reshuffle(ballot_id: int) -> int:
+    """Rewrite a closed ballot's votes and marks as new rows in a random order; returns how many
+    votes were rewritten.
+
+    Run inside the closing transaction, after the ballot's row says closed (so no vote can
+    join). The rows are inserted in a random order, so SQLite's rowid, PostgreSQL's ctid, the
+    marks' ids and a plain scan follow it; the new random vote ids are handed out in ascending
+    order along it, so sorting by id gives the same order; xmin is the closing transaction's for
+    every row. The old order is the order of storage (rowid or ctid),
+    which is the casting order when votes came one at a time. The receipt
+    derives from the nullifier, which is kept, so every voter still finds their receipt. Deleted
+    rows are overwritten on SQLite (`secure_delete`, see db.py); on PostgreSQL they are dead
+    tuples until vacuum reclaims them.
+    """
+    votes = await Vote.raw(_VOTES_OF_BALLOT.format(order=db.physical_order()), ballot_id)
+    if not votes:
+        return 0
+    marks: dict[str, list[dict]] = {}
+    for mark in await Mark.raw(_MARKS_OF_BALLOT, ballot_id):
+        marks.setdefault(str(mark["vote"]), []).append(mark)
+    await Mark.raw("DELETE FROM mark WHERE ballot = {}", ballot_id)
+    await Vote.raw("DELETE FROM vote WHERE ballot = {}", ballot_id)
+    new_ids = sorted((uuid.uuid4() for _ in votes), key=str)
+    new_votes: list[tuple] = []
+    new_marks: list[tuple] = []
+    for new_id, index in zip(new_ids, _random_order(len(votes)), strict=True):
+        vote = votes[index]
+        new_votes.append((new_id, ballot_id, vote["nullifier"], vote["channel"], vote["elector"]))
+        new_marks += [
+            (new_id, ballot_id, m["question"], m["option"], bool(m["invalid"]))
+            for m in marks.get(str(vote["id"]), [])
+        ]
+    await _insert_rows(
+        "INSERT INTO vote (id, ballot, nullifier, channel, elector) VALUES {rows}", 5, new_votes
+    )
+    await _insert_rows(_INSERT_MARKS, 5, new_marks)
+    return len(new_votes)
