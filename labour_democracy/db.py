@@ -381,6 +381,16 @@ async def serialise_appends(key: int) -> None:
         await engine().run_querystring(QueryString("SELECT pg_advisory_xact_lock({})", key))
 
 
+def random_uuid_sql() -> str:
+    """An SQL expression for a new random UUID, as the `UUID` column stores it: PostgreSQL's
+    gen_random_uuid() (pg_strong_random); on SQLite, text from randomblob() (ChaCha20 seeded
+    by the operating system since SQLite 3.40), in the lower-case form Piccolo writes."""
+    if not is_sqlite():
+        return "gen_random_uuid()"
+    parts = " || '-' || ".join(f"hex(randomblob({n}))" for n in (4, 2, 2, 2, 6))
+    return f"lower({parts})"
+
+
 def physical_order() -> str:
     """The column that gives rows in the order they are stored (SQLite's rowid, PostgreSQL's
     ctid): for code that must make that order meaningless (voting/casting.py)."""

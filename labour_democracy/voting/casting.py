@@ -156,10 +156,6 @@ async def _commit(batch: list[Submission]) -> None:
             submission.done.set_exception(Refused(reason))
 
 
-_VOTES_OF_BALLOT = (
-    "SELECT id, nullifier, channel, elector FROM vote WHERE ballot = {{}} ORDER BY {order}"
-)
-_MARKS_OF_BALLOT = "SELECT vote, question, option, invalid FROM mark WHERE ballot = {}"
 # A random order can by chance resemble the old one: with 200 votes one uniform shuffle in 30
 # is more than 0.1 (Kendall's τ) away from independent. Among a few shuffles, take one that is
 # not: this narrows the choice by well under one bit, against hundreds of bits of randomness.
@@ -167,6 +163,7 @@ _SHUFFLE_TRIES = 32
 _SHUFFLE_TAU = 0.05
 # Above this many votes a uniform shuffle alone is within ±0.03 with overwhelming odds.
 _SHUFFLE_CHECK_LIMIT = 20_000
+_TEMPORARY = ("reshuffle_vote", "reshuffle_mark", "reshuffle_map")
 
 
 def _inversions(values: list[int]) -> int:
@@ -196,27 +193,37 @@ def order_tau(permutation: list[int]) -> float:
     return 1 - 4 * _inversions(list(permutation)) / (n * (n - 1))
 
 
-def _random_order(count: int) -> list[int]:
-    best: list[int] = list(range(count))
-    best_tau = 2.0
-    for _attempt in range(_SHUFFLE_TRIES if count <= _SHUFFLE_CHECK_LIMIT else 1):
-        order = list(range(count))
-        _RANDOM.shuffle(order)
-        tau = abs(order_tau(order)) if count <= _SHUFFLE_CHECK_LIMIT else 0.0
-        if tau < best_tau:
-            best, best_tau = order, tau
-        if tau <= _SHUFFLE_TAU:
-            break
-    return best
+def _permutation(old_order: list, new_ids: dict) -> list[int]:
+    """Where each row lands, by its new id, listed in the old storage order."""
+    rank = {old: position for position, old in enumerate(sorted(new_ids, key=new_ids.get))}
+    return [rank[old] for old in old_order]
 
 
-async def _insert_rows(statement: str, width: int, rows: list[tuple]) -> None:
-    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
-        chunk = rows[start : start + _ROWS_PER_STATEMENT]
-        await Vote.raw(
-            statement.format(rows=_values(len(chunk), width)),
-            *(value for row in chunk for value in row),
+async def _draw_new_ids(ballot_id: int) -> None:
+    """Give every vote of the ballot a new random id (reshuffle_map), retrying while the order
+    of the new ids resembles the storage order."""
+    order = db.physical_order()
+    old_order = [
+        str(row["id"])
+        for row in await Vote.raw(
+            f"SELECT id FROM vote WHERE ballot = {{}} ORDER BY {order}", ballot_id
         )
+    ]
+    # CREATE TABLE AS takes no bind parameters on PostgreSQL: the ballot id is an int.
+    await Vote.raw(
+        f"CREATE TEMPORARY TABLE reshuffle_map AS SELECT id AS old_id, {db.random_uuid_sql()} "
+        f"AS new_id FROM vote WHERE ballot = {int(ballot_id)}"
+    )
+    # Without it SQLite joins the marks to the map by scanning the map for every mark.
+    await Vote.raw("CREATE INDEX reshuffle_map_old_id ON reshuffle_map (old_id)")
+    if len(old_order) > _SHUFFLE_CHECK_LIMIT:
+        return
+    for _attempt in range(_SHUFFLE_TRIES):
+        rows = await Vote.raw("SELECT old_id, new_id FROM reshuffle_map")
+        new_ids = {str(row["old_id"]): str(row["new_id"]) for row in rows}
+        if abs(order_tau(_permutation(old_order, new_ids))) <= _SHUFFLE_TAU:
+            return
+        await Vote.raw(f"UPDATE reshuffle_map SET new_id = {db.random_uuid_sql()}")
 
 
 async def reshuffle(ballot_id: int) -> int:
@@ -224,35 +231,42 @@ async def reshuffle(ballot_id: int) -> int:
     votes were rewritten.
 
     Run inside the closing transaction, after the ballot's row says closed (so no vote can
-    join). The rows are inserted in a random order, so SQLite's rowid, PostgreSQL's ctid, the
-    marks' ids and a plain scan follow it; the new random vote ids are handed out in ascending
-    order along it, so sorting by id gives the same order; xmin is the closing transaction's for
-    every row. The old order is the order of storage (rowid or ctid),
-    which is the casting order when votes came one at a time. The receipt
-    derives from the nullifier, which is kept, so every voter still finds their receipt. Deleted
-    rows are overwritten on SQLite (`secure_delete`, see db.py); on PostgreSQL they are dead
-    tuples until vacuum reclaims them.
+    join). Every vote gets a new random id (drawn by the database: PostgreSQL's
+    gen_random_uuid, SQLite's randomblob), and the votes and their marks are inserted again in
+    the order of those ids. SQLite's rowid, PostgreSQL's ctid, the marks' ids, a plain scan and
+    the vote ids then all follow one random order, and xmin is the closing transaction's for
+    every row. The old order is the order of storage (rowid or ctid), which is the casting order
+    when votes came one at a time. The work stays inside the database (temporary tables), so a
+    hundred thousand votes take seconds. The receipt derives from the nullifier, which is kept,
+    so every voter still finds their receipt. Deleted rows are overwritten on SQLite
+    (`secure_delete`, see db.py); on PostgreSQL they are dead tuples until vacuum reclaims them.
     """
-    votes = await Vote.raw(_VOTES_OF_BALLOT.format(order=db.physical_order()), ballot_id)
-    if not votes:
+    if not await Vote.exists().where(Vote.ballot == ballot_id):
         return 0
-    marks: dict[str, list[dict]] = {}
-    for mark in await Mark.raw(_MARKS_OF_BALLOT, ballot_id):
-        marks.setdefault(str(mark["vote"]), []).append(mark)
+    for table in _TEMPORARY:
+        await Vote.raw(f"DROP TABLE IF EXISTS {table}")
+    await _draw_new_ids(ballot_id)
+    await Vote.raw(
+        "CREATE TEMPORARY TABLE reshuffle_vote AS SELECT map.new_id AS id, v.ballot, v.nullifier, "
+        "v.channel, v.elector FROM vote v JOIN reshuffle_map map ON map.old_id = v.id "
+        f"WHERE v.ballot = {int(ballot_id)}"
+    )
+    await Vote.raw(
+        "CREATE TEMPORARY TABLE reshuffle_mark AS SELECT map.new_id AS vote, m.ballot, "
+        "m.question, m.option, m.invalid FROM mark m JOIN reshuffle_map map ON map.old_id = m.vote "
+        f"WHERE m.ballot = {int(ballot_id)}"
+    )
     await Mark.raw("DELETE FROM mark WHERE ballot = {}", ballot_id)
     await Vote.raw("DELETE FROM vote WHERE ballot = {}", ballot_id)
-    new_ids = sorted((uuid.uuid4() for _ in votes), key=str)
-    new_votes: list[tuple] = []
-    new_marks: list[tuple] = []
-    for new_id, index in zip(new_ids, _random_order(len(votes)), strict=True):
-        vote = votes[index]
-        new_votes.append((new_id, ballot_id, vote["nullifier"], vote["channel"], vote["elector"]))
-        new_marks += [
-            (new_id, ballot_id, m["question"], m["option"], bool(m["invalid"]))
-            for m in marks.get(str(vote["id"]), [])
-        ]
-    await _insert_rows(
-        "INSERT INTO vote (id, ballot, nullifier, channel, elector) VALUES {rows}", 5, new_votes
+    inserted = await Vote.raw(
+        "INSERT INTO vote (id, ballot, nullifier, channel, elector) "
+        "SELECT id, ballot, nullifier, channel, elector FROM reshuffle_vote ORDER BY id "
+        "RETURNING 1 AS one"
     )
-    await _insert_rows(_INSERT_MARKS, 5, new_marks)
-    return len(new_votes)
+    await Mark.raw(
+        "INSERT INTO mark (vote, ballot, question, option, invalid) "
+        "SELECT vote, ballot, question, option, invalid FROM reshuffle_mark ORDER BY vote"
+    )
+    for table in _TEMPORARY:
+        await Vote.raw(f"DROP TABLE {table}")
+    return len(inserted)
