@@ -29,6 +29,7 @@ from labour_democracy.web.auth import (
     session_config,
 )
 from labour_democracy.web.errors import EXCEPTION_HANDLERS
+from labour_democracy.web.params import check_request_limits
 from labour_democracy.web.templating import template_config
 
 
@@ -66,6 +67,7 @@ def create_app() -> Litestar:
         ],
         lifespan=[lifespan],
         guards=[access_guard],
+        before_request=check_request_limits,
         dependencies={
             "context": Provide(provide_context, sync_to_thread=False),
             "actor": Provide(provide_actor, sync_to_thread=False),

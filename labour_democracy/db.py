@@ -38,9 +38,16 @@ from piccolo.querystring import QueryString
 from labour_democracy.settings import Settings
 
 BUSY_TIMEOUT_SECONDS = 30
+# synchronous=FULL: in WAL mode, NORMAL syncs only at checkpoints, so a power cut can undo
+# transactions that were already acknowledged (a vote's receipt shown, a document issued). FULL
+# syncs the WAL at every commit; votes are committed in batches (voting/casting.py), so the
+# cost is one sync per batch. secure_delete: a deleted row's bytes are overwritten, so the
+# rows a closing ballot rewrites in a random order (voting/casting.py) leave no trace of the
+# order in which they were first written.
 _PRAGMAS = f"""
     PRAGMA journal_mode = WAL;
-    PRAGMA synchronous = NORMAL;
+    PRAGMA synchronous = FULL;
+    PRAGMA secure_delete = ON;
     PRAGMA foreign_keys = ON;
     PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000};
     PRAGMA temp_store = MEMORY;
@@ -338,7 +345,12 @@ def build_engine(settings: Settings) -> Engine:
         path = settings.sqlite_path
         path.parent.mkdir(parents=True, exist_ok=True)
         return PooledSQLiteEngine(path=str(path), pool_size=settings.sqlite_pool_size)
-    return CountingPostgresEngine(config={"dsn": settings.database_url})
+    # A commit returns only once it is flushed to disk, whatever the server's default: an
+    # acknowledged vote must survive a power cut (synchronous_commit=off would lose the last
+    # few hundred milliseconds of commits).
+    return CountingPostgresEngine(
+        config={"dsn": settings.database_url, "server_settings": {"synchronous_commit": "on"}}
+    )
 
 
 def engine() -> Engine:
@@ -367,6 +379,31 @@ async def serialise_appends(key: int) -> None:
     """
     if not is_sqlite():
         await engine().run_querystring(QueryString("SELECT pg_advisory_xact_lock({})", key))
+
+
+def random_uuid_sql() -> str:
+    """An SQL expression for a new random UUID, as the `UUID` column stores it: PostgreSQL's
+    gen_random_uuid() (pg_strong_random); on SQLite, text from randomblob() (ChaCha20 seeded
+    by the operating system since SQLite 3.40), in the lower-case form Piccolo writes."""
+    if not is_sqlite():
+        return "gen_random_uuid()"
+    parts = " || '-' || ".join(f"hex(randomblob({n}))" for n in (4, 2, 2, 2, 6))
+    return f"lower({parts})"
+
+
+def physical_order() -> str:
+    """The column that gives rows in the order they are stored (SQLite's rowid, PostgreSQL's
+    ctid): for code that must make that order meaningless (voting/casting.py)."""
+    return "rowid" if is_sqlite() else "ctid"
+
+
+async def forget_deleted_rows() -> None:
+    """After rows were rewritten to hide their order: on SQLite, copy the WAL into the database
+    file and truncate it, so no earlier frame keeps the old rows (best effort: a reader in
+    another process can keep the checkpoint from finishing; the next one completes it). On
+    PostgreSQL the deleted rows are dead tuples that vacuum reclaims."""
+    if is_sqlite():
+        await engine().run_querystring(QueryString("PRAGMA wal_checkpoint(TRUNCATE)"))
 
 
 async def close_pool() -> None:

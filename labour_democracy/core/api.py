@@ -6,6 +6,7 @@ import datetime as dt
 
 import msgspec
 from litestar import Controller, Request, delete, get, post, put
+from litestar.openapi.datastructures import ResponseSpec
 
 from labour_democracy.core import enterprises, roster
 from labour_democracy.core.permissions import (
@@ -93,6 +94,45 @@ class Created(msgspec.Struct):
     id: int
 
 
+class Problem(msgspec.Struct, kw_only=True):
+    """An error, as RFC 9457 problem details (web/errors.py writes them)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: dict[str, str] | None = None  # field -> message, for 422
+
+
+_MEANINGS = {
+    400: "The request is malformed (a body that is not JSON, a path id that is not a number).",
+    401: "Not signed in: sign in through /login and send the session cookie.",
+    403: "The role does not allow this action, or the CSRF token is missing or stale.",
+    404: "No such record, or not one this account may see.",
+    409: "The record's state does not allow this now.",
+    422: "Input is not valid (a field, or a query parameter or header that is too long): "
+    "`errors` names each field with its message.",
+}
+
+
+def _problems(*statuses: int) -> dict[int, ResponseSpec]:
+    """The error answers of a route, documented in the OpenAPI schema."""
+    return {
+        status: ResponseSpec(
+            data_container=Problem,
+            description=_MEANINGS[status],
+            media_type="application/problem+json",
+            generate_examples=False,
+        )
+        for status in statuses
+    }
+
+
+# Every route can answer these: bad syntax, no session, a too-long query parameter (web/params.py).
+_READ = _problems(400, 401, 403, 404, 422)
+_WRITE = _problems(400, 401, 403, 404, 409, 422)
+
+
 async def _enterprise_out(context: EnterpriseContext) -> EnterpriseOut:
     enterprise = await Enterprise.select().where(Enterprise.id == context.enterprise_id).first()
     workforce = await enterprises.workforce(context.enterprise_id)
@@ -110,7 +150,7 @@ class EnterpriseApi(Controller):
     path = "/api/v1/enterprises"
     tags = ["enterprises"]
 
-    @get("/")
+    @get("/", responses=_READ)
     async def list_enterprises(
         self, actor: CurrentActor, q: FromQuery[str | None] = None, page: FromQuery[int] = 1
     ) -> PageOut:
@@ -120,38 +160,46 @@ class EnterpriseApi(Controller):
             total=listing.total, page=listing.page, per_page=listing.per_page, items=items
         )
 
-    @post("/", opt={"permission": ADMINISTER})
+    @post("/", opt={"permission": ADMINISTER}, responses=_WRITE)
     async def create_enterprise(self, actor: CurrentActor, data: EnterpriseJSON) -> Created:
         form = parse(EnterpriseForm, data)
         return Created(await enterprises.create_enterprise(actor, form))
 
-    @get("/{enterprise_id:int}")
+    @get("/{enterprise_id:int}", responses=_READ)
     async def get_enterprise(self, context: Context) -> EnterpriseOut:
         return await _enterprise_out(context)
 
-    @put("/{enterprise_id:int}", opt={"permission": EDIT_ENTERPRISE})
+    @put("/{enterprise_id:int}", opt={"permission": EDIT_ENTERPRISE}, responses=_WRITE)
     async def update_enterprise(self, context: Context, data: EnterpriseJSON) -> EnterpriseOut:
         await enterprises.update_enterprise(context, parse(EnterpriseForm, data))
         return await _enterprise_out(context)
 
-    @get("/{enterprise_id:int}/org-units")
+    @get("/{enterprise_id:int}/org-units", responses=_READ)
     async def list_org_units(self, context: Context) -> list[OrgUnitOut]:
         tree = await enterprises.org_unit_tree(context)
         return [msgspec.convert(node, OrgUnitOut, from_attributes=True) for node in tree]
 
-    @post("/{enterprise_id:int}/org-units", opt={"permission": MANAGE_ORG_UNITS})
+    @post("/{enterprise_id:int}/org-units", opt={"permission": MANAGE_ORG_UNITS}, responses=_WRITE)
     async def create_org_unit(self, context: Context, data: OrgUnitJSON) -> Created:
         return Created(await enterprises.create_org_unit(context, parse(OrgUnitForm, data)))
 
-    @put("/{enterprise_id:int}/org-units/{unit_id:int}", opt={"permission": MANAGE_ORG_UNITS})
+    @put(
+        "/{enterprise_id:int}/org-units/{unit_id:int}",
+        opt={"permission": MANAGE_ORG_UNITS},
+        responses=_WRITE,
+    )
     async def update_org_unit(self, context: Context, unit_id: Id, data: OrgUnitJSON) -> None:
         await enterprises.update_org_unit(context, unit_id, parse(OrgUnitForm, data))
 
-    @delete("/{enterprise_id:int}/org-units/{unit_id:int}", opt={"permission": MANAGE_ORG_UNITS})
+    @delete(
+        "/{enterprise_id:int}/org-units/{unit_id:int}",
+        opt={"permission": MANAGE_ORG_UNITS},
+        responses=_WRITE,
+    )
     async def delete_org_unit(self, context: Context, unit_id: Id) -> None:
         await enterprises.delete_org_unit(context, unit_id)
 
-    @get("/{enterprise_id:int}/workers", opt={"permission": VIEW_ROSTER})
+    @get("/{enterprise_id:int}/workers", opt={"permission": VIEW_ROSTER}, responses=_READ)
     async def list_workers(self, request: Request, context: Context) -> PageOut:
         query = parse(RosterQuery, dict(request.query_params))
         listing = await roster.list_workers(context, query)
@@ -160,20 +208,32 @@ class EnterpriseApi(Controller):
             total=listing.total, page=listing.page, per_page=listing.per_page, items=items
         )
 
-    @post("/{enterprise_id:int}/workers", opt={"permission": MANAGE_ROSTER})
+    @post("/{enterprise_id:int}/workers", opt={"permission": MANAGE_ROSTER}, responses=_WRITE)
     async def create_worker(self, context: Context, data: WorkerJSON) -> Created:
         return Created(await roster.create_worker(context, parse(WorkerForm, data)))
 
-    @get("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": VIEW_ROSTER})
+    @get(
+        "/{enterprise_id:int}/workers/{worker_id:int}",
+        opt={"permission": VIEW_ROSTER},
+        responses=_READ,
+    )
     async def get_worker(self, context: Context, worker_id: Id) -> WorkerOut:
         return _worker_out(await roster.get_worker(context, worker_id))
 
-    @put("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
+    @put(
+        "/{enterprise_id:int}/workers/{worker_id:int}",
+        opt={"permission": MANAGE_ROSTER},
+        responses=_WRITE,
+    )
     async def update_worker(self, context: Context, worker_id: Id, data: WorkerJSON) -> WorkerOut:
         await roster.update_worker(context, worker_id, parse(WorkerForm, data))
         return _worker_out(await roster.get_worker(context, worker_id))
 
-    @delete("/{enterprise_id:int}/workers/{worker_id:int}", opt={"permission": MANAGE_ROSTER})
+    @delete(
+        "/{enterprise_id:int}/workers/{worker_id:int}",
+        opt={"permission": MANAGE_ROSTER},
+        responses=_WRITE,
+    )
     async def delete_worker(self, context: Context, worker_id: Id) -> None:
         await roster.delete_worker(context, worker_id)
 

@@ -473,9 +473,16 @@ class VoterController(Controller):
     opt = PUBLIC
 
     @get("/")
-    async def start(self, request: Request, c: FromQuery[str | None] = None) -> Template:
-        if c:
-            return await _voter_ballot(request, c, {}, {})
+    async def start(
+        self,
+        request: Request,
+        c: FromQuery[str | None] = None,
+        code: FromQuery[str | None] = None,
+    ) -> Template:
+        # Slips printed before the code moved into the link's fragment (#code=, read by
+        # static/voter-code.js) carry it in the query: they still work.
+        if c or code:
+            return await _voter_ballot(request, c or code, {}, {})
         return render(request, "voting/voter_code.html", values={}, errors={})
 
     @post("/")
@@ -489,6 +496,8 @@ class VoterController(Controller):
         code = str(data.get("code", ""))
         try:
             voter = await services.resolve_code(code)
+        except services.CodeUsed as used:
+            return _already_counted(request, used)
         except Invalid as error:  # the voter's pages: an unknown code goes back to the code page
             return render(
                 request,
@@ -518,6 +527,8 @@ class VoterController(Controller):
             voter = await services.resolve_code(code, check_unused=False)
             answers = read_answers(data, voter.questions)
             receipt = await services.cast(voter, answers, Channel.ONLINE)
+        except (services.CodeUsed, services.AlreadyCounted) as used:
+            return _already_counted(request, used)
         except Invalid as error:  # which page depends on the field that was refused
             if "code" in error.errors:
                 return render(
@@ -547,9 +558,18 @@ async def qr_link(request: Request, code: FromPath[str]) -> Template:
     return await _voter_ballot(request, code, {}, {})
 
 
+def _already_counted(request, used: services.CodeUsed | services.AlreadyCounted) -> Template:
+    """A code that has voted: its vote was counted, and here is its receipt again."""
+    return render(
+        request, "voting/voter_receipt.html", receipt=used.receipt, ballot=used.ballot, again=True
+    )
+
+
 async def _voter_ballot(request, code, answers, errors) -> Template:
     try:
         voter = await services.resolve_code(code)
+    except services.CodeUsed as used:
+        return _already_counted(request, used)
     except Invalid as error:  # a code from a QR address, not a form
         return render(
             request,

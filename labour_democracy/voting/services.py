@@ -14,6 +14,7 @@ import secrets
 from contextlib import suppress
 from dataclasses import dataclass
 
+from labour_democracy import db
 from labour_democracy.core import audit
 from labour_democracy.core.enterprises import active_workers
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
@@ -653,6 +654,8 @@ async def close_ballot(context: EnterpriseContext, ballot_id: int) -> str:
         if not closed:
             raise Conflict(_("Only an open vote can be closed; a closed vote is never reopened."))
         ballot.closed_at = closed[0]["closed_at"]
+        # Votes that arrived one at a time sit in the order they were cast: rewrite them.
+        await casting.reshuffle(ballot.id)
         result = await tallying.count(ballot.id)
         text, digest = tallying.seal(result)
         minutes = await documents.issue_minutes(
@@ -671,6 +674,7 @@ async def close_ballot(context: EnterpriseContext, ballot_id: int) -> str:
             cast=result.cast,
             minutes=minutes.reference,
         )
+    await db.forget_deleted_rows()
     return digest
 
 
@@ -726,6 +730,37 @@ async def _questions_of_open_ballot(ballot: OpenBallot) -> list[dict]:
     return questions
 
 
+def _open_ballot(row: dict) -> OpenBallot:
+    return OpenBallot(
+        row["id"],
+        row["title"],
+        row["explanation"],
+        row["attachment_name"],
+        row["public_token"],
+        row["secrecy"],
+        row["channels"],
+    )
+
+
+class CodeUsed(Invalid):
+    """A typed code has already voted. It carries the receipt of that vote (which derives from
+    the code), so a voter whose answer was lost on the way can see that the vote was counted."""
+
+    def __init__(self, receipt: str, ballot: OpenBallot | None = None) -> None:
+        super().__init__({"code": _("This code has already been used to vote.")})
+        self.receipt = receipt
+        self.ballot = ballot
+
+
+class AlreadyCounted(Conflict):
+    """The code's vote was stored by an earlier submission (see `CodeUsed`)."""
+
+    def __init__(self, receipt: str, ballot: OpenBallot) -> None:
+        super().__init__(_("This code has already been used to vote."))
+        self.receipt = receipt
+        self.ballot = ballot
+
+
 _CODE_WITH_BALLOT = (
     "SELECT c.cancelled, c.elector, b.id, b.status, b.opens_at, b.closes_at, b.title, "
     "b.explanation, b.attachment_name, b.public_token, b.secrecy, b.channels "
@@ -758,22 +793,19 @@ async def resolve_code(
     if status == BallotStatus.DRAFT or (row["opens_at"] and row["opens_at"] > now()):
         raise Invalid({"code": _("Voting has not started yet.")})
     if status == BallotStatus.CLOSED:
+        # A retry after closing still learns that its vote was counted.
+        nullifier = codes.nullifier(code_hash)
+        if await Vote.exists().where((Vote.ballot == row["id"]) & (Vote.nullifier == nullifier)):
+            raise CodeUsed(codes.receipt(nullifier), _open_ballot(row))
         raise Invalid({"code": _("Voting is closed.")})
     if channel is Channel.ONLINE and row["channels"] == Channels.PAPER:
         raise Invalid({"code": _("This vote is on paper only.")})
+    ballot = _open_ballot(row)
+    nullifier = codes.nullifier(code_hash)
     if check_unused and await Vote.exists().where(
-        (Vote.ballot == row["id"]) & (Vote.nullifier == codes.nullifier(code_hash))
+        (Vote.ballot == row["id"]) & (Vote.nullifier == nullifier)
     ):
-        raise Invalid({"code": _("This code has already been used to vote.")})
-    ballot = OpenBallot(
-        row["id"],
-        row["title"],
-        row["explanation"],
-        row["attachment_name"],
-        row["public_token"],
-        row["secrecy"],
-        row["channels"],
-    )
+        raise CodeUsed(codes.receipt(nullifier), ballot)
     elector = row["elector"] if ballot.secrecy == Secrecy.NAMED else None
     return VoterBallot(ballot, code, code_hash, elector, await _questions_of_open_ballot(ballot))
 
@@ -846,7 +878,9 @@ async def cast(voter: VoterBallot, answers: Answers, channel: Channel = Channel.
             raise Conflict(
                 _("Voting closed before your vote arrived; it was not counted.")
             ) from None
-        raise Conflict(_("This code has already been used to vote.")) from None
+        # The earlier vote with this code is counted: say so, with its receipt (the answer to
+        # the first submission may have been lost on the way to the voter).
+        raise AlreadyCounted(codes.receipt(nullifier), voter.ballot) from None
     return codes.receipt(nullifier)
 
 

@@ -5,9 +5,9 @@ the QR codes are encoded with a fixed mask (the automatic mask search is most of
 and written as tiny 1-bit PNGs by hand; the slips are WordprocessingML built as text and put
 into a page set up by python-docx, with the images added to the package directly (python-docx's
 own image API rescans every part name per image, quadratic in the number of slips); the work
-runs in a thread off the event loop. When the site has no path
-prefix the QR carries an upper-case URL (`HTTP://HOST/V/CODE`), which QR's alphanumeric mode
-encodes in a smaller symbol than a lower-case one.
+runs in a thread off the event loop. The QR carries the code in the URL's fragment
+(`https://host/v#code=CODE`): a browser never sends a fragment to a server, so no proxy or
+server log records it; a small script on the page (static/voter-code.js) puts it into the form.
 
 The slips are streamed to the organiser and never stored: the plain codes exist only on paper.
 """
@@ -18,7 +18,6 @@ import io
 import struct
 import zipfile
 import zlib
-from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 import anyio
@@ -39,10 +38,8 @@ _PAIR = {(a, b): ((0xF0 if a else 0) | (0x0F if b else 0)) for a in (0, 1) for b
 
 
 def voting_url(code: str) -> str:
-    base = get_settings().base_url
-    if urlsplit(base).path in ("", "/"):
-        return f"{base.upper()}/V/{code}"
-    return f"{base}/v?c={code}"
+    """The slip's QR link. Older slips carry `/V/CODE` or `/v?c=CODE`, which still work."""
+    return f"{get_settings().base_url.rstrip('/')}/v#code={code}"
 
 
 def qr_png(text: str) -> bytes:

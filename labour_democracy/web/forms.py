@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from labour_democracy.core.errors import Invalid
-from labour_democracy.i18n import LOCAL_TIMEZONE
+from labour_democracy.i18n import LOCAL_TIMEZONE, format_number
 from labour_democracy.i18n import gettext as _
 
 S = TypeVar("S", bound=msgspec.Struct)
@@ -32,6 +32,18 @@ _FALSE = {"", "off", "false", "0", "no"}
 SMALLEST_INTEGER, LARGEST_INTEGER = -(2**31), 2**31 - 1
 # PostgreSQL cannot store a NUL character in text; no keyboard types one.
 NUL = "\x00"
+# One text field of a form or a JSON body: the longest texts are a conference's report or an
+# agreement's text, tens of pages at most. A longer one is refused with a message rather than
+# stored (or passed to a query that fails on it).
+MAX_TEXT_LENGTH = 100_000
+# Ticked rows of a list (electors, delegates): a workforce of tens of thousands at most.
+MAX_LIST_LENGTH = 100_000
+
+
+def too_long_message(limit: int = MAX_TEXT_LENGTH) -> str:
+    return _("This text is too long: at most {limit} characters.").format(
+        limit=format_number(limit)
+    )
 
 
 def control_character_message() -> str:
@@ -92,6 +104,8 @@ def convert(value: Any, annotation: Any) -> Any:
             raise FieldError(_("Enter a single text value."))
         if NUL in str(value):
             raise FieldError(control_character_message())
+        if len(str(value)) > MAX_TEXT_LENGTH:
+            raise FieldError(too_long_message())
         return str(value).strip()
     if annotation is bool:
         if isinstance(value, bool):
@@ -105,7 +119,13 @@ def convert(value: Any, annotation: Any) -> Any:
     if annotation is int:
         if isinstance(value, (bool, float)):
             raise FieldError(_("Enter a whole number."))
+        if isinstance(value, int):  # from JSON; str() of a huge one would itself fail
+            if not SMALLEST_INTEGER <= value <= LARGEST_INTEGER:
+                raise FieldError(_("This number is too large."))
+            return value
         text = str(value).strip().replace(" ", "")
+        if len(text) > 40:  # int() refuses over 4,300 digits with a ValueError of its own
+            raise FieldError(_("This number is too large."))
         if "." in text and not _GROUPED.fullmatch(text):
             raise FieldError(_("Enter a whole number."))
         try:
@@ -127,6 +147,8 @@ def convert(value: Any, annotation: Any) -> Any:
     if typing.get_origin(annotation) is list:
         (item_type,) = typing.get_args(annotation)
         values = value if isinstance(value, list) else [value]
+        if len(values) > MAX_LIST_LENGTH:
+            raise FieldError(_("Too many values: at most {limit}.").format(limit=MAX_LIST_LENGTH))
         return [convert(v, item_type) for v in values if str(v).strip() != ""]
     raise TypeError(f"no form conversion for {annotation!r}")
 
@@ -167,8 +189,9 @@ def form_values(raw: Mapping[str, Any]) -> dict[str, Any]:
 async def read_form(request) -> dict[str, Any]:
     """A submitted form as a dict; a name sent several times (checkboxes) gives a list.
 
-    Text with a NUL character is refused here, since some handlers read a field without
-    `parse` (the sign-in form) and the database would fail on it."""
+    Text with a NUL character, or longer than any field holds, is refused here, since some
+    handlers read a field without `parse` (the sign-in form, a voting code) and the database
+    would fail on it."""
     form = await request.form()
     data: dict[str, Any] = {}
     for key in form:
@@ -177,5 +200,7 @@ async def read_form(request) -> dict[str, Any]:
             text = value if isinstance(value, str) else getattr(value, "filename", "")
             if NUL in key or NUL in (text or ""):
                 raise Invalid(control_character_message())
+            if len(key) > MAX_TEXT_LENGTH or len(text or "") > MAX_TEXT_LENGTH:
+                raise Invalid({"": too_long_message(), key[:40]: too_long_message()})
         data[key] = values if len(values) > 1 else values[0]
     return data

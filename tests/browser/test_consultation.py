@@ -31,7 +31,11 @@ async def _vote_on_a_phone(chromium: Browser, live_server: str, code: str, answe
     phone.set_default_timeout(TIMEOUT_MS)
     try:
         page = await phone.new_page()
-        await page.goto(f"/V/{code.replace('-', '')}")  # what the slip's QR code opens
+        # What the slip's QR code opens: the code in the fragment, which no server sees; the
+        # page's script sends it in the form and takes it out of the address bar.
+        await page.goto(f"/v#code={code}")
+        await page.wait_for_url(re.compile(r"/v$"))
+        assert "#" not in page.url and code not in page.url
         await page.get_by_label(answer, exact=True).check()
         await page.click("form[action='/v/review'] button[type=submit]")
         await page.click("form[action='/v/cast'] button[type=submit]")
