@@ -21,7 +21,6 @@ from labour_democracy.core.permissions import Actor, MembershipGrant
 from labour_democracy.core.tables import KnownDevice, Role, User, UserSession
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import ngettext
 from labour_democracy.settings import LANGUAGES, get_settings
 
 _hasher = PasswordHasher()
@@ -145,13 +144,6 @@ async def end_session(session_token: str | None) -> None:
         await UserSession.delete().where(UserSession.token_hash == _token_hash(session_token))
 
 
-def _wait_words(seconds: int) -> str:
-    if seconds < 120:
-        return ngettext("%(n)s second", "%(n)s seconds", seconds) % {"n": seconds}
-    minutes = -(-seconds // 60)
-    return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
-
-
 class TooManyAttempts(Invalid):
     """Sign-in is slowed down for this account, network or device; says when to try again."""
 
@@ -160,13 +152,13 @@ class TooManyAttempts(Invalid):
         if known_device:
             message = _(
                 "Too many failed sign-in attempts on this device. Try again in {wait}."
-            ).format(wait=_wait_words(seconds))
+            ).format(wait=throttle.wait_words(seconds))
         else:
             message = _(
                 "Too many failed sign-in attempts for this account or from this network. "
                 "Try again in {wait}. On a device you have signed in with before, you can "
                 "sign in now."
-            ).format(wait=_wait_words(seconds))
+            ).format(wait=throttle.wait_words(seconds))
         super().__init__(message)
 
 

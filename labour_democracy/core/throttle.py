@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from labour_democracy.core.tables import Throttle
 from labour_democracy.db import write_transaction
+from labour_democracy.i18n import ngettext
 from labour_democracy.settings import get_settings
 
 FORGET_AFTER_SECONDS = 24 * 3600
@@ -49,6 +50,14 @@ class Throttled(Exception):
     def __init__(self, seconds: int) -> None:
         super().__init__(f"try again in {seconds} s")
         self.seconds = seconds
+
+
+def wait_words(seconds: int) -> str:
+    """ "45 seconds", "3 minutes": the wait, in words for a message saying when to try again."""
+    if seconds < 120:
+        return ngettext("%(n)s second", "%(n)s seconds", seconds) % {"n": seconds}
+    minutes = -(-seconds // 60)
+    return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
 
 
 def key(kind: str, value: str) -> str:

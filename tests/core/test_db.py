@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 
 import pytest
 from piccolo.engine.sqlite import TransactionType
@@ -22,15 +21,15 @@ async def _read_then_write(engine, transaction, label: str) -> int:
     """What a use case does: read, decide, write; returns what it read."""
     async with transaction():
         rows = await engine.run_querystring(
-            QueryString("SELECT COUNT(*) AS n FROM login_attempt WHERE key LIKE {}", f"{label}%")
+            QueryString("SELECT COUNT(*) AS n FROM throttle WHERE key LIKE {}", f"{label}%")
         )
         seen = rows[0]["n"]
         await asyncio.sleep(0)  # give the other writers every chance to interleave
         await engine.run_querystring(
             QueryString(
-                "INSERT INTO login_attempt (key, at) VALUES ({}, {})",
+                "INSERT INTO throttle (key, attempts, delay, next_at, last_at)"
+                " VALUES ({}, 0, 0, 0, 0)",
                 f"{label}{seen}",
-                dt.datetime.now(dt.UTC),
             )
         )
     return seen
