@@ -114,6 +114,11 @@ async def claim(*limits: tuple[str, Policy]) -> None:
     Call before checking the secret; a refused attempt is not counted anywhere (the
     transaction is rolled back), so waiting is never made longer by trying during a delay.
     """
+    # A key already waiting is refused with one read, without taking the write lock (most of
+    # a burst ends here once the free attempts are used); the claim below decides in any case.
+    for row_key, _policy in limits:
+        if wait := await seconds_to_wait(row_key):
+            raise Throttled(wait)
     now = _now_ms()
     async with write_transaction():
         for row_key, policy in limits:
