@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from litestar import Litestar, Router
-from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import CacheControlHeader
 from litestar.di import Provide
 from litestar.logging import LoggingConfig
@@ -26,8 +25,10 @@ from labour_democracy.web.auth import (
     access_guard,
     provide_actor,
     provide_context,
+    secure_cookies,
     session_config,
 )
+from labour_democracy.web.csrf import SessionCSRFMiddleware
 from labour_democracy.web.errors import EXCEPTION_HANDLERS
 from labour_democracy.web.params import check_request_limits
 from labour_democracy.web.templating import template_config
@@ -72,14 +73,13 @@ def create_app() -> Litestar:
             "context": Provide(provide_context, sync_to_thread=False),
             "actor": Provide(provide_actor, sync_to_thread=False),
         },
-        middleware=[session_config(settings).middleware, ActorMiddleware()],
-        csrf_config=CSRFConfig(
-            secret=settings.key("csrf").hex(),
-            cookie_name="ld_csrf",
-            cookie_secure=settings.production or settings.base_url.startswith("https://"),
-            cookie_samesite="lax",
-            header_name="x-csrftoken",
-        ),
+        # CSRF tokens are bound to the server-side session (web/csrf.py), so the check runs
+        # after the session is read.
+        middleware=[
+            session_config(settings).middleware,
+            ActorMiddleware(),
+            SessionCSRFMiddleware(settings.key("csrf"), secure_cookies(settings)),
+        ],
         template_config=templates,
         plugins=[HTMXPlugin(), FlashPlugin(config=FlashConfig(template_config=templates))],
         exception_handlers=EXCEPTION_HANDLERS,

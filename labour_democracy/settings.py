@@ -42,7 +42,8 @@ class Settings:
     smtp_sender: str = "labour-democracy@localhost"
     soffice: str | None = None
     login_attempts: int = 5
-    login_window_minutes: int = 15
+    login_first_delay_seconds: int = 30
+    login_max_delay_minutes: int = 15
     sqlite_pool_size: int = 4
     postgres_pool_size: int = 10
     password_hash_cost: str = "default"
@@ -121,6 +122,9 @@ def get_settings() -> Settings:
         smtp_password=os.environ.get("LD_SMTP_PASSWORD") or None,
         smtp_sender=os.environ.get("LD_SMTP_SENDER", "labour-democracy@localhost"),
         soffice=os.environ.get("LD_SOFFICE") or None,
+        login_attempts=int(os.environ.get("LD_LOGIN_ATTEMPTS", "5")),
+        login_first_delay_seconds=int(os.environ.get("LD_LOGIN_FIRST_DELAY_SECONDS", "30")),
+        login_max_delay_minutes=int(os.environ.get("LD_LOGIN_MAX_DELAY_MINUTES", "15")),
         sqlite_pool_size=int(os.environ.get("LD_SQLITE_POOL_SIZE", "4")),
         postgres_pool_size=int(os.environ.get("LD_POSTGRES_POOL_SIZE", "10")),
         password_hash_cost=os.environ.get("LD_PASSWORD_HASH_COST", "").strip() or "default",

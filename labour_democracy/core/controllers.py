@@ -34,7 +34,12 @@ from labour_democracy.core.tables import Enterprise, OrgUnit, Role
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
 from labour_democracy.web import public
-from labour_democracy.web.auth import sign_in_session
+from labour_democracy.web.auth import (
+    DEVICE_COOKIE,
+    end_server_session,
+    remember_device,
+    sign_in_session,
+)
 from labour_democracy.web.forms import FieldError, convert, parse, read_form
 from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
@@ -63,7 +68,10 @@ class AuthController(Controller):
         client = request.client.host if request.client else "unknown"
         try:
             signed_in = await accounts.sign_in(
-                str(data.get("email", "")), str(data.get("password", "")), client
+                str(data.get("email", "")),
+                str(data.get("password", "")),
+                client,
+                request.cookies.get(DEVICE_COOKIE),
             )
         # Sign-in answers 400 with one message for any wrong pair, never which field: a genuinely
         # different flow from the form round trip (it must not tell which e-mail exists).
@@ -76,11 +84,15 @@ class AuthController(Controller):
                 values={"email": data.get("email", "")},
                 errors=error.errors,
             )
-        sign_in_session(request, signed_in.user_id, signed_in.session_version)
-        return redirect(request, _safe_next(data.get("next")))
+        sign_in_session(
+            request, signed_in.user_id, signed_in.session_version, signed_in.session_token
+        )
+        response = redirect(request, _safe_next(data.get("next")))
+        return remember_device(response, signed_in.device_token, get_settings())
 
     @post("/logout", opt=PUBLIC)
     async def logout(self, request: Request) -> Response:
+        await end_server_session(request)
         _end_session(request)
         return redirect(request, "/login")
 

@@ -163,11 +163,43 @@ class Membership(Table):
     province = ForeignKey(Province, null=True, on_delete=OnDelete.cascade)
 
 
-class LoginAttempt(Table):
-    """A failed sign-in, kept for the rate limit (shared by every app process)."""
+class UserSession(Table):
+    """A signed-in session, kept on the server so that signing out ends it.
 
-    key = Varchar(length=255, index=True)
-    at = Timestamptz(default=TimestamptzNow())
+    The session cookie carries a random token; the table keeps only its SHA-256, so a copy of
+    the database opens no session. Times are Unix seconds: plain integer comparisons that both
+    engines make the same way.
+    """
+
+    token_hash = Varchar(length=64, unique=True)
+    user = ForeignKey(User, null=False, on_delete=OnDelete.cascade, index=True)
+    created_at = BigInt()
+    expires_at = BigInt(index=True)
+
+
+class KnownDevice(Table):
+    """A browser a user signed in with before: the account's sign-in delay does not hold it
+    back, so a stranger guessing the password cannot keep the owner out (only the device's
+    own limit applies). The key is a keyed hash of the device cookie's token and the user."""
+
+    key = Varchar(length=64, unique=True)
+    user = ForeignKey(User, null=False, on_delete=OnDelete.cascade, index=True)
+    last_at = BigInt(index=True)  # Unix seconds of its last sign-in
+
+
+class Throttle(Table):
+    """Attempts counted against one key (an account, a client address, a device) and the delay
+    they earned: what slows guessing down (sign-in, vote codes), shared by every app process.
+
+    The key is a keyed hash, so the table holds no e-mail and no address. Times are Unix
+    milliseconds, so the delays are integer arithmetic in one SQL statement on both engines.
+    """
+
+    key = Varchar(length=64, unique=True)
+    attempts = Integer(default=0)
+    delay = Integer(default=0)  # seconds the last counted attempt earned
+    next_at = BigInt(default=0)  # no attempt is counted (or checked) before this time
+    last_at = BigInt(default=0, index=True)  # the last counted attempt
 
 
 class AuditEntry(Table):

@@ -7,17 +7,27 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.core import enterprises
+from labour_democracy.core import enterprises, throttle
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.documents.controllers import content_disposition
 from labour_democracy.i18n import gettext as _
-from labour_democracy.voting import documents, listing, permissions, rules, services, slips, tally
+from labour_democracy.voting import (
+    codes,
+    documents,
+    listing,
+    permissions,
+    rules,
+    services,
+    slips,
+    tally,
+)
 from labour_democracy.voting import labels as _labels  # noqa: F401  (words for the enums)
 from labour_democracy.voting.permissions import MANAGE_BALLOTS
 from labour_democracy.voting.rules import Rule
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
 from labour_democracy.voting.tables import (
     Ballot,
+    BallotCode,
     Channel,
     Channels,
     ElectionMethod,
@@ -467,6 +477,39 @@ def _attachment_response(ballot: Ballot) -> Response:
 
 # The worker's side: no account, a code. --------------------------------------------------------
 
+# Guessing codes from one address is slowed down: a code of the right form (its check character
+# agrees) that names no slip counts; typing mistakes almost never keep the check character right,
+# so voters behind one address (a factory's network) are not held back by their typos. The
+# count is a row per address (core/throttle.py), read once per code entered.
+CODE_GUESSES = throttle.Policy(free=20, first_delay=5, max_delay=60)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def _resolve(request: Request, typed: str, check_unused: bool = True) -> services.VoterBallot:
+    """`services.resolve_code`, behind the per-address limit on unknown codes."""
+    row_key = throttle.key("vote-code", _client(request))
+    if wait := await throttle.seconds_to_wait(row_key):
+        raise Invalid(
+            {
+                "code": _(
+                    "Too many unknown codes were typed from this connection. Try again in "
+                    "{wait}, and check the code on your slip carefully."
+                ).format(wait=throttle.wait_words(wait))
+            }
+        )
+    try:
+        return await services.resolve_code(typed, check_unused=check_unused)
+    except Invalid:
+        code = rules.normalise_code(typed or "")
+        if code is not None and not await BallotCode.exists().where(
+            BallotCode.code_hash == codes.code_hash(code)
+        ):
+            await throttle.record(row_key, CODE_GUESSES)
+        raise
+
 
 class VoterController(Controller):
     path = "/v"
@@ -495,7 +538,7 @@ class VoterController(Controller):
         data = await read_form(request)
         code = str(data.get("code", ""))
         try:
-            voter = await services.resolve_code(code)
+            voter = await _resolve(request, code)
         except services.CodeUsed as used:
             return _already_counted(request, used)
         except Invalid as error:  # the voter's pages: an unknown code goes back to the code page
@@ -524,7 +567,7 @@ class VoterController(Controller):
         data = await read_form(request)
         code = str(data.get("code", ""))
         try:
-            voter = await services.resolve_code(code, check_unused=False)
+            voter = await _resolve(request, code, check_unused=False)
             answers = read_answers(data, voter.questions)
             receipt = await services.cast(voter, answers, Channel.ONLINE)
         except (services.CodeUsed, services.AlreadyCounted) as used:
@@ -567,7 +610,7 @@ def _already_counted(request, used: services.CodeUsed | services.AlreadyCounted)
 
 async def _voter_ballot(request, code, answers, errors) -> Template:
     try:
-        voter = await services.resolve_code(code)
+        voter = await _resolve(request, code)
     except services.CodeUsed as used:
         return _already_counted(request, used)
     except Invalid as error:  # a code from a QR address, not a form

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from litestar import Response
 from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
 from litestar.exceptions import (
@@ -15,7 +16,7 @@ from litestar.middleware.session.client_side import CookieBackendConfig
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from labour_democracy import i18n
-from labour_democracy.core.accounts import load_actor
+from labour_democracy.core.accounts import KNOWN_DEVICE_DAYS, SESSION_HOURS, end_session, load_actor
 from labour_democracy.core.errors import Forbidden, NotFound
 from labour_democracy.core.permissions import VIEW, Actor
 from labour_democracy.core.scope import (
@@ -27,7 +28,13 @@ from labour_democracy.settings import Settings
 from labour_democracy.web.forms import LARGEST_INTEGER, NUL, SMALLEST_INTEGER
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-SESSION_HOURS = 12
+# The "known device" cookie: a random token, set at every successful sign-in, that lets this
+# browser sign in while the account's delay holds strangers back (core/accounts.sign_in).
+DEVICE_COOKIE = "ld_device"
+
+
+def secure_cookies(settings: Settings) -> bool:
+    return settings.production or settings.base_url.startswith("https://")
 
 
 def session_config(settings: Settings) -> CookieBackendConfig:
@@ -37,7 +44,7 @@ def session_config(settings: Settings) -> CookieBackendConfig:
         max_age=SESSION_HOURS * 3600,
         httponly=True,
         samesite="lax",
-        secure=settings.production or settings.base_url.startswith("https://"),
+        secure=secure_cookies(settings),
         exclude=["/static"],
     )
 
@@ -52,8 +59,9 @@ class ActorMiddleware(ASGIMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         session = scope.get("session") or {}
         actor = None
-        if isinstance(session, dict) and session.get("uid") is not None:
-            actor = await load_actor(session["uid"], session.get("sv", 0))
+        # The cookie names a session; the server decides whether it still exists.
+        if isinstance(session, dict) and session.get("uid") is not None and session.get("sid"):
+            actor = await load_actor(session["uid"], session.get("sv", 0), session["sid"])
         scope["user"] = actor
         chosen = actor.language if actor and actor.language else None
         token = i18n.set_language(chosen or (session.get("lang") if session else None))
@@ -63,10 +71,37 @@ class ActorMiddleware(ASGIMiddleware):
             i18n.reset_language(token)
 
 
-def sign_in_session(connection: ASGIConnection, user_id: int, session_version: int) -> None:
-    language = connection.session.get("lang") if connection.session else None
+def sign_in_session(
+    connection: ASGIConnection,
+    user_id: int,
+    session_version: int,
+    session_token: str | None = None,
+) -> None:
+    """Put the signed-in user in the session cookie; `session_token` names the server-side
+    session (core/accounts.start_session), or None to keep this one (a password change)."""
+    session = connection.session or {}
+    language = session.get("lang")
+    token = session_token or session.get("sid")
     connection.clear_session()  # a fresh session on sign-in: no fixation
-    connection.set_session({"uid": user_id, "sv": session_version, "lang": language})
+    connection.set_session({"uid": user_id, "sv": session_version, "sid": token, "lang": language})
+
+
+async def end_server_session(connection: ASGIConnection) -> None:
+    """Sign out this session on the server: its cookie, replayed later, opens nothing."""
+    session = connection.session or {}
+    await end_session(session.get("sid"))
+
+
+def remember_device(response: Response, device_token: str, settings: Settings) -> Response:
+    response.set_cookie(
+        DEVICE_COOKIE,
+        device_token,
+        max_age=KNOWN_DEVICE_DAYS * 86400,
+        httponly=True,
+        samesite="lax",
+        secure=secure_cookies(settings),
+    )
+    return response
 
 
 def _check_address(connection: ASGIConnection) -> None:

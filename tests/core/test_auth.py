@@ -1,4 +1,4 @@
-from labour_democracy.core.tables import AuditEntry, LoginAttempt, Role, User
+from labour_democracy.core.tables import AuditEntry, Role, User, UserSession
 from tests import factories
 
 
@@ -24,15 +24,35 @@ async def test_wrong_password_is_refused_with_a_message_and_nothing_signed_in(br
     assert (await browser.get("/enterprises")).status_code == 303  # still signed out
 
 
-async def test_login_is_rate_limited_per_email_with_a_clear_message(browser_for):
+async def test_wrong_passwords_slow_the_account_down_without_locking_out_a_known_device(
+    browser_for,
+):
     await factories.user("hr@a.vn", Role.HR, await factories.enterprise())
-    browser = await browser_for()
+    own = await browser_for("hr@a.vn")  # signed in here before: a known device
+    await own.post("/logout")
+    stranger = await browser_for()
+    await stranger.post("/language", {"language": "en"})
     for _ in range(5):
-        await browser.post("/login", {"email": "hr@a.vn", "password": "wrong-password"})
-    response = await browser.post("/login", {"email": "hr@a.vn", "password": factories.PASSWORD})
+        response = await stranger.post("/login", {"email": "hr@a.vn", "password": "wrong-pass"})
+        assert "The e-mail or the password is wrong." in response.text
+    response = await stranger.post("/login", {"email": "hr@a.vn", "password": factories.PASSWORD})
     assert response.status_code == 400
-    assert "15" in response.text  # "wait 15 minutes"
-    assert await LoginAttempt.count() == 10  # 5 per e-mail + 5 per client, nothing more
+    assert "Try again in 30 seconds" in response.text
+    assert "On a device you have signed in with before, you can sign in now." in response.text
+    # The owner, on the device they used before, is not held back by the stranger's guesses.
+    response = await own.post("/login", {"email": "hr@a.vn", "password": factories.PASSWORD})
+    assert response.status_code == 303
+    assert (await own.get("/enterprises")).status_code == 200
+
+
+async def test_a_device_cookie_someone_made_up_is_no_known_device(browser_for):
+    await factories.user("hr@a.vn", Role.HR, await factories.enterprise())
+    stranger = await browser_for()
+    stranger.client.cookies.set("ld_device", "x" * 43)
+    for _ in range(5):
+        await stranger.post("/login", {"email": "hr@a.vn", "password": "wrong-pass"})
+    response = await stranger.post("/login", {"email": "hr@a.vn", "password": factories.PASSWORD})
+    assert response.status_code == 400
 
 
 async def test_a_post_without_the_csrf_token_is_refused(client):
@@ -109,3 +129,51 @@ async def test_signing_out_everywhere_ends_every_session_of_the_account(browser_
         assert (await browser.get("/enterprises")).status_code == 303  # back to the login page
     assert (await colleague.get("/enterprises")).status_code == 200  # another account stays
     assert await AuditEntry.exists().where(AuditEntry.action == "user.signed_out_everywhere")
+
+
+async def test_a_session_cookie_captured_before_sign_out_is_refused_after(browser_for):
+    await factories.user("hr@a.vn", Role.HR, await factories.enterprise())
+    browser = await browser_for("hr@a.vn")
+    captured = browser.client.cookies.get("ld_session")
+    assert await UserSession.count() == 1
+    assert (await browser.post("/logout")).status_code == 303
+    assert await UserSession.count() == 0
+    thief = await browser_for()
+    thief.client.cookies.set("ld_session", captured)
+    response = await thief.get("/enterprises")
+    assert response.status_code == 303 and "/login" in response.headers["location"]
+
+
+async def test_a_csrf_token_of_another_session_is_refused(browser_for):
+    enterprise = await factories.enterprise()
+    await factories.user("hr@a.vn", Role.HR, enterprise)
+    await factories.user("union@a.vn", Role.UNION, enterprise)
+    attacker = await browser_for("union@a.vn")
+    victim = await browser_for("hr@a.vn")
+    token = await attacker.csrf()
+    # Even with the attacker's token planted in the victim's cookie (a double-submit check
+    # alone would pass), the token is not the victim's session's.
+    victim.client.cookies.set("ld_csrf", token)
+    response = await victim.client.post(
+        "/account/sign-out-everywhere", headers={"x-csrftoken": token}, follow_redirects=False
+    )
+    assert response.status_code == 403
+    assert (await victim.get("/enterprises")).status_code == 200  # still signed in
+    # Its own session's token passes.
+    victim.client.cookies.delete("ld_csrf")
+    await victim.get("/enterprises")
+    assert (await victim.post("/account/sign-out-everywhere")).status_code == 303
+
+
+async def test_the_csrf_token_changes_when_the_session_does(browser_for):
+    await factories.user("hr@a.vn", Role.HR, await factories.enterprise())
+    browser = await browser_for()
+    before = await browser.csrf()
+    await browser.sign_in("hr@a.vn", factories.PASSWORD)
+    after = browser.client.cookies.get("ld_csrf")
+    assert after and after != before
+    # The token of the page before sign-in no longer passes.
+    response = await browser.client.post(
+        "/account/sign-out-everywhere", headers={"x-csrftoken": before}, follow_redirects=False
+    )
+    assert response.status_code == 403

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from labour_democracy import i18n
-from labour_democracy.core.tables import Enterprise, LoginAttempt, OrgUnit, Role
+from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Throttle
 from labour_democracy.suggestions.tables import Suggestion
 from labour_democracy.web.forms import FieldError, convert
 from tests import factories
@@ -72,7 +72,7 @@ async def test_a_nul_character_at_sign_in_is_refused_without_counting_an_attempt
     anonymous = await browser_for()
     response = await anonymous.post("/login", {"email": "a\x00@b.vn", "password": "x" * 12})
     assert response.status_code == 422
-    assert await LoginAttempt.count() == 0
+    assert await Throttle.count() == 0
 
 
 async def test_a_number_beyond_the_database_is_refused_in_forms_and_the_api(hr):

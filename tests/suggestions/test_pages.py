@@ -204,3 +204,17 @@ async def test_a_year_beyond_the_calendar_in_the_filter_finds_nothing(browser_fo
     for year in ("99999", "-5", "10000"):
         response = await union.get(f"{base}?year={year}")
         assert response.status_code == 200, year
+
+
+async def test_the_hourly_limit_of_status_checks_says_so_on_the_page(
+    browser_for, enterprise, monkeypatch
+):
+    _enterprise_id, token = enterprise
+    monkeypatch.setattr(rules, "CHECKS_PER_HOUR", 1)
+    worker = await in_english(await browser_for())
+    first = await worker.post(f"/p/{token}/suggestions/check", {"code": "AAAA-BBBB-CCCC"})
+    assert "No suggestion has this code" in first.text
+    refused = await worker.post(f"/p/{token}/suggestions/check", {"code": "AAAA-BBBB-CCCC"})
+    assert refused.status_code == 422
+    assert "Too many requests from this connection in the last hour" in refused.text
+    assert "No suggestion has this code" not in refused.text
