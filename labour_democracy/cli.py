@@ -148,14 +148,36 @@ def audit() -> None:
 
 
 @audit.command("verify")
-def audit_verify() -> None:
-    """Check every entry's hash and the chain; report changed or deleted entries."""
-    from labour_democracy.core.audit import verify
+@click.option(
+    "--anchor",
+    "anchor_text",
+    default=None,
+    metavar="ENTRIES·HASH",
+    help="Check against an anchor copied from an issued document (e.g. 125·3fa9c1d2e4b5f6a7) "
+    "instead of the data directory's anchor file.",
+)
+def audit_verify(anchor_text: str | None) -> None:
+    """Check every entry's keyed hash, the chain and the anchor; report what is changed or
+    missing."""
+    from labour_democracy.core import audit
 
-    report = _run(verify())
+    anchor = None
+    if anchor_text:
+        entries, _, head = anchor_text.replace(":", "·").partition("·")
+        if not (entries.strip().isdigit() and len(head.strip()) >= 8):
+            raise click.BadParameter("write it as ENTRIES·HASH, e.g. 125·3fa9c1d2e4b5f6a7")
+        anchor = audit.Anchor(int(entries), head.strip().lower())
+    report = _run(audit.verify(anchor=anchor))
     for problem in report.problems:
         click.echo(f"PROBLEM: {problem}")
     click.echo(f"{report.entries} entries, head {report.head}")
+    if report.anchor is None:
+        click.echo(
+            f"No anchor at {audit.anchor_path()}: the newest entries cannot be checked. "
+            "Compare the head with the line printed on the latest issued document."
+        )
+    else:
+        click.echo(f"Anchor: {report.anchor.entries} entries, head {report.anchor.head}")
     if not report.ok:
         sys.exit(1)
     click.echo("The audit log is intact.")
