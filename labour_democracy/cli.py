@@ -183,6 +183,38 @@ def audit_verify(anchor_text: str | None) -> None:
     click.echo("The audit log is intact.")
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+def backup(file: Path) -> None:
+    """Write every table to FILE (a zip of JSON lines), consistent while the app runs."""
+    from labour_democracy.core import backup as backups
+
+    manifest = _run(backups.backup(file))
+    rows = sum(manifest["tables"].values())
+    click.echo(f"{rows} rows of {len(manifest['tables'])} tables written to {file}.")
+    head = manifest["audit"]
+    click.echo(f"Audit log: {head['entries']} entries, head {head['head']}")
+    click.echo("Keep LD_SECRET_KEY with your backups, apart from them: a restore needs it.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore(file: Path) -> None:
+    """Restore FILE into this database, which must be new: made by `migrate`, no data yet."""
+    from labour_democracy.core import backup as backups
+
+    try:
+        report = _run(backups.restore(file))
+    except backups.BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{sum(report.tables.values())} rows of {len(report.tables)} tables restored.")
+    for problem in report.audit.problems:
+        click.echo(f"PROBLEM: {problem}")
+    if not report.audit.ok:
+        sys.exit(1)
+    click.echo(f"The audit log is intact: {report.audit.entries} entries, head {report.audit.head}")
+
+
 @main.group()
 def communes() -> None:
     """Commune-level administrative units."""
