@@ -78,8 +78,20 @@ def demo(if_empty: bool) -> None:
 @click.option("--workers", default=1, show_default=True, type=int)
 @click.option("--reload", is_flag=True)
 def serve(host: str, port: int, workers: int, reload: bool) -> None:
-    """Serve the web application."""
+    """Serve the web application (several worker processes need PostgreSQL)."""
     import uvicorn
+
+    if workers < 1:
+        raise click.BadParameter("at least 1", param_hint="--workers")
+    if workers > 1 and get_settings().is_sqlite:
+        # SQLite's writes queue on a lock inside one process (db.PooledSQLiteEngine) and the
+        # vote writer batches within a process; several processes would fight over the file's
+        # lock with timeouts instead. One process already uses every write SQLite can do.
+        raise click.ClickException(
+            "--workers above 1 needs PostgreSQL: SQLite has one writer, so serve it from one "
+            "process (set LD_DATABASE_URL=postgresql://... to run several; see "
+            "docs/deployment.md)."
+        )
 
     click.echo(f"Serving on http://{host}:{port}")
     uvicorn.run(
