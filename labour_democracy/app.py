@@ -20,6 +20,8 @@ from litestar.static_files import create_static_files_router
 from labour_democracy import db
 from labour_democracy.modules import MODULES, install
 from labour_democracy.settings import PACKAGE_DIR, get_settings
+from labour_democracy.web import health
+from labour_democracy.web.access_log import observe
 from labour_democracy.web.auth import (
     ActorMiddleware,
     access_guard,
@@ -30,6 +32,7 @@ from labour_democracy.web.auth import (
 )
 from labour_democracy.web.csrf import SessionCSRFMiddleware
 from labour_democracy.web.errors import EXCEPTION_HANDLERS
+from labour_democracy.web.headers import add_security_headers
 from labour_democracy.web.params import check_request_limits
 from labour_democracy.web.templating import template_config
 
@@ -39,6 +42,26 @@ def module_routes() -> list:
     pages = [route for module in MODULES for route in module.routes]
     api = [route for module in MODULES for route in module.api_routes]
     return [Router(path="/", route_handlers=pages, include_in_schema=False), *api]
+
+
+class Application(Litestar):
+    """The app, with the request id, the access log and the security headers around every
+    HTTP response, those Litestar answers before routing (an unknown address) included."""
+
+    production = False
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[override]
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        production = self.production
+        await observe(
+            super().__call__,
+            scope,
+            receive,
+            send,
+            lambda message, scope: add_security_headers(message, scope, production),
+        )
 
 
 def create_app() -> Litestar:
@@ -56,9 +79,10 @@ def create_app() -> Litestar:
             yield
 
     templates = template_config()
-    return Litestar(
+    app = Application(
         route_handlers=[
             *module_routes(),
+            *health.ROUTES,
             create_static_files_router(
                 path="/static",
                 directories=[PACKAGE_DIR / "static"],
@@ -96,6 +120,8 @@ def create_app() -> Litestar:
         ),
         debug=False,
     )
+    app.production = settings.production
+    return app
 
 
 # SQL and its parameters never reach the logs (ballot hashes included).

@@ -83,8 +83,20 @@ def demo(if_empty: bool) -> None:
 @click.option("--workers", default=1, show_default=True, type=int)
 @click.option("--reload", is_flag=True)
 def serve(host: str, port: int, workers: int, reload: bool) -> None:
-    """Serve the web application."""
+    """Serve the web application (several worker processes need PostgreSQL)."""
     import uvicorn
+
+    if workers < 1:
+        raise click.BadParameter("at least 1", param_hint="--workers")
+    if workers > 1 and get_settings().is_sqlite:
+        # SQLite's writes queue on a lock inside one process (db.PooledSQLiteEngine) and the
+        # vote writer batches within a process; several processes would fight over the file's
+        # lock with timeouts instead. One process already uses every write SQLite can do.
+        raise click.ClickException(
+            "--workers above 1 needs PostgreSQL: SQLite has one writer, so serve it from one "
+            "process (set LD_DATABASE_URL=postgresql://... to run several; see "
+            "docs/deployment.md)."
+        )
 
     click.echo(f"Serving on http://{host}:{port}")
     uvicorn.run(
@@ -153,17 +165,71 @@ def audit() -> None:
 
 
 @audit.command("verify")
-def audit_verify() -> None:
-    """Check every entry's hash and the chain; report changed or deleted entries."""
-    from labour_democracy.core.audit import verify
+@click.option(
+    "--anchor",
+    "anchor_text",
+    default=None,
+    metavar="ENTRIES·HASH",
+    help="Check against an anchor copied from an issued document (e.g. 125·3fa9c1d2e4b5f6a7) "
+    "instead of the data directory's anchor file.",
+)
+def audit_verify(anchor_text: str | None) -> None:
+    """Check every entry's keyed hash, the chain and the anchor; report what is changed or
+    missing."""
+    from labour_democracy.core import audit
 
-    report = _run(verify())
+    anchor = None
+    if anchor_text:
+        entries, _, head = anchor_text.replace(":", "·").partition("·")
+        if not (entries.strip().isdigit() and len(head.strip()) >= 8):
+            raise click.BadParameter("write it as ENTRIES·HASH, e.g. 125·3fa9c1d2e4b5f6a7")
+        anchor = audit.Anchor(int(entries), head.strip().lower())
+    report = _run(audit.verify(anchor=anchor))
     for problem in report.problems:
         click.echo(f"PROBLEM: {problem}")
     click.echo(f"{report.entries} entries, head {report.head}")
+    if report.anchor is None:
+        click.echo(
+            f"No anchor at {audit.anchor_path()}: the newest entries cannot be checked. "
+            "Compare the head with the line printed on the latest issued document."
+        )
+    else:
+        click.echo(f"Anchor: {report.anchor.entries} entries, head {report.anchor.head}")
     if not report.ok:
         sys.exit(1)
     click.echo("The audit log is intact.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+def backup(file: Path) -> None:
+    """Write every table to FILE (a zip of JSON lines), consistent while the app runs."""
+    from labour_democracy.core import backup as backups
+
+    manifest = _run(backups.backup(file))
+    rows = sum(manifest["tables"].values())
+    click.echo(f"{rows} rows of {len(manifest['tables'])} tables written to {file}.")
+    head = manifest["audit"]
+    click.echo(f"Audit log: {head['entries']} entries, head {head['head']}")
+    click.echo("Keep LD_SECRET_KEY with your backups, apart from them: a restore needs it.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore(file: Path) -> None:
+    """Restore FILE into this database, which must be new: made by `migrate`, no data yet."""
+    from labour_democracy.core import backup as backups
+
+    try:
+        report = _run(backups.restore(file))
+    except backups.BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{sum(report.tables.values())} rows of {len(report.tables)} tables restored.")
+    for problem in report.audit.problems:
+        click.echo(f"PROBLEM: {problem}")
+    if not report.audit.ok:
+        sys.exit(1)
+    click.echo(f"The audit log is intact: {report.audit.entries} entries, head {report.audit.head}")
 
 
 @main.group()

@@ -24,14 +24,14 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 import aiosqlite
 from piccolo.engine.base import Engine
 from piccolo.engine.finder import engine_finder
-from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType
 from piccolo.querystring import QueryString
 
@@ -84,7 +84,20 @@ class _Pool:
         self.write_lock = asyncio.Lock()
 
 
-class PooledSQLiteTransaction(SQLiteTransaction):
+class _CommitHooks:
+    """Callbacks run once a transaction has committed (see `on_commit`)."""
+
+    __slots__ = ()
+
+    async def commit(self) -> None:
+        await super().commit()  # type: ignore[misc]
+        hooks = getattr(self, "commit_hooks", None) or []
+        self.commit_hooks = []
+        for hook in hooks:
+            hook()
+
+
+class PooledSQLiteTransaction(_CommitHooks, SQLiteTransaction):
     """A transaction on a pooled connection; writers queue on the engine's lock first."""
 
     engine: PooledSQLiteEngine
@@ -306,6 +319,10 @@ class _Acquisition:
         await self._pool.release(self._connection)
 
 
+class HookedPostgresTransaction(_CommitHooks, PostgresTransaction):
+    __slots__ = ("commit_hooks",)
+
+
 class CountingPostgresEngine(QueryCounter, PostgresEngine):
     """Piccolo's PostgreSQL engine; its pool is opened in the app's lifespan.
 
@@ -316,6 +333,9 @@ class CountingPostgresEngine(QueryCounter, PostgresEngine):
     def __init__(self, config: dict[str, Any]) -> None:
         self._pools: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         super().__init__(config=config)
+
+    def transaction(self, allow_nested: bool = True) -> HookedPostgresTransaction:
+        return HookedPostgresTransaction(engine=self, allow_nested=allow_nested)
 
     async def start_connection_pool(self, **kwargs: Any) -> None:
         kwargs.setdefault("reset", _keep_session)
@@ -369,6 +389,18 @@ def write_transaction():
     if isinstance(db, SQLiteEngine):
         return db.transaction(transaction_type=TransactionType.immediate)
     return db.transaction()
+
+
+def on_commit(hook: Callable[[], None]) -> None:
+    """Call `hook` once the current transaction has committed (never if it rolls back), or at
+    once outside a transaction."""
+    transaction = engine().current_transaction.get()
+    if transaction is None:
+        hook()
+    elif isinstance(transaction, _CommitHooks):
+        transaction.commit_hooks = [*(getattr(transaction, "commit_hooks", None) or []), hook]
+    # A transaction of another kind cannot say when it commits; the hook is skipped (for the
+    # audit anchor that means it lags one change, never that it runs ahead of the data).
 
 
 async def serialise_appends(key: int) -> None:
@@ -472,6 +504,31 @@ async def drop_append_only(table: str) -> None:
     else:
         await engine().run_ddl(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
         await engine().run_ddl(f"DROP FUNCTION IF EXISTS {table}_append_only()")
+
+
+async def refuse_truncate(table: str) -> None:
+    """Refuse TRUNCATE on `table` (PostgreSQL). Row triggers do not see TRUNCATE, which would
+    otherwise empty an append-only table in one statement. SQLite has no TRUNCATE; its
+    `DELETE FROM table` without WHERE fires the row trigger (the truncate optimisation is off
+    when a table has triggers), so the append-only triggers refuse it already."""
+    if is_sqlite():
+        return
+    message = f"{table} cannot be truncated"
+    await engine().run_ddl(
+        f"CREATE OR REPLACE FUNCTION {table}_no_truncate() RETURNS trigger AS $$ "
+        f"BEGIN RAISE EXCEPTION '{message}'; END $$ LANGUAGE plpgsql"
+    )
+    await engine().run_ddl(
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_no_truncate()"
+    )
+
+
+async def allow_truncate(table: str) -> None:
+    if is_sqlite():
+        return
+    await engine().run_ddl(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
+    await engine().run_ddl(f"DROP FUNCTION IF EXISTS {table}_no_truncate()")
 
 
 def like_pattern(text: str) -> str:

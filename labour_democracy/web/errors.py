@@ -23,6 +23,7 @@ from litestar.response import Redirect, Template
 
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
 from labour_democracy.i18n import gettext as _
+from labour_democracy.web.access_log import request_id
 from labour_democracy.web.responses import is_htmx
 
 log = logging.getLogger("labour_democracy")
@@ -121,13 +122,21 @@ def _route(request: Request) -> str:
 
 def _http(request: Request, exc: HTTPException) -> Response:
     if exc.status_code >= 500:
-        log.error("HTTP %s on %s: %s", exc.status_code, _route(request), exc.detail)
+        log.error(
+            "HTTP %s on %s: %s [request %s]",
+            exc.status_code,
+            _route(request),
+            exc.detail,
+            request_id.get(),
+        )
         return error_response(request, exc.status_code, _("Please try again in a moment."))
     return error_response(request, exc.status_code, _("The request is not valid."))
 
 
 def _unexpected(request: Request, exc: Exception) -> Response:
-    log.exception("Unhandled error on %s %s", request.method, _route(request))
+    log.exception(
+        "Unhandled error on %s %s [request %s]", request.method, _route(request), request_id.get()
+    )
     return error_response(
         request, 500, _("The error was recorded. Please try again; nothing was saved.")
     )
