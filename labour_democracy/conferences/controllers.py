@@ -30,7 +30,6 @@ from labour_democracy.conferences import (
 from labour_democracy.conferences import delegates as delegates_stage
 from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
 from labour_democracy.conferences.permissions import (
-    CHECK_IN,
     MANAGE_CONFERENCES,
     VIEW_CONFERENCES,
 )
@@ -69,7 +68,7 @@ from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Base, Comparator, describe
 from labour_democracy.web import forms
 from labour_democracy.web.forms import parse, read_form
-from labour_democracy.web.params import Context, FromPath, FromQuery, Id
+from labour_democracy.web.params import Context, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 
@@ -80,18 +79,18 @@ def _base(context: EnterpriseContext) -> str:
     return f"/enterprises/{context.enterprise_id}/conferences"
 
 
-def _page(context: EnterpriseContext, conference_id: int, part: str = "") -> str:
+def page_path(context: EnterpriseContext, conference_id: int, part: str = "") -> str:
     return f"{_base(context)}/{conference_id}{part}"
 
 
-def _int(data: dict[str, Any], name: str) -> int:
+def form_int(data: dict[str, Any], name: str) -> int:
     try:
         return forms.convert(data.get(name, ""), int)
     except forms.FieldError as error:
         raise Invalid({name: str(error)}) from None
 
 
-async def _button(
+async def button(
     request: Request, action: Callable[[dict[str, Any]], Awaitable], back: str, done: str
 ) -> Response:
     """Run a button's use case with the form it sent: success or the reason it was refused,
@@ -119,10 +118,10 @@ async def _on_item(
     done: str,
 ) -> Response:
     """An agenda button: the use case on the item the form names, then back to the agenda."""
-    return await _button(
+    return await button(
         request,
-        lambda data: use_case(_int(data, "item_id"), data),
-        _page(context, conference_id, "/agenda"),
+        lambda data: use_case(form_int(data, "item_id"), data),
+        page_path(context, conference_id, "/agenda"),
         done,
     )
 
@@ -211,7 +210,7 @@ class ConferenceController(Controller):
             PlanForm,
             lambda form: planning.plan_conference(context, form),
             form=refused,
-            done=lambda conference_id: redirect(request, _page(context, conference_id)),
+            done=lambda conference_id: redirect(request, page_path(context, conference_id)),
             success=_("The conference is planned; its timeline and agenda are ready."),
         )
 
@@ -221,7 +220,7 @@ class ConferenceController(Controller):
             conference = await planning.plan_to_correct(context, conference_id)
         except Conflict as error:
             flash(request, str(error), "error")
-            return redirect(request, _page(context, conference_id))
+            return redirect(request, page_path(context, conference_id))
         view = await rules_settings.rules_for(context)
         return _plan_form(request, context, view, _plan_values(conference), {}, conference)
 
@@ -241,7 +240,7 @@ class ConferenceController(Controller):
                 )
             else:
                 flash(request, _("The plan was changed."))
-            return redirect(request, _page(context, conference_id))
+            return redirect(request, page_path(context, conference_id))
 
         return await submit(
             request,
@@ -249,7 +248,7 @@ class ConferenceController(Controller):
             lambda form: planning.edit_plan(context, conference_id, form),
             form=refused,
             done=saved,
-            conflict=_page(context, conference_id),
+            conflict=page_path(context, conference_id),
         )
 
     @post("/{conference_id:int}/delete", opt=MANAGE)
@@ -258,7 +257,7 @@ class ConferenceController(Controller):
             await planning.delete_conference(context, conference_id)
         except Conflict as error:
             flash(request, str(error), "error")
-            return redirect(request, _page(context, conference_id))
+            return redirect(request, page_path(context, conference_id))
         flash(request, _("The conference was deleted."))
         return redirect(request, _base(context))
 
@@ -270,21 +269,21 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/steps", opt=MANAGE)
     async def update_step(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _button(
+        return await button(
             request,
             lambda data: timeline.update_step(
-                context, conference_id, _int(data, "step_id"), parse(StepForm, data)
+                context, conference_id, form_int(data, "step_id"), parse(StepForm, data)
             ),
-            _page(context, conference_id),
+            page_path(context, conference_id),
             _("The step was updated."),
         )
 
     @post("/{conference_id:int}/open", opt=MANAGE)
     async def open_session(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _button(
+        return await button(
             request,
             lambda _data: session.open_session(context, conference_id),
-            _page(context, conference_id),
+            page_path(context, conference_id),
             _("The conference is in session."),
         )
 
@@ -304,10 +303,10 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/publish", opt=MANAGE)
     async def publish(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _button(
+        return await button(
             request,
             lambda _data: closing.publish(context, conference_id),
-            _page(context, conference_id),
+            page_path(context, conference_id),
             _("The resolution was issued and published on the enterprise's public page."),
         )
 
@@ -330,7 +329,7 @@ class ConferenceController(Controller):
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
         async def record(data: dict[str, Any]) -> None:
-            review_id = _int(data, "review_id")
+            review_id = form_int(data, "review_id")
             form = parse(ReviewForm, data)
             await review.record_review(context, conference_id, review_id, form)
 
@@ -371,7 +370,7 @@ class ConferenceController(Controller):
         """The delegate form's worker search: answers for htmx, else the page with them."""
         if not is_htmx(request):
             query = urlencode({"worker_q": worker_q or ""})
-            return redirect(request, _page(context, conference_id, f"/delegates?{query}"))
+            return redirect(request, page_path(context, conference_id, f"/delegates?{query}"))
         return render(
             request,
             "_partials/worker_choices.html",
@@ -384,18 +383,18 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/seats", opt=MANAGE)
     async def save_seats(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _button(
+        return await button(
             request,
             lambda data: delegates_stage.save_seats(
                 context, conference_id, parse(SeatsForm, data).seats
             ),
-            _page(context, conference_id, "/delegates"),
+            page_path(context, conference_id, "/delegates"),
             _("The seats were allocated."),
         )
 
     @post("/{conference_id:int}/delegates", opt=MANAGE)
     async def add_delegate(self, request: Request, context: Context, conference_id: Id) -> Response:
-        back = _page(context, conference_id, "/delegates")
+        back = page_path(context, conference_id, "/delegates")
         return await submit(
             request,
             DelegateForm,
@@ -412,23 +411,23 @@ class ConferenceController(Controller):
     async def remove_delegate(
         self, request: Request, context: Context, conference_id: Id
     ) -> Response:
-        return await _button(
+        return await button(
             request,
             lambda data: delegates_stage.remove_delegate(
-                context, conference_id, _int(data, "delegate_id")
+                context, conference_id, form_int(data, "delegate_id")
             ),
-            _page(context, conference_id, "/delegates"),
+            page_path(context, conference_id, "/delegates"),
             _("The delegate was removed."),
         )
 
     @post("/{conference_id:int}/unit-results", opt=MANAGE)
     async def unit_result(self, request: Request, context: Context, conference_id: Id) -> Response:
-        return await _button(
+        return await button(
             request,
             lambda data: delegates_stage.enter_unit_result(
-                context, conference_id, _int(data, "seat_id"), parse(UnitResultForm, data)
+                context, conference_id, form_int(data, "seat_id"), parse(UnitResultForm, data)
             ),
-            _page(context, conference_id, "/delegates"),
+            page_path(context, conference_id, "/delegates"),
             _("The unit's elected delegates were recorded."),
         )
 
@@ -440,11 +439,11 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/agenda", opt=MANAGE)
     async def save_item(self, request: Request, context: Context, conference_id: Id) -> Response:
-        back = _page(context, conference_id, "/agenda")
+        back = page_path(context, conference_id, "/agenda")
 
         async def save(data: dict[str, Any]) -> None:
             form = parse(AgendaItemForm, data)
-            item_id = _int(data, "item_id") if data.get("item_id") else None
+            item_id = form_int(data, "item_id") if data.get("item_id") else None
             if item_id is None:
                 await agenda_stage.add_item(context, conference_id, form)
             else:
@@ -498,9 +497,9 @@ class ConferenceController(Controller):
     async def prepare_vote(self, request: Request, context: Context, conference_id: Id) -> Response:
         """A named or secret vote: prepare its ballot, then print the slips in the voting pages."""
         data = await read_form(request)
-        back = _page(context, conference_id, "/agenda")
+        back = page_path(context, conference_id, "/agenda")
         try:  # a button: its refusal is flashed on the agenda
-            item_id = _int(data, "item_id")
+            item_id = form_int(data, "item_id")
             ballot_id = await session.prepare_vote(context, conference_id, item_id)
         except (Invalid, Conflict) as error:
             message = "; ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
@@ -511,13 +510,13 @@ class ConferenceController(Controller):
 
     @post("/{conference_id:int}/agenda/hands", opt=MANAGE)
     async def hands(self, request: Request, context: Context, conference_id: Id) -> Response:
-        back = _page(context, conference_id, "/agenda")
+        back = page_path(context, conference_id, "/agenda")
 
         async def record(data: dict[str, Any]) -> None:
-            item_id = _int(data, "item_id")
+            item_id = form_int(data, "item_id")
             form = parse(HandsForm, data)
             counts = {
-                int(key[1:]): _int(data, key)
+                int(key[1:]): form_int(data, key)
                 for key in data
                 if key.startswith("o") and key[1:].isascii() and key[1:].isdigit()
             }
@@ -543,124 +542,6 @@ class ConferenceController(Controller):
             conference_id,
             lambda item_id, _data: session.close_vote(context, conference_id, item_id),
             _("The vote is closed and counted."),
-        )
-
-    # Check-in and projector -------------------------------------------------------------------
-
-    @get("/{conference_id:int}/checkin", opt={"permission": CHECK_IN})
-    async def checkin_page(
-        self,
-        request: Request,
-        context: Context,
-        conference_id: Id,
-        code: FromQuery[str | None] = None,
-        q: FromQuery[str | None] = None,
-    ) -> Template:
-        conference = await queries.get_conference(context, conference_id)
-        found = (
-            await delegates_stage.delegates(context, conference_id, q) if q and q.strip() else None
-        )
-        return render(
-            request,
-            "conferences/_search_results.html" if is_htmx(request) else "conferences/checkin.html",
-            ectx=context,
-            conference=conference,
-            title=queries.label(conference),
-            code=code or "",
-            q=q or "",
-            found=found[:20] if found is not None else None,
-            attendance=await checkin.attendance(conference),
-            result=None,
-            error=None,
-        )
-
-    @post("/{conference_id:int}/checkin", opt={"permission": CHECK_IN})
-    async def check_in(self, request: Request, context: Context, conference_id: Id) -> Template:
-        """The door's hot path: from HTMX it answers only the result and the count."""
-        data = await read_form(request)
-        result, error = None, None
-        try:
-            delegate_id = _int(data, "delegate_id") if data.get("delegate_id") else None
-            result = await checkin.check_in(
-                context,
-                conference_id,
-                code=None if delegate_id else str(data.get("code") or ""),
-                delegate_id=delegate_id,
-            )
-        except Invalid as refused:
-            error = "; ".join(refused.errors.values())
-        except Conflict as refused:
-            error = str(refused)
-        conference = (
-            result.conference if result else await queries.get_conference(context, conference_id)
-        )
-        values = {
-            "ectx": context,
-            "conference": conference,
-            "attendance": await checkin.attendance(conference),
-            "result": result,
-            "error": error,
-        }
-        if is_htmx(request):
-            # A refusal is the answer the door needs, not a failed request: htmx swaps it in.
-            return render(request, "conferences/_checkin_result.html", **values)
-        return render(
-            request,
-            "conferences/checkin.html",
-            status_code=200 if result else 422,
-            title=queries.label(conference),
-            code="" if result else str(data.get("code") or ""),
-            q="",
-            found=None,
-            **values,
-        )
-
-    @post("/{conference_id:int}/checkin/undo", opt={"permission": CHECK_IN})
-    async def undo_check_in(
-        self, request: Request, context: Context, conference_id: Id
-    ) -> Response:
-        return await _button(
-            request,
-            lambda data: checkin.undo_check_in(context, conference_id, _int(data, "delegate_id")),
-            _page(context, conference_id, "/checkin"),
-            _("The check-in was undone."),
-        )
-
-    @get("/{conference_id:int}/projector", opt={"permission": VIEW_CONFERENCES})
-    async def projector(self, request: Request, context: Context, conference_id: Id) -> Template:
-        conference = await queries.get_conference(context, conference_id)
-        return render(
-            request,
-            "conferences/_attendance.html" if is_htmx(request) else "conferences/projector.html",
-            ectx=context,
-            conference=conference,
-            title=queries.label(conference),
-            attendance=await checkin.attendance(conference),
-            describe=describe,
-            screen_url=(f"/p/{context.enterprise.public_token}/conferences/{conference_id}/screen"),
-        )
-
-
-class HallScreenController(Controller):
-    """The attendance for the hall's screens, without an account: a screen in a meeting hall
-    should not hold an HR session. It shows only the title and the count; the address carries
-    the enterprise's public token. Each answer comes from the in-process cache (services)."""
-
-    path = "/p/{token:str}/conferences/{conference_id:int}/screen"
-
-    @get("/", opt={"public": True})
-    async def screen(
-        self, request: Request, token: FromPath[str], conference_id: FromPath[int]
-    ) -> Template:
-        conference = await checkin.screen_conference(token, conference_id)
-        return render(
-            request,
-            "conferences/_attendance.html" if is_htmx(request) else "conferences/screen.html",
-            conference=conference,
-            title=queries.label(conference),
-            attendance=await checkin.attendance(conference),
-            describe=describe,
-            url=request.url.path,
         )
 
 
@@ -725,7 +606,7 @@ async def _overview_form(
 ) -> Response:
     """A form of the overview page (`name` says which): a refusal draws the page again with
     that form's input and errors; a refusal of the conference's state is flashed."""
-    back = _page(context, conference_id)
+    back = page_path(context, conference_id)
     return await submit(
         request,
         schema,
@@ -879,4 +760,4 @@ def _plan_form(
     )
 
 
-ROUTES = [ConferenceController, HallScreenController, *document_controllers.ROUTES]
+ROUTES = [ConferenceController, *document_controllers.ROUTES]

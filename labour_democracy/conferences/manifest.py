@@ -1,6 +1,13 @@
 """What the conference module brings: worker conferences (Hội nghị người lao động)."""
 
-from labour_democracy.conferences import compliance, controllers, demo, documents, hooks
+from labour_democracy.conferences import (
+    compliance,
+    controllers,
+    demo,
+    documents,
+    hall_controllers,
+    hooks,
+)
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
 from labour_democracy.conferences.tables import Conference
 from labour_democracy.i18n import N_
@@ -11,7 +18,7 @@ from labour_democracy.web.public import PublicSection
 MANIFEST = Manifest(
     name="conferences",
     piccolo_app="labour_democracy.conferences.piccolo_app",
-    routes=controllers.ROUTES,
+    routes=[*controllers.ROUTES, *hall_controllers.ROUTES],
     menu=(MenuItem(N_("Conferences"), "/conferences", VIEW_CONFERENCES, 75),),
     public_sections=(PublicSection("conferences/_public_section.html", hooks.public_section, 30),),
     due=(hooks.due,),

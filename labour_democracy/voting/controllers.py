@@ -20,6 +20,7 @@ from labour_democracy.voting import (
     services,
     slips,
     tally,
+    voters,
 )
 from labour_democracy.voting import labels as _labels  # noqa: F401  (words for the enums)
 from labour_democracy.voting.permissions import MANAGE_BALLOTS
@@ -93,9 +94,9 @@ def _record_ids(raw: Any) -> list[int]:
         raise Invalid(str(error)) from None
 
 
-def read_answers(data: dict[str, Any], questions: list[dict]) -> services.Answers:
+def read_answers(data: dict[str, Any], questions: list[dict]) -> voters.Answers:
     """Form fields q<id> (radio or checkboxes) -> {question id: option ids or "invalid"}."""
-    answers: services.Answers = {}
+    answers: voters.Answers = {}
     for question in questions:
         raw = data.get(f"q{question['id']}", [])
         values = raw if isinstance(raw, list) else [raw]
@@ -312,7 +313,7 @@ class BallotController(Controller):
         data = await read_form(request)
         questions = await services.questions_with_options(ballot_id)
         try:
-            await services.record_paper_ballot(
+            await voters.record_paper_ballot(
                 context, ballot_id, str(data.get("code", "")), read_answers(data, questions)
             )
         except (Invalid, Conflict) as error:  # a spent code is a Conflict shown on the code field
@@ -488,8 +489,8 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-async def _resolve(request: Request, typed: str, check_unused: bool = True) -> services.VoterBallot:
-    """`services.resolve_code`, behind the per-address limit on unknown codes."""
+async def _resolve(request: Request, typed: str, check_unused: bool = True) -> voters.VoterBallot:
+    """`voters.resolve_code`, behind the per-address limit on unknown codes."""
     row_key = throttle.key("vote-code", _client(request))
     if wait := await throttle.seconds_to_wait(row_key):
         raise Invalid(
@@ -501,7 +502,7 @@ async def _resolve(request: Request, typed: str, check_unused: bool = True) -> s
             }
         )
     try:
-        return await services.resolve_code(typed, check_unused=check_unused)
+        return await voters.resolve_code(typed, check_unused=check_unused)
     except Invalid:
         code = rules.normalise_code(typed or "")
         if code is not None and not await BallotCode.exists().where(
@@ -539,7 +540,7 @@ class VoterController(Controller):
         code = str(data.get("code", ""))
         try:
             voter = await _resolve(request, code)
-        except services.CodeUsed as used:
+        except voters.CodeUsed as used:
             return _already_counted(request, used)
         except Invalid as error:  # the voter's pages: an unknown code goes back to the code page
             return render(
@@ -551,7 +552,7 @@ class VoterController(Controller):
             )
         answers = read_answers(data, voter.questions)
         try:
-            services.check_answers(voter.questions, answers, allow_invalid=False)
+            voters.check_answers(voter.questions, answers, allow_invalid=False)
         except Invalid as error:  # checked before the review page, which is not a form
             return await _voter_ballot(request, code, answers, error.errors)
         return render(
@@ -569,8 +570,8 @@ class VoterController(Controller):
         try:
             voter = await _resolve(request, code, check_unused=False)
             answers = read_answers(data, voter.questions)
-            receipt = await services.cast(voter, answers, Channel.ONLINE)
-        except (services.CodeUsed, services.AlreadyCounted) as used:
+            receipt = await voters.cast(voter, answers, Channel.ONLINE)
+        except (voters.CodeUsed, voters.AlreadyCounted) as used:
             return _already_counted(request, used)
         except Invalid as error:  # which page depends on the field that was refused
             if "code" in error.errors:
@@ -601,7 +602,7 @@ async def qr_link(request: Request, code: FromPath[str]) -> Template:
     return await _voter_ballot(request, code, {}, {})
 
 
-def _already_counted(request, used: services.CodeUsed | services.AlreadyCounted) -> Template:
+def _already_counted(request, used: voters.CodeUsed | voters.AlreadyCounted) -> Template:
     """A code that has voted: its vote was counted, and here is its receipt again."""
     return render(
         request, "voting/voter_receipt.html", receipt=used.receipt, ballot=used.ballot, again=True
@@ -611,7 +612,7 @@ def _already_counted(request, used: services.CodeUsed | services.AlreadyCounted)
 async def _voter_ballot(request, code, answers, errors) -> Template:
     try:
         voter = await _resolve(request, code)
-    except services.CodeUsed as used:
+    except voters.CodeUsed as used:
         return _already_counted(request, used)
     except Invalid as error:  # a code from a QR address, not a form
         return render(

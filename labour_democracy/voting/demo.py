@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.voting import services
+from labour_democracy.voting import services, voters
 from labour_democracy.voting.schemas import BallotForm, QuestionForm
 from labour_democracy.voting.tables import Option, QuestionKind
 
@@ -35,5 +35,5 @@ async def load(context: EnterpriseContext) -> None:
     generator = random.Random(7)
     for slip in issued[: len(issued) * 4 // 5]:
         answer = generator.choices(["for", "against", "abstain"], weights=[7, 2, 1])[0]
-        await services.cast_code(slip.code, {question: [options[answer]]})
+        await voters.cast_code(slip.code, {question: [options[answer]]})
     await services.close_ballot(context, ballot)

@@ -14,7 +14,7 @@ from labour_democracy.core.tables import Enterprise, Worker
 from labour_democracy.db import contains
 from labour_democracy.i18n import LOCAL_TIMEZONE, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.voting import rules, services, tally
+from labour_democracy.voting import permissions, rules, services, tally, voters
 from labour_democracy.voting.rules import Rule
 from labour_democracy.voting.schemas import BallotResult
 from labour_democracy.voting.tables import (
@@ -78,7 +78,7 @@ async def ballot_view(context: EnterpriseContext, ballot: Ballot) -> BallotView:
     result = None
     if ballot.status == BallotStatus.CLOSED and ballot.result:
         result = tally.unseal(ballot.result)
-    elif services.can_see_results(context, ballot) and ballot.status == BallotStatus.OPEN:
+    elif permissions.can_see_results(context, ballot) and ballot.status == BallotStatus.OPEN:
         result = await tally.count(ballot.id)
     electors = []
     if ballot.frozen_at is not None and ballot.status != BallotStatus.CLOSED:
@@ -192,11 +192,11 @@ def read_counts(
     return counts
 
 
-def answer_summary(questions: list[dict], answers: services.Answers) -> list[dict]:
+def answer_summary(questions: list[dict], answers: voters.Answers) -> list[dict]:
     """Each question with the names the voter's answer gives votes to."""
     summary = []
     for question in questions:
-        chosen = services.chosen_options(question, list(answers.get(question["id"], [])))
+        chosen = voters.chosen_options(question, list(answers.get(question["id"], [])))
         labels = [o["label"] for o in question["options"] if o["id"] in set(chosen)]
         summary.append({"question": question, "labels": labels})
     return summary

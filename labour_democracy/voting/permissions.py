@@ -1,9 +1,9 @@
 """Who may run votes: the union and HR organise consultations (Decree 145/2020, Art. 44;
 Labour Code 2019, Art. 70(4) lets the representative organisation poll workers)."""
 
-from labour_democracy.core.permissions import permission
+from labour_democracy.core.permissions import VIEW, permission
 from labour_democracy.core.tables import Role
-from labour_democracy.voting.tables import BallotStatus
+from labour_democracy.voting.tables import BallotStatus, Secrecy
 
 MANAGE_BALLOTS = permission("ballots.manage", Role.HR, Role.UNION)
 
@@ -19,3 +19,11 @@ def counted(ballot) -> bool:
 def open_for_votes(status: str) -> bool:
     """Votes are taken (and a show of hands entered) only while the ballot is open."""
     return status == BallotStatus.OPEN
+
+
+def can_see_results(context, ballot) -> bool:
+    """A secret ballot shows no partial result before it closes; a named one shows it to its
+    organisers as it goes."""
+    if ballot.status == BallotStatus.CLOSED:
+        return context.can(VIEW)
+    return ballot.secrecy == Secrecy.NAMED and context.can(MANAGE_BALLOTS)

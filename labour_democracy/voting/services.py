@@ -18,7 +18,7 @@ from labour_democracy import db
 from labour_democracy.core import audit
 from labour_democracy.core.enterprises import active_workers
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
-from labour_democracy.core.permissions import SYSTEM, VIEW
+from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Worker
 from labour_democracy.db import write_transaction
@@ -33,9 +33,7 @@ from labour_democracy.voting.tables import (
     Ballot,
     BallotCode,
     BallotStatus,
-    Channel,
     Channels,
-    ElectionMethod,
     Elector,
     ElectorateKind,
     Option,
@@ -55,7 +53,7 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _require(context: EnterpriseContext, permission=MANAGE_BALLOTS) -> None:
+def require(context: EnterpriseContext, permission=MANAGE_BALLOTS) -> None:
     if not context.can(permission):
         raise Forbidden
 
@@ -132,7 +130,7 @@ async def create_ballot(
     purpose: str = "consultation",
     quorum_minimum: Rule = rules.NO_QUORUM,
 ) -> int:
-    _require(context)
+    require(context)
     quorum = await _check_ballot_form(context, form, quorum_minimum)
     async with write_transaction():
         ballot = Ballot(
@@ -167,7 +165,7 @@ async def create_ballot(
 
 
 async def update_ballot(context: EnterpriseContext, ballot_id: int, form: BallotForm) -> None:
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     _require_draft(ballot)
     minimum = Rule.decode(ballot.quorum_minimum, ballot.quorum_source)
@@ -199,7 +197,7 @@ async def update_ballot(context: EnterpriseContext, ballot_id: int, form: Ballot
 async def attach_document(
     context: EnterpriseContext, ballot_id: int, name: str, content_type: str, content: bytes
 ) -> None:
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     _require_draft(ballot)
     if len(content) > 10 * 1024 * 1024:
@@ -289,7 +287,7 @@ async def add_question(
     form: QuestionForm,
     rule_minimum: Rule | None = None,
 ) -> int:
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     _require_draft(ballot)
     minimum = rule_minimum or (
@@ -338,7 +336,7 @@ async def add_question(
 
 
 async def delete_question(context: EnterpriseContext, ballot_id: int, question_id: int) -> None:
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     _require_draft(ballot)
     question = (
@@ -365,7 +363,7 @@ async def delete_question(context: EnterpriseContext, ballot_id: int, question_i
 
 async def set_named_list(context: EnterpriseContext, ballot_id: int, worker_ids: list[int]) -> int:
     """The electors of a named-list ballot (e.g. conference delegates), before freezing."""
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     _require_draft(ballot)
     if ballot.electorate_kind != ElectorateKind.NAMED_LIST:
@@ -457,7 +455,7 @@ async def _freeze(context: EnterpriseContext, ballot: Ballot) -> int:
 async def issue_codes(context: EnterpriseContext, ballot_id: int) -> list[IssuedCode]:
     """One code per elector; freezes the electorate. The plain codes are returned once, for the
     slips, and never stored. Issuing again before the vote opens cancels the earlier codes."""
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     _require_draft(ballot)
     if not await Question.exists().where(Question.ballot == ballot.id):
@@ -504,7 +502,7 @@ async def issue_codes(context: EnterpriseContext, ballot_id: int) -> list[Issued
 
 async def replace_code(context: EnterpriseContext, ballot_id: int, serial: int) -> IssuedCode:
     """A lost or spoiled slip: cancel its unused code and issue one new code in its place."""
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     if ballot.status == BallotStatus.CLOSED:
         raise Conflict(_("The ballot is closed."))
@@ -565,7 +563,7 @@ async def record_slips_received(
     context: EnterpriseContext, ballot_id: int, elector_ids: list[int]
 ) -> int:
     """The signature sheet, typed in: these electors signed for a slip (which one is not kept)."""
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     async with write_transaction():
         await Elector.update({Elector.slip_received: True}).where(
@@ -593,7 +591,7 @@ async def open_ballot(
 ) -> None:
     """Open the vote. A caller that counts attendance (a conference) passes `present`; the vote
     then cannot open while the quorum is missing."""
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     _require_draft(ballot)
     if not await Question.exists().where(Question.ballot == ballot.id):
@@ -641,7 +639,7 @@ async def open_ballot(
 async def close_ballot(context: EnterpriseContext, ballot_id: int) -> str:
     """Close the vote, count it, keep the result with its hash and issue the vote-count
     minutes, all in one transaction; returns the result's hash."""
-    _require(context)
+    require(context)
     ballot = await get_owned(context, Ballot, ballot_id)
     if ballot.status != BallotStatus.OPEN:
         raise Conflict(_("Only an open vote can be closed; a closed vote is never reopened."))
@@ -692,124 +690,6 @@ async def close_if_due(ballot: Ballot) -> Ballot:
 # Voting ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OpenBallot:
-    """The part of an open ballot a voter's pages need."""
-
-    id: int
-    title: str
-    explanation: str
-    attachment_name: str | None
-    public_token: str
-    secrecy: str
-    channels: str
-
-
-@dataclass(frozen=True)
-class VoterBallot:
-    """What a voter with a valid code sees."""
-
-    ballot: OpenBallot
-    code: str
-    code_hash: str
-    elector: int | None  # named ballots only
-    questions: list[dict]
-
-
-# Once a ballot is open its questions never change, so each process keeps them: a vote then
-# costs one read (the code with its ballot) and its share of a batched write. The key holds
-# the ballot's random token, so a reused id (a restored database) never finds old questions.
-_FROZEN_QUESTIONS: dict[tuple[int, str], list[dict]] = {}
-
-
-async def _questions_of_open_ballot(ballot: OpenBallot) -> list[dict]:
-    key = (ballot.id, ballot.public_token)
-    questions = _FROZEN_QUESTIONS.get(key)
-    if questions is None:
-        questions = _FROZEN_QUESTIONS[key] = await questions_with_options(ballot.id)
-    return questions
-
-
-def _open_ballot(row: dict) -> OpenBallot:
-    return OpenBallot(
-        row["id"],
-        row["title"],
-        row["explanation"],
-        row["attachment_name"],
-        row["public_token"],
-        row["secrecy"],
-        row["channels"],
-    )
-
-
-class CodeUsed(Invalid):
-    """A typed code has already voted. It carries the receipt of that vote (which derives from
-    the code), so a voter whose answer was lost on the way can see that the vote was counted."""
-
-    def __init__(self, receipt: str, ballot: OpenBallot | None = None) -> None:
-        super().__init__({"code": _("This code has already been used to vote.")})
-        self.receipt = receipt
-        self.ballot = ballot
-
-
-class AlreadyCounted(Conflict):
-    """The code's vote was stored by an earlier submission (see `CodeUsed`)."""
-
-    def __init__(self, receipt: str, ballot: OpenBallot) -> None:
-        super().__init__(_("This code has already been used to vote."))
-        self.receipt = receipt
-        self.ballot = ballot
-
-
-_CODE_WITH_BALLOT = (
-    "SELECT c.cancelled, c.elector, b.id, b.status, b.opens_at, b.closes_at, b.title, "
-    "b.explanation, b.attachment_name, b.public_token, b.secrecy, b.channels "
-    "FROM ballot_code c JOIN ballot b ON b.id = c.ballot WHERE c.code_hash = {}"
-)
-
-
-async def resolve_code(
-    typed: str, channel: Channel = Channel.ONLINE, check_unused: bool = True
-) -> VoterBallot:
-    """The open ballot a typed code belongs to, or `Invalid` saying plainly what is wrong.
-
-    `check_unused=False` skips the look-up of an earlier vote: when the vote is being cast,
-    the unique nullifier decides (see casting.py), so the read would only be repeated."""
-    code = rules.normalise_code(typed or "")
-    if code is None:
-        raise Invalid({"code": _("This code is not valid: check each character and try again.")})
-    code_hash = codes.code_hash(code)
-    rows = await BallotCode.raw(_CODE_WITH_BALLOT, code_hash)
-    if not rows:
-        raise Invalid({"code": _("This code is not valid: check each character and try again.")})
-    row = rows[0]
-    if row["cancelled"]:
-        raise Invalid({"code": _("This slip was cancelled and replaced; use your new slip.")})
-    status = row["status"]
-    if status == BallotStatus.OPEN and row["closes_at"] and row["closes_at"] <= now():
-        status = (
-            await close_if_due(await Ballot.objects().where(Ballot.id == row["id"]).first())
-        ).status
-    if status == BallotStatus.DRAFT or (row["opens_at"] and row["opens_at"] > now()):
-        raise Invalid({"code": _("Voting has not started yet.")})
-    if status == BallotStatus.CLOSED:
-        # A retry after closing still learns that its vote was counted.
-        nullifier = codes.nullifier(code_hash)
-        if await Vote.exists().where((Vote.ballot == row["id"]) & (Vote.nullifier == nullifier)):
-            raise CodeUsed(codes.receipt(nullifier), _open_ballot(row))
-        raise Invalid({"code": _("Voting is closed.")})
-    if channel is Channel.ONLINE and row["channels"] == Channels.PAPER:
-        raise Invalid({"code": _("This vote is on paper only.")})
-    ballot = _open_ballot(row)
-    nullifier = codes.nullifier(code_hash)
-    if check_unused and await Vote.exists().where(
-        (Vote.ballot == row["id"]) & (Vote.nullifier == nullifier)
-    ):
-        raise CodeUsed(codes.receipt(nullifier), ballot)
-    elector = row["elector"] if ballot.secrecy == Secrecy.NAMED else None
-    return VoterBallot(ballot, code, code_hash, elector, await _questions_of_open_ballot(ballot))
-
-
 async def questions_with_options(ballot_id: int) -> list[dict]:
     questions = (
         await Question.select().where(Question.ballot == ballot_id).order_by(Question.position)
@@ -820,89 +700,6 @@ async def questions_with_options(ballot_id: int) -> list[dict]:
     return questions
 
 
-Answers = dict[int, list[int] | str]  # question id -> option ids, or "invalid" (paper only)
-
-
-def check_answers(
-    questions: list[dict], answers: Answers, allow_invalid: bool
-) -> list[tuple[int, int | None, bool]]:
-    """Marks for a ballot, or `Invalid` naming each question answered out of its limits."""
-    errors: dict[str, str] = {}
-    marks: list[tuple[int, int | None, bool]] = []
-    for question in questions:
-        answer = answers.get(question["id"], [])
-        field = f"q{question['id']}"
-        if answer == "invalid":
-            if not allow_invalid:
-                errors[field] = _("Choose an answer.")
-            marks.append((question["id"], None, True))
-            continue
-        allowed = {o["id"] for o in question["options"]}
-        if any(option not in allowed for option in answer):
-            errors[field] = _("Choose among the options shown.")
-            continue
-        chosen = chosen_options(question, sorted(set(answer)))
-        if len(chosen) > question["max_selections"]:
-            errors[field] = (
-                _("Leave at most {n} names: strike out the others.")
-                if question["method"] == ElectionMethod.STRIKE
-                else _("Choose at most {n}.")
-            ).format(n=question["max_selections"])
-        elif len(chosen) < question["min_selections"]:
-            errors[field] = _("Choose an answer.")
-        marks += [(question["id"], option, False) for option in chosen] or [
-            (question["id"], None, False)
-        ]
-    if errors:
-        raise Invalid(errors)
-    return marks
-
-
-def chosen_options(question: dict, selected: list[int]) -> list[int]:
-    """A strike-out election ballot lists the names struck; the votes go to the others."""
-    if question["kind"] == QuestionKind.ELECTION and question["method"] == ElectionMethod.STRIKE:
-        return [o["id"] for o in question["options"] if o["id"] not in set(selected)]
-    return selected
-
-
-async def cast(voter: VoterBallot, answers: Answers, channel: Channel = Channel.ONLINE) -> str:
-    """Store one vote for a resolved code; returns the voter's receipt."""
-    marks = check_answers(voter.questions, answers, allow_invalid=channel is Channel.PAPER)
-    nullifier = codes.nullifier(voter.code_hash)
-    try:
-        await casting.submit(
-            casting.Submission(voter.ballot.id, nullifier, channel, voter.elector, marks)
-        )
-    except casting.Refused as refused:
-        if refused.reason == "closed":
-            raise Conflict(
-                _("Voting closed before your vote arrived; it was not counted.")
-            ) from None
-        # The earlier vote with this code is counted: say so, with its receipt (the answer to
-        # the first submission may have been lost on the way to the voter).
-        raise AlreadyCounted(codes.receipt(nullifier), voter.ballot) from None
-    return codes.receipt(nullifier)
-
-
-async def cast_code(typed_code: str, answers: Answers, channel: Channel = Channel.ONLINE) -> str:
-    """Resolve a typed code and cast its vote: what a phone's confirm step does."""
-    return await cast(await resolve_code(typed_code, channel, check_unused=False), answers, channel)
-
-
-async def record_paper_ballot(
-    context: EnterpriseContext, ballot_id: int, typed_code: str, answers: Answers
-) -> str:
-    """A teller enters a coded paper ballot; the code then cannot be used online, and vice versa."""
-    _require(context)
-    ballot = await get_ballot(context, ballot_id)
-    if ballot.channels == Channels.ONLINE:
-        raise Conflict(_("This vote takes no paper ballots."))
-    voter = await resolve_code(typed_code, Channel.PAPER)
-    if voter.ballot.id != ballot.id:
-        raise Invalid({"code": _("This code belongs to another vote.")})
-    return await cast(voter, answers, Channel.PAPER)
-
-
 async def add_tally_sheet(
     context: EnterpriseContext,
     ballot_id: int,
@@ -910,7 +707,7 @@ async def add_tally_sheet(
     counts: dict[tuple[int, int | None, bool], int],
 ) -> int:
     """Totals counted by two tellers (show of hands, or paper without codes)."""
-    _require(context)
+    require(context)
     ballot = await get_ballot(context, ballot_id)
     if ballot.status != BallotStatus.OPEN:
         raise Conflict(_("Counted totals are entered while the vote is open."))
@@ -997,11 +794,3 @@ async def turnout(ballot: Ballot) -> Turnout:
         electorate > 0 and rules.quorum_reached(quorum, participants, electorate),
         quorum.smallest_count(electorate),
     )
-
-
-def can_see_results(context: EnterpriseContext, ballot: Ballot) -> bool:
-    """A secret ballot shows no partial result before it closes; a named one shows it to its
-    organisers as it goes."""
-    if ballot.status == BallotStatus.CLOSED:
-        return context.can(VIEW)
-    return ballot.secrecy == Secrecy.NAMED and context.can(MANAGE_BALLOTS)

@@ -41,6 +41,7 @@ from labour_democracy.conferences.tables import (
 )
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.tables import Ownership, Role, Worker
+from labour_democracy.voting import voters
 from labour_democracy.voting.rules import Base, Comparator
 from labour_democracy.voting.tables import Option
 from tests import factories
@@ -392,9 +393,9 @@ async def test_a_secret_election_runs_on_codes_and_elects_by_more_than_half_of_t
     a, b, c = candidate["Nguyễn Văn A"], candidate["Trần Thị B"], candidate["Lê Văn C"]
     # A: 5 of 6 valid ballots; B: 3 of 6 (exactly half, not elected); C: 2.
     for code, ticked in zip(codes, ([a, b], [a, b], [a, b], [a, c], [a, c], []), strict=True):
-        await voting.cast_code(code, {question["id"]: ticked})
+        await voters.cast_code(code, {question["id"]: ticked})
     with pytest.raises(Conflict, match="already been used"):
-        await voting.cast_code(codes[0], {question["id"]: [c]})
+        await voters.cast_code(codes[0], {question["id"]: [c]})
     await session.close_vote(context, conference_id, item)
 
     outcome = next(i for i in await agenda_stage.agenda(context, conference_id) if i["id"] == item)[
@@ -451,9 +452,9 @@ async def test_a_named_vote_records_each_delegate_by_name_and_needs_more_than_ha
         question = (await voting.questions_with_options(ballot_id))[0]
         option = {o["role"]: o["id"] for o in question["options"]}
         for name, choice in zip(present, choices[item], strict=True):
-            await voting.cast_code(slips[item][name], {question["id"]: [option[choice]]})
+            await voters.cast_code(slips[item][name], {question["id"]: [option[choice]]})
         with pytest.raises(Conflict, match="already been used"):
-            await voting.cast_code(slips[item][present[0]], {question["id"]: [option["for"]]})
+            await voters.cast_code(slips[item][present[0]], {question["id"]: [option["for"]]})
         await session.close_vote(context, conference_id, item)
 
         # Each vote is recorded against the delegate who cast it.

@@ -20,6 +20,7 @@ from labour_democracy.dialogue.tables import (
 )
 from labour_democracy.i18n import today
 from labour_democracy.voting import services as voting
+from labour_democracy.voting import voters
 from labour_democracy.voting.tables import Ballot, Option
 from tests import factories
 
@@ -284,7 +285,7 @@ async def test_the_union_elects_the_dialogue_group_from_the_member_list_page(
     context = await factories.context(enterprise, Role.UNION)
     await voting.open_ballot(context, ballot.id)
     option = await Option.objects().where(Option.label == "Bình").first()
-    await voting.cast_code(codes[0].code, {option.question: [option.id]})
+    await voters.cast_code(codes[0].code, {option.question: [option.id]})
     await voting.close_ballot(context, ballot.id)
     assert "Add the elected to the list" in (await union.get(here)).text
     response = await union.post(f"{here}/elected")

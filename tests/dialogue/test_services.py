@@ -65,6 +65,7 @@ from labour_democracy.suggestions.schemas import PaperSuggestionForm
 from labour_democracy.suggestions.tables import Topic
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting import services as voting
+from labour_democracy.voting import voters
 from labour_democracy.voting.tables import Ballot, ElectorateKind, Option, Question
 from tests import factories
 
@@ -601,7 +602,7 @@ async def test_the_dialogue_group_is_elected_through_the_voting_engine():
     for code, names in zip(
         codes, [["An", "Bình"], ["An", "Bình"], ["An", "Chi"], ["An"], ["Bình"]], strict=True
     ):
-        await voting.cast_code(code.code, {question.id: [options[n] for n in names]})
+        await voters.cast_code(code.code, {question.id: [options[n] for n in names]})
     await voting.close_ballot(union, ballot_id)
 
     election = await group_election.group_election(

@@ -12,7 +12,7 @@ from piccolo.conf.apps import Finder
 from labour_democracy import db
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.tables import AuditEntry, Role
-from labour_democracy.voting import services, tally
+from labour_democracy.voting import services, tally, voters
 from labour_democracy.voting.rules import Base, Comparator
 from labour_democracy.voting.schemas import BallotForm, TallySheetForm
 from labour_democracy.voting.tables import (
@@ -35,7 +35,7 @@ async def test_exactly_one_of_twenty_simultaneous_submissions_of_a_code_counts()
     yes = (await option_ids(setup.question_ids[0]))["for"]
     code = setup.codes[0].code
     results = await asyncio.gather(
-        *(services.cast_code(code, {setup.question_ids[0]: [yes]}) for _ in range(20)),
+        *(voters.cast_code(code, {setup.question_ids[0]: [yes]}) for _ in range(20)),
         return_exceptions=True,
     )
     receipts = [r for r in results if isinstance(r, str)]
@@ -50,9 +50,9 @@ async def test_a_used_code_is_refused_on_paper_too():
     setup = await make_ballot()
     question = setup.question_ids[0]
     yes = (await option_ids(question))["for"]
-    await services.cast_code(setup.codes[0].code, {question: [yes]})
+    await voters.cast_code(setup.codes[0].code, {question: [yes]})
     with pytest.raises(Invalid, match="already been used"):
-        await services.record_paper_ballot(
+        await voters.record_paper_ballot(
             setup.context, setup.ballot_id, setup.codes[0].code, {question: [yes]}
         )
 
@@ -61,11 +61,11 @@ async def test_a_code_used_on_paper_cannot_vote_online():
     setup = await make_ballot()
     question = setup.question_ids[0]
     against = (await option_ids(question))["against"]
-    await services.record_paper_ballot(
+    await voters.record_paper_ballot(
         setup.context, setup.ballot_id, setup.codes[1].code, {question: [against]}
     )
     with pytest.raises(Conflict, match="already been used"):
-        await services.cast_code(setup.codes[1].code, {question: [against]})
+        await voters.cast_code(setup.codes[1].code, {question: [against]})
 
 
 async def test_no_vote_before_opening_or_after_closing_and_no_reopening():
@@ -73,12 +73,12 @@ async def test_no_vote_before_opening_or_after_closing_and_no_reopening():
     question = setup.question_ids[0]
     yes = (await option_ids(question))["for"]
     with pytest.raises(Invalid, match="not started"):
-        await services.cast_code(setup.codes[0].code, {question: [yes]})
+        await voters.cast_code(setup.codes[0].code, {question: [yes]})
     await services.open_ballot(setup.context, setup.ballot_id)
-    await services.cast_code(setup.codes[0].code, {question: [yes]})
+    await voters.cast_code(setup.codes[0].code, {question: [yes]})
     await services.close_ballot(setup.context, setup.ballot_id)
     with pytest.raises(Invalid, match="closed"):
-        await services.cast_code(setup.codes[1].code, {question: [yes]})
+        await voters.cast_code(setup.codes[1].code, {question: [yes]})
     with pytest.raises(Conflict):
         await services.open_ballot(setup.context, setup.ballot_id)
     with pytest.raises(Conflict):
@@ -92,11 +92,11 @@ async def test_mistyped_and_cancelled_codes_are_refused_with_a_reason():
     yes = (await option_ids(question))["for"]
     code = setup.codes[2].code
     with pytest.raises(Invalid, match="not valid"):
-        await services.cast_code(code[:-1] + ("0" if code[-1] != "0" else "1"), {question: [yes]})
+        await voters.cast_code(code[:-1] + ("0" if code[-1] != "0" else "1"), {question: [yes]})
     replacement = await services.replace_code(setup.context, setup.ballot_id, setup.codes[2].serial)
     with pytest.raises(Invalid, match="cancelled"):
-        await services.cast_code(code, {question: [yes]})
-    assert await services.cast_code(replacement.code, {question: [yes]})
+        await voters.cast_code(code, {question: [yes]})
+    assert await voters.cast_code(replacement.code, {question: [yes]})
     entries = await AuditEntry.select(AuditEntry.action).where(
         AuditEntry.action.is_in(["ballot.code_cancelled", "ballot.code_issued"])
     )
@@ -107,7 +107,7 @@ async def test_a_used_code_cannot_be_replaced():
     setup = await make_ballot()
     question = setup.question_ids[0]
     yes = (await option_ids(question))["for"]
-    await services.cast_code(setup.codes[0].code, {question: [yes]})
+    await voters.cast_code(setup.codes[0].code, {question: [yes]})
     with pytest.raises(Conflict, match="already been used"):
         await services.replace_code(setup.context, setup.ballot_id, setup.codes[0].serial)
 
@@ -119,7 +119,7 @@ async def test_secret_ballot_links_no_elector_to_a_choice_in_any_table_or_log(ca
     yes = (await option_ids(motion_id))["for"]
     candidates = await option_ids(election_id)
     receipts = [
-        await services.cast_code(issued.code, {motion_id: [yes], election_id: [candidates["An"]]})
+        await voters.cast_code(issued.code, {motion_id: [yes], election_id: [candidates["An"]]})
         for issued in setup.codes[:3]
     ]
     await services.record_slips_received(
@@ -149,7 +149,7 @@ async def test_named_ballot_records_who_voted_what():
     setup = await make_ballot(secrecy=Secrecy.NAMED)
     question = setup.question_ids[0]
     yes = (await option_ids(question))["for"]
-    await services.cast_code(setup.codes[0].code, {question: [yes]})
+    await voters.cast_code(setup.codes[0].code, {question: [yes]})
     vote = await Vote.select(Vote.elector).first()
     assert vote["elector"] is not None
     assert setup.codes[0].elector_name is not None
@@ -250,7 +250,7 @@ async def test_closing_is_audited_with_the_tally_hash_and_a_recount_matches():
     question = setup.question_ids[0]
     yes = (await option_ids(question))["for"]
     for issued in setup.codes[:3]:
-        await services.cast_code(issued.code, {question: [yes]})
+        await voters.cast_code(issued.code, {question: [yes]})
     digest = await services.close_ballot(setup.context, setup.ballot_id)
     entry = (
         await AuditEntry.select(AuditEntry.details)
@@ -271,7 +271,7 @@ async def test_counting_takes_the_same_number_of_queries_for_few_or_many_ballots
         yes = (await option_ids(motion_id))["for"]
         a = (await option_ids(election_id))["A"]
         for issued in setup.codes:
-            await services.cast_code(issued.code, {motion_id: [yes], election_id: [a]})
+            await voters.cast_code(issued.code, {motion_id: [yes], election_id: [a]})
         engine = db.engine()
         before = engine.query_count
         await tally.count(setup.ballot_id)
@@ -284,8 +284,8 @@ async def test_results_count_online_paper_and_tellers_together():
     setup = await make_ballot(workers=6)
     question = setup.question_ids[0]
     options = await option_ids(question)
-    await services.cast_code(setup.codes[0].code, {question: [options["for"]]})
-    await services.record_paper_ballot(
+    await voters.cast_code(setup.codes[0].code, {question: [options["for"]]})
+    await voters.record_paper_ballot(
         setup.context, setup.ballot_id, setup.codes[1].code, {question: "invalid"}
     )
     await services.add_tally_sheet(

@@ -11,7 +11,7 @@ from piccolo.querystring import QueryString
 from bench.secrecy import database_orders, kendall_tau
 from labour_democracy import db
 from labour_democracy.core.errors import Invalid
-from labour_democracy.voting import casting, codes, rules, services, tally
+from labour_democracy.voting import casting, codes, rules, services, tally, voters
 from labour_democracy.voting.slips import voting_url
 from labour_democracy.voting.tables import Ballot, Mark, Vote
 from tests.voting.conftest import make_ballot, option_ids
@@ -30,7 +30,7 @@ async def test_after_closing_no_order_of_the_rows_follows_the_order_of_voting():
     options = list((await option_ids(question)).values())
     cast_order = []
     for number, issued in enumerate(setup.codes):  # one at a time: each vote a batch of its own
-        await services.cast_code(issued.code, {question: [options[number % 3]]})
+        await voters.cast_code(issued.code, {question: [options[number % 3]]})
         cast_order.append(_nullifier(issued.code))
     before = await database_orders(setup.ballot_id)
     # While the vote is open, the storage order is the order of voting (the test's premise).
@@ -80,25 +80,25 @@ async def test_a_retried_code_learns_its_vote_was_counted_with_its_receipt():
     question = setup.question_ids[0]
     yes = (await option_ids(question))["for"]
     code = setup.codes[0].code
-    receipt = await services.cast_code(code, {question: [yes]})
+    receipt = await voters.cast_code(code, {question: [yes]})
     # The confirm step sent again (its answer was lost) and the code typed again.
     try:
-        await services.cast_code(code, {question: [yes]})
+        await voters.cast_code(code, {question: [yes]})
         raise AssertionError("a second vote was accepted")
-    except services.AlreadyCounted as counted:
+    except voters.AlreadyCounted as counted:
         assert counted.receipt == receipt
     try:
-        await services.resolve_code(code)
+        await voters.resolve_code(code)
         raise AssertionError("a used code resolved")
-    except services.CodeUsed as used:
+    except voters.CodeUsed as used:
         assert used.receipt == receipt and isinstance(used, Invalid)
     assert await Vote.count() == 1
     # After closing too, the receipt is shown again rather than a bare "closed".
     await services.close_ballot(setup.context, setup.ballot_id)
     try:
-        await services.resolve_code(code)
+        await voters.resolve_code(code)
         raise AssertionError("a used code resolved after closing")
-    except services.CodeUsed as used:
+    except voters.CodeUsed as used:
         assert used.receipt == receipt
 
 
@@ -154,7 +154,7 @@ async def test_the_published_result_survives_the_rewrite():
     setup = await make_ballot()
     question = setup.question_ids[0]
     yes = (await option_ids(question))["for"]
-    receipts = [await services.cast_code(c.code, {question: [yes]}) for c in setup.codes[:3]]
+    receipts = [await voters.cast_code(c.code, {question: [yes]}) for c in setup.codes[:3]]
     digest = await services.close_ballot(setup.context, setup.ballot_id)
     ballot = await Ballot.objects().where(Ballot.id == setup.ballot_id).first()
     assert ballot.result_hash == digest
