@@ -83,12 +83,15 @@ def _claim_sql(policy: Policy, now: int) -> str:
         f" WHEN {earned} * 2 > {policy.max_delay} THEN {policy.max_delay}"
         f" ELSE {earned} * 2 END)"
     )
+    # Without a delay next_at stays 0, not "now": concurrent requests read the clock a few
+    # milliseconds apart, and one whose "now" is older than another's must not be refused.
     first = policy.first_delay if policy.free <= 1 else 0
     return (
         "INSERT INTO throttle (key, attempts, delay, next_at, last_at)"
-        f" VALUES ({{}}, 1, {first}, {now + first * 1000}, {now})"
+        f" VALUES ({{}}, 1, {first}, {now + first * 1000 if first else 0}, {now})"
         f" ON CONFLICT (key) DO UPDATE SET attempts = {before} + 1, delay = {delay},"
-        f" next_at = {now} + {delay} * 1000, last_at = {now}"
+        f" next_at = CASE WHEN {delay} = 0 THEN 0 ELSE {now} + {delay} * 1000 END,"
+        f" last_at = {now}"
         f" WHERE throttle.next_at <= {now}"
         " RETURNING attempts"
     )

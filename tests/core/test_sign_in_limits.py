@@ -171,3 +171,20 @@ async def test_successful_sign_ins_from_one_address_never_add_up_to_a_delay(cloc
     assert await Throttle.count() <= 1
     row = await Throttle.select().first()
     assert row is None or row["attempts"] == 0
+
+
+async def test_attempts_within_the_free_ones_are_never_refused_by_clocks_a_moment_apart(
+    monkeypatch,
+):
+    # Concurrent requests (or processes) read the clock a few milliseconds apart, so one may
+    # be counted after another whose "now" is later: each call here reads an earlier time.
+    ticks = iter(range(1_900_000_000_000, 0, -3))
+    monkeypatch.setattr(throttle, "_now_ms", lambda: next(ticks))
+    enterprise = await factories.enterprise()
+    for n in range(10):
+        await factories.user(f"officer{n}@a.vn", Role.HR, enterprise)
+    with i18n.language("en"):
+        for n in range(10):
+            with pytest.raises(Invalid) as refused:
+                await accounts.sign_in(f"officer{n}@a.vn", WRONG, "10.0.0.1")
+            assert not isinstance(refused.value, accounts.TooManyAttempts)
