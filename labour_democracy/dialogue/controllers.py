@@ -542,11 +542,11 @@ class CalendarFeedController(Controller):
 
     @get("/{token:str}", opt={"public": True})
     async def feed(self, token: FromPath[str]) -> Response:
-        enterprise = await deadlines.enterprise_for_token(token.removesuffix(".ics"))
+        enterprise = await calendar_feed.enterprise_for_token(token.removesuffix(".ics"))
         if enterprise is None:
             raise NotFound
         return Response(
-            content=await deadlines.feed(enterprise, get_settings().base_url),
+            content=await calendar_feed.feed(enterprise, get_settings().base_url),
             media_type="text/calendar; charset=utf-8",
             headers={"Cache-Control": "private, max-age=300"},
         )

@@ -144,12 +144,12 @@ async def test_an_unexpected_error_logs_the_route_not_the_secret_in_its_address(
     browser_for, monkeypatch, caplog
 ):
     """A slip's QR address carries its voting code: a failure there must not write it out."""
-    from labour_democracy.voting import services as voting_services
+    from labour_democracy.voting import voters
 
     async def fail(*args, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr(voting_services, "resolve_code", fail)
+    monkeypatch.setattr(voters, "resolve_code", fail)
     response = await (await browser_for()).get("/V/ABCD-EFGH-JKMN")
     assert response.status_code == 500
     ours = "\n".join(r.getMessage() for r in caplog.records if r.name == "labour_democracy")
