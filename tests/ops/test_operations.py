@@ -92,12 +92,12 @@ async def test_the_proxy_request_id_is_kept_when_well_formed(client, access_line
 async def test_an_application_error_is_logged_with_the_request_id(
     browser_for, monkeypatch, caplog, access_lines
 ):
-    from labour_democracy.voting import services as voting_services
+    from labour_democracy.voting import voters
 
     async def fail(*args, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr(voting_services, "resolve_code", fail)
+    monkeypatch.setattr(voters, "resolve_code", fail)
     response = await (await browser_for()).get("/V/ABCD-EFGH-JKMN")
     assert response.status_code == 500
     request_id = response.headers["x-request-id"]
