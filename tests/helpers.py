@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shutil
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 
 import pytest
 from litestar.testing import AsyncTestClient
@@ -75,3 +76,19 @@ def installed_only(**declared):
         yield
     finally:
         install()
+
+
+_AUDIT_GUARDS = "labour_democracy.core.piccolo_migrations.core_2026_12_06t04_30_00_000000"
+
+
+@asynccontextmanager
+async def audit_log_unguarded():
+    """The audit table without its append-only and no-truncate triggers, as an attacker with the
+    database's superuser password would have it; the guards come back afterwards (PostgreSQL
+    keeps its schema between tests). The statements are the migration's own."""
+    guards = importlib.import_module(_AUDIT_GUARDS)
+    await guards.lift_audit_log_guards()
+    try:
+        yield
+    finally:
+        await guards.guard_audit_log()

@@ -41,10 +41,11 @@ import labour_democracy.piccolo_conf  # noqa: F401
 from piccolo.querystring import QueryString
 
 from labour_democracy import db
+from labour_democracy.core.piccolo_migrations import core_2026_12_06t04_30_00_000000 as guards
 
 
 async def main():
-    await db.drop_append_only("audit_entry")
+    await guards.lift_audit_log_guards()
     await db.engine().run_querystring(
         QueryString("UPDATE audit_entry SET record_id = '999' WHERE seq = 1")
     )

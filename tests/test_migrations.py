@@ -7,10 +7,12 @@ PostgreSQL.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.scratch_database import scratch_database_url
 
@@ -98,3 +100,19 @@ def test_migrations_run_forwards_backwards_and_forwards_again_from_an_empty_data
     assert report["missing_after_forwards_again"] == []
     # The append-only trigger is raw DDL in a migration: it must come back too.
     assert report["audit_update_refused"] is True
+
+
+def test_no_migration_imports_application_code():
+    """A migration means the same thing whatever the code becomes: it imports Piccolo and the
+    standard library only (one initial migration per module, generated; later ones frozen)."""
+    package = Path(__file__).resolve().parents[1] / "labour_democracy"
+    importing = []
+    for path in package.glob("*/piccolo_migrations/*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            importing += [f"{path.name}: {n}" for n in names if n.startswith("labour_democracy")]
+    assert importing == []

@@ -66,10 +66,6 @@ class Role(StrEnum):
     UNION = "union"
 
 
-def new_public_token() -> str:
-    return secrets.token_urlsafe(12)
-
-
 class Province(Table):
     """Province-level unit (tỉnh, thành phố trực thuộc trung ương), the upper tier since 2025."""
 
@@ -106,7 +102,8 @@ class Enterprise(Table):
     # Working-day deadlines count Saturday only where the enterprise's week includes it.
     saturday_works = Boolean(default=False)
     # The unguessable part of the enterprise's public page (/p/<token>), for workers.
-    public_token = Varchar(length=32, default=new_public_token)
+    # A standard-library default, so the generated migration imports no application code.
+    public_token = Varchar(length=64, default=secrets.token_urlsafe)
     created_at = Timestamptz(default=TimestamptzNow())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 
 import icalendar
 
@@ -19,7 +20,6 @@ from labour_democracy.dialogue.tables import (
     Dialogue,
     DialogueSettings,
     DialogueStatus,
-    new_calendar_token,
 )
 from labour_democracy.i18n import gettext as _
 
@@ -32,7 +32,7 @@ async def renew_calendar_token(context: EnterpriseContext) -> None:
     settings = await regulation.settings_for(context.enterprise_id)
     async with write_transaction():
         await DialogueSettings.update(
-            {DialogueSettings.calendar_token: new_calendar_token()}
+            {DialogueSettings.calendar_token: secrets.token_urlsafe()}
         ).where(DialogueSettings.id == settings.id)
         await audit.record(
             context.actor,

@@ -80,10 +80,6 @@ class AgendaSource(StrEnum):
     MANUAL = "manual_item"
 
 
-def new_calendar_token() -> str:
-    return secrets.token_urlsafe(18)
-
-
 class DialogueSettings(Table):
     """The dialogue part of the enterprise's democracy regulation (quy chế dân chủ ở cơ sở tại
     nơi làm việc, phần đối thoại), Decree 145 Art. 37(2)(c)."""
@@ -97,7 +93,8 @@ class DialogueSettings(Table):
     # leaves it to the regulation).
     event_reply_days = SmallInt(default=5)
     # Secret part of the iCalendar feed's address (/dialogue-calendar/<token>.ics).
-    calendar_token = Varchar(length=32, default=new_calendar_token, unique=True)
+    # A standard-library default, so the generated migration imports no application code.
+    calendar_token = Varchar(length=64, default=secrets.token_urlsafe, unique=True)
     updated_at = Timestamptz(default=TimestamptzNow())
 
 

@@ -21,7 +21,7 @@ from labour_democracy.voting.tables import Ballot, Question
 from tests import factories
 from tests.conferences.conftest import planned, published_soe
 
-MIGRATION = "labour_democracy.conferences.piccolo_migrations.conferences_2026_12_06t03_50_00_000000"
+MIGRATION = "labour_democracy.conferences.piccolo_migrations.conferences_2026_12_06t04_31_00_000000"
 
 # The catalogue's words of a few keys, as the .po files give them.
 PLAN_STEP = ("Adopt the conference plan", "Ban hành kế hoạch tổ chức hội nghị")

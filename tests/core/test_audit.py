@@ -16,6 +16,7 @@ from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.schemas import OrgUnitForm
 from labour_democracy.core.tables import AuditEntry, OrgUnit
 from tests import factories
+from tests.helpers import audit_log_unguarded
 
 
 async def _record(count: int) -> None:
@@ -33,9 +34,8 @@ async def tamperable():
     """The audit table without its append-only triggers, as an attacker with the database
     password would have it; the triggers come back afterwards (PostgreSQL keeps its schema
     between tests)."""
-    await db.drop_append_only("audit_entry")
-    yield
-    await db.make_append_only("audit_entry")
+    async with audit_log_unguarded():
+        yield
 
 
 async def _verify_command() -> tuple[int, str]:

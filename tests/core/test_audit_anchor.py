@@ -15,6 +15,7 @@ from labour_democracy.cli import main
 from labour_democracy.core import audit
 from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.tables import AuditEntry
+from tests.helpers import audit_log_unguarded
 
 
 async def _record(count: int) -> None:
@@ -30,11 +31,8 @@ async def _sql(statement: str) -> None:
 @pytest.fixture
 async def tamperable():
     """The table without its append-only triggers, as a database superuser would have it."""
-    await db.drop_append_only("audit_entry")
-    await db.allow_truncate("audit_entry")
-    yield
-    await db.make_append_only("audit_entry")
-    await db.refuse_truncate("audit_entry")
+    async with audit_log_unguarded():
+        yield
 
 
 async def _verify_command(*args: str) -> tuple[int, str]:

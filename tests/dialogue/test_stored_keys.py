@@ -42,7 +42,7 @@ from labour_democracy.i18n import LOCAL_TIMEZONE, today
 from labour_democracy.voting.tables import Ballot, Question
 from tests import factories
 
-MIGRATION = "labour_democracy.dialogue.piccolo_migrations.dialogue_2026_12_06t03_39_52_090184"
+MIGRATION = "labour_democracy.dialogue.piccolo_migrations.dialogue_2026_12_06t04_31_01_000000"
 REQUESTER = "Công đoàn cơ sở Công ty TNHH May Sông Hồng"
 
 

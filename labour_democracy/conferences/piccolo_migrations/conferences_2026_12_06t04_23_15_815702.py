@@ -3,17 +3,18 @@ from enum import Enum
 from piccolo.columns.base import OnDelete
 from piccolo.columns.base import OnUpdate
 from piccolo.columns.column_types import Boolean
-from piccolo.columns.column_types import Bytea
+from piccolo.columns.column_types import Date
 from piccolo.columns.column_types import ForeignKey
 from piccolo.columns.column_types import Integer
 from piccolo.columns.column_types import Serial
 from piccolo.columns.column_types import SmallInt
 from piccolo.columns.column_types import Text
+from piccolo.columns.column_types import Time
 from piccolo.columns.column_types import Timestamptz
-from piccolo.columns.column_types import UUID
 from piccolo.columns.column_types import Varchar
+from piccolo.columns.defaults.date import DateNow
+from piccolo.columns.defaults.time import TimeNow
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
-from piccolo.columns.defaults.uuid import UUID4
 from piccolo.columns.indexes import IndexMethod
 from piccolo.table import Table
 
@@ -31,7 +32,7 @@ class Ballot(Table, tablename="ballot", schema=None):
     )
 
 
-class Elector(Table, tablename="elector", schema=None):
+class Conference(Table, tablename="conference", schema=None):
     id = Serial(
         null=False,
         primary_key=True,
@@ -57,7 +58,7 @@ class Enterprise(Table, tablename="enterprise", schema=None):
     )
 
 
-class Option(Table, tablename="option", schema=None):
+class IssuedDocument(Table, tablename="issued_document", schema=None):
     id = Serial(
         null=False,
         primary_key=True,
@@ -83,46 +84,6 @@ class OrgUnit(Table, tablename="org_unit", schema=None):
     )
 
 
-class Question(Table, tablename="question", schema=None):
-    id = Serial(
-        null=False,
-        primary_key=True,
-        unique=False,
-        index=False,
-        index_method=IndexMethod.btree,
-        choices=None,
-        db_column_name="id",
-        secret=False,
-    )
-
-
-class TallySheet(Table, tablename="tally_sheet", schema=None):
-    id = Serial(
-        null=False,
-        primary_key=True,
-        unique=False,
-        index=False,
-        index_method=IndexMethod.btree,
-        choices=None,
-        db_column_name="id",
-        secret=False,
-    )
-
-
-class Vote(Table, tablename="vote", schema=None):
-    id = UUID(
-        default=UUID4(),
-        null=False,
-        primary_key=True,
-        unique=False,
-        index=False,
-        index_method=IndexMethod.btree,
-        choices=None,
-        db_column_name=None,
-        secret=False,
-    )
-
-
 class Worker(Table, tablename="worker", schema=None):
     id = Serial(
         null=False,
@@ -136,67 +97,295 @@ class Worker(Table, tablename="worker", schema=None):
     )
 
 
-ID = "2026-11-26T13:30:33:809480"
+ID = "2026-12-06T04:23:15:815702"
 VERSION = "1.38.0"
-DESCRIPTION = "voting tables"
+DESCRIPTION = "initial"
 
 
 async def forwards():
     manager = MigrationManager(
-        migration_id=ID, app_name="voting", description=DESCRIPTION
+        migration_id=ID, app_name="conferences", description=DESCRIPTION
     )
 
     manager.add_table(
-        class_name="Question", tablename="question", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="Elector", tablename="elector", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="Ballot", tablename="ballot", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="TallyLine", tablename="tally_line", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="TallySheet",
-        tablename="tally_sheet",
+        class_name="ConferenceRules",
+        tablename="conference_rules",
         schema=None,
         columns=None,
     )
 
     manager.add_table(
-        class_name="Option", tablename="option", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="Vote", tablename="vote", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="BallotCode",
-        tablename="ballot_code",
+        class_name="AgendaItem",
+        tablename="conference_agenda_item",
         schema=None,
         columns=None,
     )
 
     manager.add_table(
-        class_name="Mark", tablename="mark", schema=None, columns=None
+        class_name="TimelineStep",
+        tablename="conference_step",
+        schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
+        class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
+        class_name="Conference", tablename="conference", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="ResolutionReview",
+        tablename="conference_review",
+        schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
+        class_name="Delegate",
+        tablename="conference_delegate",
+        schema=None,
+        columns=None,
     )
 
     manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="ballot",
-        db_column_name="ballot",
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="enterprise",
+        db_column_name="enterprise",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Ballot,
+            "references": Enterprise,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": True,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="opt_in_soe_rules",
+        db_column_name="opt_in_soe_rules",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": False,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="form",
+        db_column_name="form",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 20,
+            "default": "whole_or_delegates",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "ConferenceForm",
+                {
+                    "WHOLE": "whole_workforce",
+                    "DELEGATES": "delegates",
+                    "EITHER": "whole_or_delegates",
+                },
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="quorum_rule",
+        db_column_name="quorum_rule",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 40,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="pass_rule",
+        db_column_name="pass_rule",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 40,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="months_after_year_end",
+        db_column_name="months_after_year_end",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 3,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="review_months",
+        db_column_name="review_months",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 6,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="regulation_reference",
+        db_column_name="regulation_reference",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="updated_by",
+        db_column_name="updated_by",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ConferenceRules",
+        tablename="conference_rules",
+        column_name="updated_at",
+        db_column_name="updated_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": TimestamptzNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
+        column_name="conference",
+        db_column_name="conference",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Conference,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -213,8 +402,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Question",
-        tablename="question",
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
         column_name="position",
         db_column_name="position",
         column_class_name="SmallInt",
@@ -234,23 +423,71 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="kind",
-        db_column_name="kind",
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
+        column_name="key",
+        db_column_name="key",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 10,
+            "length": 30,
             "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
+        column_name="title",
+        db_column_name="title",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 500,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
+        column_name="kind",
+        db_column_name="kind",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": "info",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
             "choices": Enum(
-                "QuestionKind",
-                {"MOTION": "motion", "CHOICE": "choice", "ELECTION": "election"},
+                "AgendaKind",
+                {
+                    "INFO": "info",
+                    "RESOLUTION": "resolution",
+                    "ELECTION": "election",
+                },
             ),
             "db_column_name": None,
             "secret": False,
@@ -259,10 +496,39 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="text",
-        db_column_name="text",
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
+        column_name="vote_mode",
+        db_column_name="vote_mode",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 14,
+            "default": "show_of_hands",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "VoteMode",
+                {
+                    "SHOW_OF_HANDS": "show_of_hands",
+                    "NAMED": "named",
+                    "SECRET": "secret",
+                },
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
+        column_name="candidates",
+        db_column_name="candidates",
         column_class_name="Text",
         column_class=Text,
         params={
@@ -280,50 +546,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="min_selections",
-        db_column_name="min_selections",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 1,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="max_selections",
-        db_column_name="max_selections",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 1,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Question",
-        tablename="question",
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
         column_name="seats",
         db_column_name="seats",
         column_class_name="SmallInt",
@@ -343,40 +567,18 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="method",
-        db_column_name="method",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
+        column_name="ballot",
+        db_column_name="ballot",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
         params={
-            "length": 10,
-            "default": None,
+            "references": Ballot,
+            "on_delete": OnDelete.set_null,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
             "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "ElectionMethod", {"TICK": "tick", "STRIKE": "strike"}
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="rule",
-        db_column_name="rule",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 40,
-            "default": "",
-            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -389,10 +591,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="rule_source",
-        db_column_name="rule_source",
+        table_class_name="AgendaItem",
+        tablename="conference_agenda_item",
+        column_name="notes",
+        db_column_name="notes",
         column_class_name="Text",
         column_class=Text,
         params={
@@ -410,36 +612,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Question",
-        tablename="question",
-        column_name="rule_minimum",
-        db_column_name="rule_minimum",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 40,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Elector",
-        tablename="elector",
-        column_name="ballot",
-        db_column_name="ballot",
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="conference",
+        db_column_name="conference",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Ballot,
+            "references": Conference,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -456,15 +636,166 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Elector",
-        tablename="elector",
-        column_name="worker",
-        db_column_name="worker",
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="key",
+        db_column_name="key",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 30,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="position",
+        db_column_name="position",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="title",
+        db_column_name="title",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 300,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="owner",
+        db_column_name="owner",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="due_on",
+        db_column_name="due_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": DateNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="status",
+        db_column_name="status",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 6,
+            "default": "todo",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum("StepStatus", {"TODO": "todo", "DONE": "done"}),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TimelineStep",
+        tablename="conference_step",
+        column_name="done_on",
+        db_column_name="done_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="conference",
+        db_column_name="conference",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Worker,
-            "on_delete": OnDelete.restrict,
+            "references": Conference,
+            "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
             "null": False,
@@ -480,14 +811,17 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Elector",
-        tablename="elector",
-        column_name="slip_received",
-        db_column_name="slip_received",
-        column_class_name="Boolean",
-        column_class=Boolean,
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="org_unit",
+        db_column_name="org_unit",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
         params={
-            "default": False,
+            "references": OrgUnit,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -501,8 +835,95 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="headcount",
+        db_column_name="headcount",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="seats",
+        db_column_name="seats",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="ballot",
+        db_column_name="ballot",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Ballot,
+            "on_delete": OnDelete.set_null,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="UnitSeat",
+        tablename="conference_unit_seat",
+        column_name="results_entered_at",
+        db_column_name="results_entered_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
         column_name="enterprise",
         db_column_name="enterprise",
         column_class_name="ForeignKey",
@@ -525,15 +946,111 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="purpose",
-        db_column_name="purpose",
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="year",
+        db_column_name="year",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="kind",
+        db_column_name="kind",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 30,
-            "default": "consultation",
+            "length": 14,
+            "default": "annual",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "ConferenceKind",
+                {"ANNUAL": "annual", "EXTRAORDINARY": "extraordinary"},
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="requested_by",
+        db_column_name="requested_by",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 24,
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "Requester",
+                {
+                    "UNION": "union_committee",
+                    "OTHER_REPRESENTATIVE": "other_representative",
+                    "ENTERPRISE": "enterprise",
+                    "WORKERS": "workers_third",
+                },
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="requesters",
+        db_column_name="requesters",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="held_on",
+        db_column_name="held_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": DateNow(),
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -547,10 +1064,31 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="title",
-        db_column_name="title",
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="starts_at",
+        db_column_name="starts_at",
+        column_class_name="Time",
+        column_class=Time,
+        params={
+            "default": TimeNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="venue",
+        db_column_name="venue",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
@@ -569,13 +1107,43 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="explanation",
-        db_column_name="explanation",
-        column_class_name="Text",
-        column_class=Text,
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="form",
+        db_column_name="form",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
+            "length": 20,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "ConferenceForm",
+                {
+                    "WHOLE": "whole_workforce",
+                    "DELEGATES": "delegates",
+                    "EITHER": "whole_or_delegates",
+                },
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="employer_chair",
+        db_column_name="employer_chair",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -590,86 +1158,21 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="attachment_name",
-        db_column_name="attachment_name",
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="union_chair",
+        db_column_name="union_chair",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
             "length": 255,
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="attachment_type",
-        db_column_name="attachment_type",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 100,
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="attachment",
-        db_column_name="attachment",
-        column_class_name="Bytea",
-        column_class=Bytea,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="secrecy",
-        db_column_name="secrecy",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 10,
-            "default": "secret",
+            "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
-            "choices": Enum("Secrecy", {"NAMED": "named", "SECRET": "secret"}),
+            "choices": None,
             "db_column_name": None,
             "secret": False,
         },
@@ -677,23 +1180,21 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="channels",
-        db_column_name="channels",
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="secretary",
+        db_column_name="secretary",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 10,
-            "default": "both",
+            "length": 255,
+            "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "Channels", {"ONLINE": "online", "PAPER": "paper", "BOTH": "both"}
-            ),
+            "choices": None,
             "db_column_name": None,
             "secret": False,
         },
@@ -701,52 +1202,19 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="electorate_kind",
-        db_column_name="electorate_kind",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="soe_rules",
+        db_column_name="soe_rules",
+        column_class_name="Boolean",
+        column_class=Boolean,
         params={
-            "length": 20,
-            "default": "all_workers",
+            "default": False,
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "ElectorateKind",
-                {
-                    "ALL_WORKERS": "all_workers",
-                    "ORG_UNIT": "org_unit",
-                    "UNION_MEMBERS": "union_members",
-                    "NAMED_LIST": "named_list",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="electorate_unit",
-        db_column_name="electorate_unit",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": OrgUnit,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
             "secret": False,
@@ -755,50 +1223,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="electorate_size",
-        db_column_name="electorate_size",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="frozen_at",
-        db_column_name="frozen_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
+        table_class_name="Conference",
+        tablename="conference",
         column_name="quorum_rule",
         db_column_name="quorum_rule",
         column_class_name="Varchar",
@@ -819,8 +1245,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
+        table_class_name="Conference",
+        tablename="conference",
         column_name="quorum_source",
         db_column_name="quorum_source",
         column_class_name="Text",
@@ -840,10 +1266,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="quorum_minimum",
-        db_column_name="quorum_minimum",
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="pass_rule",
+        db_column_name="pass_rule",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
@@ -862,15 +1288,15 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="present",
-        db_column_name="present",
-        column_class_name="Integer",
-        column_class=Integer,
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="pass_source",
+        db_column_name="pass_source",
+        column_class_name="Text",
+        column_class=Text,
         params={
-            "default": None,
-            "null": True,
+            "default": "",
+            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -883,65 +1309,28 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="opens_at",
-        db_column_name="opens_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="closes_at",
-        db_column_name="closes_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
+        table_class_name="Conference",
+        tablename="conference",
         column_name="status",
         db_column_name="status",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 10,
-            "default": "draft",
+            "length": 12,
+            "default": "planned",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": Enum(
-                "BallotStatus",
-                {"DRAFT": "draft", "OPEN": "open", "CLOSED": "closed"},
+                "ConferenceStatus",
+                {
+                    "PLANNED": "planned",
+                    "IN_SESSION": "in_session",
+                    "CLOSED": "closed",
+                    "PUBLISHED": "published",
+                },
             ),
             "db_column_name": None,
             "secret": False,
@@ -950,8 +1339,29 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="documents_sent_on",
+        db_column_name="documents_sent_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
         column_name="opened_at",
         db_column_name="opened_at",
         column_class_name="Timestamptz",
@@ -971,8 +1381,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
+        table_class_name="Conference",
+        tablename="conference",
         column_name="closed_at",
         db_column_name="closed_at",
         column_class_name="Timestamptz",
@@ -992,61 +1402,38 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="result",
-        db_column_name="result",
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="published_on",
+        db_column_name="published_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="resolution_summary",
+        db_column_name="resolution_summary",
         column_class_name="Text",
         column_class=Text,
         params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="result_hash",
-        db_column_name="result_hash",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 64,
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
-        column_name="public_token",
-        db_column_name="public_token",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 32,
             "default": "",
             "null": False,
             "primary_key": False,
-            "unique": True,
+            "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
@@ -1057,8 +1444,56 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="minutes",
+        db_column_name="minutes",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": IssuedDocument,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
+        column_name="resolution",
+        db_column_name="resolution",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": IssuedDocument,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Conference",
+        tablename="conference",
         column_name="created_by",
         db_column_name="created_by",
         column_class_name="Integer",
@@ -1078,8 +1513,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Ballot",
-        tablename="ballot",
+        table_class_name="Conference",
+        tablename="conference",
         column_name="created_at",
         db_column_name="created_at",
         column_class_name="Timestamptz",
@@ -1099,35 +1534,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TallyLine",
-        tablename="tally_line",
-        column_name="count",
-        db_column_name="count",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TallyLine",
-        tablename="tally_line",
-        column_name="sheet",
-        db_column_name="sheet",
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="conference",
+        db_column_name="conference",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": TallySheet,
+            "references": Conference,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -1144,41 +1558,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TallyLine",
-        tablename="tally_line",
-        column_name="ballot",
-        db_column_name="ballot",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="due_on",
+        db_column_name="due_on",
+        column_class_name="Date",
+        column_class=Date,
         params={
-            "references": Ballot,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TallyLine",
-        tablename="tally_line",
-        column_name="question",
-        db_column_name="question",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Question,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
+            "default": DateNow(),
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -1192,17 +1579,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TallyLine",
-        tablename="tally_line",
-        column_name="option",
-        db_column_name="option",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="held_on",
+        db_column_name="held_on",
+        column_class_name="Date",
+        column_class=Date,
         params={
-            "references": Option,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
+            "default": None,
             "null": True,
             "primary_key": False,
             "unique": False,
@@ -1216,144 +1600,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TallyLine",
-        tablename="tally_line",
-        column_name="invalid",
-        db_column_name="invalid",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": False,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TallySheet",
-        tablename="tally_sheet",
-        column_name="ballot",
-        db_column_name="ballot",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Ballot,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TallySheet",
-        tablename="tally_sheet",
-        column_name="kind",
-        db_column_name="kind",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 15,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "TallyKind", {"SHOW_OF_HANDS": "show_of_hands", "PAPER": "paper_count"}
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TallySheet",
-        tablename="tally_sheet",
-        column_name="ballots",
-        db_column_name="ballots",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TallySheet",
-        tablename="tally_sheet",
-        column_name="teller_one",
-        db_column_name="teller_one",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TallySheet",
-        tablename="tally_sheet",
-        column_name="teller_two",
-        db_column_name="teller_two",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TallySheet",
-        tablename="tally_sheet",
-        column_name="note",
-        db_column_name="note",
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="report",
+        db_column_name="report",
         column_class_name="Text",
         column_class=Text,
         params={
@@ -1371,12 +1621,12 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TallySheet",
-        tablename="tally_sheet",
-        column_name="entered_by",
-        db_column_name="entered_by",
-        column_class_name="Integer",
-        column_class=Integer,
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="informed_workers_on",
+        db_column_name="informed_workers_on",
+        column_class_name="Date",
+        column_class=Date,
         params={
             "default": None,
             "null": True,
@@ -1392,148 +1642,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TallySheet",
-        tablename="tally_sheet",
-        column_name="entered_at",
-        db_column_name="entered_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": TimestamptzNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Option",
-        tablename="option",
-        column_name="question",
-        db_column_name="question",
+        table_class_name="ResolutionReview",
+        tablename="conference_review",
+        column_name="document",
+        db_column_name="document",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Question,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Option",
-        tablename="option",
-        column_name="ballot",
-        db_column_name="ballot",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Ballot,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Option",
-        tablename="option",
-        column_name="position",
-        db_column_name="position",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Option",
-        tablename="option",
-        column_name="label",
-        db_column_name="label",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 300,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Option",
-        tablename="option",
-        column_name="role",
-        db_column_name="role",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 10,
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Option",
-        tablename="option",
-        column_name="worker",
-        db_column_name="worker",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Worker,
+            "references": IssuedDocument,
             "on_delete": OnDelete.restrict,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -1550,35 +1666,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Vote",
-        tablename="vote",
-        column_name="id",
-        db_column_name="id",
-        column_class_name="UUID",
-        column_class=UUID,
-        params={
-            "default": UUID4(),
-            "null": False,
-            "primary_key": True,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Vote",
-        tablename="vote",
-        column_name="ballot",
-        db_column_name="ballot",
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="conference",
+        db_column_name="conference",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Ballot,
+            "references": Conference,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -1595,14 +1690,67 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Vote",
-        tablename="vote",
-        column_name="nullifier",
-        db_column_name="nullifier",
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="worker",
+        db_column_name="worker",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Worker,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="kind",
+        db_column_name="kind",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 64,
+            "length": 12,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "DelegateKind",
+                {
+                    "ELECTED": "elected",
+                    "EX_OFFICIO": "ex_officio",
+                    "WORKFORCE": "workforce",
+                },
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="ex_officio_role",
+        db_column_name="ex_officio_role",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -1617,37 +1765,15 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Vote",
-        tablename="vote",
-        column_name="channel",
-        db_column_name="channel",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 10,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum("Channel", {"ONLINE": "online", "PAPER": "paper"}),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Vote",
-        tablename="vote",
-        column_name="elector",
-        db_column_name="elector",
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="org_unit",
+        db_column_name="org_unit",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Elector,
-            "on_delete": OnDelete.cascade,
+            "references": OrgUnit,
+            "on_delete": OnDelete.set_null,
             "on_update": OnUpdate.cascade,
             "target_column": None,
             "null": True,
@@ -1663,38 +1789,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="BallotCode",
-        tablename="ballot_code",
-        column_name="ballot",
-        db_column_name="ballot",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Ballot,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="BallotCode",
-        tablename="ballot_code",
-        column_name="code_hash",
-        db_column_name="code_hash",
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="checkin_code",
+        db_column_name="checkin_code",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 64,
+            "length": 16,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -1709,177 +1811,36 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="BallotCode",
-        tablename="ballot_code",
-        column_name="serial",
-        db_column_name="serial",
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="checked_in_at",
+        db_column_name="checked_in_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Delegate",
+        tablename="conference_delegate",
+        column_name="checked_in_by",
+        db_column_name="checked_in_by",
         column_class_name="Integer",
         column_class=Integer,
         params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="BallotCode",
-        tablename="ballot_code",
-        column_name="cancelled",
-        db_column_name="cancelled",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": False,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="BallotCode",
-        tablename="ballot_code",
-        column_name="elector",
-        db_column_name="elector",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Elector,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
+            "default": None,
             "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Mark",
-        tablename="mark",
-        column_name="vote",
-        db_column_name="vote",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Vote,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Mark",
-        tablename="mark",
-        column_name="ballot",
-        db_column_name="ballot",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Ballot,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Mark",
-        tablename="mark",
-        column_name="question",
-        db_column_name="question",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Question,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Mark",
-        tablename="mark",
-        column_name="option",
-        db_column_name="option",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Option,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Mark",
-        tablename="mark",
-        column_name="invalid",
-        db_column_name="invalid",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": False,
-            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,

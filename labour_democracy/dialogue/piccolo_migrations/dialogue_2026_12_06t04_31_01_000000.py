@@ -18,7 +18,7 @@ from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.engine.finder import engine_finder
 from piccolo.querystring import QueryString
 
-ID = "2026-12-06T03:39:52:090184"
+ID = "2026-12-06T04:31:01:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "dialogue texts written from the catalogue become keys"
 

@@ -1,12 +1,12 @@
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
-from enum import Enum
 from piccolo.columns.base import OnDelete
 from piccolo.columns.base import OnUpdate
+from piccolo.columns.column_types import Bytea
 from piccolo.columns.column_types import Date
 from piccolo.columns.column_types import ForeignKey
 from piccolo.columns.column_types import Integer
 from piccolo.columns.column_types import Serial
-from piccolo.columns.column_types import Text
+from piccolo.columns.column_types import SmallInt
 from piccolo.columns.column_types import Timestamptz
 from piccolo.columns.column_types import Varchar
 from piccolo.columns.defaults.date import DateNow
@@ -28,30 +28,33 @@ class Enterprise(Table, tablename="enterprise", schema=None):
     )
 
 
-ID = "2026-11-26T15:30:50:680122"
+ID = "2026-12-06T04:23:00:917199"
 VERSION = "1.38.0"
-DESCRIPTION = "suggestions tables"
+DESCRIPTION = "initial"
 
 
 async def forwards():
     manager = MigrationManager(
-        migration_id=ID, app_name="suggestions", description=DESCRIPTION
+        migration_id=ID, app_name="documents", description=DESCRIPTION
     )
 
     manager.add_table(
-        class_name="Suggestion", tablename="suggestion", schema=None, columns=None
+        class_name="IssuedDocument",
+        tablename="issued_document",
+        schema=None,
+        columns=None,
     )
 
     manager.add_table(
-        class_name="SubmissionWindow",
-        tablename="submission_window",
+        class_name="DocumentCounter",
+        tablename="document_counter",
         schema=None,
         columns=None,
     )
 
     manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
         column_name="enterprise",
         db_column_name="enterprise",
         column_class_name="ForeignKey",
@@ -74,28 +77,21 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
         column_name="kind",
         db_column_name="kind",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 12,
+            "length": 50,
             "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "SuggestionKind",
-                {
-                    "SUGGESTION": "suggestion",
-                    "QUESTION": "question",
-                    "PROPOSAL": "proposal",
-                },
-            ),
+            "choices": None,
             "db_column_name": None,
             "secret": False,
         },
@@ -103,10 +99,161 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="subject",
-        db_column_name="subject",
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="issuer",
+        db_column_name="issuer",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 50,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="type_code",
+        db_column_name="type_code",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="number",
+        db_column_name="number",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="year",
+        db_column_name="year",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="issued_on",
+        db_column_name="issued_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": DateNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="reference",
+        db_column_name="reference",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 60,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="title",
+        db_column_name="title",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 500,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="template",
+        db_column_name="template",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
@@ -125,14 +272,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="body",
-        db_column_name="body",
-        column_class_name="Text",
-        column_class=Text,
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="content",
+        db_column_name="content",
+        column_class_name="Bytea",
+        column_class=Bytea,
         params={
-            "default": "",
+            "default": b"",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -146,320 +293,18 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="author_name",
-        db_column_name="author_name",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="author_unit",
-        db_column_name="author_unit",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="channel",
-        db_column_name="channel",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 8,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "Channel",
-                {
-                    "ONLINE": "public_page",
-                    "PAPER": "paper_box",
-                    "MEETING": "at_meeting",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="received_on",
-        db_column_name="received_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="topic",
-        db_column_name="topic",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 12,
-            "default": "general",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "Topic",
-                {
-                    "DIALOGUE": "dialogue",
-                    "CONFERENCE": "conference",
-                    "GENERAL": "general",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="target_id",
-        db_column_name="target_id",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="group_label",
-        db_column_name="group_label",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 100,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="status",
-        db_column_name="status",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 10,
-            "default": "received",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "SuggestionStatus",
-                {
-                    "RECEIVED": "received",
-                    "PUBLISHED": "published",
-                    "REJECTED": "not_taken_up",
-                    "ANSWERED": "answered",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="rejection_reason",
-        db_column_name="rejection_reason",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="answer",
-        db_column_name="answer",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="answered_by",
-        db_column_name="answered_by",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="answered_role",
-        db_column_name="answered_role",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 12,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="answered_at",
-        db_column_name="answered_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
-        column_name="tracking_hash",
-        db_column_name="tracking_hash",
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
+        column_name="sha256",
+        db_column_name="sha256",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
             "length": 64,
-            "default": None,
-            "null": True,
+            "default": "",
+            "null": False,
             "primary_key": False,
-            "unique": True,
+            "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
@@ -470,8 +315,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
         column_name="created_by",
         db_column_name="created_by",
         column_class_name="Integer",
@@ -491,8 +336,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Suggestion",
-        tablename="suggestion",
+        table_class_name="IssuedDocument",
+        tablename="issued_document",
         column_name="created_at",
         db_column_name="created_at",
         column_class_name="Timestamptz",
@@ -512,12 +357,80 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="SubmissionWindow",
-        tablename="submission_window",
-        column_name="count",
-        db_column_name="count",
-        column_class_name="Integer",
-        column_class=Integer,
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="enterprise",
+        db_column_name="enterprise",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Enterprise,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="issuer",
+        db_column_name="issuer",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 50,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="type_code",
+        db_column_name="type_code",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="year",
+        db_column_name="year",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
         params={
             "default": 0,
             "null": False,
@@ -533,40 +446,18 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="SubmissionWindow",
-        tablename="submission_window",
-        column_name="key",
-        db_column_name="key",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="DocumentCounter",
+        tablename="document_counter",
+        column_name="last_number",
+        db_column_name="last_number",
+        column_class_name="Integer",
+        column_class=Integer,
         params={
-            "length": 64,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": True,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="SubmissionWindow",
-        tablename="submission_window",
-        column_name="window_start",
-        db_column_name="window_start",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": TimestamptzNow(),
+            "default": 0,
             "null": False,
             "primary_key": False,
             "unique": False,
-            "index": True,
+            "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,

@@ -1,4 +1,5 @@
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
+from enum import Enum
 from piccolo.columns.base import OnDelete
 from piccolo.columns.base import OnUpdate
 from piccolo.columns.column_types import Date
@@ -27,36 +28,23 @@ class Enterprise(Table, tablename="enterprise", schema=None):
     )
 
 
-class IssuedDocument(Table, tablename="issued_document", schema=None):
-    id = Serial(
-        null=False,
-        primary_key=True,
-        unique=False,
-        index=False,
-        index_method=IndexMethod.btree,
-        choices=None,
-        db_column_name="id",
-        secret=False,
-    )
-
-
-ID = "2026-11-26T12:24:53:997679"
+ID = "2026-12-06T04:23:10:042535"
 VERSION = "1.38.0"
-DESCRIPTION = "initial notices tables"
+DESCRIPTION = "initial"
 
 
 async def forwards():
     manager = MigrationManager(
-        migration_id=ID, app_name="notices", description=DESCRIPTION
+        migration_id=ID, app_name="followups", description=DESCRIPTION
     )
 
     manager.add_table(
-        class_name="Notice", tablename="notice", schema=None, columns=None
+        class_name="FollowUp", tablename="follow_up", schema=None, columns=None
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
+        table_class_name="FollowUp",
+        tablename="follow_up",
         column_name="enterprise",
         db_column_name="enterprise",
         column_class_name="ForeignKey",
@@ -79,18 +67,59 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="document",
-        db_column_name="document",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="source_kind",
+        db_column_name="source_kind",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
-            "references": IssuedDocument,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
+            "length": 30,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="source_id",
+        db_column_name="source_id",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="source_label",
+        db_column_name="source_label",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -103,10 +132,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="subject",
-        db_column_name="subject",
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="title",
+        db_column_name="title",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
@@ -125,35 +154,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="body",
-        db_column_name="body",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="place",
-        db_column_name="place",
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="owner",
+        db_column_name="owner",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 100,
+            "length": 255,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -168,10 +176,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="issued_on",
-        db_column_name="issued_on",
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="due_on",
+        db_column_name="due_on",
         column_class_name="Date",
         column_class=Date,
         params={
@@ -179,7 +187,7 @@ async def forwards():
             "null": False,
             "primary_key": False,
             "unique": False,
-            "index": False,
+            "index": True,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
@@ -189,21 +197,24 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="signer_authority",
-        db_column_name="signer_authority",
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="status",
+        db_column_name="status",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 255,
-            "default": "",
+            "length": 8,
+            "default": "open",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
-            "choices": None,
+            "choices": Enum(
+                "FollowUpStatus",
+                {"OPEN": "open", "DONE": "done", "DROPPED": "dropped"},
+            ),
             "db_column_name": None,
             "secret": False,
         },
@@ -211,54 +222,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="signer_title",
-        db_column_name="signer_title",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="signer_name",
-        db_column_name="signer_name",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
-        column_name="recipients",
-        db_column_name="recipients",
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="drop_reason",
+        db_column_name="drop_reason",
         column_class_name="Text",
         column_class=Text,
         params={
@@ -276,8 +243,50 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="notes",
+        db_column_name="notes",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="FollowUp",
+        tablename="follow_up",
+        column_name="done_on",
+        db_column_name="done_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="FollowUp",
+        tablename="follow_up",
         column_name="created_by",
         db_column_name="created_by",
         column_class_name="Integer",
@@ -297,8 +306,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Notice",
-        tablename="notice",
+        table_class_name="FollowUp",
+        tablename="follow_up",
         column_name="created_at",
         db_column_name="created_at",
         column_class_name="Timestamptz",

@@ -10,7 +10,7 @@ from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.columns import Varchar
 from piccolo.table import Table
 
-ID = "2026-12-06T03:50:00:000000"
+ID = "2026-12-06T04:31:00:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "conference steps and agenda items stored by key"
 

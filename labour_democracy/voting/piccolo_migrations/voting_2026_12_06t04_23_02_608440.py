@@ -3,18 +3,17 @@ from enum import Enum
 from piccolo.columns.base import OnDelete
 from piccolo.columns.base import OnUpdate
 from piccolo.columns.column_types import Boolean
-from piccolo.columns.column_types import Date
+from piccolo.columns.column_types import Bytea
 from piccolo.columns.column_types import ForeignKey
 from piccolo.columns.column_types import Integer
 from piccolo.columns.column_types import Serial
 from piccolo.columns.column_types import SmallInt
 from piccolo.columns.column_types import Text
-from piccolo.columns.column_types import Time
 from piccolo.columns.column_types import Timestamptz
+from piccolo.columns.column_types import UUID
 from piccolo.columns.column_types import Varchar
-from piccolo.columns.defaults.date import DateNow
-from piccolo.columns.defaults.time import TimeNow
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.columns.defaults.uuid import UUID4
 from piccolo.columns.indexes import IndexMethod
 from piccolo.table import Table
 
@@ -32,7 +31,7 @@ class Ballot(Table, tablename="ballot", schema=None):
     )
 
 
-class Conference(Table, tablename="conference", schema=None):
+class Elector(Table, tablename="elector", schema=None):
     id = Serial(
         null=False,
         primary_key=True,
@@ -71,6 +70,19 @@ class IssuedDocument(Table, tablename="issued_document", schema=None):
     )
 
 
+class Option(Table, tablename="option", schema=None):
+    id = Serial(
+        null=False,
+        primary_key=True,
+        unique=False,
+        index=False,
+        index_method=IndexMethod.btree,
+        choices=None,
+        db_column_name="id",
+        secret=False,
+    )
+
+
 class OrgUnit(Table, tablename="org_unit", schema=None):
     id = Serial(
         null=False,
@@ -80,6 +92,46 @@ class OrgUnit(Table, tablename="org_unit", schema=None):
         index_method=IndexMethod.btree,
         choices=None,
         db_column_name="id",
+        secret=False,
+    )
+
+
+class Question(Table, tablename="question", schema=None):
+    id = Serial(
+        null=False,
+        primary_key=True,
+        unique=False,
+        index=False,
+        index_method=IndexMethod.btree,
+        choices=None,
+        db_column_name="id",
+        secret=False,
+    )
+
+
+class TallySheet(Table, tablename="tally_sheet", schema=None):
+    id = Serial(
+        null=False,
+        primary_key=True,
+        unique=False,
+        index=False,
+        index_method=IndexMethod.btree,
+        choices=None,
+        db_column_name="id",
+        secret=False,
+    )
+
+
+class Vote(Table, tablename="vote", schema=None):
+    id = UUID(
+        default=UUID4(),
+        null=False,
+        primary_key=True,
+        unique=False,
+        index=False,
+        index_method=IndexMethod.btree,
+        choices=None,
+        db_column_name=None,
         secret=False,
     )
 
@@ -97,71 +149,67 @@ class Worker(Table, tablename="worker", schema=None):
     )
 
 
-ID = "2026-11-26T16:01:57:782146"
+ID = "2026-12-06T04:23:02:608440"
 VERSION = "1.38.0"
-DESCRIPTION = "conference tables"
+DESCRIPTION = "initial"
 
 
 async def forwards():
     manager = MigrationManager(
-        migration_id=ID, app_name="conferences", description=DESCRIPTION
+        migration_id=ID, app_name="voting", description=DESCRIPTION
     )
 
     manager.add_table(
-        class_name="ResolutionReview",
-        tablename="conference_review",
+        class_name="Mark", tablename="mark", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="TallyLine", tablename="tally_line", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="Option", tablename="option", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="Ballot", tablename="ballot", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="Elector", tablename="elector", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="Question", tablename="question", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="Vote", tablename="vote", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="TallySheet",
+        tablename="tally_sheet",
         schema=None,
         columns=None,
     )
 
     manager.add_table(
-        class_name="ConferenceRules",
-        tablename="conference_rules",
-        schema=None,
-        columns=None,
-    )
-
-    manager.add_table(
-        class_name="Delegate",
-        tablename="conference_delegate",
-        schema=None,
-        columns=None,
-    )
-
-    manager.add_table(
-        class_name="TimelineStep",
-        tablename="conference_step",
-        schema=None,
-        columns=None,
-    )
-
-    manager.add_table(
-        class_name="Conference", tablename="conference", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="UnitSeat",
-        tablename="conference_unit_seat",
-        schema=None,
-        columns=None,
-    )
-
-    manager.add_table(
-        class_name="AgendaItem",
-        tablename="conference_agenda_item",
+        class_name="BallotCode",
+        tablename="ballot_code",
         schema=None,
         columns=None,
     )
 
     manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="conference_review",
-        column_name="conference",
-        db_column_name="conference",
+        table_class_name="Mark",
+        tablename="mark",
+        column_name="vote",
+        db_column_name="vote",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Conference,
+            "references": Vote,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -178,104 +226,44 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="conference_review",
-        column_name="due_on",
-        db_column_name="due_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="conference_review",
-        column_name="held_on",
-        db_column_name="held_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="conference_review",
-        column_name="report",
-        db_column_name="report",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ResolutionReview",
-        tablename="conference_review",
-        column_name="informed_workers_on",
-        db_column_name="informed_workers_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="enterprise",
-        db_column_name="enterprise",
+        table_class_name="Mark",
+        tablename="mark",
+        column_name="ballot",
+        db_column_name="ballot",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Enterprise,
+            "references": Ballot,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
             "null": False,
             "primary_key": False,
-            "unique": True,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Mark",
+        tablename="mark",
+        column_name="question",
+        db_column_name="question",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Question,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
@@ -286,10 +274,34 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="opt_in_soe_rules",
-        db_column_name="opt_in_soe_rules",
+        table_class_name="Mark",
+        tablename="mark",
+        column_name="option",
+        db_column_name="option",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Option,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Mark",
+        tablename="mark",
+        column_name="invalid",
+        db_column_name="invalid",
         column_class_name="Boolean",
         column_class=Boolean,
         params={
@@ -307,172 +319,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="form",
-        db_column_name="form",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 20,
-            "default": "whole_or_delegates",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "ConferenceForm",
-                {
-                    "WHOLE": "whole_workforce",
-                    "DELEGATES": "delegates",
-                    "EITHER": "whole_or_delegates",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="quorum_rule",
-        db_column_name="quorum_rule",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 40,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="pass_rule",
-        db_column_name="pass_rule",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 40,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="months_after_year_end",
-        db_column_name="months_after_year_end",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 3,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="review_months",
-        db_column_name="review_months",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 6,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="regulation_reference",
-        db_column_name="regulation_reference",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="updated_by",
-        db_column_name="updated_by",
+        table_class_name="TallyLine",
+        tablename="tally_line",
+        column_name="count",
+        db_column_name="count",
         column_class_name="Integer",
         column_class=Integer,
         params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ConferenceRules",
-        tablename="conference_rules",
-        column_name="updated_at",
-        db_column_name="updated_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": TimestamptzNow(),
+            "default": 0,
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -486,14 +340,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Delegate",
-        tablename="conference_delegate",
-        column_name="conference",
-        db_column_name="conference",
+        table_class_name="TallyLine",
+        tablename="tally_line",
+        column_name="sheet",
+        db_column_name="sheet",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Conference,
+            "references": TallySheet,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -510,177 +364,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Delegate",
-        tablename="conference_delegate",
-        column_name="worker",
-        db_column_name="worker",
+        table_class_name="TallyLine",
+        tablename="tally_line",
+        column_name="ballot",
+        db_column_name="ballot",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Worker,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="conference_delegate",
-        column_name="kind",
-        db_column_name="kind",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 12,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "DelegateKind",
-                {
-                    "ELECTED": "elected",
-                    "EX_OFFICIO": "ex_officio",
-                    "WORKFORCE": "workforce",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="conference_delegate",
-        column_name="ex_officio_role",
-        db_column_name="ex_officio_role",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="conference_delegate",
-        column_name="org_unit",
-        db_column_name="org_unit",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": OrgUnit,
-            "on_delete": OnDelete.set_null,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="conference_delegate",
-        column_name="checkin_code",
-        db_column_name="checkin_code",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 16,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": True,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="conference_delegate",
-        column_name="checked_in_at",
-        db_column_name="checked_in_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Delegate",
-        tablename="conference_delegate",
-        column_name="checked_in_by",
-        db_column_name="checked_in_by",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="conference_step",
-        column_name="conference",
-        db_column_name="conference",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Conference,
+            "references": Ballot,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -697,15 +388,17 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="conference_step",
-        column_name="key",
-        db_column_name="key",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="TallyLine",
+        tablename="tally_line",
+        column_name="question",
+        db_column_name="question",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
         params={
-            "length": 30,
-            "default": "",
+            "references": Question,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -719,8 +412,101 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="conference_step",
+        table_class_name="TallyLine",
+        tablename="tally_line",
+        column_name="option",
+        db_column_name="option",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Option,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallyLine",
+        tablename="tally_line",
+        column_name="invalid",
+        db_column_name="invalid",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": False,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Option",
+        tablename="option",
+        column_name="question",
+        db_column_name="question",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Question,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Option",
+        tablename="option",
+        column_name="ballot",
+        db_column_name="ballot",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Ballot,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Option",
+        tablename="option",
         column_name="position",
         db_column_name="position",
         column_class_name="SmallInt",
@@ -740,8 +526,122 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="conference_step",
+        table_class_name="Option",
+        tablename="option",
+        column_name="label",
+        db_column_name="label",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 300,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Option",
+        tablename="option",
+        column_name="role",
+        db_column_name="role",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Option",
+        tablename="option",
+        column_name="worker",
+        db_column_name="worker",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Worker,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="enterprise",
+        db_column_name="enterprise",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Enterprise,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="purpose",
+        db_column_name="purpose",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 30,
+            "default": "consultation",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Ballot",
+        tablename="ballot",
         column_name="title",
         db_column_name="title",
         column_class_name="Varchar",
@@ -762,14 +662,13 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="conference_step",
-        column_name="owner",
-        db_column_name="owner",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="explanation",
+        db_column_name="explanation",
+        column_class_name="Text",
+        column_class=Text,
         params={
-            "length": 255,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -784,18 +683,19 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="conference_step",
-        column_name="due_on",
-        db_column_name="due_on",
-        column_class_name="Date",
-        column_class=Date,
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="attachment_name",
+        db_column_name="attachment_name",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
-            "default": DateNow(),
-            "null": False,
+            "length": 255,
+            "default": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
-            "index": True,
+            "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
@@ -805,21 +705,21 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="conference_step",
-        column_name="status",
-        db_column_name="status",
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="attachment_type",
+        db_column_name="attachment_type",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 6,
-            "default": "todo",
-            "null": False,
+            "length": 100,
+            "default": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
-            "choices": Enum("StepStatus", {"TODO": "todo", "DONE": "done"}),
+            "choices": None,
             "db_column_name": None,
             "secret": False,
         },
@@ -827,12 +727,12 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TimelineStep",
-        tablename="conference_step",
-        column_name="done_on",
-        db_column_name="done_on",
-        column_class_name="Date",
-        column_class=Date,
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="attachment",
+        db_column_name="attachment",
+        column_class_name="Bytea",
+        column_class=Bytea,
         params={
             "default": None,
             "null": True,
@@ -848,68 +748,44 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="enterprise",
-        db_column_name="enterprise",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Enterprise,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="year",
-        db_column_name="year",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="kind",
-        db_column_name="kind",
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="secrecy",
+        db_column_name="secrecy",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 14,
-            "default": "annual",
+            "length": 10,
+            "default": "secret",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum("Secrecy", {"NAMED": "named", "SECRET": "secret"}),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="channels",
+        db_column_name="channels",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": "both",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": Enum(
-                "ConferenceKind",
-                {"ANNUAL": "annual", "EXTRAORDINARY": "extraordinary"},
+                "Channels", {"ONLINE": "online", "PAPER": "paper", "BOTH": "both"}
             ),
             "db_column_name": None,
             "secret": False,
@@ -918,27 +794,27 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="requested_by",
-        db_column_name="requested_by",
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="electorate_kind",
+        db_column_name="electorate_kind",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 24,
-            "default": None,
-            "null": True,
+            "length": 20,
+            "default": "all_workers",
+            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": Enum(
-                "Requester",
+                "ElectorateKind",
                 {
-                    "UNION": "union_committee",
-                    "OTHER_REPRESENTATIVE": "other_representative",
-                    "ENTERPRISE": "enterprise",
-                    "WORKERS": "workers_third",
+                    "ALL_WORKERS": "all_workers",
+                    "ORG_UNIT": "org_unit",
+                    "UNION_MEMBERS": "union_members",
+                    "NAMED_LIST": "named_list",
                 },
             ),
             "db_column_name": None,
@@ -948,10 +824,34 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="requesters",
-        db_column_name="requesters",
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="electorate_unit",
+        db_column_name="electorate_unit",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": OrgUnit,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="electorate_size",
+        db_column_name="electorate_size",
         column_class_name="Integer",
         column_class=Integer,
         params={
@@ -969,15 +869,15 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="held_on",
-        db_column_name="held_on",
-        column_class_name="Date",
-        column_class=Date,
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="frozen_at",
+        db_column_name="frozen_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
         params={
-            "default": DateNow(),
-            "null": False,
+            "default": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -990,167 +890,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="starts_at",
-        db_column_name="starts_at",
-        column_class_name="Time",
-        column_class=Time,
-        params={
-            "default": TimeNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="venue",
-        db_column_name="venue",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 300,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="form",
-        db_column_name="form",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 20,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "ConferenceForm",
-                {
-                    "WHOLE": "whole_workforce",
-                    "DELEGATES": "delegates",
-                    "EITHER": "whole_or_delegates",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="employer_chair",
-        db_column_name="employer_chair",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="union_chair",
-        db_column_name="union_chair",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="secretary",
-        db_column_name="secretary",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="soe_rules",
-        db_column_name="soe_rules",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": False,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
+        table_class_name="Ballot",
+        tablename="ballot",
         column_name="quorum_rule",
         db_column_name="quorum_rule",
         column_class_name="Varchar",
@@ -1171,8 +912,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
+        table_class_name="Ballot",
+        tablename="ballot",
         column_name="quorum_source",
         db_column_name="quorum_source",
         column_class_name="Text",
@@ -1192,10 +933,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="pass_rule",
-        db_column_name="pass_rule",
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="quorum_minimum",
+        db_column_name="quorum_minimum",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
@@ -1214,84 +955,12 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="pass_source",
-        db_column_name="pass_source",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="status",
-        db_column_name="status",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 12,
-            "default": "planned",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "ConferenceStatus",
-                {
-                    "PLANNED": "planned",
-                    "IN_SESSION": "in_session",
-                    "CLOSED": "closed",
-                    "PUBLISHED": "published",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="checkin_version",
-        db_column_name="checkin_version",
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="present",
+        db_column_name="present",
         column_class_name="Integer",
         column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="documents_sent_on",
-        db_column_name="documents_sent_on",
-        column_class_name="Date",
-        column_class=Date,
         params={
             "default": None,
             "null": True,
@@ -1307,8 +976,75 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="opens_at",
+        db_column_name="opens_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="closes_at",
+        db_column_name="closes_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="status",
+        db_column_name="status",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": "draft",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "BallotStatus",
+                {"DRAFT": "draft", "OPEN": "open", "CLOSED": "closed"},
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Ballot",
+        tablename="ballot",
         column_name="opened_at",
         db_column_name="opened_at",
         column_class_name="Timestamptz",
@@ -1328,8 +1064,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
+        table_class_name="Ballot",
+        tablename="ballot",
         column_name="closed_at",
         db_column_name="closed_at",
         column_class_name="Timestamptz",
@@ -1349,12 +1085,12 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="published_on",
-        db_column_name="published_on",
-        column_class_name="Date",
-        column_class=Date,
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="result",
+        db_column_name="result",
+        column_class_name="Text",
+        column_class=Text,
         params={
             "default": None,
             "null": True,
@@ -1370,15 +1106,16 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="resolution_summary",
-        db_column_name="resolution_summary",
-        column_class_name="Text",
-        column_class=Text,
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="result_hash",
+        db_column_name="result_hash",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
-            "default": "",
-            "null": False,
+            "length": 64,
+            "default": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -1391,8 +1128,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
+        table_class_name="Ballot",
+        tablename="ballot",
         column_name="minutes",
         db_column_name="minutes",
         column_class_name="ForeignKey",
@@ -1415,20 +1152,18 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
-        column_name="resolution",
-        db_column_name="resolution",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
+        table_class_name="Ballot",
+        tablename="ballot",
+        column_name="public_token",
+        db_column_name="public_token",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
-            "references": IssuedDocument,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
+            "length": 32,
+            "default": "",
+            "null": False,
             "primary_key": False,
-            "unique": False,
+            "unique": True,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
@@ -1439,8 +1174,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
+        table_class_name="Ballot",
+        tablename="ballot",
         column_name="created_by",
         db_column_name="created_by",
         column_class_name="Integer",
@@ -1460,8 +1195,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Conference",
-        tablename="conference",
+        table_class_name="Ballot",
+        tablename="ballot",
         column_name="created_at",
         db_column_name="created_at",
         column_class_name="Timestamptz",
@@ -1481,149 +1216,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="conference_unit_seat",
-        column_name="conference",
-        db_column_name="conference",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Conference,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="conference_unit_seat",
-        column_name="org_unit",
-        db_column_name="org_unit",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": OrgUnit,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="conference_unit_seat",
-        column_name="headcount",
-        db_column_name="headcount",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="conference_unit_seat",
-        column_name="seats",
-        db_column_name="seats",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="conference_unit_seat",
+        table_class_name="Elector",
+        tablename="elector",
         column_name="ballot",
         db_column_name="ballot",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
             "references": Ballot,
-            "on_delete": OnDelete.set_null,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="UnitSeat",
-        tablename="conference_unit_seat",
-        column_name="results_entered_at",
-        db_column_name="results_entered_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
-        column_name="conference",
-        db_column_name="conference",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Conference,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -1640,8 +1240,77 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
+        table_class_name="Elector",
+        tablename="elector",
+        column_name="worker",
+        db_column_name="worker",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Worker,
+            "on_delete": OnDelete.restrict,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Elector",
+        tablename="elector",
+        column_name="slip_received",
+        db_column_name="slip_received",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": False,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Question",
+        tablename="question",
+        column_name="ballot",
+        db_column_name="ballot",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Ballot,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Question",
+        tablename="question",
         column_name="position",
         db_column_name="position",
         column_class_name="SmallInt",
@@ -1661,71 +1330,23 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
-        column_name="key",
-        db_column_name="key",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 30,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
-        column_name="title",
-        db_column_name="title",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 500,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
+        table_class_name="Question",
+        tablename="question",
         column_name="kind",
         db_column_name="kind",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
             "length": 10,
-            "default": "info",
+            "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": Enum(
-                "AgendaKind",
-                {
-                    "INFO": "info",
-                    "RESOLUTION": "resolution",
-                    "ELECTION": "election",
-                },
+                "QuestionKind",
+                {"MOTION": "motion", "CHOICE": "choice", "ELECTION": "election"},
             ),
             "db_column_name": None,
             "secret": False,
@@ -1734,39 +1355,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
-        column_name="vote_mode",
-        db_column_name="vote_mode",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 14,
-            "default": "show_of_hands",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "VoteMode",
-                {
-                    "SHOW_OF_HANDS": "show_of_hands",
-                    "NAMED": "named",
-                    "SECRET": "secret",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
-        column_name="candidates",
-        db_column_name="candidates",
+        table_class_name="Question",
+        tablename="question",
+        column_name="text",
+        db_column_name="text",
         column_class_name="Text",
         column_class=Text,
         params={
@@ -1784,8 +1376,50 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
+        table_class_name="Question",
+        tablename="question",
+        column_name="min_selections",
+        db_column_name="min_selections",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 1,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Question",
+        tablename="question",
+        column_name="max_selections",
+        db_column_name="max_selections",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 1,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Question",
+        tablename="question",
         column_name="seats",
         db_column_name="seats",
         column_class_name="SmallInt",
@@ -1805,15 +1439,193 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
+        table_class_name="Question",
+        tablename="question",
+        column_name="method",
+        db_column_name="method",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "ElectionMethod", {"TICK": "tick", "STRIKE": "strike"}
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Question",
+        tablename="question",
+        column_name="rule",
+        db_column_name="rule",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 40,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Question",
+        tablename="question",
+        column_name="rule_source",
+        db_column_name="rule_source",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Question",
+        tablename="question",
+        column_name="rule_minimum",
+        db_column_name="rule_minimum",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 40,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Vote",
+        tablename="vote",
+        column_name="id",
+        db_column_name="id",
+        column_class_name="UUID",
+        column_class=UUID,
+        params={
+            "default": UUID4(),
+            "null": False,
+            "primary_key": True,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Vote",
+        tablename="vote",
         column_name="ballot",
         db_column_name="ballot",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
             "references": Ballot,
-            "on_delete": OnDelete.set_null,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Vote",
+        tablename="vote",
+        column_name="nullifier",
+        db_column_name="nullifier",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 64,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Vote",
+        tablename="vote",
+        column_name="channel",
+        db_column_name="channel",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum("Channel", {"ONLINE": "online", "PAPER": "paper"}),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Vote",
+        tablename="vote",
+        column_name="elector",
+        db_column_name="elector",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Elector,
+            "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
             "null": True,
@@ -1829,15 +1641,283 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="AgendaItem",
-        tablename="conference_agenda_item",
-        column_name="notes",
-        db_column_name="notes",
+        table_class_name="TallySheet",
+        tablename="tally_sheet",
+        column_name="ballot",
+        db_column_name="ballot",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Ballot,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallySheet",
+        tablename="tally_sheet",
+        column_name="kind",
+        db_column_name="kind",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 15,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "TallyKind",
+                {"SHOW_OF_HANDS": "show_of_hands", "PAPER": "paper_count"},
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallySheet",
+        tablename="tally_sheet",
+        column_name="ballots",
+        db_column_name="ballots",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallySheet",
+        tablename="tally_sheet",
+        column_name="teller_one",
+        db_column_name="teller_one",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallySheet",
+        tablename="tally_sheet",
+        column_name="teller_two",
+        db_column_name="teller_two",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallySheet",
+        tablename="tally_sheet",
+        column_name="note",
+        db_column_name="note",
         column_class_name="Text",
         column_class=Text,
         params={
             "default": "",
             "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallySheet",
+        tablename="tally_sheet",
+        column_name="entered_by",
+        db_column_name="entered_by",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallySheet",
+        tablename="tally_sheet",
+        column_name="entered_at",
+        db_column_name="entered_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": TimestamptzNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BallotCode",
+        tablename="ballot_code",
+        column_name="ballot",
+        db_column_name="ballot",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Ballot,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BallotCode",
+        tablename="ballot_code",
+        column_name="code_hash",
+        db_column_name="code_hash",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 64,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": True,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BallotCode",
+        tablename="ballot_code",
+        column_name="serial",
+        db_column_name="serial",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BallotCode",
+        tablename="ballot_code",
+        column_name="cancelled",
+        db_column_name="cancelled",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": False,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BallotCode",
+        tablename="ballot_code",
+        column_name="elector",
+        db_column_name="elector",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Elector,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
