@@ -40,6 +40,13 @@ class ObligationResult:
     on: dt.date | None = None
     evidence: str = ""
 
+    @classmethod
+    def counted(cls, done: int, total: int, evidence: str) -> ObligationResult:
+        """Met when every item due is done (3 of 3); nothing due when there is none."""
+        return cls(
+            met=None if total == 0 else done == total, done=done, total=total, evidence=evidence
+        )
+
 
 @dataclass(frozen=True)
 class Obligation:

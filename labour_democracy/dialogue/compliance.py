@@ -93,12 +93,7 @@ async def _periodic(enterprise_ids: Sequence[int], year: int) -> dict[int, Oblig
 
 
 def _counted(done: int, total: int, enterprise_id: int) -> ObligationResult:
-    return ObligationResult(
-        met=None if total == 0 else done == total,
-        done=done,
-        total=total,
-        evidence=f"/enterprises/{enterprise_id}/dialogue",
-    )
+    return ObligationResult.counted(done, total, f"/enterprises/{enterprise_id}/dialogue")
 
 
 async def _requests(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:

@@ -30,11 +30,8 @@ async def completion_rates(enterprise_ids: list[int], year: int) -> dict[int, Ra
 
 async def _carried_out(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:
     return {
-        enterprise_id: ObligationResult(
-            met=None if rate.total == 0 else rate.done == rate.total,
-            done=rate.done,
-            total=rate.total,
-            evidence=f"/enterprises/{enterprise_id}/followups",
+        enterprise_id: ObligationResult.counted(
+            rate.done, rate.total, f"/enterprises/{enterprise_id}/followups"
         )
         for enterprise_id, rate in (await completion_rates(list(enterprise_ids), year)).items()
     }

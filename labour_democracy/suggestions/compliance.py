@@ -35,11 +35,8 @@ async def answer_rates(enterprise_ids: list[int], year: int) -> dict[int, Rate]:
 
 async def _answered(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:
     return {
-        enterprise_id: ObligationResult(
-            met=None if rate.total == 0 else rate.done == rate.total,
-            done=rate.done,
-            total=rate.total,
-            evidence=f"/enterprises/{enterprise_id}/suggestions",
+        enterprise_id: ObligationResult.counted(
+            rate.done, rate.total, f"/enterprises/{enterprise_id}/suggestions"
         )
         for enterprise_id, rate in (await answer_rates(list(enterprise_ids), year)).items()
     }
