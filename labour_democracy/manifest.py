@@ -77,6 +77,7 @@ class DocumentKind:
 DueSource = Callable[["EnterpriseContext"], Awaitable[list["Due"]]]
 DemoLoader = Callable[["EnterpriseContext"], Awaitable[None]]
 TargetSource = Callable[["EnterpriseContext"], Awaitable[list[tuple[int, str]]]]
+LabelSource = Callable[[Sequence[int]], Awaitable[dict[int, str]]]
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,9 @@ class Manifest:
     path_records: Mapping[str, type[Table]] = field(default_factory=dict)
     # Records a worker's suggestion can be assigned to, by topic (suggestions/topics.py).
     suggestion_targets: Mapping[str, TargetSource] = field(default_factory=dict)
+    # Records follow-up actions are agreed at, by source kind: their names in the reader's
+    # language, by id (followups/services.py names each action's source when shown).
+    followup_sources: Mapping[str, LabelSource] = field(default_factory=dict)
     demo: DemoLoader | None = None  # adds the module's history to the demo enterprise
 
 

@@ -9,7 +9,6 @@ from labour_democracy.conferences.documents import resolution as resolution_docu
 from labour_democracy.conferences.queries import (
     SOURCE_KIND,
     get_conference,
-    label,
     require,
     resolution_adopted,
 )
@@ -127,7 +126,6 @@ async def add_commitment(
         context,
         SOURCE_KIND,
         conference_id,
-        label(conference),
         form.title,
         form.owner,
         form.due_on,

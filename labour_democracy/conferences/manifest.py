@@ -7,6 +7,7 @@ from labour_democracy.conferences import (
     documents,
     hall_controllers,
     hooks,
+    queries,
 )
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
 from labour_democracy.conferences.tables import Conference
@@ -27,5 +28,6 @@ MANIFEST = Manifest(
     document_kinds=documents.KINDS,
     path_records={"conference_id": Conference},
     suggestion_targets={"conference": hooks.proposal_targets},
+    followup_sources={"conference": queries.followup_source_labels},
     demo=demo.load,
 )

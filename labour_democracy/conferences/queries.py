@@ -5,6 +5,7 @@ adopted, and the delegates' check-in codes and the address their QR code holds."
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 
 from labour_democracy.conferences.permissions import (
     MANAGE_CONFERENCES,
@@ -70,6 +71,12 @@ def pass_rule_of(conference: Conference) -> Rule:
 def require_not_closed(conference: Conference) -> None:
     if conference.status in (ConferenceStatus.CLOSED, ConferenceStatus.PUBLISHED):
         raise Conflict(_("The conference is closed; its records no longer change."))
+
+
+async def followup_source_labels(conference_ids: Sequence[int]) -> dict[int, str]:
+    """The conferences follow-up actions were agreed at, named in the reader's language."""
+    rows = await Conference.objects().where(Conference.id.is_in(list(conference_ids)))
+    return {conference.id: label(conference) for conference in rows}
 
 
 def label(conference: Conference) -> str:

@@ -153,7 +153,6 @@ async def load(context: EnterpriseContext) -> None:
                     context,
                     agenda.SOURCE_KIND,
                     held.id,
-                    f"Đối thoại định kỳ {held_on:%d/%m/%Y}",
                     text,
                     owner,
                     due,

@@ -1,6 +1,14 @@
 """What the dialogue module brings: workplace dialogue (Đối thoại tại nơi làm việc)."""
 
-from labour_democracy.dialogue import compliance, controllers, deadlines, demo, documents, planning
+from labour_democracy.dialogue import (
+    compliance,
+    controllers,
+    deadlines,
+    demo,
+    documents,
+    planning,
+    queries,
+)
 from labour_democracy.dialogue.permissions import VIEW_DIALOGUE
 from labour_democracy.dialogue.tables import Dialogue, DialogueRequest, MemberList
 from labour_democracy.i18n import N_
@@ -26,5 +34,6 @@ MANIFEST = Manifest(
         "member_list_id": MemberList,
     },
     suggestion_targets={"dialogue": planning.dialogue_choices},
+    followup_sources={"dialogue": queries.followup_source_labels},
     demo=demo.load,
 )

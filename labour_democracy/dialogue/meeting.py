@@ -28,8 +28,8 @@ from labour_democracy.dialogue.tables import (
     Side,
 )
 from labour_democracy.followups import services as followups
-from labour_democracy.i18n import format_date, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import today
 
 
 @dataclass
@@ -201,9 +201,6 @@ async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: Re
         raise Invalid(
             _("Record whether each item was agreed: {items}.").format(items="; ".join(undecided))
         )
-    label = _("Dialogue “{title}” of {date}").format(
-        title=dialogue["title"], date=format_date(form.held_on)
-    )
     async with write_transaction():
         await Dialogue.update(
             {
@@ -222,7 +219,6 @@ async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: Re
                     context,
                     agenda.SOURCE_KIND,
                     dialogue["id"],
-                    label,
                     item["agreed_text"],
                     item["owner"],
                     item["due_on"],

@@ -8,12 +8,13 @@ They check no permission: callers have scoped the records they pass (core.scope.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from labour_democracy.core import enterprises
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Representation, Worker
+from labour_democracy.dialogue.labels import dialogue_title
 from labour_democracy.dialogue.tables import (
     Attendance,
     Dialogue,
@@ -23,7 +24,8 @@ from labour_democracy.dialogue.tables import (
     MemberListStatus,
 )
 from labour_democracy.followups.tables import FollowUp
-from labour_democracy.i18n import LOCAL_TIMEZONE, today
+from labour_democracy.i18n import LOCAL_TIMEZONE, format_date, today
+from labour_democracy.i18n import gettext as _
 
 
 def works_saturday(context: EnterpriseContext) -> bool:
@@ -146,3 +148,17 @@ async def carried_from(follow_up_ids: Iterable[int | None]) -> dict[int, Carried
             row["owner"],
         )
     return carried
+
+
+async def followup_source_labels(dialogue_ids: Sequence[int]) -> dict[int, str]:
+    """ "Dialogue “…” of 15/06/2026" for the dialogues follow-up actions were agreed at."""
+    rows = await Dialogue.select(
+        Dialogue.id, Dialogue.title, Dialogue.title_key, Dialogue.held_on
+    ).where(Dialogue.id.is_in(list(dialogue_ids)))
+    return {
+        row["id"]: _("Dialogue “{title}” of {date}").format(
+            title=dialogue_title(row["title"], row["title_key"]),
+            date=format_date(row["held_on"]) if row["held_on"] else "",
+        )
+        for row in rows
+    }

@@ -9,8 +9,8 @@ from labour_democracy.followups import services
 from labour_democracy.i18n import today
 
 # Agreed at a dialogue held on paper, so no dialogue record of this application stands
-# behind it (source id 0).
-SOURCE = ("dialogue", 0, "Đối thoại định kỳ (biên bản giấy)")
+# behind it (source id 0): the list names its source "Workplace dialogue".
+SOURCE = ("dialogue", 0)
 
 
 async def load(context: EnterpriseContext) -> None:

@@ -1,6 +1,6 @@
 """Use cases of follow-up actions; the dialogue and conference modules call the API below.
 
-    create(context, source_kind, source_id, source_label, title, owner, due_on) -> id
+    create(context, source_kind, source_id, title, owner, due_on) -> id
     list_for(context, source_kind, source_id) -> list[dict]
     open_items(context, source_kind=None) -> list[dict]
     complete(context, id, done_on=None, note="")    drop(context, id, reason)
@@ -23,12 +23,13 @@ from labour_democracy.core.rates import Rate
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.db import write_transaction
-from labour_democracy.followups import compliance, rules
+from labour_democracy.followups import compliance, labels, rules
 from labour_democracy.followups.permissions import MANAGE_FOLLOWUPS
 from labour_democracy.followups.schemas import FollowUpQuery
 from labour_democracy.followups.tables import FollowUp, FollowUpStatus
 from labour_democracy.i18n import format_number, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.manifest import installed
 
 PER_PAGE = 25
 
@@ -57,7 +58,6 @@ async def create(
     context: EnterpriseContext,
     source_kind: str,
     source_id: int,
-    source_label: str,
     title: str,
     owner: str,
     due_on: dt.date,
@@ -71,7 +71,6 @@ async def create(
             enterprise=context.enterprise_id,
             source_kind=source_kind,
             source_id=source_id,
-            source_label=" ".join(source_label.split())[:255],
             title=" ".join(title.split()),
             owner=" ".join(owner.split()),
             due_on=due_on,
@@ -176,10 +175,30 @@ async def add_note(context: EnterpriseContext, followup_id: int, note: str) -> N
 # Reading --------------------------------------------------------------------------------------
 
 
+async def _named(rows: list[dict]) -> list[dict]:
+    """Each action's `source_label`: the dialogue or conference it was agreed at, named by the
+    module that owns it in the reader's language (nothing of the catalogue is stored); the
+    kind's name alone when that record is gone."""
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        wanted.setdefault(row["source_kind"], set()).add(row["source_id"])
+    sources = {kind: s for m in installed() for kind, s in m.followup_sources.items()}
+    names = {
+        kind: await sources[kind](sorted(ids)) if kind in sources else {}
+        for kind, ids in wanted.items()
+    }
+    for row in rows:
+        kind = row["source_kind"]
+        row["source_label"] = names[kind].get(row["source_id"]) or _(
+            labels.SOURCE_KINDS.get(kind, kind)
+        )
+    return rows
+
+
 async def list_for(context: EnterpriseContext, source_kind: str, source_id: int) -> list[dict]:
     """The actions agreed at one dialogue or conference, in the order they were created."""
     _require(context, VIEW)
-    return (
+    return await _named(
         await FollowUp.select()
         .where(FollowUp.enterprise == context.enterprise_id)
         .where(FollowUp.source_kind == source_kind)
@@ -198,7 +217,7 @@ async def open_items(context: EnterpriseContext, source_kind: str | None = None)
     )
     if source_kind:
         query = query.where(FollowUp.source_kind == source_kind)
-    return await query.order_by(FollowUp.due_on).order_by(FollowUp.id)
+    return await _named(await query.order_by(FollowUp.due_on).order_by(FollowUp.id))
 
 
 def _filter(context: EnterpriseContext, query: FollowUpQuery, on: dt.date) -> Where:
@@ -227,7 +246,7 @@ async def search(context: EnterpriseContext, query: FollowUpQuery) -> Page:
         .limit(PER_PAGE)
         .offset((page - 1) * PER_PAGE)
     )
-    for row in rows:
+    for row in await _named(rows):
         row["overdue"] = rules.is_overdue(FollowUpStatus(row["status"]), row["due_on"], on)
     return Page(rows=rows, total=total, page=page, per_page=PER_PAGE)
 

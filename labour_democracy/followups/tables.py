@@ -27,7 +27,6 @@ class FollowUp(Table):
     # to show ("Đối thoại định kỳ 15/06/2026").
     source_kind = Varchar(length=30, index=True)
     source_id = Integer(index=True)
-    source_label = Varchar(length=255)
     title = Varchar(length=500)
     owner = Varchar(length=255)  # a side or a person
     due_on = Date(index=True)

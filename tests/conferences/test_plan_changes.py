@@ -343,7 +343,6 @@ async def test_delete_is_refused_once_a_vote_is_prepared_or_a_commitment_recorde
         context,
         queries.SOURCE_KIND,
         conference_id,
-        "Hội nghị 2027",
         "Tăng lương",
         "Công ty",
         dt.date(2027, 6, 30),

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from labour_democracy import i18n
 from labour_democracy.conferences import agenda as agenda_stage
 from labour_democracy.conferences import (
     checkin,
@@ -297,6 +298,12 @@ async def test_show_of_hands_resolution_close_publish_and_follow_up():
     )
     assert followup
     assert len(await closing.commitments(context, conference_id)) == 1
+    # The action names its conference in the reader's language; nothing of it is stored.
+    (commitment,) = await closing.commitments(context, conference_id)
+    assert commitment["source_label"] == "Worker conference 2027"
+    with i18n.language("vi"):
+        (commitment,) = await closing.commitments(context, conference_id)
+    assert commitment["source_label"] == "Hội nghị người lao động năm 2027"
     # A private enterprise has no six-monthly review.
     assert await ResolutionReview.count() == 0
 

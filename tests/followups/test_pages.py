@@ -30,9 +30,7 @@ async def enterprise() -> int:
 
 async def _action(enterprise_id: int, title: str, due_on: dt.date, kind: str = "dialogue") -> int:
     context = await factories.context(enterprise_id, Role.HR)
-    return await services.create(
-        context, kind, 1, "Đối thoại định kỳ 15/06/2026", title, "Ban Giám đốc", due_on
-    )
+    return await services.create(context, kind, 1, title, "Ban Giám đốc", due_on)
 
 
 async def test_both_sides_see_the_list_and_overdue_stands_out(browser_for, enterprise):

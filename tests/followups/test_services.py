@@ -21,7 +21,6 @@ async def make(context, title="Lắp thêm quạt ở xưởng may", due_on=None
         context,
         kind,
         source,
-        "Đối thoại định kỳ 15/06/2026",
         title,
         "Ban Giám đốc",
         due_on or today() + dt.timedelta(days=30),
@@ -63,7 +62,7 @@ async def test_bad_actions_are_refused(contexts, title, owner, due_on, field):
     hr, _union, _other = contexts
     assert field in services.check(title, owner, due_on)
     with pytest.raises(Invalid) as error:
-        await services.create(hr, "dialogue", 1, "Đối thoại", title, owner, due_on)
+        await services.create(hr, "dialogue", 1, title, owner, due_on)
     assert field in error.value.errors
     assert await FollowUp.count() == 0
 
