@@ -7,9 +7,17 @@ from labour_democracy.core.tables import Worker
 from tests import factories
 
 
+async def _workers(enterprise_id: int, count: int) -> list[int]:
+    """In batches: PostgreSQL takes at most 32,767 arguments in one statement."""
+    ids: list[int] = []
+    while len(ids) < count:
+        ids += await factories.workers(enterprise_id, min(500, count - len(ids)))
+    return ids
+
+
 async def test_finds_the_2400th_worker_of_2500_by_name_without_diacritics():
     enterprise_id = await factories.enterprise()
-    ids = await factories.workers(enterprise_id, 2500)
+    ids = await _workers(enterprise_id, 2500)
     wanted = ids[2399]
     await Worker.update(
         {Worker.full_name: "Đặng Thị Hường", Worker.search_name: "dang thi huong"}
@@ -33,7 +41,7 @@ async def test_finds_the_2400th_worker_of_2500_by_name_without_diacritics():
 
 async def test_pages_through_every_match_and_finds_nobody_without_a_term():
     enterprise_id = await factories.enterprise()
-    ids = await factories.workers(enterprise_id, 2500)
+    ids = await _workers(enterprise_id, 2500)
     context = await factories.context(enterprise_id)
     first = await worker_search.search(context, "cong nhan")
     assert first.total == 2500 and len(first.rows) == worker_search.PER_PAGE
@@ -59,7 +67,7 @@ async def test_the_member_list_picker_searches_the_roster_instead_of_listing_it(
     from labour_democracy.i18n import today
 
     enterprise_id = await factories.enterprise()
-    ids = await factories.workers(enterprise_id, 2500)
+    ids = await _workers(enterprise_id, 2500)
     await Worker.update(
         {Worker.full_name: "Đặng Thị Hường", Worker.search_name: "dang thi huong"}
     ).where(Worker.id == ids[2399])
