@@ -187,7 +187,6 @@ async def _followup(enterprise_id: int) -> int:
         enterprise=enterprise_id,
         source_kind="dialogue",
         source_id=1,
-        source_label="Đối thoại mẫu",
         title="Lắp thêm quạt ở xưởng may",
         owner="Ban Giám đốc",
         due_on=dt.date(2026, 3, 31),

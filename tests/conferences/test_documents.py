@@ -237,7 +237,6 @@ async def make_conference(
         enterprise=enterprise,
         source_kind="conference",
         source_id=conference_id,
-        source_label="Hội nghị người lao động năm 2026",
         title="Tăng phụ cấp ăn ca lên 30.000 đồng",
         owner="Người sử dụng lao động",
         due_on=dt.date(2027, 3, 1),
