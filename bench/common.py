@@ -169,6 +169,40 @@ async def enterprise_with_workers(
     return EnterpriseContext(SYSTEM, enterprise, frozenset({Role.ADMIN}))
 
 
+async def add_hr_user(enterprise_id: int, email: str, password: str) -> None:
+    """An HR user of the enterprise, to sign the benchmark's clients in."""
+    from labour_democracy.core.accounts import hash_password
+    from labour_democracy.core.tables import Membership, Role, User
+
+    user = User(email=email, full_name="HR Bench", password_hash=hash_password(password))
+    await user.save()
+    await Membership(user=user.id, role=Role.HR, enterprise=enterprise_id).save()
+
+
+async def plan_whole_conference(context) -> int:
+    """This year's whole-workforce conference, on 31 December: every worker is a delegate."""
+    import datetime as dt
+
+    from labour_democracy.conferences import planning
+    from labour_democracy.conferences.schemas import PlanForm
+    from labour_democracy.conferences.tables import ConferenceForm
+
+    year = dt.date.today().year
+    return await planning.plan_conference(
+        context,
+        PlanForm(
+            year=year,
+            held_on=dt.date(year, 12, 31),
+            starts_at="08:00",
+            venue="Hội trường",
+            form=ConferenceForm.WHOLE,
+            employer_chair="Nguyễn Văn A",
+            union_chair="Trần Thị B",
+            secretary="Lê Văn C",
+        ),
+    )
+
+
 async def _add_workers(enterprise_id: int, missing: int) -> None:
     import datetime as dt
     import random

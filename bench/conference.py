@@ -26,8 +26,10 @@ import sys
 import time
 
 from bench.common import (
+    add_hr_user,
     enterprise_with_workers,
     free_port,
+    plan_whole_conference,
     postgres_reachable,
     reset_postgres_database,
     run_child,
@@ -44,36 +46,15 @@ async def _prepare(delegates: int) -> tuple[int, int, str, list[str]]:
     """Migrate; an enterprise with `delegates` workers, its HR user and a planned whole-workforce
     conference. Returns the enterprise id, the conference id, the enterprise's public token and
     the delegates' codes."""
-    import datetime as dt
-
     from labour_democracy import db
-    from labour_democracy.conferences import planning
-    from labour_democracy.conferences.schemas import PlanForm
-    from labour_democracy.conferences.tables import ConferenceForm, Delegate
-    from labour_democracy.core.accounts import hash_password
-    from labour_democracy.core.tables import Membership, Role, User
+    from labour_democracy.conferences.tables import Delegate
 
     context = await enterprise_with_workers(
         "Công ty Bench Hội nghị", "0100000002", delegates, "Đại biểu", code_prefix="H"
     )
     enterprise = context.enterprise
-    user = User(email=EMAIL, full_name="HR Bench", password_hash=hash_password(PASSWORD))
-    await user.save()
-    await Membership(user=user.id, role=Role.HR, enterprise=enterprise.id).save()
-    year = dt.date.today().year
-    conference_id = await planning.plan_conference(
-        context,
-        PlanForm(
-            year=year,
-            held_on=dt.date(year, 12, 31),
-            starts_at="08:00",
-            venue="Hội trường",
-            form=ConferenceForm.WHOLE,
-            employer_chair="Nguyễn Văn A",
-            union_chair="Trần Thị B",
-            secretary="Lê Văn C",
-        ),
-    )
+    await add_hr_user(enterprise.id, EMAIL, PASSWORD)
+    conference_id = await plan_whole_conference(context)
     codes = [
         row["checkin_code"]
         for row in await Delegate.select(Delegate.checkin_code).where(

@@ -33,31 +33,31 @@ import time
 from pathlib import Path
 
 from bench.common import (
+    add_hr_user,
     enterprise_with_workers,
     free_port,
+    plan_whole_conference,
     postgres_reachable,
     reset_postgres_database,
     use_database,
 )
 
 DATABASE = "ld_bench_soak"
-EMAIL = "hr@bench-soak.vn"
 PASSWORD = "bench-soak-password"
 _TOKEN = re.compile(r'name="_csrf_token" value="([^"]+)"')
 _MIX = [("page", 50), ("vote", 20), ("checkin", 20), ("document", 10)]
 
 
-async def _prepare(voters: int) -> dict:
-    """An enterprise with `voters` workers, its HR user, an open ballot with one code each,
-    a planned whole-workforce conference (every worker a delegate) and one issued notice."""
-    import datetime as dt
+def _email(client: int) -> str:
+    # One HR account per client: sign-in attempts are limited per account, as for people.
+    return f"hr{client}@bench-soak.vn"
 
+
+async def _prepare(voters: int, clients: int) -> dict:
+    """An enterprise with `voters` workers, an HR user per client, an open ballot with one code
+    each, a planned whole-workforce conference (every worker a delegate) and one issued notice."""
     from labour_democracy import db
-    from labour_democracy.conferences import services as conferences
-    from labour_democracy.conferences.schemas import PlanForm
-    from labour_democracy.conferences.tables import ConferenceForm, Delegate
-    from labour_democracy.core.accounts import hash_password
-    from labour_democracy.core.tables import Membership, Role, User
+    from labour_democracy.conferences.tables import Delegate
     from labour_democracy.notices import services as notices
     from labour_democracy.notices.schemas import NoticeForm
     from labour_democracy.notices.tables import Notice
@@ -69,9 +69,8 @@ async def _prepare(voters: int) -> dict:
         "Công ty Bench Soak", "0100000009", voters, "Người lao động", code_prefix="S"
     )
     enterprise = context.enterprise
-    user = User(email=EMAIL, full_name="HR Soak", password_hash=hash_password(PASSWORD))
-    await user.save()
-    await Membership(user=user.id, role=Role.HR, enterprise=enterprise.id).save()
+    for client in range(clients):
+        await add_hr_user(enterprise.id, _email(client), PASSWORD)
     ballot = await voting.create_ballot(context, BallotForm(title="Soak vote"))
     await voting.add_question(
         context, ballot, QuestionForm(kind=QuestionKind.MOTION, text="Đồng ý?")
@@ -84,20 +83,7 @@ async def _prepare(voters: int) -> dict:
         .where((Option.question == question) & (Option.role == "for"))
         .first()
     )["id"]
-    year = dt.date.today().year
-    conference = await conferences.plan_conference(
-        context,
-        PlanForm(
-            year=year,
-            held_on=dt.date(year, 12, 31),
-            starts_at="08:00",
-            venue="Hội trường",
-            form=ConferenceForm.WHOLE,
-            employer_chair="Nguyễn Văn A",
-            union_chair="Trần Thị B",
-            secretary="Lê Văn C",
-        ),
-    )
+    conference = await plan_whole_conference(context)
     delegates = [
         (row["id"], row["checkin_code"])
         for row in await Delegate.select(Delegate.id, Delegate.checkin_code).where(
@@ -120,11 +106,11 @@ async def _prepare(voters: int) -> dict:
     }
 
 
-async def _prepared(voters: int) -> dict:
+async def _prepared(voters: int, clients: int) -> dict:
     from labour_democracy import db
 
     try:
-        return await _prepare(voters)
+        return await _prepare(voters, clients)
     finally:
         await db.close_pool()  # an open pool's threads would keep the process alive
 
@@ -178,7 +164,7 @@ async def _load(base: str, world: dict, seconds: float, clients: int, pid: int) 
             await hr.get("/login")
             signed = await hr.post(
                 "/login",
-                data={"email": EMAIL, "password": PASSWORD},
+                data={"email": _email(number), "password": PASSWORD},
                 headers={"x-csrftoken": hr.cookies.get("ld_csrf")},
             )
             assert signed.status_code == 303, signed.text[:300]
@@ -253,7 +239,7 @@ def run(engine: str, minutes: float, clients: int) -> None:
     voters = int(min(20000, max(1000, 1500 * minutes)))
     url = reset_postgres_database(DATABASE) if engine == "postgres" else None
     use_database(url)
-    world = asyncio.run(_prepared(voters))
+    world = asyncio.run(_prepared(voters, clients))
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "labour_democracy", "serve", "--port", str(port)],
