@@ -92,3 +92,22 @@ async def audit_log_unguarded():
         yield
     finally:
         await guards.guard_audit_log()
+
+
+async def record_audit_entries(count: int) -> None:
+    """`count` audit entries, each in its own transaction (each moves the anchor)."""
+    from labour_democracy import db
+    from labour_democracy.core import audit
+    from labour_democracy.core.permissions import SYSTEM
+
+    for number in range(1, count + 1):
+        async with db.write_transaction():
+            await audit.record(SYSTEM, "test.done", "thing", number, None, step=number)
+
+
+async def run_sql(statement: str) -> None:
+    from piccolo.querystring import QueryString
+
+    from labour_democracy import db
+
+    await db.engine().run_querystring(QueryString(statement))

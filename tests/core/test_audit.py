@@ -7,35 +7,14 @@ import hashlib
 
 import pytest
 from click.testing import CliRunner
-from piccolo.querystring import QueryString
 
 from labour_democracy import db
 from labour_democracy.cli import main
 from labour_democracy.core import audit, enterprises
-from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.schemas import OrgUnitForm
 from labour_democracy.core.tables import AuditEntry, OrgUnit
 from tests import factories
-from tests.helpers import audit_log_unguarded
-
-
-async def _record(count: int) -> None:
-    for number in range(1, count + 1):
-        async with db.write_transaction():
-            await audit.record(SYSTEM, "test.done", "thing", number, None, step=number)
-
-
-async def _sql(statement: str) -> None:
-    await db.engine().run_querystring(QueryString(statement))
-
-
-@pytest.fixture
-async def tamperable():
-    """The audit table without its append-only triggers, as an attacker with the database
-    password would have it; the triggers come back afterwards (PostgreSQL keeps its schema
-    between tests)."""
-    async with audit_log_unguarded():
-        yield
+from tests.helpers import record_audit_entries, run_sql
 
 
 async def _verify_command() -> tuple[int, str]:
@@ -45,7 +24,7 @@ async def _verify_command() -> tuple[int, str]:
 
 
 async def test_each_entry_carries_the_hash_of_the_one_before():
-    await _record(3)
+    await record_audit_entries(3)
     rows = await AuditEntry.select().order_by(AuditEntry.seq)
     assert [row["seq"] for row in rows] == [1, 2, 3]
     assert rows[0]["prev_hash"] == audit.GENESIS
@@ -60,51 +39,51 @@ async def test_an_empty_log_verifies():
 
 
 async def test_verify_reads_the_log_in_batches_without_losing_the_chain():
-    await _record(7)
+    await record_audit_entries(7)
     report = await audit.verify(batch_size=3)
     assert report.ok and report.entries == 7
 
 
 async def test_the_database_refuses_to_change_an_entry():
-    await _record(2)
+    await record_audit_entries(2)
     before = await AuditEntry.select().order_by(AuditEntry.seq)
     with pytest.raises(Exception, match="append-only"):
         async with db.write_transaction():
-            await _sql("UPDATE audit_entry SET action = 'forged' WHERE seq = 1")
+            await run_sql("UPDATE audit_entry SET action = 'forged' WHERE seq = 1")
     with pytest.raises(Exception, match="append-only"):
         await AuditEntry.update({AuditEntry.actor: "someone else"}).where(AuditEntry.seq == 2)
     assert await AuditEntry.select().order_by(AuditEntry.seq) == before
 
 
 async def test_the_database_refuses_to_delete_an_entry():
-    await _record(2)
+    await record_audit_entries(2)
     with pytest.raises(Exception, match="append-only"):
         async with db.write_transaction():
-            await _sql("DELETE FROM audit_entry WHERE seq = 2")
+            await run_sql("DELETE FROM audit_entry WHERE seq = 2")
     with pytest.raises(Exception, match="append-only"):
         await AuditEntry.delete(force=True)
     assert await AuditEntry.count() == 2
 
 
 async def test_verify_reports_an_edited_entry(tamperable):
-    await _record(3)
-    await _sql("""UPDATE audit_entry SET details = '{"step": 20}' WHERE seq = 2""")
+    await record_audit_entries(3)
+    await run_sql("""UPDATE audit_entry SET details = '{"step": 20}' WHERE seq = 2""")
     report = await audit.verify()
     assert report.problems == ["entry 2: changed after it was written"]
 
 
 async def test_verify_reports_an_edited_entry_even_when_its_own_hash_was_recomputed(tamperable):
-    await _record(3)
+    await record_audit_entries(3)
     forged = hashlib.sha256(b"forged").hexdigest()
-    await _sql(f"UPDATE audit_entry SET hash = '{forged}' WHERE seq = 2")
+    await run_sql(f"UPDATE audit_entry SET hash = '{forged}' WHERE seq = 2")
     report = await audit.verify()
     assert "entry 2: changed after it was written" in report.problems
     assert "entry 3: does not follow the entry before it" in report.problems
 
 
 async def test_verify_reports_a_deleted_entry(tamperable):
-    await _record(4)
-    await _sql("DELETE FROM audit_entry WHERE seq IN (2, 3)")
+    await record_audit_entries(4)
+    await run_sql("DELETE FROM audit_entry WHERE seq IN (2, 3)")
     report = await audit.verify()
     assert report.problems == [
         "entries 2..3 are missing (deleted)",
@@ -129,15 +108,15 @@ async def test_concurrent_audited_actions_still_form_one_unbroken_chain():
 
 
 async def test_the_verify_command_exits_0_for_an_intact_log():
-    await _record(2)
+    await record_audit_entries(2)
     code, output = await _verify_command()
     assert code == 0, output
     assert "2 entries" in output and "The audit log is intact." in output
 
 
 async def test_the_verify_command_exits_1_and_names_the_changed_entry(tamperable):
-    await _record(3)
-    await _sql("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3")
+    await record_audit_entries(3)
+    await run_sql("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3")
     code, output = await _verify_command()
     assert code == 1, output
     assert "PROBLEM: entry 3: changed after it was written" in output

@@ -8,31 +8,13 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from piccolo.querystring import QueryString
 
 from labour_democracy import db
 from labour_democracy.cli import main
 from labour_democracy.core import audit
 from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.tables import AuditEntry
-from tests.helpers import audit_log_unguarded
-
-
-async def _record(count: int) -> None:
-    for number in range(1, count + 1):
-        async with db.write_transaction():
-            await audit.record(SYSTEM, "test.done", "thing", number, None, step=number)
-
-
-async def _sql(statement: str) -> None:
-    await db.engine().run_querystring(QueryString(statement))
-
-
-@pytest.fixture
-async def tamperable():
-    """The table without its append-only triggers, as a database superuser would have it."""
-    async with audit_log_unguarded():
-        yield
+from tests.helpers import record_audit_entries, run_sql
 
 
 async def _verify_command(*args: str) -> tuple[int, str]:
@@ -41,7 +23,7 @@ async def _verify_command(*args: str) -> tuple[int, str]:
 
 
 async def test_an_intact_log_passes_and_its_anchor_follows_each_commit():
-    await _record(3)
+    await record_audit_entries(3)
     rows = await AuditEntry.select().order_by(AuditEntry.seq)
     assert audit.read_anchor() == audit.Anchor(3, rows[-1]["hash"])
     report = await audit.verify()
@@ -53,7 +35,7 @@ async def test_an_intact_log_passes_and_its_anchor_follows_each_commit():
 
 
 async def test_a_rolled_back_entry_is_not_anchored():
-    await _record(2)
+    await record_audit_entries(2)
     with pytest.raises(RuntimeError):
         async with db.write_transaction():
             await audit.record(SYSTEM, "test.done", "thing", 3, None)
@@ -63,35 +45,35 @@ async def test_a_rolled_back_entry_is_not_anchored():
 
 
 async def test_the_anchor_file_is_replaced_whole():
-    await _record(1)
+    await record_audit_entries(1)
     data = json.loads(audit.anchor_path().read_text())
     assert set(data) == {"entries", "head", "written_at"}
     assert not list(audit.anchor_path().parent.glob(".audit-anchor.json.*"))
 
 
 async def test_the_database_refuses_to_empty_the_log():
-    await _record(3)
+    await record_audit_entries(3)
     statement = "DELETE FROM audit_entry" if db.is_sqlite() else "TRUNCATE audit_entry"
     with pytest.raises(Exception, match=r"append-only|cannot be truncated"):
         async with db.write_transaction():
-            await _sql(statement)
+            await run_sql(statement)
     if not db.is_sqlite():
         with pytest.raises(Exception, match="cannot be truncated"):
-            await _sql("TRUNCATE audit_entry CASCADE")
+            await run_sql("TRUNCATE audit_entry CASCADE")
     assert await AuditEntry.count() == 3
 
 
 async def test_an_emptied_log_is_reported_against_the_anchor(tamperable):
-    await _record(3)
-    await _sql("DELETE FROM audit_entry" if db.is_sqlite() else "TRUNCATE audit_entry")
+    await record_audit_entries(3)
+    await run_sql("DELETE FROM audit_entry" if db.is_sqlite() else "TRUNCATE audit_entry")
     report = await audit.verify()
     assert report.entries == 0
     assert report.problems == ["the log has 0 entries; the anchor says 3: 3 newest entries missing"]
 
 
 async def test_a_deleted_tail_is_reported_with_what_is_missing(tamperable):
-    await _record(7)
-    await _sql("DELETE FROM audit_entry WHERE seq > 5")
+    await record_audit_entries(7)
+    await run_sql("DELETE FROM audit_entry WHERE seq > 5")
     report = await audit.verify()
     assert report.problems == ["the log has 5 entries; the anchor says 7: 2 newest entries missing"]
     code, output = await _verify_command()
@@ -123,11 +105,11 @@ def _rechain(rows: list[dict], digest) -> list[tuple[int, str, str]]:
     ],
 )
 async def test_a_rewritten_and_rechained_entry_is_detected(tamperable, digest):
-    await _record(4)
+    await record_audit_entries(4)
     rows = await AuditEntry.select().order_by(AuditEntry.seq)
     rows[1]["details"] = '{"step": 20}'
     for seq, previous, new_hash in _rechain(rows, digest):
-        await _sql(
+        await run_sql(
             f"UPDATE audit_entry SET prev_hash = '{previous}', hash = '{new_hash}', "
             f"details = '{rows[seq - 1]['details']}' WHERE seq = {seq}"
         )
@@ -138,11 +120,11 @@ async def test_a_rewritten_and_rechained_entry_is_detected(tamperable, digest):
 
 
 async def test_the_anchor_printed_on_a_document_can_be_checked(tamperable):
-    await _record(5)
+    await record_audit_entries(5)
     printed = audit.read_anchor().short  # what an issued document shows
     code, output = await _verify_command("--anchor", printed)
     assert code == 0, output
-    await _sql("DELETE FROM audit_entry WHERE seq = 5")
+    await run_sql("DELETE FROM audit_entry WHERE seq = 5")
     audit.anchor_path().unlink()  # someone with the database and the disk, not the paper
     code, output = await _verify_command("--anchor", printed)
     assert code == 1
@@ -152,7 +134,7 @@ async def test_the_anchor_printed_on_a_document_can_be_checked(tamperable):
 
 
 async def test_without_an_anchor_verify_says_the_tail_is_unchecked():
-    await _record(1)
+    await record_audit_entries(1)
     audit.anchor_path().unlink()
     code, output = await _verify_command()
     assert code == 0
@@ -170,7 +152,7 @@ async def test_every_issued_document_prints_the_anchor():
     template.add_paragraph("{{ title }}")
     source = io.BytesIO()
     template.save(source)
-    await _record(4)
+    await record_audit_entries(4)
     anchor = audit.read_anchor()
     issued = Document(io.BytesIO(engine.render_bytes(source.getvalue(), {"title": "Thông báo"})))
     footer = "\n".join(p.text for p in issued.sections[0].footer.paragraphs)
