@@ -297,3 +297,23 @@ async def _dialogue_request(enterprise_id: int) -> int:
     )
     await request.save()
     return request.id
+
+
+@sample("calendar_day_id")
+async def _calendar_day(enterprise_id: int) -> int:
+    """A day the enterprise added to its days off (core working calendar)."""
+    from labour_democracy.core.tables import CalendarDay
+
+    row = CalendarDay(enterprise=enterprise_id, day=dt.date(2026, 8, 31), note="Nghỉ bù mẫu")
+    await row.save()
+    return row.id
+
+
+@sample("day_id")
+async def _national_day(enterprise_id: int) -> int:
+    """A day the administrator added for every enterprise (/admin/calendar)."""
+    from labour_democracy.core.tables import CalendarDay
+
+    row = CalendarDay(enterprise=None, day=dt.date(2026, 12, 31), note="Mẫu")
+    await row.save()
+    return row.id

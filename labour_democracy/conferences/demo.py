@@ -9,6 +9,7 @@ import datetime as dt
 from labour_democracy.conferences import delegates, planning, rules_settings
 from labour_democracy.conferences.schemas import DelegateForm, PlanForm, RulesForm, UnitResultForm
 from labour_democracy.conferences.tables import ConferenceForm, DelegateKind
+from labour_democracy.core import working_calendar
 from labour_democracy.core.calendar import next_working_day
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Worker
@@ -19,7 +20,8 @@ async def load(context: EnterpriseContext) -> None:
     await rules_settings.save_rules(
         context, RulesForm(regulation_reference="Quy chế dân chủ số 01/QC-CT")
     )
-    held_on = next_working_day(today() + dt.timedelta(days=30), context.enterprise.saturday_works)
+    week = await working_calendar.week_for(context.enterprise)
+    held_on = next_working_day(today() + dt.timedelta(days=30), week)
     units = await delegates.headcounts(context)
     if not units:
         return

@@ -37,8 +37,8 @@ from labour_democracy.conferences.tables import (
     UnitSeat,
     VoteMode,
 )
-from labour_democracy.core import audit
-from labour_democracy.core.calendar import add_working_days
+from labour_democracy.core import audit, working_calendar
+from labour_democracy.core.calendar import WorkingWeek, add_working_days
 from labour_democracy.core.enterprises import active_workers, workforce
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.scope import EnterpriseContext
@@ -144,7 +144,7 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
     view = await rules_of(context.enterprise)
     workers = (await workforce(context.enterprise_id)).count
     starts_at = await _validate_plan(context, form, view, workers)
-    saturday = context.enterprise.saturday_works
+    week = await working_calendar.week_for(context.enterprise)
     async with write_transaction():
         conference = Conference(
             enterprise=context.enterprise_id,
@@ -176,7 +176,7 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
                     # Stored by key, translated when shown (labels.step_title).
                     title="",
                     owner="",
-                    due_on=_due_on(form.held_on, step, saturday),
+                    due_on=_due_on(form.held_on, step, week),
                 )
                 for i, step in enumerate(rules.timeline_steps(form.form))
             )
@@ -215,9 +215,9 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
     return conference.id
 
 
-def _due_on(held_on: dt.date, step: rules.StepTemplate, saturday_works: bool) -> dt.date:
+def _due_on(held_on: dt.date, step: rules.StepTemplate, week: WorkingWeek) -> dt.date:
     """A timeline step's due date: its lead time in working days from the conference date."""
-    return add_working_days(held_on, step.working_days, saturday_works)
+    return add_working_days(held_on, step.working_days, week)
 
 
 # The plan's fields a correction may change, in the order the audit names them.
@@ -312,7 +312,7 @@ async def edit_plan(
             templates = {
                 step.key: step for step in rules.timeline_steps(ConferenceForm(conference.form))
             }
-            saturday = context.enterprise.saturday_works
+            week = await working_calendar.week_for(context.enterprise)
             for step in await TimelineStep.select(
                 TimelineStep.id, TimelineStep.key, TimelineStep.due_on
             ).where(
@@ -322,7 +322,7 @@ async def edit_plan(
                 template = templates.get(step["key"])
                 if template is None:
                     continue
-                due_on = _due_on(form.held_on, template, saturday)
+                due_on = _due_on(form.held_on, template, week)
                 if due_on != step["due_on"]:
                     await TimelineStep.update({TimelineStep.due_on: due_on}).where(
                         TimelineStep.id == step["id"]

@@ -44,7 +44,8 @@ class EnterpriseOut(msgspec.Struct):
     fiscal_year_end_day: int
     representation: str
     representative_body: str
-    saturday_works: bool
+    weekly_rest_days: str  # weekday numbers, Monday 0 ... Sunday 6 (Labour Code Art. 111(2))
+    saturday_works: bool  # derived from weekly_rest_days, for clients written before it
     workforce: int
     workforce_counted_on: dt.date
 
@@ -137,7 +138,12 @@ async def _enterprise_out(context: EnterpriseContext) -> EnterpriseOut:
     enterprise = await Enterprise.select().where(Enterprise.id == context.enterprise_id).first()
     workforce = await enterprises.workforce(context.enterprise_id)
     return msgspec.convert(
-        {**enterprise, "workforce": workforce.count, "workforce_counted_on": workforce.counted_on},
+        {
+            **enterprise,
+            "saturday_works": "5" not in enterprise["weekly_rest_days"].split(","),
+            "workforce": workforce.count,
+            "workforce_counted_on": workforce.counted_on,
+        },
         EnterpriseOut,
     )
 

@@ -8,7 +8,7 @@ import segno
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
-from labour_democracy.core import accounts, enterprises, reminders, roster, users
+from labour_democracy.core import accounts, enterprises, labels, reminders, roster, users
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.permissions import (
     ADMINISTER,
@@ -249,6 +249,7 @@ async def _enterprise_form(
         errors=errors,
         provinces=await enterprises.province_choices(),
         communes=await enterprises.commune_choices(province_id),
+        rest_day_options=labels.rest_day_options(),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from piccolo.query.functions.aggregate import Count
 
-from labour_democracy.core import audit, rules
+from labour_democracy.core import audit, calendar, rules
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
 from labour_democracy.core.permissions import (
     ADMINISTER,
@@ -160,6 +160,8 @@ async def _validate(form: EnterpriseForm, enterprise_id: int | None = None) -> N
         (Commune.id == form.commune) & (Commune.province == form.province)
     ):
         errors["commune"] = _("This commune is not in the chosen province.")
+    if not calendar.rest_days_valid(form.weekly_rest_days):
+        errors["weekly_rest_days"] = _("Choose the weekly rest days from the list.")
     if not rules.is_valid_fiscal_year_end(form.fiscal_year_end_month, form.fiscal_year_end_day):
         errors["fiscal_year_end_day"] = _("This day does not exist in that month every year.")
     for field, limit in _LENGTH_LIMITS.items():
@@ -186,7 +188,7 @@ def _values(form: EnterpriseForm) -> dict:
         Enterprise.fiscal_year_end_day: form.fiscal_year_end_day,
         Enterprise.representation: form.representation.value,
         Enterprise.representative_body: form.representative_body or "",
-        Enterprise.saturday_works: form.saturday_works,
+        Enterprise.weekly_rest_days: form.weekly_rest_days,
     }
 
 

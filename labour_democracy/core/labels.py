@@ -62,3 +62,26 @@ register(
         Role.UNION: N_("Union officer"),
     }
 )
+
+
+# Labour Code Art. 111(2): the weekly rest day(s) an enterprise may fix (core/calendar.py).
+_REST_DAYS = {
+    "5,6": N_("Saturday and Sunday"),
+    "6": N_("Sunday only"),
+    "0": N_("Monday"),
+    "1": N_("Tuesday"),
+    "2": N_("Wednesday"),
+    "3": N_("Thursday"),
+    "4": N_("Friday"),
+    "5": N_("Saturday"),
+}
+
+
+def rest_day_options() -> list[tuple[str, str]]:
+    """(stored value, translated words) for the weekly rest days, the default first."""
+    return [(value, _(text)) for value, text in _REST_DAYS.items()]
+
+
+def rest_days_label(value: str) -> str:
+    text = _REST_DAYS.get(value)
+    return _(text) if text else value

@@ -32,6 +32,8 @@ class Due:
     url: str
     owner: str = ""
     legal_source: str = ""
+    # What the date skipped, when counted in working days (core.calendar.explain).
+    note: str = ""
 
     def is_overdue(self, on: dt.date) -> bool:
         return self.due_on < on

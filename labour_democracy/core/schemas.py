@@ -33,7 +33,16 @@ class EnterpriseForm(msgspec.Struct, kw_only=True):
     fiscal_year_end_day: int = 31
     representation: Representation = Representation.NONE
     representative_body: str | None = None
-    saturday_works: bool = False
+    # Labour Code Art. 111(2); one of core.calendar.REST_DAY_CHOICES ("5,6": Saturday and Sunday).
+    weekly_rest_days: str = "5,6"
+
+
+class CalendarDayForm(msgspec.Struct, kw_only=True):
+    """A day added to the days off (`day_off`), or a public holiday worked, with its reason."""
+
+    day: dt.date
+    day_off: bool = True
+    note: str = ""
 
 
 class OrgUnitForm(msgspec.Struct, kw_only=True):

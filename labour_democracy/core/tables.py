@@ -99,11 +99,30 @@ class Enterprise(Table):
     fiscal_year_end_day = SmallInt(default=31)
     representation = Varchar(length=24, choices=Representation, default=Representation.NONE)
     representative_body = Varchar(length=255, default="")
-    # Working-day deadlines count Saturday only where the enterprise's week includes it.
-    saturday_works = Boolean(default=False)
+    # Labour Code (45/2019/QH14) Art. 111(2): the weekly rest day(s) the internal rules fix, as
+    # weekday numbers ("6": Sunday; "5,6": Saturday and Sunday); core/calendar.py reads them.
+    weekly_rest_days = Varchar(length=20, default="5,6")
     # The unguessable part of the enterprise's public page (/p/<token>), for workers.
     # A standard-library default, so the generated migration imports no application code.
     public_token = Varchar(length=64, default=secrets.token_urlsafe)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+    @property
+    def saturday_works(self) -> bool:
+        """The setting this replaced, for callers written before it: Saturday is worked."""
+        return "5" not in (self.weekly_rest_days or "5,6").split(",")
+
+
+class CalendarDay(Table):
+    """A day added to the days off, or a holiday removed from them, with its reason (ngày nghỉ
+    điều chỉnh): by an administrator for every enterprise (no enterprise), or by one enterprise
+    (e.g. the civil-service swap day it also gives). See core/calendar.py."""
+
+    enterprise = ForeignKey(Enterprise, null=True, on_delete=OnDelete.cascade, index=True)
+    day = Date(index=True)
+    day_off = Boolean(default=True)  # True: a day off added; False: a holiday worked
+    note = Varchar(length=255)
+    created_by = Integer(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
 
 

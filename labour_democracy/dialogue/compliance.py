@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from labour_democracy.core.tables import Enterprise
+from labour_democracy.core import working_calendar
 from labour_democracy.dialogue import rules
 from labour_democracy.dialogue.tables import Dialogue, DialogueKind, DialogueRequest
 from labour_democracy.i18n import N_, today
@@ -29,8 +29,7 @@ async def facts(enterprise_id: int, on: dt.date | None = None) -> Facts:
     """The facts of the 12 months up to `on` (today)."""
     on = on or today()
     since = on - dt.timedelta(days=365)
-    enterprise = await Enterprise.objects().where(Enterprise.id == enterprise_id).first()
-    saturday = bool(enterprise and enterprise.saturday_works)
+    week = await working_calendar.week_for(enterprise_id)
     last = (
         await Dialogue.select(Dialogue.held_on)
         .where(Dialogue.enterprise == enterprise_id)
@@ -53,9 +52,9 @@ async def facts(enterprise_id: int, on: dt.date | None = None) -> Facts:
         & (Dialogue.held_on > since)
     )
     due = [
-        (row, rules.publication_due(row["held_on"], saturday))
+        (row, rules.publication_due(row["held_on"], week))
         for row in held
-        if rules.publication_due(row["held_on"], saturday) < on or row["published_on"]
+        if rules.publication_due(row["held_on"], week) < on or row["published_on"]
     ]
     return Facts(
         last_periodic=last_periodic,

@@ -334,7 +334,7 @@ class DialogueController(Controller):
     ) -> Template:
         values = {"kind": kind if kind in {k.value for k in DialogueKind} else "periodic"}
         if values["kind"] == "periodic":
-            values.update(planning.periodic_defaults(context, month))
+            values.update(await planning.periodic_defaults(context, month))
         return _dialogue_form(request, context, values, {})
 
     @post("/new", opt={"permission": MANAGE_DIALOGUE})

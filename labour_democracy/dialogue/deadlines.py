@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar as month_calendar
 import datetime as dt
 
+from labour_democracy.core import calendar, working_calendar
 from labour_democracy.core.reminders import Due
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
@@ -29,7 +30,7 @@ from labour_democracy.i18n import gettext as _
 async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[Due]:
     """Every open deadline of the enterprise's dialogues, member lists and requests."""
     on = on or today()
-    saturday = bool(enterprise.saturday_works)
+    week = await working_calendar.week_for(enterprise)
     base = f"/enterprises/{enterprise.id}/dialogue"
     items: list[Due] = []
     dialogues = await Dialogue.select().where(
@@ -41,7 +42,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
         url = f"{base}/{row['id']}"
         day = row["scheduled_at"].astimezone(LOCAL_TIMEZONE).date()
         if row["status"] == DialogueStatus.PLANNED and row["kind"] == DialogueKind.PERIODIC:
-            due = rules.contents_deadline(day, saturday)
+            due = rules.contents_deadline(day, week)
             if row["employer_contents_sent_on"] is None:
                 items.append(
                     Due(
@@ -50,6 +51,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                         url,
                         _("Employer"),
                         _("Decree 145 Art. 39(3)"),
+                        calendar.explain(day, due, week),
                     )
                 )
             if row["worker_contents_sent_on"] is None:
@@ -60,16 +62,20 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                         url,
                         _("Worker side"),
                         _("Decree 145 Art. 39(3)"),
+                        calendar.explain(day, due, week),
                     )
                 )
         if row["status"] == DialogueStatus.HELD and row["held_on"]:
             items.append(
                 Due(
                     _("Publicise the main contents of “{title}”").format(title=row["title"]),
-                    rules.publication_due(row["held_on"], saturday),
+                    rules.publication_due(row["held_on"], week),
                     url,
                     _("Employer"),
                     _("Decree 145 Art. 39(5)"),
+                    calendar.explain(
+                        row["held_on"], rules.publication_due(row["held_on"], week), week
+                    ),
                 )
             )
         if row["kind"] == DialogueKind.EVENT:
@@ -98,6 +104,9 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                 f"{base}/requests/{row['id']}",
                 _("Worker side") if row["side"] == RequestSide.EMPLOYER else _("Employer"),
                 _("Decree 145 Art. 40(2)"),
+                calendar.explain(
+                    row["received_on"] or row["submitted_on"], row["reply_due_on"], week
+                ),
             )
         )
     latest = (

@@ -54,7 +54,8 @@ class DialogueView:
 async def dialogue_view(context: EnterpriseContext, dialogue_id: int) -> DialogueView:
     dialogue = await planning.get_dialogue(context, dialogue_id)
     row = (await Dialogue.select().where(Dialogue.id == dialogue.id))[0]
-    planning.annotate(row, queries.works_saturday(context))
+    week = await queries.working_week(context)
+    planning.annotate(row, week)
     on = row["held_on"] or row["date"]
     members = await queries.active_members(dialogue.member_list, on)
     present = await queries.present(dialogue.id)
@@ -88,9 +89,7 @@ async def dialogue_view(context: EnterpriseContext, dialogue_id: int) -> Dialogu
         workers_present=workers_present,
         worker_members=len(workers),
         employer_present=employer_present,
-        event_steps=planning.event_steps(
-            row, settings.event_reply_days, queries.works_saturday(context)
-        )
+        event_steps=planning.event_steps(row, settings.event_reply_days, week)
         if row["kind"] == DialogueKind.EVENT
         else [],
         suggestions_waiting=len(await agenda.new_suggestions(context, dialogue.id, items))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.core import audit
+from labour_democracy.core import audit, calendar
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
@@ -48,20 +48,23 @@ async def list_dialogues(
         .limit(inputs.PER_PAGE)
         .offset((page - 1) * inputs.PER_PAGE)
     )
-    saturday = queries.works_saturday(context)
+    week = await queries.working_week(context)
     for row in rows:
-        annotate(row, saturday)
+        annotate(row, week)
     return Page(rows=rows, total=total, page=page, per_page=inputs.PER_PAGE)
 
 
-def annotate(row: dict, saturday: bool, on: dt.date | None = None) -> dict:
-    """Deadlines and lateness of a dialogue row (a dict from select)."""
+def annotate(row: dict, week: rules.Week, on: dt.date | None = None) -> dict:
+    """Deadlines and lateness of a dialogue row (a dict from select), each deadline with what
+    it skipped (`*_due_note`)."""
+    week = calendar.week_of(week)
     on = on or today()
     day = queries.local_date(row["scheduled_at"])
     row["date"] = day
     row["title"] = labels.dialogue_title(row["title"], row.get("title_key"))
     periodic = row["kind"] == DialogueKind.PERIODIC
-    row["contents_due"] = rules.contents_deadline(day, saturday) if periodic else None
+    row["contents_due"] = rules.contents_deadline(day, week) if periodic else None
+    row["contents_due_note"] = calendar.explain(day, row["contents_due"], week) if periodic else ""
     for side in ("employer", "worker"):
         sent = row[f"{side}_contents_sent_on"]
         # Sent after the deadline, or not sent while the dialogue is still ahead and the
@@ -72,7 +75,10 @@ def annotate(row: dict, saturday: bool, on: dt.date | None = None) -> dict:
             and rules.is_late(sent, row["contents_due"], on)
         )
     held = row["held_on"]
-    row["publication_due"] = rules.publication_due(held, saturday) if held else None
+    row["publication_due"] = rules.publication_due(held, week) if held else None
+    row["publication_due_note"] = (
+        calendar.explain(held, row["publication_due"], week) if held else ""
+    )
     row["publication_late"] = bool(
         held and rules.is_late(row["published_on"], row["publication_due"], on)
     )
@@ -123,11 +129,11 @@ async def planned_periodic(context: EnterpriseContext, year: int) -> list[dict]:
     return plan
 
 
-def periodic_defaults(context: EnterpriseContext, month: int | None) -> dict[str, str]:
+async def periodic_defaults(context: EnterpriseContext, month: int | None) -> dict[str, str]:
     """A periodic dialogue of the regulation's `month`: its title and the 15th of that month
     at 08:00, or the first day the contents deadline allows if that is later."""
     on = today()
-    earliest = rules.earliest_periodic_date(on, queries.works_saturday(context))
+    earliest = rules.earliest_periodic_date(on, await queries.working_week(context))
     if month is None or not 1 <= month <= 12:
         return {"scheduled_at": f"{earliest.isoformat()}T08:00"}
     year = on.year if month >= on.month else on.year + 1
@@ -159,8 +165,9 @@ async def create_dialogue(
         errors["matter"] = _("Choose the matter the employer is changing.")
     day = queries.local_date(form.scheduled_at)
     if form.kind == DialogueKind.PERIODIC:
-        earliest = rules.earliest_periodic_date(today(), queries.works_saturday(context))
-        if rules.contents_deadline(day, queries.works_saturday(context)) < today():
+        week = await queries.working_week(context)
+        earliest = rules.earliest_periodic_date(today(), week)
+        if rules.contents_deadline(day, week) < today():
             errors["scheduled_at"] = _(
                 "Each side must send its contents at least 5 working days before a periodic "
                 "dialogue (Decree 145 Art. 39(3)): the earliest date now is {date}."
@@ -272,11 +279,11 @@ async def record_contents(context: EnterpriseContext, dialogue_id: int, form: Co
         )
 
 
-def event_steps(row: dict, reply_days: int, saturday: bool, on: dt.date | None = None):
+def event_steps(row: dict, reply_days: int, week: rules.Week, on: dt.date | None = None):
     """The guided flow of Decree 145 Art. 41(1), each step with its deadline and state."""
     on = on or today()
     sent = row["event_document_sent_on"]
-    reply_due = rules.event_reply_due(sent, reply_days, saturday) if sent else None
+    reply_due = rules.event_reply_due(sent, reply_days, week) if sent else None
     held = row["held_on"]
     duty = rules.EVENT_DUTIES.get(row["matter"])
     steps = [

@@ -47,7 +47,7 @@ async def publish_dialogue(context: EnterpriseContext, dialogue_id: int, form: P
         await audit.record(
             context.actor, "dialogue.publicised", "dialogue", dialogue.id, context.enterprise_id
         )
-    due = rules.publication_due(dialogue.held_on, queries.works_saturday(context))
+    due = rules.publication_due(dialogue.held_on, await queries.working_week(context))
     return form.published_on > due
 
 

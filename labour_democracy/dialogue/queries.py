@@ -1,6 +1,6 @@
 """Readers the dialogue's stages and its documents share: the member list in force, its
 members on a day, who attended, the union members counted for the seat split, the last
-periodic dialogue, and the enterprise's calendar (working Saturdays, local dates).
+periodic dialogue, and the enterprise's calendar (its working week, local dates).
 
 They check no permission: callers have scoped the records they pass (core.scope.get_owned).
 """
@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from labour_democracy.core import enterprises
+from labour_democracy.core import calendar, enterprises, working_calendar
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Representation, Worker
 from labour_democracy.dialogue.labels import dialogue_title
@@ -29,7 +29,13 @@ from labour_democracy.i18n import gettext as _
 
 
 def works_saturday(context: EnterpriseContext) -> bool:
+    """Kept for callers written before weekly rest days; use `working_week`."""
     return bool(context.enterprise.saturday_works)
+
+
+async def working_week(context: EnterpriseContext) -> calendar.WorkingWeek:
+    """The enterprise's working week, its own and the administrator's days off included."""
+    return await working_calendar.week_for(context.enterprise)
 
 
 def local_date(moment: dt.datetime) -> dt.date:

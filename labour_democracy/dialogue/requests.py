@@ -5,7 +5,7 @@ the dialogue is scheduled then; documents/request_reply.py drafts the letter.
 
 from __future__ import annotations
 
-from labour_democracy.core import audit
+from labour_democracy.core import audit, calendar
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
@@ -35,8 +35,15 @@ async def create_request(context: EnterpriseContext, form: RequestForm) -> int:
     errors: dict[str, str] = {}
     if not requested_by or len(requested_by) > inputs.NAME_LIMIT:
         errors["requested_by"] = _("Say which organisation or group asks.")
-    if form.submitted_on > today():
+    entered_on = today()
+    received_on = form.received_on or entered_on
+    if form.submitted_on > entered_on:
         errors["submitted_on"] = _("This date cannot be in the future.")
+    elif not rules.receipt_valid(form.submitted_on, received_on, entered_on):
+        errors["received_on"] = _(
+            "The request is received on or after the day it was submitted, and not later than "
+            "today."
+        )
     if errors:
         raise Invalid(errors)
     version = await queries.current_list(context.enterprise_id, form.submitted_on)
@@ -75,7 +82,8 @@ async def create_request(context: EnterpriseContext, form: RequestForm) -> int:
             requested_by=requested_by,
             reason=reason,
             submitted_on=form.submitted_on,
-            reply_due_on=rules.reply_due(form.submitted_on, queries.works_saturday(context)),
+            received_on=received_on,
+            reply_due_on=rules.reply_due(received_on, await queries.working_week(context)),
             created_by=context.actor.id,
         )
         await request.save()
@@ -118,6 +126,11 @@ async def get_request(context: EnterpriseContext, request_id: int) -> dict:
     request = await get_owned(context, DialogueRequest, request_id)
     row = (await DialogueRequest.select().where(DialogueRequest.id == request.id))[0]
     row["late"] = rules.is_late(row["replied_on"], row["reply_due_on"], today())
+    row["reply_due_note"] = calendar.explain(
+        row["received_on"] or row["submitted_on"],
+        row["reply_due_on"],
+        await queries.working_week(context),
+    )
     supporter_ids = [
         r["member"]
         for r in await RequestSupporter.select(RequestSupporter.member).where(

@@ -146,21 +146,30 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def contents_deadline(dialogue_on: dt.date, saturday_works: bool = False) -> dt.date:
+# Every deadline below takes the enterprise's `calendar.WorkingWeek` (core.working_calendar.
+# week_for); the old Saturday flag is still accepted, positionally or as `saturday_works=`.
+Week = calendar.WorkingWeek | bool | None
+
+
+def contents_deadline(dialogue_on: dt.date, week: Week = None, *, saturday_works=None) -> dt.date:
     """The last day to send a side's contents for a periodic dialogue (Art. 39(3))."""
-    return calendar.add_working_days(dialogue_on, -CONTENTS_WORKING_DAYS, saturday_works)
+    week = calendar.week_of(week, saturday_works)
+    return calendar.add_working_days(dialogue_on, -CONTENTS_WORKING_DAYS, week)
 
 
-def contents_sent_in_time(sent_on: dt.date, dialogue_on: dt.date, saturday_works=False) -> bool:
-    return sent_on <= contents_deadline(dialogue_on, saturday_works)
+def contents_sent_in_time(
+    sent_on: dt.date, dialogue_on: dt.date, week: Week = None, *, saturday_works=None
+) -> bool:
+    return sent_on <= contents_deadline(dialogue_on, calendar.week_of(week, saturday_works))
 
 
-def earliest_periodic_date(on: dt.date, saturday_works: bool = False) -> dt.date:
+def earliest_periodic_date(on: dt.date, week: Week = None, *, saturday_works=None) -> dt.date:
     """The first day a periodic dialogue can be held if contents are sent on `on`: the first
     day whose contents deadline is not before `on` (sent on a day off, they count from the next
     working day)."""
-    start = calendar.next_working_day(on, saturday_works)
-    return calendar.add_working_days(start, CONTENTS_WORKING_DAYS, saturday_works)
+    week = calendar.week_of(week, saturday_works)
+    start = calendar.next_working_day(on, week)
+    return calendar.add_working_days(start, CONTENTS_WORKING_DAYS, week)
 
 
 def womens_representative_missing(concerns_women: bool, womens_representative: str) -> bool:
@@ -226,20 +235,33 @@ def request_smallest(worker_side_members: int) -> int:
     return -(-worker_side_members * 3 // 10)
 
 
-def reply_due(submitted_on: dt.date, saturday_works: bool = False) -> dt.date:
-    """Art. 40(2): the written reply, agreeing time and place, within 5 working days."""
-    return calendar.add_working_days(submitted_on, REPLY_WORKING_DAYS, saturday_works)
+def reply_due(received_on: dt.date, week: Week = None, *, saturday_works=None) -> dt.date:
+    """Art. 40(2): the side that **receives** the request replies in writing, agreeing time and
+    place, within 5 working days — counted from the day it received the request (issue 12)."""
+    week = calendar.week_of(week, saturday_works)
+    return calendar.add_working_days(received_on, REPLY_WORKING_DAYS, week)
 
 
-def publication_due(held_on: dt.date, saturday_works: bool = False) -> dt.date:
+def receipt_valid(submitted_on: dt.date, received_on: dt.date, entered_on: dt.date) -> bool:
+    """A request is received on or after the day it was sent, and not after the day it is
+    entered (the default receipt date)."""
+    return submitted_on <= received_on <= entered_on
+
+
+def publication_due(held_on: dt.date, week: Week = None, *, saturday_works=None) -> dt.date:
     """Arts. 39(5), 40(4), 41(1)(e): main contents publicised within 3 working days."""
-    return calendar.add_working_days(held_on, PUBLICATION_WORKING_DAYS, saturday_works)
+    week = calendar.week_of(week, saturday_works)
+    return calendar.add_working_days(held_on, PUBLICATION_WORKING_DAYS, week)
 
 
-def event_reply_due(sent_on: dt.date, working_days: int, saturday_works=False) -> dt.date:
+def event_reply_due(
+    received_on: dt.date, working_days: int, week: Week = None, *, saturday_works=None
+) -> dt.date:
     """Art. 41(1)(b): the worker side's written reply to the employer's document, within the
-    working days the democracy regulation allows."""
-    return calendar.add_working_days(sent_on, working_days, saturday_works)
+    working days the democracy regulation allows, counted from the day the document reached the
+    worker-side members (the app records the day it was sent to them, by hand)."""
+    week = calendar.week_of(week, saturday_works)
+    return calendar.add_working_days(received_on, working_days, week)
 
 
 def is_late(done_on: dt.date | None, due_on: dt.date, on: dt.date) -> bool:

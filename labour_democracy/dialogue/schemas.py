@@ -108,6 +108,8 @@ class RequestForm(msgspec.Struct, kw_only=True):
     requested_by: str
     reason: str
     submitted_on: dt.date
+    # The day the other side received it (Decree 145 Art. 40(2)); blank: the day entered.
+    received_on: dt.date | None = None
     supporters: list[int] = []
 
 

@@ -193,6 +193,9 @@ class DialogueRequest(Table):
     requested_by = Varchar(length=255, default="")
     reason = Text()
     submitted_on = Date()
+    # The day the other side received it (Decree 145 Art. 40(2) counts the reply from
+    # receipt); the day it was entered unless said otherwise.
+    received_on = Date(null=True, default=None)
     reply_due_on = Date(index=True)
     replied_on = Date(null=True, default=None)
     reply_text = Text(default="")

@@ -235,3 +235,28 @@ def test_event_duties_cover_the_seven_matters_with_their_deadlines():
 def test_event_reply_due_follows_the_regulation():
     assert rules.event_reply_due(D(2026, 4, 28), 5) == D(2026, 5, 7)
     assert rules.event_reply_due(D(2026, 4, 28), 1) == D(2026, 4, 29)
+
+
+# --- Counting from receipt (issue 12, item 7) ----------------------------------------------
+
+
+def test_the_reply_counts_five_working_days_from_receipt_not_from_submission():
+    # Sent Friday 24/4/2026, received Tuesday 28/4: 29/4 (1), 30/4 and 1/5 holidays, 4/5 (2),
+    # 5/5 (3), 6/5 (4), 7/5 (5).
+    assert rules.reply_due(D(2026, 4, 28)) == D(2026, 5, 7)
+    # Counting from sending gave 6/5 (27/4 is off: Hùng Kings' day fell on Sunday 26/4).
+    assert rules.reply_due(D(2026, 4, 24)) == D(2026, 5, 6)
+
+
+@pytest.mark.parametrize(
+    ("received", "valid"),
+    [
+        (D(2026, 4, 23), False),  # before it was sent
+        (D(2026, 4, 24), True),  # the day it was sent
+        (D(2026, 4, 28), True),
+        (D(2026, 4, 30), True),  # the day it is entered
+        (D(2026, 5, 1), False),  # after the day it is entered
+    ],
+)
+def test_a_receipt_date_lies_between_sending_and_entering(received, valid):
+    assert rules.receipt_valid(D(2026, 4, 24), received, D(2026, 4, 30)) is valid
