@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from labour_democracy.conferences import labels, queries
+from labour_democracy.conferences import labels, queries, rules
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
+from labour_democracy.conferences.rules_settings import is_state_owned
 from labour_democracy.conferences.tables import (
     Conference,
     ConferenceStatus,
@@ -14,10 +15,11 @@ from labour_democracy.conferences.tables import (
     StepStatus,
     TimelineStep,
 )
-from labour_democracy.core import reminders
+from labour_democracy.core import enterprises, reminders
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import today
 
 PUBLIC_LIMIT = 3
 
@@ -89,7 +91,15 @@ async def due(context: EnterpriseContext) -> list[reminders.Due]:
                 legal_source=_("Law 10/2022/QH15, Art. 70(3)"),
             )
         )
+    if not await _required(context):
+        # Fewer than 10 workers (Decree 145 Art. 114(4)): nothing of it is overdue.
+        items = [item for item in items if item.due_on >= today()]
     return items
+
+
+async def _required(context: EnterpriseContext) -> bool:
+    workforce = (await enterprises.workforce(context.enterprise_id)).count
+    return rules.conference_required(workforce, is_state_owned(context.enterprise))
 
 
 async def proposal_targets(context: EnterpriseContext) -> list[tuple[int, str]]:

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from labour_democracy.conferences.tables import ConferenceForm
+from labour_democracy.core.rules import ten_worker_duties_apply
 from labour_democracy.i18n import N_
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting.rules import Base, Comparator, Rule
@@ -71,6 +72,13 @@ PUBLISH_WITHIN_DAYS = 15
 
 def soe_rules_apply(state_owned: bool, opted_in: bool) -> bool:
     return state_owned or opted_in
+
+
+def conference_required(workforce: int, state_owned: bool) -> bool:
+    """Whether the employer must hold the annual conference, so its missed steps are overdue:
+    Decree 145/2020/NĐ-CP, Art. 114(4) exempts employers of fewer than 10 workers from Art. 47;
+    Law 10/2022/QH15, Art. 69 sets no size for a state-owned enterprise."""
+    return state_owned or ten_worker_duties_apply(workforce)
 
 
 @dataclass(frozen=True)

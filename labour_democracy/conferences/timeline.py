@@ -3,11 +3,12 @@ what is overdue, and a step marked done (or reopened), given an owner or a new d
 
 from __future__ import annotations
 
-from labour_democracy.conferences import labels
+from labour_democracy.conferences import labels, rules
 from labour_democracy.conferences.queries import (
     get_conference,
     require,
 )
+from labour_democracy.conferences.rules_settings import is_state_owned
 from labour_democracy.conferences.schemas import (
     StepForm,
 )
@@ -16,7 +17,7 @@ from labour_democracy.conferences.tables import (
     StepStatus,
     TimelineStep,
 )
-from labour_democracy.core import audit
+from labour_democracy.core import audit, enterprises
 from labour_democracy.core.errors import Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.db import write_transaction
@@ -32,8 +33,11 @@ async def timeline(context: EnterpriseContext, conference_id: int) -> list[dict]
         .where(TimelineStep.conference == conference_id)
         .order_by(TimelineStep.position)
     )
+    workforce = (await enterprises.workforce(context.enterprise_id)).count
+    # Decree 145 Art. 114(4): under 10 workers a private employer need not hold it.
+    required = rules.conference_required(workforce, is_state_owned(context.enterprise))
     for step in steps:
-        step["overdue"] = step["status"] == StepStatus.TODO and step["due_on"] < on
+        step["overdue"] = required and step["status"] == StepStatus.TODO and step["due_on"] < on
         step["title"] = labels.step_title(step["key"], step["title"])
         step["owner"] = labels.step_owner(step["key"], step["owner"])
     return steps

@@ -44,3 +44,16 @@ def is_valid_fiscal_year_end(month: int, day: int) -> bool:
     if not 1 <= month <= 12:
         return False
     return 1 <= day <= calendar.monthrange(2023, month)[1]  # 2023: not a leap year
+
+
+# Decree 145/2020/NĐ-CP, Art. 114(4): an employer of fewer than 10 workers need not hold the
+# worker conference (Art. 47) nor issue the democracy regulation (Art. 48). Bộ luật Lao động
+# số 45/2019/QH14, Arts. 118(1), 119(1): written internal labour rules, and their filing within
+# 10 days, from 10 workers. Federations may count other denominators (law.md §9): that is a
+# dashboard setting, not this rule.
+TEN_WORKER_DUTIES_FROM = 10
+
+
+def ten_worker_duties_apply(workforce: int) -> bool:
+    """The duties that start at 10 workers bind this employer (9 workers: no; 10: yes)."""
+    return workforce >= TEN_WORKER_DUTIES_FROM

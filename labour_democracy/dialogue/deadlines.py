@@ -6,7 +6,8 @@ from __future__ import annotations
 import calendar as month_calendar
 import datetime as dt
 
-from labour_democracy.core import calendar, working_calendar
+from labour_democracy.core import calendar, enterprises, working_calendar
+from labour_democracy.core import rules as core_rules
 from labour_democracy.core.reminders import Due
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
@@ -31,6 +32,13 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
     """Every open deadline of the enterprise's dialogues, member lists and requests."""
     on = on or today()
     week = await working_calendar.week_for(enterprise)
+    # Decree 145 Art. 114(4), Labour Code Arts. 118-119: duties from 10 workers only.
+    ten_or_more = core_rules.ten_worker_duties_apply(
+        (await enterprises.workforce(enterprise.id, on)).count
+    )
+    existed_from = (
+        enterprise.created_at.astimezone(LOCAL_TIMEZONE).date() if enterprise.created_at else None
+    )
     base = f"/enterprises/{enterprise.id}/dialogue"
     items: list[Due] = []
     dialogues = await Dialogue.select().where(
@@ -80,6 +88,8 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
             )
         if row["kind"] == DialogueKind.EVENT:
             duty = rules.EVENT_DUTIES.get(row["matter"])
+            if duty and duty.from_ten_workers and not ten_or_more:
+                duty = None
             deadline = duty.deadline(row["event_effective_on"]) if duty else None
             if deadline and row["event_publicised_on"] is None:
                 items.append(
@@ -146,6 +156,8 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
             )
         }
         for month in parse_months(settings["periodic_months"]):
+            if existed_from and not rules.periodic_month_owed(on.year, month, existed_from, week):
+                continue
             if (on.year, month) not in scheduled:
                 last_day = month_calendar.monthrange(on.year, month)[1]
                 items.append(

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from labour_democracy.core import audit
+from labour_democracy.core import audit, enterprises
+from labour_democracy.core import rules as core_rules
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
@@ -89,7 +90,14 @@ async def dialogue_view(context: EnterpriseContext, dialogue_id: int) -> Dialogu
         workers_present=workers_present,
         worker_members=len(workers),
         employer_present=employer_present,
-        event_steps=planning.event_steps(row, settings.event_reply_days, week)
+        event_steps=planning.event_steps(
+            row,
+            settings.event_reply_days,
+            week,
+            ten_or_more=core_rules.ten_worker_duties_apply(
+                (await enterprises.workforce(context.enterprise_id)).count
+            ),
+        )
         if row["kind"] == DialogueKind.EVENT
         else [],
         suggestions_waiting=len(await agenda.new_suggestions(context, dialogue.id, items))

@@ -279,8 +279,15 @@ async def record_contents(context: EnterpriseContext, dialogue_id: int, form: Co
         )
 
 
-def event_steps(row: dict, reply_days: int, week: rules.Week, on: dt.date | None = None):
-    """The guided flow of Decree 145 Art. 41(1), each step with its deadline and state."""
+def event_steps(
+    row: dict,
+    reply_days: int,
+    week: rules.Week,
+    on: dt.date | None = None,
+    ten_or_more: bool = True,
+):
+    """The guided flow of Decree 145 Art. 41(1), each step with its deadline and state. A duty
+    of 10 workers or more (the internal rules' filing) carries no deadline for fewer."""
     on = on or today()
     sent = row["event_document_sent_on"]
     reply_due = rules.event_reply_due(sent, reply_days, week) if sent else None
@@ -312,7 +319,7 @@ def event_steps(row: dict, reply_days: int, week: rules.Week, on: dt.date | None
             "source": N_("Decree 145 Art. 41(1)(e)"),
         },
     ]
-    if duty is not None:
+    if duty is not None and (ten_or_more or not duty.from_ten_workers):
         steps.append(
             {
                 "label": duty.duty,

@@ -8,6 +8,7 @@ not "more than 70 %". Deadlines in working days use core.calendar.
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -172,6 +173,18 @@ def earliest_periodic_date(on: dt.date, week: Week = None, *, saturday_works=Non
     return calendar.add_working_days(start, CONTENTS_WORKING_DAYS, week)
 
 
+def periodic_month_owed(
+    year: int, month: int, existed_from: dt.date, week: Week = None, *, saturday_works=None
+) -> bool:
+    """A periodic dialogue the regulation plans for `month` of `year` is owed only if the
+    enterprise could hold it: the earliest date its contents allow (Art. 39(3), counted from the
+    day the enterprise came to exist) falls within that month or before it. A brand-new
+    enterprise is not overdue for a dialogue planned before it existed (issue 12)."""
+    week = calendar.week_of(week, saturday_works)
+    last_day = dt.date(year, month, monthrange(year, month)[1])
+    return earliest_periodic_date(existed_from, week) <= last_day
+
+
 def womens_representative_missing(concerns_women: bool, womens_representative: str) -> bool:
     """Decree 145 Art. 38(4): when a topic of the dialogue concerns women, a representative of
     the women workers takes part; any dialogue kind."""
@@ -285,6 +298,8 @@ class EventDuty:
     event_date: str  # a msgid naming the date the deadline counts from
     days: int | None
     anchor: Anchor = Anchor.AFTER
+    # The duty binds employers of 10 workers or more only (core.rules.ten_worker_duties_apply).
+    from_ten_workers: bool = False
 
     def deadline(self, event_on: dt.date | None) -> dt.date | None:
         if self.days is None or event_on is None:
@@ -340,13 +355,14 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
         None,
     ),
     # BLLĐ Arts. 118(3), 119(1): consulted before issue; filed with the provincial labour
-    # authority within 10 days of issue.
+    # authority within 10 days of issue — by employers of 10 workers or more (Art. 118(1)).
     EventMatter.INTERNAL_RULES: EventDuty(
         EventMatter.INTERNAL_RULES,
         N_("Labour Code Arts. 118-119"),
         N_("File the internal labour rules with the provincial labour authority within 10 days."),
         N_("Date the rules are issued"),
         10,
+        from_ten_workers=True,
     ),
     # BLLĐ Art. 128: a suspension lasts at most 15 days (90 in the cases the article names).
     EventMatter.SUSPENSION: EventDuty(

@@ -131,3 +131,14 @@ def test_seats_always_add_up():
         allocation = rules.allocate_seats(units, seats)
         assert sum(allocation.values()) == seats
         assert min(allocation.values()) >= 1
+
+
+@pytest.mark.parametrize(
+    ("workforce", "state_owned", "required"),
+    [(9, False, False), (10, False, True), (9, True, True), (1, True, True)],
+)
+def test_the_conference_is_required_from_ten_workers_or_in_a_state_owned_enterprise(
+    workforce, state_owned, required
+):
+    # Decree 145/2020 Art. 114(4); Law 10/2022 Art. 69 has no size threshold.
+    assert rules.conference_required(workforce, state_owned) is required

@@ -76,3 +76,9 @@ def test_fiscal_year_end_must_exist_every_year(month, day, valid):
 )
 def test_document_symbol_is_capital_letters(symbol, valid):
     assert rules.is_valid_document_symbol(symbol) is valid
+
+
+@pytest.mark.parametrize(("workforce", "applies"), [(0, False), (9, False), (10, True), (11, True)])
+def test_duties_from_ten_workers(workforce, applies):
+    # Decree 145/2020 Art. 114(4); Labour Code Arts. 118(1), 119.
+    assert rules.ten_worker_duties_apply(workforce) is applies

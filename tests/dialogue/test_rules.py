@@ -260,3 +260,24 @@ def test_the_reply_counts_five_working_days_from_receipt_not_from_submission():
 )
 def test_a_receipt_date_lies_between_sending_and_entering(received, valid):
     assert rules.receipt_valid(D(2026, 4, 24), received, D(2026, 4, 30)) is valid
+
+
+# --- Size thresholds and new enterprises (issue 12, item 8) --------------------------------
+
+
+def test_the_internal_rules_filing_is_a_duty_from_ten_workers():
+    assert rules.EVENT_DUTIES[EventMatter.INTERNAL_RULES].from_ten_workers
+    assert not rules.EVENT_DUTIES[EventMatter.REDUNDANCY].from_ten_workers
+
+
+@pytest.mark.parametrize(
+    ("existed_from", "owed"),
+    [
+        (D(2026, 3, 24), True),  # contents by 24/3 allow Tuesday 31/3
+        (D(2026, 3, 25), False),  # the earliest date is 1/4: March cannot be held
+        (D(2026, 1, 5), True),
+        (D(2026, 4, 1), False),  # the month ended before the enterprise existed
+    ],
+)
+def test_a_periodic_month_is_owed_only_if_the_enterprise_could_hold_it(existed_from, owed):
+    assert rules.periodic_month_owed(2026, 3, existed_from) is owed
