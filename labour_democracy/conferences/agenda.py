@@ -3,7 +3,7 @@ item's outcome; adding, correcting, moving and removing items."""
 
 from __future__ import annotations
 
-from labour_democracy.conferences import labels, rules
+from labour_democracy.conferences import inspection_board, labels
 from labour_democracy.conferences.queries import (
     get_conference,
     item_of,
@@ -114,15 +114,10 @@ async def update_item(
     if item.ballot is not None:
         raise Conflict(_("The vote on this item is prepared; its item no longer changes."))
     _check_item(form)
-    if item.key == "inspection_board" and not rules.inspection_board_size_valid(form.seats or 0):
-        raise Invalid(
-            {
-                "seats": _(
-                    "The People's Inspection Board has 3 to 9 members (Law 10/2022/QH15, "
-                    "Art. 77; Decree 59/2023/NĐ-CP, Art. 25)."
-                )
-            }
-        )
+    if item.key == inspection_board.KEY:
+        errors = await inspection_board.problems(context, conference, form.seats, form.candidates)
+        if errors:
+            raise Invalid(errors)
     async with write_transaction():
         await AgendaItem.update(
             {

@@ -23,6 +23,7 @@ from labour_democracy.conferences import (
     planning,
     queries,
     review,
+    rules,
     rules_settings,
     session,
     timeline,
@@ -49,9 +50,11 @@ from labour_democracy.conferences.schemas import (
 )
 from labour_democracy.conferences.tables import (
     AgendaKind,
+    BoardSizeException,
     Conference,
     ConferenceForm,
     ConferenceKind,
+    DelegateReason,
     Requester,
     VoteMode,
 )
@@ -140,6 +143,9 @@ def _rules_values(view: rules_settings.RulesView) -> dict[str, Any]:
         "months_after_year_end": view.months_after_year_end,
         "review_months": view.review_months,
         "regulation_reference": view.regulation_reference,
+        "extraordinary_numerator": view.extraordinary.numerator if view.extraordinary else None,
+        "extraordinary_denominator": view.extraordinary.denominator if view.extraordinary else None,
+        "board_size_exception": view.board_size_exception,
     }
 
 
@@ -704,6 +710,9 @@ def _rules_form(
         errors=errors,
         describe=describe,
         form_choices=choices(ConferenceForm),
+        board_exception_choices=choices(BoardSizeException)[1:],
+        extraordinary_law=rules.EXTRAORDINARY_REQUEST,
+        union_role=rules.UNION_ROLE_SOURCE,
         comparators=[
             (Comparator.AT_LEAST.value, _("at least")),
             (Comparator.GREATER.value, _("more than")),
@@ -757,6 +766,7 @@ def _plan_form(
         form_choices=[c for c in choices(ConferenceForm) if c[0] != ConferenceForm.EITHER],
         kind_choices=choices(ConferenceKind),
         requester_choices=choices(Requester),
+        delegate_reason_choices=choices(DelegateReason),
     )
 
 

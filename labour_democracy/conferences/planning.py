@@ -49,6 +49,7 @@ from labour_democracy.i18n import format_date, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.suggestions import services as suggestions
 from labour_democracy.suggestions.tables import Topic
+from labour_democracy.voting.rules import describe
 
 _TEXT_LIMITS = {"venue": 300, "employer_chair": 255, "union_chair": 255, "secretary": 255}
 
@@ -82,11 +83,14 @@ async def _validate_plan(
         errors["starts_at"] = _("Enter the time as hh:mm, e.g. 08:00.")
     if form.held_on.year != form.year:
         errors["held_on"] = _("The conference of {year} is held in {year}.").format(year=form.year)
-    if editing is None and not rules.form_allowed(view.soe, view.form, form.form, workers):
-        if view.soe and workers < rules.SOE_WHOLE_WORKFORCE_BELOW:
-            errors["form"] = _(
+    if editing is None and not rules.form_allowed(
+        view.soe, view.form, form.form, workers, form.delegate_reason
+    ):
+        if rules.delegate_reason_needed(view.soe, form.form, workers):
+            errors["delegate_reason"] = _(
                 "With fewer than 100 workers ({n}), a state-owned enterprise holds a "
-                "whole-workforce conference (Law 10/2022/QH15, Art. 69(2)(a))."
+                "whole-workforce conference, unless its workers are dispersed or cannot leave "
+                "their posts: say which (Law 10/2022/QH15, Art. 69(2)(a)-(b))."
             ).format(n=workers)
         else:
             errors["form"] = _("The democracy regulation sets the conference form.")
@@ -124,13 +128,22 @@ async def _validate_plan(
     else:
         if form.requested_by is None:
             errors["requested_by"] = _("Say who asked for the extraordinary conference.")
-        elif form.requested_by is Requester.WORKERS and not rules.extraordinary_request_valid(
-            form.requesters or 0, workers
-        ):
-            errors["requesters"] = _(
-                "Workers can ask for an extraordinary conference when at least one third of "
-                "them sign: {needed} of {workers} (Law 10/2022/QH15, Arts. 68(1), 69(1))."
-            ).format(needed=rules.EXTRAORDINARY_REQUEST.smallest_count(workers), workers=workers)
+        elif form.requested_by is Requester.WORKERS:
+            # An SOE: the law's third; another enterprise: its regulation's share, if any.
+            rule = rules.extraordinary_rule(view.soe, view.extraordinary)
+            if not rules.extraordinary_request_valid(form.requesters or 0, workers, rule):
+                if rule is None:
+                    errors["requesters"] = _("Enter how many workers signed the request.")
+                else:
+                    errors["requesters"] = _(
+                        "Workers can ask for an extraordinary conference with the signatures "
+                        "of {rule}: {needed} of {workers} ({source})."
+                    ).format(
+                        rule=describe(rule),
+                        needed=rule.smallest_count(workers),
+                        workers=workers,
+                        source=_(rule.source),
+                    )
     if errors:
         raise Invalid(errors)
     assert starts_at is not None
@@ -156,6 +169,9 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
             starts_at=starts_at,
             venue=form.venue.strip(),
             form=form.form,
+            delegate_reason=form.delegate_reason
+            if form.form is ConferenceForm.DELEGATES and form.delegate_reason
+            else None,
             employer_chair=form.employer_chair.strip(),
             union_chair=form.union_chair.strip(),
             secretary=form.secretary.strip(),
@@ -178,7 +194,7 @@ async def plan_conference(context: EnterpriseContext, form: PlanForm) -> int:
                     owner="",
                     due_on=_due_on(form.held_on, step, week),
                 )
-                for i, step in enumerate(rules.timeline_steps(form.form))
+                for i, step in enumerate(rules.timeline_steps(form.form, view.soe))
             )
         )
         agenda = list(rules.AGENDA)
@@ -310,7 +326,10 @@ async def edit_plan(
         moved = 0
         if "held_on" in changed:
             templates = {
-                step.key: step for step in rules.timeline_steps(ConferenceForm(conference.form))
+                step.key: step
+                for step in rules.timeline_steps(
+                    ConferenceForm(conference.form), conference.soe_rules
+                )
             }
             week = await working_calendar.week_for(context.enterprise)
             for step in await TimelineStep.select(

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from labour_democracy.conferences.tables import ConferenceForm
-from labour_democracy.core.rules import ten_worker_duties_apply
+from labour_democracy.conferences.tables import ConferenceForm, DelegateReason
+from labour_democracy.core.calendar import add_working_days
+from labour_democracy.core.rules import fold, ten_worker_duties_apply
 from labour_democracy.i18n import N_
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting.rules import Base, Comparator, Rule
@@ -45,15 +46,25 @@ PRIVATE_PASS_DEFAULT = Rule(
     ),
 )
 REGULATION_SOURCE = N_("Enterprise democracy regulation (Decree 145/2020/NĐ-CP, Art. 48)")
+# Where the union acts in the conference: it co-organises it, if there is one (Decree 145/2020,
+# Art. 47(1); Law 10/2022/QH15, Art. 69(1)), and the employer must coordinate with it on the
+# conference (Trade Union Law 50/2024/QH15, Art. 25).
+UNION_ROLE_SOURCE = N_(
+    "The grassroots union, if there is one, organises the conference with the employer "
+    "(Decree 145/2020/NĐ-CP, Art. 47(1); Law 10/2022/QH15, Art. 69(1); "
+    "Trade Union Law 50/2024/QH15, Art. 25)."
+)
 
 # Law 10/2022/QH15, Art. 69(1): held within 3 months after the fiscal year ends.
 SOE_MONTHS_AFTER_YEAR_END = 3
 # Law 10/2022/QH15, Art. 70(3): the resolution's implementation is reviewed every 6 months.
 SOE_REVIEW_MONTHS = 6
-# Law 10/2022/QH15, Art. 69(2)(a): under 100 workers, the whole workforce meets.
+# Law 10/2022/QH15, Art. 69(2)(a): under 100 workers, the whole workforce meets; Art. 69(2)(b):
+# unless the workers are dispersed or cannot leave their posts, when delegates may meet.
 SOE_WHOLE_WORKFORCE_BELOW = 100
-# Law 10/2022/QH15, Arts. 68(1), 69(1): an extraordinary conference on request of at least 1/3
-# of the workers.
+# Law 10/2022/QH15, Arts. 68(1), 69(1): a state-owned enterprise holds an extraordinary
+# conference on the request of at least 1/3 of the workers. A private enterprise's threshold is
+# its democracy regulation's (Decree 145/2020, Art. 48): a setting with no legal default.
 EXTRAORDINARY_REQUEST = Rule(
     Base.ELECTORATE,
     Comparator.AT_LEAST,
@@ -61,11 +72,20 @@ EXTRAORDINARY_REQUEST = Rule(
     3,
     N_("Law 10/2022/QH15, Arts. 68(1), 69(1): at least one third of the workers"),
 )
-# Law 10/2022/QH15, Art. 77; Decree 59/2023/NĐ-CP, Arts. 25–26: People's Inspection Board of
-# 3 to 9 members, elected for 2 years.
+# Law 10/2022/QH15, Art. 77(1); Decree 59/2023/NĐ-CP, Art. 25: the People's Inspection Board of
+# a state-owned enterprise has 3 to 9 members, elected for 2 years; an enterprise that is
+# special or dispersed (Decree 59/2023, Art. 25(2)) may elect more — the app then keeps only
+# the minimum of 3 and records the reason.
 INSPECTION_BOARD_MIN = 3
 INSPECTION_BOARD_MAX = 9
 INSPECTION_BOARD_TERM_YEARS = 2
+# Law 10/2022/QH15, Art. 77; Decree 59/2023/NĐ-CP, Art. 25: the grassroots union recognises the
+# elected board within 5 working days.
+INSPECTION_BOARD_RECOGNITION_WORKING_DAYS = 5
+# Decree 59/2023/NĐ-CP, Art. 25: the head of the enterprise and the head's deputies (Director,
+# General Director and their deputies, the chair of the members' council) cannot be members.
+# Titles are compared folded (no diacritics, lower case).
+BOARD_BARRED_TITLES = ("giam doc", "chu tich hoi dong", "tong giam doc")
 # Law 10/2022/QH15, Art. 65(2): what must be disclosed is disclosed within 15 days.
 PUBLISH_WITHIN_DAYS = 15
 
@@ -155,27 +175,65 @@ def in_annual_window(day: dt.date, end_month: int, end_day: int, months: int) ->
     return first <= day <= last
 
 
+def delegate_reason_needed(soe: bool, chosen: ConferenceForm, workers: int) -> bool:
+    """Law 10/2022, Art. 69(2)(b): an SOE under 100 workers holds a delegate conference only
+    when its workers are dispersed or cannot leave their posts, a reason recorded."""
+    return soe and workers < SOE_WHOLE_WORKFORCE_BELOW and chosen is ConferenceForm.DELEGATES
+
+
 def form_allowed(
-    soe: bool, regulation_form: ConferenceForm, chosen: ConferenceForm, workers: int
+    soe: bool,
+    regulation_form: ConferenceForm,
+    chosen: ConferenceForm,
+    workers: int,
+    delegate_reason: DelegateReason | str | None = None,
 ) -> bool:
     """Whole-workforce or delegates, as the regulation (and for an SOE, Art. 69(2)) allows."""
     if chosen is ConferenceForm.EITHER:
         return False
-    if soe and workers < SOE_WHOLE_WORKFORCE_BELOW and chosen is ConferenceForm.DELEGATES:
+    if delegate_reason_needed(soe, chosen, workers) and not delegate_reason:
         return False
     return regulation_form is ConferenceForm.EITHER or regulation_form is chosen
 
 
-def extraordinary_request_valid(requesters: int, workers: int) -> bool:
-    return workers > 0 and EXTRAORDINARY_REQUEST.is_met(requesters, workers)
+def extraordinary_rule(soe: bool, regulation_rule: Rule | None) -> Rule | None:
+    """The share of workers whose request calls an extraordinary conference: the law's third
+    for an SOE; for any other enterprise its democracy regulation's rule, or None when the
+    regulation sets none (the law sets none either)."""
+    return EXTRAORDINARY_REQUEST if soe else regulation_rule
 
 
-def inspection_board_size_valid(seats: int) -> bool:
+def extraordinary_request_valid(
+    requesters: int, workers: int, rule: Rule | None = EXTRAORDINARY_REQUEST
+) -> bool:
+    """Enough workers asked, by `rule` (the SOE third unless another is given); with no rule
+    (a private enterprise whose regulation sets none) any recorded workers' request stands."""
+    if rule is None:
+        return requesters > 0
+    return workers > 0 and rule.is_met(requesters, workers)
+
+
+def inspection_board_size_valid(seats: int, exception: str | None = None) -> bool:
+    """3 to 9 members; more than 9 only with a recorded exception (special or dispersed
+    enterprise, Decree 59/2023, Art. 25(2))."""
+    if exception:
+        return seats >= INSPECTION_BOARD_MIN
     return INSPECTION_BOARD_MIN <= seats <= INSPECTION_BOARD_MAX
 
 
 def inspection_board_term_ends(elected_on: dt.date) -> dt.date:
     return add_months(elected_on, 12 * INSPECTION_BOARD_TERM_YEARS)
+
+
+def inspection_board_recognition_due(elected_on: dt.date, week=None) -> dt.date:
+    """The union recognises the elected board within 5 working days of the election."""
+    return add_working_days(elected_on, INSPECTION_BOARD_RECOGNITION_WORKING_DAYS, week)
+
+
+def barred_from_board(title: str) -> bool:
+    """Decree 59/2023, Art. 25: the enterprise's head and deputies are not members."""
+    folded = fold(title)
+    return any(barred in folded for barred in BOARD_BARRED_TITLES)
 
 
 def review_dates(start: dt.date, every_months: int, until: dt.date) -> list[dt.date]:
@@ -228,6 +286,7 @@ class StepTemplate:
     owner: str  # a msgid
     working_days: int  # before (negative) or after the conference
     delegates_only: bool = False
+    soe_only: bool = False  # only where Law 10/2022 applies (the People's Inspection Board)
 
 
 # Steps of Guidance 1360/HD-TLĐ (2019) and 11/HD-TLĐ (2024), VGCL practice: the law fixes no
@@ -254,14 +313,26 @@ TIMELINE = (
     StepTemplate("documents_sent", N_("Send the documents to the delegates"), N_("Employer"), -5),
     StepTemplate("conference", N_("Hold the conference"), N_("Employer and union"), 0),
     StepTemplate("publish", N_("Publish the resolution"), N_("Employer"), 5),
+    # Law 10/2022/QH15, Art. 77; Decree 59/2023/NĐ-CP, Art. 25: the union recognises the
+    # elected People's Inspection Board within 5 working days (a legal deadline, not practice).
+    StepTemplate(
+        "board_recognised",
+        N_("The union recognises the elected People's Inspection Board"),
+        N_("Union"),
+        INSPECTION_BOARD_RECOGNITION_WORKING_DAYS,
+        soe_only=True,
+    ),
 )
 
 
-def timeline_steps(form: ConferenceForm) -> list[StepTemplate]:
+def timeline_steps(form: ConferenceForm, soe: bool = False) -> list[StepTemplate]:
     """The steps of a conference of this form: the unit-level conferences and the delegates'
-    election only for a delegate conference."""
+    election only for a delegate conference, the board's recognition only under Law 10/2022."""
     return [
-        step for step in TIMELINE if form == ConferenceForm.DELEGATES or not step.delegates_only
+        step
+        for step in TIMELINE
+        if (form == ConferenceForm.DELEGATES or not step.delegates_only)
+        and (soe or not step.soe_only)
     ]
 
 

@@ -50,6 +50,10 @@ class RulesView:
     default_passing: Rule
     quorum_minimum: Rule
     pass_minimum: Rule
+    # A private enterprise's threshold for an extraordinary conference (None: the regulation
+    # sets none); an SOE's is the law's third (rules.extraordinary_rule).
+    extraordinary: Rule | None = None
+    board_size_exception: str = ""
 
 
 async def rules_for(context: EnterpriseContext) -> RulesView:
@@ -100,6 +104,10 @@ async def rules_of(enterprise: Enterprise) -> RulesView:
         default_passing,
         quorum_minimum,
         pass_minimum,
+        Rule.decode(row.extraordinary_rule, rules.REGULATION_SOURCE)
+        if row.extraordinary_rule
+        else None,
+        row.board_size_exception or "",
     )
 
 
@@ -158,6 +166,22 @@ async def save_rules(context: EnterpriseContext, form: RulesForm) -> None:
             "A state-owned enterprise reviews the resolution at least every 6 months "
             "(Law 10/2022/QH15, Art. 70(3))."
         )
+    extraordinary = ""
+    if (form.extraordinary_numerator is None) != (form.extraordinary_denominator is None):
+        errors["extraordinary_numerator"] = _(
+            "Enter both numbers of the share, e.g. 1/3, or leave both blank."
+        )
+    elif form.extraordinary_numerator is not None:
+        try:
+            extraordinary = _rule_from(
+                Base.ELECTORATE,
+                Comparator.AT_LEAST,
+                form.extraordinary_numerator,
+                form.extraordinary_denominator or 0,
+                "extraordinary_numerator",
+            ).encode()
+        except Invalid as error:
+            errors.update(error.errors)
     if errors:
         raise Invalid(errors)
     values = {
@@ -168,6 +192,8 @@ async def save_rules(context: EnterpriseContext, form: RulesForm) -> None:
         ConferenceRules.months_after_year_end: form.months_after_year_end,
         ConferenceRules.review_months: form.review_months,
         ConferenceRules.regulation_reference: (form.regulation_reference or "").strip(),
+        ConferenceRules.extraordinary_rule: extraordinary,
+        ConferenceRules.board_size_exception: form.board_size_exception.value,
         ConferenceRules.updated_by: context.actor.id,
         ConferenceRules.updated_at: dt.datetime.now(dt.UTC),
     }

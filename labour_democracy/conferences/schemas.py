@@ -8,9 +8,11 @@ import msgspec
 
 from labour_democracy.conferences.tables import (
     AgendaKind,
+    BoardSizeException,
     ConferenceForm,
     ConferenceKind,
     DelegateKind,
+    DelegateReason,
     Requester,
     VoteMode,
 )
@@ -30,6 +32,11 @@ class RulesForm(msgspec.Struct, kw_only=True):
     months_after_year_end: int = 3
     review_months: int = 6
     regulation_reference: str | None = None
+    # Private enterprises: the share of workers that calls an extraordinary conference, as the
+    # regulation sets it; both blank when it sets none (the law sets no default).
+    extraordinary_numerator: int | None = None
+    extraordinary_denominator: int | None = None
+    board_size_exception: BoardSizeException = BoardSizeException.NONE
 
 
 class PlanForm(msgspec.Struct, kw_only=True):
@@ -41,6 +48,8 @@ class PlanForm(msgspec.Struct, kw_only=True):
     starts_at: str  # "08:00"
     venue: str
     form: ConferenceForm
+    # Law 10/2022, Art. 69(2)(b): why an SOE under 100 workers meets as delegates.
+    delegate_reason: DelegateReason | None = None
     employer_chair: str
     union_chair: str
     secretary: str

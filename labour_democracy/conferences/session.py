@@ -3,7 +3,7 @@ engine (ballot prepared, opened on quorum, show of hands counted, closed)."""
 
 from __future__ import annotations
 
-from labour_democracy.conferences import labels, rules
+from labour_democracy.conferences import inspection_board, labels, rules
 from labour_democracy.conferences.checkin import count_present
 from labour_democracy.conferences.queries import (
     get_conference,
@@ -81,13 +81,10 @@ async def prepare_vote(context: EnterpriseContext, conference_id: int, item_id: 
     candidates = [c.strip() for c in item.candidates.splitlines() if c.strip()]
     if item.kind == AgendaKind.ELECTION and not candidates:
         raise Conflict(_("List the candidates of the election first."))
-    if item.key == "inspection_board" and not rules.inspection_board_size_valid(item.seats or 0):
-        raise Conflict(
-            _(
-                "The People's Inspection Board has 3 to 9 members (Law 10/2022/QH15, "
-                "Art. 77; Decree 59/2023/NĐ-CP, Art. 25)."
-            )
-        )
+    if item.key == inspection_board.KEY:
+        errors = await inspection_board.problems(context, conference, item.seats, item.candidates)
+        if errors:
+            raise Conflict(" ".join(errors.values()))
     quorum, passing = quorum_rule_of(conference), pass_rule_of(conference)
     quorum_minimum, pass_minimum = _minimums(conference)
     show_of_hands = item.vote_mode == VoteMode.SHOW_OF_HANDS

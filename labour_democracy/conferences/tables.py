@@ -37,6 +37,23 @@ class ConferenceKind(StrEnum):
     EXTRAORDINARY = "extraordinary"  # bất thường
 
 
+class DelegateReason(StrEnum):
+    """Why a state-owned enterprise of fewer than 100 workers holds a delegate conference
+    (Law 10/2022/QH15, Art. 69(2)(b))."""
+
+    DISPERSED = "workers_dispersed"  # người lao động làm việc phân tán
+    CANNOT_LEAVE_POSTS = "cannot_leave_posts"  # không thể bỏ vị trí làm việc
+
+
+class BoardSizeException(StrEnum):
+    """Why an SOE's People's Inspection Board may have more than 9 members (Law 10/2022/QH15,
+    Art. 77(1); Decree 59/2023/NĐ-CP, Art. 25(2))."""
+
+    NONE = ""
+    SPECIAL = "special_enterprise"  # doanh nghiệp có đặc thù
+    DISPERSED = "dispersed_enterprise"  # hoạt động phân tán
+
+
 class Requester(StrEnum):
     """Who asked for an extraordinary conference (Law 10/2022, Art. 69(1))."""
 
@@ -94,6 +111,12 @@ class ConferenceRules(Table):
     months_after_year_end = SmallInt(default=3)
     review_months = SmallInt(default=6)
     regulation_reference = Varchar(length=255, default="")
+    # Private enterprises: the share of workers whose request calls an extraordinary conference,
+    # as the regulation sets it (an encoded rule); "" when it sets none. The law's 1/3 (Law
+    # 10/2022/QH15, Arts. 68(1), 69(1)) binds state-owned enterprises only.
+    extraordinary_rule = Varchar(length=40, default="")
+    # An SOE's reason for a People's Inspection Board above 9 members ("" for none).
+    board_size_exception = Varchar(length=24, choices=BoardSizeException, default="")
     updated_by = Integer(null=True, default=None)
     updated_at = Timestamptz(default=TimestamptzNow())
 
@@ -110,6 +133,8 @@ class Conference(Table):
     starts_at = Time()
     venue = Varchar(length=300)
     form = Varchar(length=20, choices=ConferenceForm)
+    # An SOE under 100 workers holding a delegate conference says why (Law 10/2022, Art. 69(2)(b)).
+    delegate_reason = Varchar(length=24, choices=DelegateReason, null=True, default=None)
     employer_chair = Varchar(length=255)  # co-chair for the employer
     union_chair = Varchar(length=255)  # co-chair for the union (chủ tịch công đoàn)
     secretary = Varchar(length=255)

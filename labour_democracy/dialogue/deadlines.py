@@ -168,7 +168,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                         dt.date(on.year, month, last_day),
                         f"{base}/new?kind=periodic&month={month}",
                         _("Employer"),
-                        _("Labour Code Art. 63(2)(a)"),
+                        _("Labour Code 45/2019/QH14, Art. 63(2)(a)"),
                     )
                 )
     return sorted(items, key=lambda item: item.due_on)

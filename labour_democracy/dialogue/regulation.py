@@ -55,7 +55,8 @@ async def update_settings(context: EnterpriseContext, form: SettingsForm) -> Non
     errors: dict[str, str] = {}
     if form.periodic_per_year < rules.PERIODIC_MINIMUM_PER_YEAR:
         errors["periodic_per_year"] = _(
-            "The law requires at least one periodic dialogue a year (Labour Code Art. 63(2)(a))."
+            "The law requires at least one periodic dialogue a year "
+            "(Labour Code 45/2019/QH14, Art. 63(2)(a))."
         )
     elif not rules.periodic_months_valid(form.periodic_per_year, months):
         errors["periodic_months"] = _(

@@ -312,7 +312,7 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
     # BLLĐ Art. 36(1)(a): the performance rules are issued after consulting the organisation.
     EventMatter.PERFORMANCE_RULES: EventDuty(
         EventMatter.PERFORMANCE_RULES,
-        N_("Labour Code Art. 36(1)(a)"),
+        N_("Labour Code 45/2019/QH14, Art. 36(1)(a)"),
         N_("Consult the representative organisation before issuing the rules."),
         N_("Date the rules are issued"),
         None,
@@ -320,7 +320,7 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
     # BLLĐ Art. 42(6): notify the provincial People's Committee and the workers 30 days ahead.
     EventMatter.REDUNDANCY: EventDuty(
         EventMatter.REDUNDANCY,
-        N_("Labour Code Art. 42"),
+        N_("Labour Code 45/2019/QH14, Art. 42"),
         N_(
             "Notify the provincial People's Committee and the workers at least 30 days before "
             "the dismissals."
@@ -332,7 +332,7 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
     # BLLĐ Art. 44(2): the labour-usage plan is publicised within 15 days of its adoption.
     EventMatter.LABOUR_USAGE_PLAN: EventDuty(
         EventMatter.LABOUR_USAGE_PLAN,
-        N_("Labour Code Art. 44"),
+        N_("Labour Code 45/2019/QH14, Art. 44"),
         N_("Publicise the plan to the workers within 15 days of its adoption."),
         N_("Date the plan is adopted"),
         15,
@@ -340,7 +340,7 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
     # BLLĐ Art. 93(3): wage scales and norms are publicised at the workplace before applying.
     EventMatter.WAGE_SCALE: EventDuty(
         EventMatter.WAGE_SCALE,
-        N_("Labour Code Art. 93"),
+        N_("Labour Code 45/2019/QH14, Art. 93"),
         N_("Publicise the wage scale, pay table or norms at the workplace before applying them."),
         N_("Date they start to apply"),
         1,
@@ -349,7 +349,7 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
     # BLLĐ Art. 104(2): the bonus rules are publicised at the workplace.
     EventMatter.BONUS_RULES: EventDuty(
         EventMatter.BONUS_RULES,
-        N_("Labour Code Art. 104"),
+        N_("Labour Code 45/2019/QH14, Art. 104"),
         N_("Publicise the bonus rules at the workplace."),
         N_("Date the rules are issued"),
         None,
@@ -358,7 +358,7 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
     # authority within 10 days of issue — by employers of 10 workers or more (Art. 118(1)).
     EventMatter.INTERNAL_RULES: EventDuty(
         EventMatter.INTERNAL_RULES,
-        N_("Labour Code Arts. 118-119"),
+        N_("Labour Code 45/2019/QH14, Arts. 118-119"),
         N_("File the internal labour rules with the provincial labour authority within 10 days."),
         N_("Date the rules are issued"),
         10,
@@ -367,7 +367,7 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
     # BLLĐ Art. 128: a suspension lasts at most 15 days (90 in the cases the article names).
     EventMatter.SUSPENSION: EventDuty(
         EventMatter.SUSPENSION,
-        N_("Labour Code Art. 128"),
+        N_("Labour Code 45/2019/QH14, Art. 128"),
         N_("The suspension ends within 15 days (90 in the exceptional cases of Art. 128)."),
         N_("Date the suspension starts"),
         15,

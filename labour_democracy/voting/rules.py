@@ -92,7 +92,7 @@ AGREEMENT_APPROVAL = Rule(
     Comparator.GREATER,
     1,
     2,
-    N_("Labour Code 2019, Art. 76(1): more than half of all workers of the enterprise"),
+    N_("Labour Code 45/2019/QH14, Art. 76(1): more than half of all workers of the enterprise"),
 )
 # Law 10/2022/QH15, Art. 69(2)(c): the worker conference of a state-owned enterprise needs at
 # least 2/3 of the workers (or convened delegates) present ...

@@ -72,7 +72,9 @@ async def test_plan_refuses_soe_delegate_form_under_100(browser_for):
         },
     )
     assert response.status_code == 422
-    assert "whole-workforce conference (Law 10/2022/QH15, Art. 69(2)(a))" in response.text
+    assert "cannot leave their posts: say which (Law 10/2022/QH15, Art. 69(2)(a)-(b))" in (
+        response.text
+    )
     assert "within 3 months after the fiscal year ends" in response.text
     assert await Conference.count() == 0
 

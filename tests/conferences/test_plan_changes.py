@@ -205,7 +205,8 @@ async def test_the_annual_conference_is_not_its_own_clash_but_another_still_is()
 
 
 async def test_an_extraordinary_conference_corrects_who_asked_for_it():
-    context, _annual = await planned()
+    # A state-owned enterprise: the law's third applies (Law 10/2022, Arts. 68(1), 69(1)).
+    context, _annual = await planned(ownership=Ownership.STATE_OWNED)
     conference_id = await planning.plan_conference(
         context,
         plan_form(

@@ -122,8 +122,9 @@ async def test_second_annual_conference_of_a_year_is_refused():
     assert await planning.plan_conference(context, extraordinary)
 
 
-async def test_workers_request_needs_a_third():
-    context, _conference = await planned()
+async def test_workers_request_needs_a_third_in_a_state_owned_enterprise():
+    # Law 10/2022/QH15, Arts. 68(1), 69(1): the SOE rule (private ones: test_legal_corrections).
+    context, _conference = await planned(ownership=Ownership.STATE_OWNED)
     form = plan_form(
         form=ConferenceForm.WHOLE,
         kind=ConferenceKind.EXTRAORDINARY,
@@ -147,7 +148,7 @@ async def test_soe_date_window_and_form():
     assert "held_on" in error.value.errors
     with pytest.raises(Invalid) as error:
         await planning.plan_conference(context, plan_form(form=ConferenceForm.DELEGATES))
-    assert "(99)" in error.value.errors["form"]
+    assert "(99)" in error.value.errors["delegate_reason"]
     conference_id = await planning.plan_conference(
         context, plan_form(held_on=dt.date(2027, 3, 31), form=ConferenceForm.WHOLE)
     )

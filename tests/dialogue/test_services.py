@@ -464,7 +464,7 @@ async def test_an_event_dialogue_shows_its_steps_and_the_matter_s_own_deadline()
     reply_step, duty = view.event_steps[1], view.event_steps[-1]
     assert reply_step["due_on"] == rules.event_reply_due(today(), 5)
     assert duty["due_on"] == effective - dt.timedelta(days=30)
-    assert duty["source"] == "Labour Code Art. 42"
+    assert duty["source"] == "Labour Code 45/2019/QH14, Art. 42"
     with pytest.raises(Invalid):
         await planning.record_event_steps(hr, dialogue_id, EventStepsForm(event_reply_on=today()))
 

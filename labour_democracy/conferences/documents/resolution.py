@@ -70,7 +70,7 @@ def resolution_context(
             "quan hệ lao động;"
         )
     bases = [
-        "Căn cứ Bộ luật Lao động năm 2019;",
+        "Căn cứ Bộ luật Lao động số 45/2019/QH14;",
         law,
         f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {head.name};",
         f"Căn cứ kết quả biểu quyết tại {name} {long_date(conference.held_on)}.",

@@ -75,12 +75,12 @@ def kind_phrase(dialogue: Dialogue) -> str:
 
 def legal_basis(dialogue: Dialogue) -> str:
     if dialogue.kind == DialogueKind.PERIODIC:
-        return f"Căn cứ Điều 63, Điều 64 Bộ luật Lao động năm 2019 và Điều 39 {DECREE};"
+        return f"Căn cứ Điều 63, Điều 64 Bộ luật Lao động số 45/2019/QH14 và Điều 39 {DECREE};"
     if dialogue.kind == DialogueKind.REQUESTED:
-        return f"Căn cứ Điều 63 Bộ luật Lao động năm 2019 và Điều 40 {DECREE};"
+        return f"Căn cứ Điều 63 Bộ luật Lao động số 45/2019/QH14 và Điều 40 {DECREE};"
     matter = MATTERS.get(dialogue.matter)
     article = f"{matter[1]}, " if matter else ""
-    return f"Căn cứ {article}Điều 63 Bộ luật Lao động năm 2019 và Điều 41 {DECREE};"
+    return f"Căn cứ {article}Điều 63 Bộ luật Lao động số 45/2019/QH14 và Điều 41 {DECREE};"
 
 
 def local(moment: dt.datetime | None) -> dt.datetime | None:
