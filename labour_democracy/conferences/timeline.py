@@ -17,7 +17,7 @@ from labour_democracy.conferences.tables import (
     StepStatus,
     TimelineStep,
 )
-from labour_democracy.core import audit, enterprises
+from labour_democracy.core import audit, calendar, enterprises, working_calendar
 from labour_democracy.core.errors import Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.db import write_transaction
@@ -26,7 +26,8 @@ from labour_democracy.i18n import today
 
 
 async def timeline(context: EnterpriseContext, conference_id: int) -> list[dict]:
-    await get_conference(context, conference_id)
+    conference = await get_conference(context, conference_id)
+    week = await working_calendar.week_for(context.enterprise)
     on = today()
     steps = (
         await TimelineStep.select()
@@ -38,6 +39,8 @@ async def timeline(context: EnterpriseContext, conference_id: int) -> list[dict]
     required = rules.conference_required(workforce, is_state_owned(context.enterprise))
     for step in steps:
         step["overdue"] = required and step["status"] == StepStatus.TODO and step["due_on"] < on
+        # What the due date skipped, counted from the conference day (core.calendar.explain).
+        step["note"] = calendar.explain(conference.held_on, step["due_on"], week)
         step["title"] = labels.step_title(step["key"], step["title"])
         step["owner"] = labels.step_owner(step["key"], step["owner"])
     return steps

@@ -42,7 +42,7 @@ class CalendarDayForm(msgspec.Struct, kw_only=True):
 
     day: dt.date
     day_off: bool = True
-    note: str = ""
+    note: str
 
 
 class OrgUnitForm(msgspec.Struct, kw_only=True):

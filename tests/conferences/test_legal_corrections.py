@@ -128,6 +128,7 @@ async def test_the_union_recognises_the_board_within_five_working_days():
     held_on = dt.date(2027, 3, 10)
     assert steps["board_recognised"]["due_on"] == calendar.add_working_days(held_on, 5)
     assert steps["board_recognised"]["due_on"] == dt.date(2027, 3, 17)
+    assert steps["board_recognised"]["note"] == "skips 2 weekly rest days"  # 13-14/3/2027
     private, conference = await planned()
     keys = {s["key"] for s in await timeline.timeline(private, conference)}
     assert "board_recognised" not in keys

@@ -102,7 +102,8 @@ async def test_the_calendar_page_lists_the_year_and_the_profile_sets_the_rest_da
     )
     assert added.status_code == 303
     refused = await hr.post(
-        f"/enterprises/{enterprise_id}/calendar", {"day": "2026-08-31", "day_off": "true"}
+        f"/enterprises/{enterprise_id}/calendar",
+        {"day": "2026-08-31", "day_off": "true", "note": " "},
     )
     assert refused.status_code == 422
     assert 'id="note-error"' in refused.text

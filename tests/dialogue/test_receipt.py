@@ -44,6 +44,8 @@ async def test_the_reply_is_due_five_working_days_after_receipt():
     assert row["received_on"] == received
     assert row["reply_due_on"] == rules.reply_due(received, week)
     assert row["reply_due_on"] != rules.reply_due(sent, week)
+    # Five working days always pass a weekend: the due date says what it skipped.
+    assert "weekly rest day" in row["reply_due_note"]
 
 
 async def test_without_a_receipt_date_the_request_was_received_the_day_it_is_entered():
