@@ -9,6 +9,7 @@ from labour_democracy.conferences import labels, queries, rules
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
 from labour_democracy.conferences.rules_settings import is_state_owned
 from labour_democracy.conferences.tables import (
+    AgendaItem,
     Conference,
     ConferenceStatus,
     ResolutionReview,
@@ -18,8 +19,8 @@ from labour_democracy.conferences.tables import (
 from labour_democracy.core import enterprises, reminders
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
+from labour_democracy.i18n import format_date, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import today
 
 PUBLIC_LIMIT = 3
 
@@ -91,10 +92,41 @@ async def due(context: EnterpriseContext) -> list[reminders.Due]:
                 legal_source=_("Law 10/2022/QH15, Art. 70(3)"),
             )
         )
+    items += await _board_term(context, base)
     if not await _required(context):
         # Fewer than 10 workers (Decree 145 Art. 114(4)): nothing of it is overdue.
         items = [item for item in items if item.due_on >= today()]
     return items
+
+
+async def _board_term(context: EnterpriseContext, base: str) -> list[reminders.Due]:
+    """The People's Inspection Board elected at the latest held conference whose agenda had its
+    election: its 2-year term ends (Law 10/2022/QH15, Art. 77; Decree 59/2023/NĐ-CP, Art. 25)."""
+    row = (
+        await AgendaItem.select(AgendaItem.conference, AgendaItem.conference.held_on.as_alias("on"))
+        .where(
+            (AgendaItem.conference.enterprise == context.enterprise_id)
+            & (AgendaItem.key == "inspection_board")
+            & AgendaItem.conference.status.is_in(
+                [ConferenceStatus.CLOSED, ConferenceStatus.PUBLISHED]
+            )
+        )
+        .order_by(AgendaItem.conference.held_on, ascending=False)
+        .first()
+    )
+    if row is None:
+        return []
+    return [
+        reminders.Due(
+            title=_(
+                "Elect the People's Inspection Board: the term of the board elected on {date} ends"
+            ).format(date=format_date(row["on"])),
+            due_on=rules.inspection_board_term_ends(row["on"]),
+            url=f"{base}/{row['conference']}",
+            owner=_("Employer and union"),
+            legal_source=_("Law 10/2022/QH15, Art. 77; Decree 59/2023/NĐ-CP, Art. 25"),
+        )
+    ]
 
 
 async def _required(context: EnterpriseContext) -> bool:

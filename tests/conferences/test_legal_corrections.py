@@ -25,7 +25,13 @@ from labour_democracy.core import calendar
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.tables import Ownership
 from tests import factories
-from tests.conferences.conftest import enterprise_with_units, plan_form, planned
+from tests.conferences.conftest import (
+    SOE_HELD_ON,
+    enterprise_with_units,
+    plan_form,
+    planned,
+    published_soe,
+)
 
 
 async def test_an_soe_under_100_workers_meets_as_delegates_only_with_a_recorded_reason():
@@ -170,3 +176,13 @@ async def test_a_conference_is_overdue_only_from_ten_workers(workforce, overdue)
     assert any(item.due_on < today() for item in due) is overdue
     steps = await timeline.timeline(context, conference_id)
     assert any(step["overdue"] for step in steps) is overdue
+
+
+async def test_the_board_elected_at_a_held_conference_reminds_of_its_two_year_term():
+    from labour_democracy.conferences import hooks
+
+    context, conference_id = await published_soe()
+    (term,) = [i for i in await hooks.due(context) if "Inspection Board" in i.title]
+    assert term.due_on == dt.date(SOE_HELD_ON.year + 2, SOE_HELD_ON.month, SOE_HELD_ON.day)
+    assert term.url.endswith(f"/conferences/{conference_id}")
+    assert "Art. 77" in term.legal_source
