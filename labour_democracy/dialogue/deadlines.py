@@ -11,7 +11,7 @@ from labour_democracy.core import rules as core_rules
 from labour_democracy.core.reminders import Due
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
-from labour_democracy.dialogue import labels, rules
+from labour_democracy.dialogue import labels, queries, rules
 from labour_democracy.dialogue.permissions import VIEW_DIALOGUE
 from labour_democracy.dialogue.regulation import parse_months
 from labour_democracy.dialogue.tables import (
@@ -36,9 +36,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
     ten_or_more = core_rules.ten_worker_duties_apply(
         (await enterprises.workforce(enterprise.id, on)).count
     )
-    existed_from = (
-        enterprise.created_at.astimezone(LOCAL_TIMEZONE).date() if enterprise.created_at else None
-    )
+    existed_from = queries.existed_from(enterprise)
     base = f"/enterprises/{enterprise.id}/dialogue"
     items: list[Due] = []
     dialogues = await Dialogue.select().where(

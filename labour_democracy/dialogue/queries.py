@@ -38,6 +38,12 @@ async def working_week(context: EnterpriseContext) -> calendar.WorkingWeek:
     return await working_calendar.week_for(context.enterprise)
 
 
+def existed_from(enterprise) -> dt.date | None:
+    """The day the enterprise came to exist for the app (its record's creation, local date)."""
+    created = getattr(enterprise, "created_at", None)
+    return created.astimezone(LOCAL_TIMEZONE).date() if created else None
+
+
 def local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(LOCAL_TIMEZONE).date()
 
