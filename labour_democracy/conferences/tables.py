@@ -38,16 +38,16 @@ class ConferenceKind(StrEnum):
 
 
 class DelegateReason(StrEnum):
-    """Why a state-owned enterprise of fewer than 100 workers holds a delegate conference
-    (Law 10/2022/QH15, Art. 69(2)(b))."""
+    """Why a state-owned enterprise of fewer than 100 workers holds a delegate conference (lý do
+    tổ chức hội nghị đại biểu, Law 10/2022/QH15, Art. 69(2)(b))."""
 
     DISPERSED = "workers_dispersed"  # người lao động làm việc phân tán
     CANNOT_LEAVE_POSTS = "cannot_leave_posts"  # không thể bỏ vị trí làm việc
 
 
 class BoardSizeException(StrEnum):
-    """Why an SOE's People's Inspection Board may have more than 9 members (Law 10/2022/QH15,
-    Art. 77(1); Decree 59/2023/NĐ-CP, Art. 25(2))."""
+    """Why an SOE's People's Inspection Board (Ban Thanh tra nhân dân) may have more than 9
+    members (Law 10/2022/QH15, Art. 77(1); Decree 59/2023/NĐ-CP, Art. 25(2))."""
 
     NONE = ""
     SPECIAL = "special_enterprise"  # doanh nghiệp có đặc thù

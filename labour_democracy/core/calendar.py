@@ -65,8 +65,9 @@ def rest_days_valid(value: str) -> bool:
 
 @dataclass(frozen=True)
 class WorkingWeek:
-    """An enterprise's working calendar: its weekly rest days and the days it (or the
-    administrator, for everyone) added as days off or removed from the holidays."""
+    """An enterprise's working calendar (lịch làm việc): its weekly rest days (ngày nghỉ hằng
+    tuần) and the days it (or the administrator, for everyone) added as days off or removed
+    from the holidays."""
 
     rest_days: frozenset[int] = SATURDAY_AND_SUNDAY
     added: tuple[tuple[dt.date, str], ...] = ()
@@ -93,8 +94,9 @@ def week_of(week: WorkingWeek | bool | None, saturday_works: bool | None = None)
 
 @dataclass(frozen=True)
 class DayOff:
-    """Why a day is not worked besides the weekly rest: a holiday (its name), the substitute
-    day for a holiday on a rest day (the holiday it replaces), or a day added (its note)."""
+    """Why a day is not worked besides the weekly rest: a holiday (ngày nghỉ lễ, tết: its name),
+    the substitute day for a holiday on a rest day (ngày nghỉ bù: the holiday it replaces), or a
+    day added (its note)."""
 
     kind: str
     name: str
