@@ -315,6 +315,35 @@ def check_templates() -> None:
 
 
 @main.group()
+def documents() -> None:
+    """Official documents."""
+
+
+@documents.command("samples")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--no-pdf", is_flag=True, help="Only the .docx files.")
+def documents_samples(directory: Path, no_pdf: bool) -> None:
+    """Write one of every document the app can issue into DIRECTORY (.docx, and .pdf where
+    LibreOffice is installed), filled with each module's sample data; LD_TEMPLATE_DIR's
+    overrides are used."""
+    from labour_democracy.documents import pdf
+    from labour_democracy.documents.samples import write_samples
+
+    results = _run(write_samples(directory, with_pdf=not no_pdf))
+    for result in results:
+        if result.error:
+            click.echo(f"FAIL {result.name}: {result.error}")
+        else:
+            made = [result.docx] + ([result.pdf] if result.pdf else [])
+            click.echo("wrote " + ", ".join(str(path) for path in made))
+    if not no_pdf and not pdf.is_available():
+        click.echo("No PDF: LibreOffice (soffice) is not installed.")
+    failed = sum(1 for result in results if result.error)
+    if failed:
+        raise click.ClickException(f"{failed} of {len(results)} documents failed.")
+
+
+@main.group()
 def reminders() -> None:
     """Deadlines of the enterprises."""
 

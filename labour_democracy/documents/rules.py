@@ -25,6 +25,9 @@ DOCUMENT_TYPES = {
     "GM": "GIẤY MỜI",
     "BTT": "BẢN THỎA THUẬN",
     "GUQ": "GIẤY ỦY QUYỀN",
+    # Not in Appendix III, which lists no type for a list; "Số: 01/DS-..." is the common
+    # practice for a list issued on its own (delegates, attendance, signatures for slips).
+    "DS": "DANH SÁCH",
 }
 LETTER = ""
 

@@ -25,6 +25,7 @@ from labour_democracy.voting.tables import Ballot, Elector
 MINUTES = "voting/vote_count_minutes.docx"
 SIGNATURE_SHEET = "voting/signature_sheet.docx"
 MINUTES_KIND = "vote_count_minutes"
+SIGNATURE_SHEET_KIND = "slip_signature_sheet"
 _MOTION_WORDS = {"for": "Tán thành", "against": "Không tán thành", "abstain": "Không ý kiến"}
 
 
@@ -183,6 +184,8 @@ async def issue_minutes(
 
 
 async def signature_sheet(context: EnterpriseContext, ballot: Ballot) -> bytes:
+    """Danh sách ký nhận phiếu: numbered ("01/DS-SHVN"), the same document again while the
+    electorate has not changed (it is fixed when the slips are printed)."""
     head = await documents.letterhead(context)
     electors = (
         await Elector.select(
@@ -213,7 +216,18 @@ async def signature_sheet(context: EnterpriseContext, ballot: Ballot) -> bytes:
             for i, e in enumerate(electors, start=1)
         ],
     )
-    return await documents.render_unnumbered(SIGNATURE_SHEET, sheet)
+    issued_on = sheet["header"]["date"]
+    document = await documents.issue(
+        context,
+        kind=SIGNATURE_SHEET_KIND,
+        type_code="DS",
+        title=f"Danh sách ký nhận phiếu: {ballot.title}",
+        template=SIGNATURE_SHEET,
+        document_context=sheet,
+        on=issued_on,
+        reuse_unchanged=True,
+    )
+    return document.content
 
 
 def _sample_minutes() -> dict[str, Any]:
@@ -275,7 +289,7 @@ def _sample_minutes() -> dict[str, Any]:
 
 
 def _sample_sheet() -> dict[str, Any]:
-    return layout.standard_context(
+    context = layout.standard_context(
         issuer="Công ty TNHH May Sông Hồng",
         place="Bắc Ninh",
         date=dt.date(2026, 12, 1),
@@ -287,6 +301,8 @@ def _sample_sheet() -> dict[str, Any]:
         recipients=["Lưu: VT."],
         electors=[{"number": 1, "name": "Nguyễn Thị Lan", "code": "SHVN0001", "unit": "Tổ may 1A"}],
     )
+    context["header"]["reference"] = "03/DS-SHVN"
+    return {**context, "reference": "03/DS-SHVN", "number": 3}
 
 
 # Declared in the module's manifest.
@@ -294,4 +310,7 @@ TEMPLATES = (
     DocumentTemplate(MINUTES, build_minutes, _sample_minutes),
     DocumentTemplate(SIGNATURE_SHEET, build_signature_sheet, _sample_sheet),
 )
-KINDS = (DocumentKind(MINUTES_KIND, N_("Vote-count minutes")),)
+KINDS = (
+    DocumentKind(MINUTES_KIND, N_("Vote-count minutes")),
+    DocumentKind(SIGNATURE_SHEET_KIND, N_("Signature sheet for slips")),
+)

@@ -19,6 +19,7 @@ from labour_democracy.conferences.tables import (
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.documents import layout
 from labour_democracy.documents import services as documents
+from labour_democracy.documents.engine import vietnamese_date
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import LOCAL_TIMEZONE, language
 from labour_democracy.i18n import gettext as _
@@ -59,7 +60,8 @@ def when_text(conference: Conference) -> str:
 
 
 def long_date(value: dt.date) -> str:
-    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    """ "ngày 05 tháng 01 năm 2026", "ngày 16 tháng 6 năm 2026" (Decree 30/2020)."""
+    return vietnamese_date(value)
 
 
 def short_date(value: dt.date | None) -> str:
@@ -159,6 +161,7 @@ async def issue_document(
     document_context: dict[str, Any],
     on: dt.date,
     finish=None,
+    reuse_unchanged: bool = False,
 ) -> IssuedDocument:
     return await documents.issue(
         context,
@@ -169,4 +172,5 @@ async def issue_document(
         document_context=document_context,
         on=on,
         finish=finish,
+        reuse_unchanged=reuse_unchanged,
     )

@@ -127,6 +127,7 @@ async def issue_plan(context: EnterpriseContext, conference_id: int) -> IssuedDo
         template=PLAN,
         document_context=document_context,
         on=on,
+        reuse_unchanged=True,
     )
 
 
@@ -153,4 +154,5 @@ async def issue_agenda(context: EnterpriseContext, conference_id: int) -> Issued
         template=AGENDA,
         document_context=document_context,
         on=on,
+        reuse_unchanged=True,
     )

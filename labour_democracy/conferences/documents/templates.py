@@ -28,6 +28,8 @@ AGENDA_KIND = "conference_agenda"
 MINUTES_KIND = "conference_minutes"
 RESOLUTION_KIND = "conference_resolution"
 REVIEW_REPORT_KIND = "conference_review_report"
+DELEGATE_LIST_KIND = "conference_delegate_list"
+ATTENDANCE_SHEET_KIND = "conference_attendance_sheet"
 
 
 def _paragraphs(document, key: str, **style: Any) -> None:
