@@ -3,9 +3,9 @@
 The plan, the invitations and the agenda are numbered: a POST issues one (stored in the
 enterprise's Documents list) and answers with its file; asking again while nothing changed (for
 the PDF, say) answers with the same document, never a new number. The delegate list and the
-attendance sheet are numbered lists ("01/DS-..."), issued the same way on GET. The minutes are issued when the
-conference closes and the resolution when it is published; their GET serves the stored
-file, as does the report of each six-monthly review (issued when the review is recorded;
+attendance sheet are numbered lists ("01/DS-..."), issued the same way on GET. The minutes
+are issued when the conference closes and the resolution when it is published; their GET serves
+the stored file, as does the report of each six-monthly review (issued when the review is recorded;
 `?review=<id>` names it). `?format=pdf` (or the form field `format=pdf`) asks for a PDF where
 LibreOffice is installed.
 """

@@ -2,7 +2,8 @@
 
 A module declares in its manifest each .docx template it ships (how to build it, for `python -m
 labour_democracy.documents.build`, and sample data, for `labour-democracy check-templates` and
-`documents samples`), the documents it makes without a template, and the label of each kind of document it issues (shown in the list).
+`documents samples`), the documents it makes without a template, and the label of each kind
+of document it issues (shown in the list).
 """
 
 from __future__ import annotations

@@ -35,7 +35,9 @@ _QR_EMU = int(Mm(26))
 _FONT = layout.FONT
 # The Decree 30 page (A4, margins 20/20/30/15 mm) in twentieths of a point.
 _TEXT_WIDTH_TWIPS = int(Length(layout.TEXT_WIDTH).twips)
-_TEXT_HEIGHT_TWIPS = int(Length(layout.PAGE_HEIGHT - layout.MARGIN_TOP - layout.MARGIN_BOTTOM).twips)
+_TEXT_HEIGHT_TWIPS = int(
+    Length(layout.PAGE_HEIGHT - layout.MARGIN_TOP - layout.MARGIN_BOTTOM).twips
+)
 _PAGE_LINES = 44  # lines of 13 pt text on that page
 _SCALE, _BORDER = 4, 2
 # Two modules per output byte at scale 4: white is 1 in a 1-bit grey PNG.
@@ -198,9 +200,15 @@ def build(
     if ballot.channels == Channels.PAPER:
         instructions = "Bỏ phiếu này vào hòm phiếu. Mỗi phiếu chỉ được bỏ một lần."
     rows, columns, fits = _slips_per_page(
-        [enterprise_name, heading + " Số: 0000", ballot.title, "Mã bỏ phiếu: XXXX-XXXX-XXXX"]
-        + [instructions, *question_texts]
-        + (["Họ và tên: " + max((s.elector_name or "" for s in issued), key=len)] if issued else []),
+        [
+            enterprise_name,
+            heading + " Số: 0000",
+            ballot.title,
+            "Mã bỏ phiếu: XXXX-XXXX-XXXX",
+            instructions,
+            *question_texts,
+            "Họ và tên: " + max((s.elector_name or "" for s in issued), default="", key=len),
+        ],
         ballot.channels != Channels.PAPER,
     )
 
