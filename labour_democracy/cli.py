@@ -319,6 +319,15 @@ def documents() -> None:
     """Official documents."""
 
 
+@documents.command("build")
+def documents_build() -> None:
+    """Rewrite the shipped .docx templates from their builders (commit the files it writes)."""
+    from labour_democracy.documents.build import build_all
+
+    for path in build_all(get_settings().document_templates):
+        click.echo(f"wrote {path}")
+
+
 @documents.command("samples")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--no-pdf", is_flag=True, help="Only the .docx files.")

@@ -1,6 +1,6 @@
 """The Decree 30/2020 base layout as python-docx building blocks, and its context.
 
-Templates are made by code (`python -m labour_democracy.documents.build`), so every document
+Templates are made by code (`labour-democracy documents build`), so every document
 shares one layout, each Jinja tag sits in one run (Word splits tags that are typed by hand)
 and a change of layout is one edit here. Sizes and positions follow Decree 30/2020/NĐ-CP,
 Appendix I, Part I: A4, margins top and bottom 20 mm, left 30 mm, right 15 mm, Times New Roman,
