@@ -35,10 +35,10 @@ def build_minutes() -> Document:
         layout.add_list_table(
             document,
             [
-                ("Nội dung", "{{ item.question }}", Mm(62)),
-                ("Phương án", "{{ item.option }}", Mm(55)),
-                ("Số phiếu", "{{ item.votes }}", Mm(22)),
-                ("Tỷ lệ", "{{ item.share }}", Mm(26)),
+                ("Nội dung", "{{ item.question }}", Mm(50)),
+                ("Phương án", "{{ item.option }}", Mm(40)),
+                ("Số phiếu", "{{ item.votes }}", Mm(20)),
+                ("Tỷ lệ (trên mẫu số của quy tắc)", "{{ item.share }}", Mm(55)),
             ],
             "rows",
             size=12,
@@ -69,8 +69,36 @@ def build_signature_sheet() -> Document:
     return layout.standard_template(body)
 
 
-def _share(votes: int, base: int) -> str:
-    return f"{votes * 100 / base:.2f} %".replace(".", ",") if base else "—"
+def _percent(count: int, base: int) -> str:
+    return f"{count * 100 / base:.2f} %".replace(".", ",")
+
+
+def base_words(base: rules.Base, who: str) -> str:
+    """What a rule's denominator counts, in the documents' words: "đại biểu có mặt"."""
+    return {
+        rules.Base.ELECTORATE: f"{who} có quyền biểu quyết",
+        rules.Base.PRESENT: f"{who} có mặt",
+        rules.Base.VALID: "phiếu hợp lệ",
+    }[base]
+
+
+def rule_share(count: int, rule: rules.Rule, counts: rules.Counts, who: str) -> str:
+    """A count as the share of the rule's own denominator, saying which it is:
+    "12/22 đại biểu có mặt = 54,55 %". Every document of a vote prints a share this way, so
+    the vote-count minutes, the conference minutes and the resolution agree, and the figure
+    beside "more than half of those present" is a share of those present."""
+    base = counts.base_size(rule.base)
+    words = f"{format_number(count)}/{format_number(base)} {base_words(rule.base, who)}"
+    return f"{words} = {_percent(count, base)}" if base else words
+
+
+def voters_word(ballot: Ballot) -> str:
+    """Who votes, as the documents name them: the delegates at a conference, else workers."""
+    return "đại biểu" if ballot.purpose == "conference" else "người"
+
+
+def question_counts(result: BallotResult, valid: int) -> rules.Counts:
+    return rules.Counts(electorate=result.electorate, present=result.present, valid=valid)
 
 
 def minutes_context(
@@ -97,15 +125,17 @@ def minutes_context(
             f"({_(quorum.source)}) — " + ("đạt." if result.quorum_reached else "không đạt."),
         ]
         rows, outcomes = [], []
+        who = voters_word(ballot)
         for question in result.questions:
-            base = question.valid
+            rule = rules.Rule.decode(question.rule, question.rule_source)
+            counts = question_counts(result, question.valid)
             for index, option in enumerate(question.options):
                 rows.append(
                     {
                         "question": f"{question.position}. {question.text}" if index == 0 else "",
                         "option": labels.get(option.id, option.label),
                         "votes": format_number(option.votes),
-                        "share": _share(option.votes, base),
+                        "share": rule_share(option.votes, rule, counts, who),
                     }
                 )
             rows.append(
@@ -116,7 +146,6 @@ def minutes_context(
                     "share": "",
                 }
             )
-            rule = rules.Rule.decode(question.rule, question.rule_source)
             condition = (
                 f"Quy tắc: {rules.describe(rule)}, tức ít nhất "
                 f"{format_number(question.threshold)} phiếu ({_(rule.source)})."

@@ -176,7 +176,8 @@ def attendance_context(
     if present:
         totals.append(
             f"Số đại biểu đã điểm danh: {format_number(present)} "
-            f"({share_text(present, len(delegates))})."
+            f"({format_number(present)}/{format_number(len(delegates))} đại biểu được triệu tập"
+            f" = {share_text(present, len(delegates))})."
         )
     return conference_context(
         head,

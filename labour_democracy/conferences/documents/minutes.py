@@ -16,7 +16,6 @@ from labour_democracy.conferences.documents.common import (
     local_time,
     opening_text,
     rule_text,
-    share_text,
 )
 from labour_democracy.conferences.documents.records import (
     Attendance,
@@ -57,7 +56,7 @@ def _details(outcome: ItemOutcome, who: str) -> list[str]:
             f"Nội dung {outcome.position}. {outcome.title}: biểu quyết bằng hình thức {mode}; "
             f"{format_number(result.electorate)} {who} có quyền biểu quyết, "
             f"{format_number(result.cast)} tham gia biểu quyết. "
-            f"{votes_text(question, outcome.labels, result.electorate)}. "
+            f"{votes_text(question, outcome.labels, result)}. "
             f"Quy tắc thông qua: {words}, "
             f"tức ít nhất {format_number(question.threshold)} phiếu ({source}). "
             f"Kết quả: {verdict_text(question, outcome.labels, shout=True)}."
@@ -77,8 +76,7 @@ def _item_rows(outcomes: list[ItemOutcome]) -> list[dict[str, Any]]:
             verdict = "Hội nghị đã nghe, thảo luận" if outcome.kind == AgendaKind.INFO else ""
         else:
             votes = "\n".join(
-                votes_text(q, outcome.labels, outcome.result.electorate)
-                for q in outcome.result.questions
+                votes_text(q, outcome.labels, outcome.result) for q in outcome.result.questions
             )
             verdict = "; ".join(verdict_text(q, outcome.labels) for q in outcome.result.questions)
         rows.append(
@@ -101,8 +99,7 @@ def minutes_context(
         f"động) và Ông/Bà {conference.union_chair} (đại diện Ban Chấp hành Công đoàn cơ sở).",
         f"Thư ký hội nghị: Ông/Bà {conference.secretary}.",
         f"Tổng số {who} được triệu tập: {format_number(present.expected)}. "
-        f"Số {who} có mặt: {format_number(present.present)} "
-        f"({share_text(present.present, present.expected)}).",
+        f"Số {who} có mặt: {format_number(present.present)} ({present.share}).",
         f"Điều kiện hợp lệ của hội nghị: {present.quorum} ({present.quorum_source}) — "
         + ("ĐẠT." if present.quorum_reached else "KHÔNG ĐẠT."),
     ]

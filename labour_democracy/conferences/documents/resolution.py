@@ -13,7 +13,6 @@ from labour_democracy.conferences.documents.common import (
     issue_document,
     long_date,
     rule_text,
-    share_text,
     short_date,
 )
 from labour_democracy.conferences.documents.records import (
@@ -132,10 +131,7 @@ def _validity(
         },
         {
             "label": f"Số {who} có mặt",
-            "value": (
-                f"{format_number(present.present)} "
-                f"({share_text(present.present, present.expected)})"
-            ),
+            "value": (f"{format_number(present.present)} ({present.share})"),
             "source": "Điểm danh tại hội nghị",
         },
         {
@@ -153,7 +149,7 @@ def _validity(
             rows.append(
                 {
                     "label": f"Nội dung {outcome.position}. {outcome.title}",
-                    "value": f"{votes_text(question, outcome.labels, outcome.result.electorate)}"
+                    "value": f"{votes_text(question, outcome.labels, outcome.result)}"
                     f" — {verdict_text(question, outcome.labels)}",
                     "source": source,
                 }
