@@ -171,7 +171,7 @@ async def record_hands(
 ) -> None:
     """Show-of-hands totals (per option id) counted by two tellers; the vote then closes."""
     require(context)
-    await get_conference(context, conference_id)
+    conference = await get_conference(context, conference_id)
     item = await item_of(conference_id, item_id)
     if item.ballot is None or item.vote_mode != VoteMode.SHOW_OF_HANDS:
         raise Conflict(_("Open the show-of-hands vote first."))
@@ -189,16 +189,21 @@ async def record_hands(
         ),
         {(question, option, False): n for option, n in counts.items()},
     )
-    await voting.close_ballot(context, ballot.id)
+    await voting.close_ballot(context, ballot.id, chairs=_chairs(conference))
 
 
 async def close_vote(context: EnterpriseContext, conference_id: int, item_id: int) -> None:
     require(context)
-    await get_conference(context, conference_id)
+    conference = await get_conference(context, conference_id)
     item = await item_of(conference_id, item_id)
     if item.ballot is None:
         raise Conflict(_("Open the vote first."))
-    await voting.close_ballot(context, item.ballot)
+    await voting.close_ballot(context, item.ballot, chairs=_chairs(conference))
+
+
+def _chairs(conference: Conference) -> tuple[str, ...]:
+    """Who chairs the conference's votes: its co-chairs, named in the vote-count minutes."""
+    return (conference.employer_chair, conference.union_chair)
 
 
 async def ballot_of(context: EnterpriseContext, conference_id: int, item_id: int) -> Ballot:
