@@ -38,7 +38,7 @@ _TEXT_WIDTH_TWIPS = int(Length(layout.TEXT_WIDTH).twips)
 _TEXT_HEIGHT_TWIPS = int(
     Length(layout.PAGE_HEIGHT - layout.MARGIN_TOP - layout.MARGIN_BOTTOM).twips
 )
-_PAGE_LINES = 44  # lines of 13 pt text on that page
+_PAGE_LINES = 48  # lines of 13 pt text on that page (257 mm at about 5.3 mm a line)
 _SCALE, _BORDER = 4, 2
 # Two modules per output byte at scale 4: white is 1 in a 1-bit grey PNG.
 _PAIR = {(a, b): ((0xF0 if a else 0) | (0x0F if b else 0)) for a in (0, 1) for b in (0, 1)}
@@ -204,11 +204,12 @@ def build(
             enterprise_name,
             heading + " Số: 0000",
             ballot.title,
-            "Mã bỏ phiếu: XXXX-XXXX-XXXX",
+            "Mã bỏ phiếu:",
+            "XXXX-XXXX-XXXX",
             instructions,
             *question_texts,
-            "Họ và tên: " + max((s.elector_name or "" for s in issued), default="", key=len),
-        ],
+        ]
+        + [f"Họ và tên: {slip.elector_name}" for slip in issued[:1] if slip.elector_name],
         ballot.channels != Channels.PAPER,
     )
 
@@ -228,10 +229,9 @@ def build(
         if ballot.channels != Channels.PAPER:
             parts.append(_paragraph(qr_picture_run(relationship, number), center=True, after=20))
         parts += [
+            _paragraph(_run("Mã bỏ phiếu:"), center=True, after=0),
             _paragraph(
-                _run("Mã bỏ phiếu: "),
-                _run(rules.format_code(slip.code), _CODE, bold=True, spaced=True),
-                center=True,
+                _run(rules.format_code(slip.code), _CODE, bold=True, spaced=True), center=True
             ),
             _paragraph(_run(instructions, italic=True), center=True, after=60),
             question_paragraphs,
