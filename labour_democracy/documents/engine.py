@@ -133,10 +133,40 @@ def render_bytes(source: bytes, context: Mapping[str, Any]) -> bytes:
     except TemplateError as error:
         raise DocumentRenderError(f"the template is broken: {error}") from error
     keep_together(document.docx)
+    italicise_legal_bases(document.docx)
     _stamp_audit_anchor(document.docx)
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
+
+
+def is_legal_basis(text: str) -> bool:
+    """A "Căn cứ ..." line of the legal bases: one per line, ending ";" or "." (Decree
+    30/2020, Appendix I, II.6)."""
+    text = text.strip()
+    return text.startswith("Căn cứ ") and text.endswith((";", "."))
+
+
+def italicise_legal_bases(document: Any) -> None:
+    """Decree 30/2020, Appendix I: the legal bases are printed in italics, in every document
+    and whoever wrote the template."""
+    for paragraph in document.element.body.iter(qn("w:p")):
+        if not is_legal_basis("".join(paragraph.itertext(qn("w:t")))):
+            continue
+        for run in paragraph.iter(qn("w:r")):
+            properties = run.get_or_add_rPr()
+            if properties.find(qn("w:i")) is None:
+                italic = OxmlElement("w:i")
+                # <w:i> follows rStyle, rFonts and <w:b>/<w:bCs> (ECMA-376 order).
+                anchor = None
+                for name in ("w:rStyle", "w:rFonts", "w:b", "w:bCs"):
+                    found = properties.find(qn(name))
+                    if found is not None:
+                        anchor = found
+                if anchor is not None:
+                    anchor.addnext(italic)
+                else:
+                    properties.insert(0, italic)
 
 
 def _is_signature_cell(cell: Any) -> bool:

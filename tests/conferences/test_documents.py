@@ -336,9 +336,13 @@ async def test_the_agenda_lists_the_items_in_order_with_how_each_is_decided():
     assert document.reference == "01/CTr-SHVN"
     read = docx.Document(io.BytesIO(document.content))
     rows = [[cell.text for cell in row.cells] for row in read.tables[1].rows]
+    # The opening items a conference starts with in practice come first.
     assert rows[1:] == [
-        ["1", "Báo cáo kết quả sản xuất kinh doanh năm 2026", "Báo cáo, thảo luận"],
-        ["2", "Thông qua Nghị quyết hội nghị", "Biểu quyết (giơ tay)"],
+        ["1", "Khai mạc, tuyên bố lý do, giới thiệu đại biểu", "Báo cáo, thảo luận"],
+        ["2", "Bầu đoàn chủ tịch và thư ký hội nghị", "Báo cáo, thảo luận"],
+        ["3", "Thông qua chương trình hội nghị", "Báo cáo, thảo luận"],
+        ["4", "Báo cáo kết quả sản xuất kinh doanh năm 2026", "Báo cáo, thảo luận"],
+        ["5", "Thông qua Nghị quyết hội nghị", "Biểu quyết (giơ tay)"],
     ]
     text = _text(document.content)
     assert "Ông/Bà Nguyễn Văn An" in text and "Thư ký: Ông/Bà Lê Thị Cúc" in text
@@ -524,7 +528,10 @@ async def test_the_resolution_carries_its_validity_stamp_adopted_items_and_commi
         "1. Tăng phụ cấp ăn ca lên 30.000 đồng — Phụ trách: Người sử dụng lao động; "
         "thời hạn: 01/03/2027." in text
     )
-    stamp = {row.cells[0].text: row.cells[1:] for row in read.tables[-1].rows}
+    stamp = {row.cells[0].text: row.cells[1:] for row in read.tables[-2].rows}
+    signatures = read.tables[-1].rows[0].cells  # "Nơi nhận" beside the co-chairs' signatures
+    assert signatures[0].paragraphs[0].text == "Nơi nhận:"
+    assert [c.paragraphs[0].text for c in signatures[1:]] == ["ĐỒNG CHỦ TRÌ HỘI NGHỊ"] * 2
     assert stamp["Số đại biểu được triệu tập"][0].text == "9"
     present = stamp["Số đại biểu có mặt"][0].text.replace(engine.NBSP, " ")
     assert present == "7 (7/9 đại biểu được triệu tập = 77,78 %)"

@@ -343,7 +343,7 @@ async def test_event_minutes_name_the_matter_and_its_article():
     setup = await make_setup(kind=DialogueKind.EVENT, matter=EventMatter.BONUS_RULES)
     text = all_text((await issue_minutes(setup.context, setup.dialogue_id)).content)
     assert "Đối thoại tại nơi làm việc về quy chế thưởng ngày 15/06/2026" in text
-    assert "Căn cứ Điều 104, Điều 63 Bộ luật Lao động năm 2019 và Điều 41" in text
+    assert "Căn cứ Điều 104, Điều 63 Bộ luật Lao động số 45/2019/QH14 và Điều 41" in text
 
 
 async def test_minutes_without_the_required_signatories_issue_nothing():

@@ -183,6 +183,31 @@ def foreign_problems(lines: list[str]) -> list[str]:
     )
 
 
+def legal_basis_problems(content: bytes) -> list[str]:
+    """Decree 30/2020, Appendix I, II.6: each "Căn cứ ..." line in italics."""
+    problems = []
+    body = parts(content)["word/document.xml"]
+    for paragraph in body.iter(_q("p")):
+        text = paragraph_text(paragraph).strip()
+        if not (text.startswith("Căn cứ ") and text.endswith((";", "."))):
+            continue
+        for run in paragraph.iter(_q("r")):
+            if "".join(run.itertext(_q("t"))).strip() and run.find("w:rPr/w:i", NS) is None:
+                problems.append(f"a legal basis is not in italics: {text[:60]!r}")
+                break
+    return problems
+
+
+def labour_code_problems(lines: list[str]) -> list[str]:
+    """The Labour Code is cited with its number (law.md §9): its first mention reads "Bộ luật
+    Lao động số 45/2019/QH14"."""
+    joined = "\n".join(lines)
+    first = joined.find("Bộ luật Lao động")
+    if first >= 0 and not joined.startswith("Bộ luật Lao động số 45/2019/QH14", first):
+        return [f"the Labour Code cited without its number: {joined[first : first + 40]!r}"]
+    return []
+
+
 # Keeping things together ------------------------------------------------------------------------
 
 

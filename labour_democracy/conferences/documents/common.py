@@ -17,7 +17,7 @@ from labour_democracy.conferences.tables import (
     VoteMode,
 )
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents import layout
+from labour_democracy.documents import layout, rules
 from labour_democracy.documents import services as documents
 from labour_democracy.documents.engine import vietnamese_date
 from labour_democracy.documents.tables import IssuedDocument
@@ -143,10 +143,29 @@ def conference_context(
     )
 
 
-def opening_text(head: Head, conference: Conference) -> str:
+def legal_bases(head: Head, conference: Conference) -> list[str]:
+    """The "Căn cứ" lines of the conference's plan and minutes: the Labour Code, the rules the
+    conference is held under (Law 10/2022 for a state-owned enterprise, else Decree 145), the
+    enterprise's democracy regulation."""
+    held_under = rules.DEMOCRACY_LAW if conference.soe_rules else rules.DECREE_145
+    return [
+        f"Căn cứ {rules.LABOUR_CODE};",
+        f"Căn cứ {held_under};",
+        f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {head.name}.",
+    ]
+
+
+def opening_text(head: Head, conference: Conference, held: dt.datetime | None = None) -> str:
+    """Where, when and how the conference is held: as planned, or (`held`, the moment it was
+    opened) as it happened, with the planned date when that differs."""
+    when = when_text(conference)
+    if held is not None:
+        when = f"{clock_text(held.time())}, {long_date(held.date())}"
+        if held.date() != conference.held_on:
+            when += f" (kế hoạch: {long_date(conference.held_on)})"
     return (
         f"{conference_name(conference)} của {head.name} được tổ chức vào "
-        f"{when_text(conference)}, tại {conference.venue}, theo hình thức "
+        f"{when}, tại {conference.venue}, theo hình thức "
         f"{FORM_WORDS.get(conference.form, conference.form)}."
     )
 

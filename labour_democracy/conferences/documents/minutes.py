@@ -13,6 +13,7 @@ from labour_democracy.conferences.documents.common import (
     conference_name,
     head_of,
     issue_document,
+    legal_bases,
     local_time,
     opening_text,
     rule_text,
@@ -113,21 +114,28 @@ def minutes_context(
         }
         for number, row in enumerate(proposals, start=1)
     ]
+    # What happened and when: the day it was opened, the day and hour it ended.
+    held = local_time(conference.opened_at)
+    held_on = held.date() if held else conference.held_on
+    if ended_at is None:
+        ended = "Hội nghị kết thúc cùng ngày. "
+    elif ended_at.date() == held_on:
+        ended = f"Hội nghị kết thúc lúc {ended_at:%H giờ %M} cùng ngày. "
+    else:
+        ended = f"Hội nghị kết thúc lúc {ended_at:%H giờ %M} ngày {ended_at:%d/%m/%Y}. "
     closing = [
-        (
-            f"Hội nghị kết thúc lúc {ended_at:%H giờ %M} cùng ngày. "
-            if ended_at
-            else "Hội nghị kết thúc cùng ngày. "
-        )
-        + "Biên bản đã được đọc lại trước hội nghị và được các đại biểu nhất trí."
+        ended + "Biên bản đã được đọc lại trước hội nghị và được các đại biểu nhất trí.",
+        "Biên bản được lập thành 03 bản có giá trị như nhau: 01 bản lưu tại người sử dụng lao "
+        "động, 01 bản gửi Ban Chấp hành Công đoàn cơ sở, 01 bản niêm yết công khai tại nơi làm "
+        "việc.",
     ]
     return layout.standard_context(
         issuer=head.issuer,
         place=head.place,
-        date=conference.held_on,
+        date=held_on,
         doc_type="BIÊN BẢN",
         summary=conference_name(conference),
-        body=[opening_text(head, conference)],
+        body=[*legal_bases(head, conference), opening_text(head, conference, held)],
         signer_title="",
         signer_name="",
         recipients=["Đại biểu dự hội nghị;", "Lưu: VT, CĐCS."],
@@ -173,5 +181,5 @@ async def issue_minutes(context: EnterpriseContext, conference_id: int) -> Issue
         type_code="BB",
         template=MINUTES,
         document_context=document_context,
-        on=conference.held_on,
+        on=document_context["header"]["date"],
     )

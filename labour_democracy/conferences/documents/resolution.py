@@ -32,7 +32,7 @@ from labour_democracy.conferences.tables import (
     Conference,
 )
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents import layout
+from labour_democracy.documents import layout, rules
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups import services as followups
 from labour_democracy.i18n import format_number
@@ -60,17 +60,11 @@ def resolution_context(
     commitments: list[dict],
 ) -> dict[str, Any]:
     name = conference_name(conference)
-    if conference.soe_rules:
-        law = "Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15;"
-    else:
-        law = (
-            "Căn cứ Nghị định số 145/2020/NĐ-CP ngày 14/12/2020 của Chính phủ quy định chi tiết "
-            "và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao động và "
-            "quan hệ lao động;"
-        )
+    # Laws before decrees; the Trade Union Law because the union co-chairs and co-signs.
     bases = [
-        "Căn cứ Bộ luật Lao động năm 2019;",
-        law,
+        f"Căn cứ {rules.LABOUR_CODE};",
+        f"Căn cứ {rules.TRADE_UNION_LAW};",
+        f"Căn cứ {rules.DEMOCRACY_LAW};" if conference.soe_rules else f"Căn cứ {rules.DECREE_145};",
         f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {head.name};",
         f"Căn cứ kết quả biểu quyết tại {name} {long_date(conference.held_on)}.",
     ]
