@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from labour_democracy.settings import ConfigurationError, get_settings
+from labour_democracy.settings import ConfigurationError, get_settings, served_base_url
 
 
 def _run(coroutine):
@@ -98,7 +99,13 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
             "docs/deployment.md)."
         )
 
+    if not os.environ.get("LD_BASE_URL"):
+        # QR codes and links point where this server answers, not to a fixed port 8000; the
+        # worker processes inherit the variable.
+        os.environ["LD_BASE_URL"] = served_base_url(host, port)
+        get_settings.cache_clear()
     click.echo(f"Serving on http://{host}:{port}")
+    click.echo(f"Printed QR codes and links point to {get_settings().base_url} (LD_BASE_URL).")
     uvicorn.run(
         "labour_democracy.app:create_app",
         factory=True,
