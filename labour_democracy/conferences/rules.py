@@ -293,3 +293,10 @@ INSPECTION_BOARD_ITEM = AgendaTemplate(
 
 def quorum_met(rule: Rule, present: int, expected: int) -> bool:
     return expected > 0 and rule.is_met(present, expected)
+
+
+# A six-monthly review (sơ kết, Law 10/2022/QH15, Art. 70(3)) reviews about six months of the
+# resolution's implementation. One that covers less than half its interval since the conference
+# or the previous review (a "six-monthly" review of 4 days) is recorded only with the reason.
+def review_period_needs_reason(since: dt.date, held_on: dt.date, months: int) -> bool:
+    return (held_on - since).days < months * 30 // 2

@@ -106,6 +106,7 @@ class ReviewForm(msgspec.Struct, kw_only=True):
     held_on: dt.date
     report: str
     informed_workers_on: dt.date | None = None
+    reason: str = ""  # why a review covers less than half its interval
 
 
 class CloseForm(msgspec.Struct, kw_only=True):
