@@ -300,3 +300,10 @@ def quorum_met(rule: Rule, present: int, expected: int) -> bool:
 # or the previous review (a "six-monthly" review of 4 days) is recorded only with the reason.
 def review_period_needs_reason(since: dt.date, held_on: dt.date, months: int) -> bool:
     return (held_on - since).days < months * 30 // 2
+
+
+# Minutes record what happened and when (issue 11): a conference opened before the day it is
+# planned for, or closed with votes of its agenda not held, is recorded only with the reason.
+def days_early(planned: dt.date, on: dt.date) -> int:
+    """How many days before the planned date `on` is (0 on or after it)."""
+    return max(0, (planned - on).days)

@@ -111,3 +111,4 @@ class ReviewForm(msgspec.Struct, kw_only=True):
 
 class CloseForm(msgspec.Struct, kw_only=True):
     resolution_summary: str | None = None
+    reason: str | None = None  # why agenda items to be voted on were not

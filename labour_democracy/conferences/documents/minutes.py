@@ -93,6 +93,7 @@ def minutes_context(
     outcomes: list[ItemOutcome],
     proposals: list[dict],
     ended_at: dt.datetime | None,
+    not_voted_reason: str = "",
 ) -> dict[str, Any]:
     who = attendees(conference)
     attendance_lines = [
@@ -123,7 +124,16 @@ def minutes_context(
         ended = f"Hội nghị kết thúc lúc {ended_at:%H giờ %M} cùng ngày. "
     else:
         ended = f"Hội nghị kết thúc lúc {ended_at:%H giờ %M} ngày {ended_at:%d/%m/%Y}. "
+    not_voted = [o.title for o in outcomes if o.kind != AgendaKind.INFO and o.result is None]
     closing = [
+        *(
+            [
+                f"Các nội dung chưa biểu quyết: {'; '.join(not_voted)}. "
+                f"Lý do: {single_line(not_voted_reason)}"
+            ]
+            if not_voted and not_voted_reason
+            else []
+        ),
         ended + "Biên bản đã được đọc lại trước hội nghị và được các đại biểu nhất trí.",
         "Biên bản được lập thành 03 bản có giá trị như nhau: 01 bản lưu tại người sử dụng lao "
         "động, 01 bản gửi Ban Chấp hành Công đoàn cơ sở, 01 bản niêm yết công khai tại nơi làm "
@@ -160,7 +170,9 @@ async def _proposals(context: EnterpriseContext, conference_id: int) -> list[dic
     )
 
 
-async def issue_minutes(context: EnterpriseContext, conference_id: int) -> IssuedDocument:
+async def issue_minutes(
+    context: EnterpriseContext, conference_id: int, not_voted_reason: str = ""
+) -> IssuedDocument:
     """Biên bản hội nghị, generated from what happened. Called by the closing use case
     (inside its transaction); it stores the returned document's id on the conference."""
     require(context)
@@ -173,6 +185,7 @@ async def issue_minutes(context: EnterpriseContext, conference_id: int) -> Issue
         await read_outcomes(conference.id),
         await _proposals(context, conference.id),
         local_time(conference.closed_at),
+        not_voted_reason,
     )
     return await issue_document(
         context,
