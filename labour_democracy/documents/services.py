@@ -77,7 +77,7 @@ async def issue(
     symbol = issuer or context.enterprise.symbol
     async with write_transaction():
         if reuse_unchanged:
-            previous = await _same_as_last(context, kind, title, template, document_context)
+            previous = await _same_as_last(context, kind, title, template, document_context, finish)
             if previous is not None:
                 return previous
         number = await next_number(
@@ -134,7 +134,12 @@ def comparable_text(content: bytes) -> list[str]:
 
 
 async def _same_as_last(
-    context: EnterpriseContext, kind: str, title: str, template: str, document_context: dict
+    context: EnterpriseContext,
+    kind: str,
+    title: str,
+    template: str,
+    document_context: dict,
+    finish: Callable[[bytes], bytes] | None,
 ) -> IssuedDocument | None:
     previous = (
         await IssuedDocument.objects()
@@ -149,9 +154,12 @@ async def _same_as_last(
     if previous is None:
         return None
     draft = await engine.render(template, {**document_context, "reference": "", "number": 0})
-    same = await anyio.to_thread.run_sync(
-        lambda: comparable_text(draft) == comparable_text(previous.content)
-    )
+
+    def compare() -> bool:
+        finished = finish(draft) if finish is not None else draft
+        return comparable_text(finished) == comparable_text(previous.content)
+
+    same = await anyio.to_thread.run_sync(compare)
     return previous if same else None
 
 

@@ -154,7 +154,9 @@ def minutes_context(
     by the tellers against those present, no ballots issued and no receipts."""
     facts = facts or CountingFacts()
     who = voters_word(ballot)
-    hands = facts.show_of_hands
+    # Only hands were counted: no ballot was issued nor cast (a vote mixing coded ballots and
+    # hands keeps the ballots' record).
+    hands = facts.show_of_hands and not (result.online or result.paper)
     with language("vi"):
         quorum = rules.Rule.decode(result.quorum_rule, result.quorum_source)
         where = f", tại {facts.where}" if facts.where else ""

@@ -701,3 +701,10 @@ async def test_the_pdf_of_the_agenda_is_a_copy_of_the_issued_one_not_a_new_numbe
         IssuedDocument.kind == "conference_agenda"
     )
     assert agendas == [{"reference": "01/CTr-SHVN"}]
+
+
+async def test_invitations_asked_again_unchanged_are_the_same_document():
+    setup = await make_conference()
+    first = await invitations.issue_invitations(setup.context, setup.conference_id)
+    again = await invitations.issue_invitations(setup.context, setup.conference_id)
+    assert (again.id, again.reference) == (first.id, "01/GM-SHVN")
