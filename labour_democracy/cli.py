@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from labour_democracy.settings import ConfigurationError, get_settings
+from labour_democracy.settings import ConfigurationError, get_settings, served_base_url
 
 
 def _run(coroutine):
@@ -98,7 +99,13 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
             "docs/deployment.md)."
         )
 
+    if not os.environ.get("LD_BASE_URL"):
+        # QR codes and links point where this server answers, not to a fixed port 8000; the
+        # worker processes inherit the variable.
+        os.environ["LD_BASE_URL"] = served_base_url(host, port)
+        get_settings.cache_clear()
     click.echo(f"Serving on http://{host}:{port}")
+    click.echo(f"Printed QR codes and links point to {get_settings().base_url} (LD_BASE_URL).")
     uvicorn.run(
         "labour_democracy.app:create_app",
         factory=True,
@@ -312,6 +319,44 @@ def check_templates() -> None:
     if failed:
         raise click.ClickException(f"{failed} of {len(results)} templates have problems.")
     click.echo(f"All {len(results)} templates render.")
+
+
+@main.group()
+def documents() -> None:
+    """Official documents."""
+
+
+@documents.command("build")
+def documents_build() -> None:
+    """Rewrite the shipped .docx templates from their builders (commit the files it writes)."""
+    from labour_democracy.documents.build import build_all
+
+    for path in build_all(get_settings().document_templates):
+        click.echo(f"wrote {path}")
+
+
+@documents.command("samples")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--no-pdf", is_flag=True, help="Only the .docx files.")
+def documents_samples(directory: Path, no_pdf: bool) -> None:
+    """Write one of every document the app can issue into DIRECTORY (.docx, and .pdf where
+    LibreOffice is installed), filled with each module's sample data; LD_TEMPLATE_DIR's
+    overrides are used."""
+    from labour_democracy.documents import pdf
+    from labour_democracy.documents.samples import write_samples
+
+    results = _run(write_samples(directory, with_pdf=not no_pdf))
+    for result in results:
+        if result.error:
+            click.echo(f"FAIL {result.name}: {result.error}")
+        else:
+            made = [result.docx] + ([result.pdf] if result.pdf else [])
+            click.echo("wrote " + ", ".join(str(path) for path in made))
+    if not no_pdf and not pdf.is_available():
+        click.echo("No PDF: LibreOffice (soffice) is not installed.")
+    failed = sum(1 for result in results if result.error)
+    if failed:
+        raise click.ClickException(f"{failed} of {len(results)} documents failed.")
 
 
 @main.group()

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from labour_democracy.core.reminders import Due
     from labour_democracy.core.scope import EnterpriseContext
-    from labour_democracy.documents.registry import DocumentTemplate
+    from labour_democracy.documents.registry import DocumentTemplate, GeneratedDocument
     from labour_democracy.web.menu import MenuItem
     from labour_democracy.web.public import PublicSection
 
@@ -94,6 +94,7 @@ class Manifest:
     obligations: Sequence[Obligation] = ()
     document_templates: Sequence[DocumentTemplate] = ()
     document_kinds: Sequence[DocumentKind] = ()
+    generated_documents: Sequence[GeneratedDocument] = ()  # made without a template (slips)
     # Path parameters below /enterprises/{enterprise_id} naming one of the enterprise's rows:
     # the guard checks them before a handler reads any input (core/scope.py).
     path_records: Mapping[str, type[Table]] = field(default_factory=dict)

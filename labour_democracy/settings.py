@@ -100,6 +100,16 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def served_base_url(host: str, port: int) -> str:
+    """The address of `serve --host H --port P` when LD_BASE_URL is not set: what QR codes and
+    links print by default. A wildcard host (all interfaces) prints the loopback address, which
+    the pages that print codes warn about when opened from elsewhere."""
+    shown = "127.0.0.1" if host in {"", "0.0.0.0", "::"} else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"  # an IPv6 address in a URL
+    return f"http://{shown}:{port}"
+
+
 def _optional_path(name: str) -> Path | None:
     value = os.environ.get(name, "").strip()
     return Path(value) if value else None

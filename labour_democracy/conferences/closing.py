@@ -18,6 +18,7 @@ from labour_democracy.conferences.schemas import (
 )
 from labour_democracy.conferences.tables import (
     AgendaItem,
+    AgendaKind,
     Conference,
     ConferenceStatus,
     ResolutionReview,
@@ -37,8 +38,11 @@ from labour_democracy.voting.tables import (
 )
 
 
-async def close_conference(context: EnterpriseContext, conference_id: int, summary: str) -> None:
-    """Close the session: every vote must be closed; the minutes and resolution are issued."""
+async def close_conference(
+    context: EnterpriseContext, conference_id: int, summary: str, reason: str = ""
+) -> None:
+    """Close the session: every vote must be closed; an agenda item to be voted on that was not
+    is left only with the `reason`, which the minutes print; the minutes are issued."""
     require(context)
     conference = await get_conference(context, conference_id)
     if conference.status != ConferenceStatus.IN_SESSION:
@@ -52,6 +56,21 @@ async def close_conference(context: EnterpriseContext, conference_id: int, summa
     )
     if open_votes:
         raise Conflict(_("Close every vote of the conference first."))
+    reason = " ".join(reason.split())[:2_000]
+    not_held = await AgendaItem.count().where(
+        (AgendaItem.conference == conference_id)
+        & (AgendaItem.kind != AgendaKind.INFO)
+        & AgendaItem.ballot.is_null()
+    )
+    if not_held and not reason:
+        raise Invalid(
+            {
+                "reason": _(
+                    "{n} items of the agenda were to be voted on and were not: say why, and the "
+                    "minutes record it; or hold their votes first."
+                ).format(n=not_held)
+            }
+        )
     async with write_transaction():
         await Conference.update(
             {
@@ -60,7 +79,9 @@ async def close_conference(context: EnterpriseContext, conference_id: int, summa
                 Conference.resolution_summary: summary.strip(),
             }
         ).where(Conference.id == conference_id)
-        minutes = await minutes_document.issue_minutes(context, conference_id)
+        minutes = await minutes_document.issue_minutes(
+            context, conference_id, not_voted_reason=reason if not_held else ""
+        )
         await Conference.update({Conference.minutes: minutes.id}).where(
             Conference.id == conference_id
         )
@@ -71,6 +92,7 @@ async def close_conference(context: EnterpriseContext, conference_id: int, summa
             conference_id,
             context.enterprise_id,
             adopted=await resolution_adopted(conference_id),
+            **({"not_voted": not_held, "reason": reason} if not_held else {}),
         )
 
 

@@ -288,7 +288,9 @@ class ConferenceController(Controller):
     async def open_session(self, request: Request, context: Context, conference_id: Id) -> Response:
         return await button(
             request,
-            lambda _data: session.open_session(context, conference_id),
+            lambda data: session.open_session(
+                context, conference_id, str(data.get("reason") or "")
+            ),
             page_path(context, conference_id),
             _("The conference is in session."),
         )
@@ -302,7 +304,7 @@ class ConferenceController(Controller):
             "close",
             CloseForm,
             lambda form: closing.close_conference(
-                context, conference_id, form.resolution_summary or ""
+                context, conference_id, form.resolution_summary or "", form.reason or ""
             ),
             _("The conference is closed; its minutes were issued."),
         )

@@ -6,22 +6,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.conferences import delegates, planning, rules_settings
+from labour_democracy.conferences import delegates, planning, rules, rules_settings
 from labour_democracy.conferences.schemas import DelegateForm, PlanForm, RulesForm, UnitResultForm
 from labour_democracy.conferences.tables import ConferenceForm, DelegateKind
 from labour_democracy.core import working_calendar
-from labour_democracy.core.calendar import next_working_day
+from labour_democracy.core.calendar import WorkingWeek, add_working_days, next_working_day
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Worker
 from labour_democracy.i18n import today
+
+
+def demo_date(on: dt.date, week: WorkingWeek) -> dt.date:
+    """The demo conference's date: far enough ahead that no step of its plan, issued `on`
+    (the plan is adopted 30 working days before), is due before the plan itself."""
+    earliest = min(step.working_days for step in rules.TIMELINE)
+    held_on = next_working_day(on + dt.timedelta(days=30), week)
+    while add_working_days(held_on, earliest, week) < on:
+        held_on = next_working_day(held_on + dt.timedelta(days=1), week)
+    return held_on
 
 
 async def load(context: EnterpriseContext) -> None:
     await rules_settings.save_rules(
         context, RulesForm(regulation_reference="Quy chế dân chủ số 01/QC-CT")
     )
-    week = await working_calendar.week_for(context.enterprise)
-    held_on = next_working_day(today() + dt.timedelta(days=30), week)
+    held_on = demo_date(today(), await working_calendar.week_for(context.enterprise))
     units = await delegates.headcounts(context)
     if not units:
         return

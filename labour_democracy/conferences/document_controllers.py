@@ -1,10 +1,11 @@
 """Downloads of a conference's documents.
 
-The plan, the invitations and the agenda are numbered: each POST issues a new one (stored in
-the enterprise's Documents list) and answers with its file. The delegate list and the
-attendance sheet are lists, rendered fresh on each GET. The minutes are issued when the
-conference closes and the resolution when it is published; their GET serves the stored
-file, as does the report of each six-monthly review (issued when the review is recorded;
+The plan, the invitations and the agenda are numbered: a POST issues one (stored in the
+enterprise's Documents list) and answers with its file; asking again while nothing changed (for
+the PDF, say) answers with the same document, never a new number. The delegate list and the
+attendance sheet are numbered lists ("01/DS-..."), issued the same way on GET. The minutes
+are issued when the conference closes and the resolution when it is published; their GET serves
+the stored file, as does the report of each six-monthly review (issued when the review is recorded;
 `?review=<id>` names it). `?format=pdf` (or the form field `format=pdf`) asks for a PDF where
 LibreOffice is installed.
 """
@@ -101,19 +102,15 @@ class ConferenceDocumentController(Controller):
     async def delegate_list(
         self, request: Request, context: Context, conference_id: Id, format: FromQuery[str] = ""
     ) -> Response:
-        content = await invitations.delegate_list(context, conference_id)
-        return await _send(
-            request, context, conference_id, content, "Danh sach dai bieu", format == "pdf"
-        )
+        document = await invitations.delegate_list(context, conference_id)
+        return await _send_issued(request, context, conference_id, document, format == "pdf")
 
     @get("/attendance-sheet", opt={"permission": VIEW_ROSTER})
     async def attendance_sheet(
         self, request: Request, context: Context, conference_id: Id, format: FromQuery[str] = ""
     ) -> Response:
-        content = await invitations.attendance_sheet(context, conference_id)
-        return await _send(
-            request, context, conference_id, content, "Danh sach diem danh", format == "pdf"
-        )
+        document = await invitations.attendance_sheet(context, conference_id)
+        return await _send_issued(request, context, conference_id, document, format == "pdf")
 
     @get("/minutes", opt={"permission": VIEW_CONFERENCES})
     async def minutes(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from labour_democracy.conferences import rules
 from labour_democracy.conferences.documents import review_report
 from labour_democracy.conferences.queries import get_conference, require
 from labour_democracy.conferences.schemas import (
@@ -63,6 +64,17 @@ async def record_review(
         errors["held_on"] = _("The review comes after the conference ({date}).").format(
             date=format_date(conference.held_on)
         )
+    if "held_on" not in errors:
+        since, months = await review_report.review_period(conference, row.id, form.held_on)
+        if rules.review_period_needs_reason(since, form.held_on, months) and not (
+            form.reason.strip()
+        ):
+            errors["reason"] = _(
+                "A review every {months} months that covers only {days} days (since {date}) "
+                "is recorded with the reason it is held so early."
+            ).format(months=months, days=(form.held_on - since).days, date=format_date(since))
+    if len(form.reason) > 2_000:
+        errors["reason"] = _("At most {n} characters.").format(n=2_000)
     informed = form.informed_workers_on
     if informed is not None and not form.held_on <= informed <= today():
         errors["informed_workers_on"] = _(
@@ -85,7 +97,9 @@ async def record_review(
         )
         if not claimed:
             raise Conflict(_("This review is already recorded."))
-        document = await review_report.issue_review_report(context, conference_id, row.id)
+        document = await review_report.issue_review_report(
+            context, conference_id, row.id, form.reason
+        )
         await ResolutionReview.update({ResolutionReview.document: document.id}).where(
             ResolutionReview.id == row.id
         )
@@ -97,5 +111,6 @@ async def record_review(
             context.enterprise_id,
             review=row.id,
             document=document.id,
+            reason=form.reason.strip(),
         )
     return document.id

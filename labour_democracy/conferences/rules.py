@@ -372,3 +372,17 @@ INSPECTION_BOARD_ITEM = AgendaTemplate(
 
 def quorum_met(rule: Rule, present: int, expected: int) -> bool:
     return expected > 0 and rule.is_met(present, expected)
+
+
+# A six-monthly review (sơ kết, Law 10/2022/QH15, Art. 70(3)) reviews about six months of the
+# resolution's implementation. One that covers less than half its interval since the conference
+# or the previous review (a "six-monthly" review of 4 days) is recorded only with the reason.
+def review_period_needs_reason(since: dt.date, held_on: dt.date, months: int) -> bool:
+    return (held_on - since).days < months * 30 // 2
+
+
+# Minutes record what happened and when (issue 11): a conference opened before the day it is
+# planned for, or closed with votes of its agenda not held, is recorded only with the reason.
+def days_early(planned: dt.date, on: dt.date) -> int:
+    """How many days before the planned date `on` is (0 on or after it)."""
+    return max(0, (planned - on).days)

@@ -115,7 +115,9 @@ class ReviewForm(msgspec.Struct, kw_only=True):
     held_on: dt.date
     report: str
     informed_workers_on: dt.date | None = None
+    reason: str = ""  # why a review covers less than half its interval
 
 
 class CloseForm(msgspec.Struct, kw_only=True):
     resolution_summary: str | None = None
+    reason: str | None = None  # why agenda items to be voted on were not

@@ -25,11 +25,11 @@ from labour_democracy.conferences.tables import (
     VoteMode,
 )
 from labour_democracy.core import audit
-from labour_democracy.core.errors import Conflict, NotFound
+from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
+from labour_democracy.i18n import format_date, language, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import language
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Rule, describe
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
@@ -43,19 +43,37 @@ from labour_democracy.voting.tables import (
 )
 
 
-async def open_session(context: EnterpriseContext, conference_id: int) -> None:
+async def open_session(context: EnterpriseContext, conference_id: int, reason: str = "") -> None:
+    """Open the session. Before the planned date only with the `reason`, which the audit log
+    keeps (the minutes print the day it was held and the planned one)."""
     require(context)
     conference = await get_conference(context, conference_id)
     if conference.status != ConferenceStatus.PLANNED:
         raise Conflict(_("The conference is already in session or closed."))
     if not await Delegate.exists().where(Delegate.conference == conference_id):
         raise Conflict(_("Nobody is convened yet: add the delegates first."))
+    reason = " ".join(reason.split())[:2_000]
+    early = rules.days_early(conference.held_on, today())
+    if early and not reason:
+        raise Invalid(
+            {
+                "reason": _(
+                    "The conference is planned for {date}, in {days} days. To open it today, "
+                    "say why (the reason is recorded); or change its date first."
+                ).format(date=format_date(conference.held_on), days=early)
+            }
+        )
     async with write_transaction():
         await Conference.update(
             {Conference.status: ConferenceStatus.IN_SESSION, Conference.opened_at: voting.now()}
         ).where(Conference.id == conference_id)
         await audit.record(
-            context.actor, "conference.opened", "conference", conference_id, context.enterprise_id
+            context.actor,
+            "conference.opened",
+            "conference",
+            conference_id,
+            context.enterprise_id,
+            **({"days_early": early, "reason": reason} if early else {}),
         )
 
 
@@ -168,7 +186,7 @@ async def record_hands(
 ) -> None:
     """Show-of-hands totals (per option id) counted by two tellers; the vote then closes."""
     require(context)
-    await get_conference(context, conference_id)
+    conference = await get_conference(context, conference_id)
     item = await item_of(conference_id, item_id)
     if item.ballot is None or item.vote_mode != VoteMode.SHOW_OF_HANDS:
         raise Conflict(_("Open the show-of-hands vote first."))
@@ -186,16 +204,21 @@ async def record_hands(
         ),
         {(question, option, False): n for option, n in counts.items()},
     )
-    await voting.close_ballot(context, ballot.id)
+    await voting.close_ballot(context, ballot.id, chairs=_chairs(conference))
 
 
 async def close_vote(context: EnterpriseContext, conference_id: int, item_id: int) -> None:
     require(context)
-    await get_conference(context, conference_id)
+    conference = await get_conference(context, conference_id)
     item = await item_of(conference_id, item_id)
     if item.ballot is None:
         raise Conflict(_("Open the vote first."))
-    await voting.close_ballot(context, item.ballot)
+    await voting.close_ballot(context, item.ballot, chairs=_chairs(conference))
+
+
+def _chairs(conference: Conference) -> tuple[str, ...]:
+    """Who chairs the conference's votes: its co-chairs, named in the vote-count minutes."""
+    return (conference.employer_chair, conference.union_chair)
 
 
 async def ballot_of(context: EnterpriseContext, conference_id: int, item_id: int) -> Ballot:

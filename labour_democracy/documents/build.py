@@ -1,4 +1,4 @@
-"""`python -m labour_democracy.documents.build`: (re)write the shipped .docx templates.
+"""`labour-democracy documents build`: (re)write the shipped .docx templates.
 
 Each template is made by its module's builder (see layout.py and the modules' documents.py),
 so the committed binaries always match the code. Run it after changing a builder and commit
@@ -57,6 +57,12 @@ def build_all(root: Path) -> list[Path]:
 
 
 def main() -> None:
+    from labour_democracy.manifest import installed
+
+    try:
+        installed()
+    except RuntimeError:  # run as a script: the modules are installed by the command line
+        sys.exit("Run `labour-democracy documents build`: it installs the modules first.")
     for path in build_all(get_settings().document_templates):
         sys.stdout.write(f"wrote {path}\n")
 

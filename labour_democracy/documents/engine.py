@@ -22,6 +22,8 @@ from typing import Any
 
 import anyio
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
@@ -42,10 +44,28 @@ class DocumentRenderError(RuntimeError):
     """A template could not be filled: a variable is missing or the template is broken."""
 
 
+NBSP = "\u00a0"
+
+
 def vietnamese_date(value: dt.date) -> str:
-    """ "ngày 05 tháng 01 năm 2026": Decree 30/2020, Appendix I, II.4(b) (leading zeros for days
-    below 10 and months 1 and 2; we pad every month, as is common)."""
-    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    """ "ngày 05 tháng 01 năm 2026", "ngày 16 tháng 6 năm 2026": Decree 30/2020, Appendix I,
+    II.4(b): a leading zero only for days below 10 and for months 1 and 2. The words are joined
+    by non-breaking spaces, so a date never wraps inside a line or a cell."""
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return NBSP.join(("ngày", f"{value.day:02d}", "tháng", month, "năm", str(value.year)))
+
+
+# A date in words or a percentage inside any text: kept on one line (Decree 30 writes "54,55 %"
+# with a space, which must not become a line break between the number and its sign).
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_PERCENT = re.compile(r"(\d) (%)")
+
+
+def unbreakable(text: str) -> str:
+    text = _DATE_WORDS.sub(
+        lambda m: NBSP.join(("ngày", m.group(1), "tháng", m.group(2), "năm", m.group(3))), text
+    )
+    return _PERCENT.sub("\\1" + NBSP + "\\2", text)
 
 
 def short_date(value: dt.date) -> str:
@@ -54,7 +74,7 @@ def short_date(value: dt.date) -> str:
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _XML_INVALID.sub("", value)
+        return unbreakable(_XML_INVALID.sub("", value))
     return value
 
 
@@ -112,10 +132,104 @@ def render_bytes(source: bytes, context: Mapping[str, Any]) -> bytes:
         raise DocumentRenderError(f"a variable is missing: {error.message}") from error
     except TemplateError as error:
         raise DocumentRenderError(f"the template is broken: {error}") from error
+    keep_together(document.docx)
+    italicise_legal_bases(document.docx)
     _stamp_audit_anchor(document.docx)
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
+
+
+def is_legal_basis(text: str) -> bool:
+    """A "Căn cứ ..." line of the legal bases: one per line, ending ";" or "." (Decree
+    30/2020, Appendix I, II.6)."""
+    text = text.strip()
+    return text.startswith("Căn cứ ") and text.endswith((";", "."))
+
+
+def italicise_legal_bases(document: Any) -> None:
+    """Decree 30/2020, Appendix I: the legal bases are printed in italics, in every document
+    and whoever wrote the template."""
+    for paragraph in document.element.body.iter(qn("w:p")):
+        if not is_legal_basis("".join(paragraph.itertext(qn("w:t")))):
+            continue
+        for run in paragraph.iter(qn("w:r")):
+            properties = run.get_or_add_rPr()
+            if properties.find(qn("w:i")) is None:
+                italic = OxmlElement("w:i")
+                # <w:i> follows rStyle, rFonts and <w:b>/<w:bCs> (ECMA-376 order).
+                anchor = None
+                for name in ("w:rStyle", "w:rFonts", "w:b", "w:bCs"):
+                    found = properties.find(qn(name))
+                    if found is not None:
+                        anchor = found
+                if anchor is not None:
+                    anchor.addnext(italic)
+                else:
+                    properties.insert(0, italic)
+
+
+def _is_signature_cell(cell: Any) -> bool:
+    """A cell with room for a handwritten signature: three empty paragraphs in a row."""
+    blank = 0
+    for paragraph in cell.iterchildren(qn("w:p")):
+        blank = blank + 1 if not "".join(paragraph.itertext(qn("w:t"))).strip() else 0
+        if blank >= 3:
+            return True
+    return False
+
+
+def _set(properties: Any, name: str) -> None:
+    if properties.find(qn(name)) is None:
+        element = OxmlElement(name)
+        # keepNext and keepLines come first in <w:pPr> (after pStyle); cantSplit may go first
+        # in <w:trPr> too (its children are an unordered choice).
+        style = properties.find(qn("w:pStyle"))
+        if style is not None:
+            style.addnext(element)
+        else:
+            properties.insert(0, element)
+
+
+def keep_together(document: Any) -> None:
+    """What a clerk should never see on paper, prevented in every rendered document whatever its
+    template (an override made in Word included): a table row split across two pages, and a
+    signature block on a page of its own. Every row gets "cantSplit"; each signature block (a
+    table with room for a signature) keeps with the last paragraph of text before it, and the
+    lines of its cells with each other."""
+    body = document.element.body
+    for row in body.iter(qn("w:tr")):
+        _set(row.get_or_add_trPr(), "w:cantSplit")
+    children = list(body.iterchildren())
+    for index, element in enumerate(children):
+        if element.tag != qn("w:tbl"):
+            continue
+        cells = list(element.iter(qn("w:tc")))
+        if not any(_is_signature_cell(cell) for cell in cells):
+            continue
+        for cell in cells:
+            paragraphs = list(cell.iterchildren(qn("w:p")))
+            for paragraph in paragraphs[:-1]:
+                _set(paragraph.get_or_add_pPr(), "w:keepNext")
+        position = index - 1
+        if position >= 0 and children[position].tag == qn("w:tbl"):
+            _keep_last_row(children[position])
+        while position >= 0 and children[position].tag == qn("w:p"):
+            paragraph = children[position]
+            _set(paragraph.get_or_add_pPr(), "w:keepNext")
+            if "".join(paragraph.itertext(qn("w:t"))).strip():
+                break
+            position -= 1
+            if position >= 0 and children[position].tag == qn("w:tbl"):
+                _keep_last_row(children[position])
+
+
+def _keep_last_row(table: Any) -> None:
+    """A list right before a signature: its last row stays on the signature's page."""
+    rows = list(table.iterchildren(qn("w:tr")))
+    if rows:
+        for paragraph in rows[-1].iter(qn("w:p")):
+            _set(paragraph.get_or_add_pPr(), "w:keepNext")
 
 
 def _stamp_audit_anchor(document: Any) -> None:

@@ -1,6 +1,6 @@
 """The Decree 30/2020 base layout as python-docx building blocks, and its context.
 
-Templates are made by code (`python -m labour_democracy.documents.build`), so every document
+Templates are made by code (`labour-democracy documents build`), so every document
 shares one layout, each Jinja tag sits in one run (Word splits tags that are typed by hand)
 and a change of layout is one edit here. Sizes and positions follow Decree 30/2020/NĐ-CP,
 Appendix I, Part I: A4, margins top and bottom 20 mm, left 30 mm, right 15 mm, Times New Roman,
@@ -308,6 +308,48 @@ def add_signature(document: Document) -> Table:
     for _ in range(4):  # room for the signature and the seal
         paragraph(right)
     paragraph(right, "{{ signature.name }}", bold=True)
+    return table
+
+
+def _recipients(cell: _Cell) -> None:
+    paragraph(
+        cell,
+        RECIPIENTS_TITLE,
+        size=RECIPIENTS_TITLE_SIZE,
+        bold=True,
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+    )
+    tag(cell, "for line in recipients")
+    paragraph(cell, "- {{ line }}", size=RECIPIENTS_SIZE, align=WD_ALIGN_PARAGRAPH.LEFT)
+    tag(cell, "endfor")
+
+
+def add_signers(
+    document: Document, key: str, columns: int, *, rows: int = 1, recipients: bool = False
+) -> Table:
+    """Side-by-side signatures from the context list `key` (at least `columns` entries, each a
+    `title`, the `side` they sign for and a `name`; an entry with empty strings leaves its
+    column blank), aligned across, in `rows` rows; with `recipients`, "Nơi nhận" in a first
+    column, level with the signers' titles (Decree 30/2020, Appendix I, II.9)."""
+    paragraph(document, size=6)
+    count = columns + (1 if recipients else 0)
+    width = Length(TEXT_WIDTH // count)
+    table = borderless_table(document, [width] * count)
+    for _ in range(rows - 1):
+        table.add_row()
+    set_widths(table, [width] * count)
+    cells = [cell for row in table.rows for cell in row.cells]
+    if recipients:
+        _recipients(cells.pop(0))
+        cells = [cell for n, cell in enumerate(cells) if (n + 1) % count]  # first column: once
+    for index, cell in enumerate(cells):
+        signer = f"{key}[{index}]"
+        paragraph(cell, "{{ " + signer + ".title }}", size=13, bold=True)
+        paragraph(cell, "{{ " + signer + ".side }}", size=12, italic=True)
+        for _line in range(4):  # room for the signature
+            paragraph(cell)
+        paragraph(cell, "{{ " + signer + ".name }}", size=13, bold=True)
     return table
 
 

@@ -2,7 +2,8 @@
 
 A module declares in its manifest each .docx template it ships (how to build it, for `python -m
 labour_democracy.documents.build`, and sample data, for `labour-democracy check-templates` and
-`documents samples`) and the label of each kind of document it issues (shown in the list).
+`documents samples`), the documents it makes without a template, and the label of each kind
+of document it issues (shown in the list).
 """
 
 from __future__ import annotations
@@ -24,9 +25,23 @@ class DocumentTemplate:
     sample: Callable[[], dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class GeneratedDocument:
+    """A document a module makes without a template (the ballot slips, written as raw
+    WordprocessingML for speed): its file name in `documents samples` and a sample of it."""
+
+    path: str  # e.g. "voting/ballot_slips.docx"
+    sample: Callable[[], bytes]
+
+
 def templates() -> dict[str, DocumentTemplate]:
     declared = [template for manifest in installed() for template in manifest.document_templates]
     return {template.path: template for template in sorted(declared, key=lambda t: t.path)}
+
+
+def generated() -> dict[str, GeneratedDocument]:
+    declared = [item for manifest in installed() for item in manifest.generated_documents]
+    return {item.path: item for item in sorted(declared, key=lambda item: item.path)}
 
 
 def kind_label(kind: str) -> str:

@@ -25,8 +25,21 @@ DOCUMENT_TYPES = {
     "GM": "GIẤY MỜI",
     "BTT": "BẢN THỎA THUẬN",
     "GUQ": "GIẤY ỦY QUYỀN",
+    # Not in Appendix III, which lists no type for a list; "Số: 01/DS-..." is the common
+    # practice for a list issued on its own (delegates, attendance, signatures for slips).
+    "DS": "DANH SÁCH",
 }
 LETTER = ""
+
+# Laws as documents cite them, with their number (law.md §9): the Labour Code wherever it is
+# cited, the Trade Union Law (in force 1/7/2025) wherever the union acts.
+LABOUR_CODE = "Bộ luật Lao động số 45/2019/QH14"
+TRADE_UNION_LAW = "Luật Công đoàn số 50/2024/QH15"
+DEMOCRACY_LAW = "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15"
+DECREE_145 = (
+    "Nghị định số 145/2020/NĐ-CP ngày 14/12/2020 của Chính phủ quy định chi tiết và hướng dẫn "
+    "thi hành một số điều của Bộ luật Lao động về điều kiện lao động và quan hệ lao động"
+)
 
 # Decree 30/2020, Appendix I, II.4(a): the place is the name of the administrative unit where
 # the body has its seat, without the words for the kind of unit ("Thành phố Hà Nội" -> "Hà Nội").

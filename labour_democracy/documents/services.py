@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,7 @@ from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Province
 from labour_democracy.db import write_transaction
-from labour_democracy.documents import engine, rules
+from labour_democracy.documents import checks, engine, rules
 from labour_democracy.documents.tables import DocumentCounter, IssuedDocument
 from labour_democracy.i18n import today
 
@@ -56,6 +57,7 @@ async def issue(
     issuer: str | None = None,
     on: dt.date | None = None,
     finish: Callable[[bytes], bytes] | None = None,
+    reuse_unchanged: bool = False,
 ) -> IssuedDocument:
     """Number, render and store a document of the context's enterprise.
 
@@ -63,12 +65,21 @@ async def issue(
     a Decree 30 abbreviation such as "TB", or "" for a letter; `on` the date of issue, whose
     year picks the number sequence. The reference ("01/TB-SHVN") and number are added to the
     context (as `reference`, `number` and `header.reference`). The caller checks permission.
+
+    `reuse_unchanged`: when the enterprise's last document of this kind and title says the same
+    (its number, date of issue and audit line aside), that document is returned and no number
+    is used: asking again for a document, or for its PDF, gives a copy of the one issued, never
+    a second number for the same text (a changed text is a new document with a new number).
     """
     if not rules.is_known_type(type_code):
         raise ValueError(f"unknown document type code {type_code!r}")
     issued_on = on or today()
     symbol = issuer or context.enterprise.symbol
     async with write_transaction():
+        if reuse_unchanged:
+            previous = await _same_as_last(context, kind, title, template, document_context, finish)
+            if previous is not None:
+                return previous
         number = await next_number(
             symbol, type_code, issued_on.year, enterprise_id=context.enterprise_id
         )
@@ -107,6 +118,49 @@ async def issue(
             sha256=checksum,
         )
     return document
+
+
+# The place and date line ("Bắc Ninh, ngày 05 tháng 01 năm 2026") and the number: what differs
+# between two issues of the same text.
+_PLACE_AND_DATE = re.compile(r"^[^,]*,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}$")
+
+
+def comparable_text(content: bytes) -> list[str]:
+    return [
+        text
+        for text in checks.paragraph_texts(content)
+        if not text.startswith(("Số:", "Nhật ký:")) and not _PLACE_AND_DATE.match(text.strip())
+    ]
+
+
+async def _same_as_last(
+    context: EnterpriseContext,
+    kind: str,
+    title: str,
+    template: str,
+    document_context: dict,
+    finish: Callable[[bytes], bytes] | None,
+) -> IssuedDocument | None:
+    previous = (
+        await IssuedDocument.objects()
+        .where(
+            (IssuedDocument.enterprise == context.enterprise_id)
+            & (IssuedDocument.kind == kind)
+            & (IssuedDocument.title == rules.single_line(title)[:500])
+        )
+        .order_by(IssuedDocument.id, ascending=False)
+        .first()
+    )
+    if previous is None:
+        return None
+    draft = await engine.render(template, {**document_context, "reference": "", "number": 0})
+
+    def compare() -> bool:
+        finished = finish(draft) if finish is not None else draft
+        return comparable_text(finished) == comparable_text(previous.content)
+
+    same = await anyio.to_thread.run_sync(compare)
+    return previous if same else None
 
 
 async def render_unnumbered(template: str, context: Mapping[str, Any]) -> bytes:

@@ -53,7 +53,7 @@ def sample_context() -> dict[str, Any]:
         issuer="Công ty TNHH Sản xuất Hàng may Việt Nam",
         subject="Về việc tổ chức Hội nghị người lao động năm 2026",
         body=(
-            "Căn cứ Bộ luật Lao động số 45/2019/QH14 và Nghị định 145/2020/NĐ-CP;\n"
+            "Căn cứ Bộ luật Lao động số 45/2019/QH14 và Nghị định số 145/2020/NĐ-CP;\n"
             "Công ty thông báo tới toàn thể người lao động lịch tổ chức Hội nghị người lao "
             "động năm 2026 như sau: ..."
         ),

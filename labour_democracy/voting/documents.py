@@ -5,6 +5,8 @@ language."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from docx.document import Document
@@ -20,33 +22,39 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.manifest import DocumentKind
 from labour_democracy.voting import rules
 from labour_democracy.voting.schemas import BallotResult
-from labour_democracy.voting.tables import Ballot, Elector
+from labour_democracy.voting.tables import Ballot, Elector, TallyKind, TallySheet
 
 MINUTES = "voting/vote_count_minutes.docx"
 SIGNATURE_SHEET = "voting/signature_sheet.docx"
 MINUTES_KIND = "vote_count_minutes"
+SIGNATURE_SHEET_KIND = "slip_signature_sheet"
 _MOTION_WORDS = {"for": "Tán thành", "against": "Không tán thành", "abstain": "Không ý kiến"}
 
 
 def build_minutes() -> Document:
-    def body(document: Document) -> None:
-        layout.add_body(document)
-        layout.add_list_table(
-            document,
-            [
-                ("Nội dung", "{{ item.question }}", Mm(62)),
-                ("Phương án", "{{ item.option }}", Mm(55)),
-                ("Số phiếu", "{{ item.votes }}", Mm(22)),
-                ("Tỷ lệ", "{{ item.share }}", Mm(26)),
-            ],
-            "rows",
-            size=12,
-        )
-        layout.tag(document, "for text in outcomes")
-        layout.body_paragraph(document, "{{ text }}")
-        layout.tag(document, "endfor")
-
-    return layout.standard_template(body)
+    """Biên bản kiểm phiếu: the opening, the counting board, the figures, a row per option with
+    its share of the rule's denominator, the outcome, the copies, the signatures."""
+    document = layout.new_document()
+    layout.add_heading(document)
+    layout.add_title(document)
+    layout.add_body(document)
+    layout.add_list_table(
+        document,
+        [
+            ("Nội dung", "{{ item.question }}", Mm(50)),
+            ("Phương án", "{{ item.option }}", Mm(40)),
+            ("{{ count_heading }}", "{{ item.votes }}", Mm(20)),
+            ("Tỷ lệ (trên mẫu số của quy tắc)", "{{ item.share }}", Mm(55)),
+        ],
+        "rows",
+        size=12,
+    )
+    layout.paragraph(document, size=6)
+    layout.tag(document, "for text in outcomes")
+    layout.body_paragraph(document, "{{ text }}")
+    layout.tag(document, "endfor")
+    layout.add_signers(document, "signers", 2, rows=2)
+    return document
 
 
 def build_signature_sheet() -> Document:
@@ -68,8 +76,69 @@ def build_signature_sheet() -> Document:
     return layout.standard_template(body)
 
 
-def _share(votes: int, base: int) -> str:
-    return f"{votes * 100 / base:.2f} %".replace(".", ",") if base else "—"
+def _percent(count: int, base: int) -> str:
+    return f"{count * 100 / base:.2f} %".replace(".", ",")
+
+
+def base_words(base: rules.Base, who: str) -> str:
+    """What a rule's denominator counts, in the documents' words: "đại biểu có mặt"."""
+    return {
+        rules.Base.ELECTORATE: f"{who} có quyền biểu quyết",
+        rules.Base.PRESENT: f"{who} có mặt",
+        rules.Base.VALID: "phiếu hợp lệ",
+    }[base]
+
+
+def rule_share(count: int, rule: rules.Rule, counts: rules.Counts, who: str) -> str:
+    """A count as the share of the rule's own denominator, saying which it is:
+    "12/22 đại biểu có mặt = 54,55 %". Every document of a vote prints a share this way, so
+    the vote-count minutes, the conference minutes and the resolution agree, and the figure
+    beside "more than half of those present" is a share of those present."""
+    base = counts.base_size(rule.base)
+    words = f"{format_number(count)}/{format_number(base)} {base_words(rule.base, who)}"
+    return f"{words} = {_percent(count, base)}" if base else words
+
+
+def voters_word(ballot: Ballot) -> str:
+    """Who votes, as the documents name them: the delegates at a conference, else workers."""
+    return "đại biểu" if ballot.purpose == "conference" else "người"
+
+
+def question_counts(result: BallotResult, valid: int) -> rules.Counts:
+    return rules.Counts(electorate=result.electorate, present=result.present, valid=valid)
+
+
+@dataclass(frozen=True)
+class CountingFacts:
+    """Who counted and how, for the minutes: the tellers of the tally sheets (a show of hands,
+    paper ballots without codes), who closed the vote, who chaired it, where."""
+
+    tellers: tuple[str, ...] = ()
+    show_of_hands: bool = False
+    closed_by: str = ""
+    chairs: tuple[str, ...] = ()
+    where: str = ""
+
+
+def _clock(moment: dt.datetime) -> str:
+    local = moment.astimezone(LOCAL_TIMEZONE)
+    return f"{local:%H} giờ {local:%M}"
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(f"Ông/Bà {name}" for name in names)
+
+
+def _signers(facts: CountingFacts) -> list[dict[str, str]]:
+    """Two per row: the tellers, then the chair(s) or whoever drew up the minutes."""
+    tellers = [{"title": "NGƯỜI KIỂM PHIẾU", "side": "", "name": n} for n in facts.tellers[:2]]
+    if not tellers:
+        tellers = [{"title": "NGƯỜI LẬP BIÊN BẢN", "side": "", "name": facts.closed_by}]
+    chairs = [{"title": "CHỦ TRÌ", "side": "", "name": n} for n in facts.chairs[:2]]
+    if not chairs and facts.tellers:
+        chairs = [{"title": "NGƯỜI LẬP BIÊN BẢN", "side": "", "name": facts.closed_by}]
+    blank = {"title": "", "side": "", "name": ""}
+    return [*tellers, blank][:2] + [*chairs, blank, blank][:2]
 
 
 def minutes_context(
@@ -78,47 +147,83 @@ def minutes_context(
     result: BallotResult,
     labels: dict[int, str],
     closed_on: dt.date,
+    facts: CountingFacts | None = None,
 ) -> dict[str, Any]:
-    """The minutes in Vietnamese: the figures, a row per option, the outcome with its source."""
+    """The minutes in Vietnamese: when and where, who counted, the figures, a row per option,
+    the outcome with its source. A show of hands has its own record: hands counted per option
+    by the tellers against those present, no ballots issued and no receipts."""
+    facts = facts or CountingFacts()
+    who = voters_word(ballot)
+    # Only hands were counted: no ballot was issued nor cast (a vote mixing coded ballots and
+    # hands keeps the ballots' record).
+    hands = facts.show_of_hands and not (result.online or result.paper)
     with language("vi"):
         quorum = rules.Rule.decode(result.quorum_rule, result.quorum_source)
-        intro = [
-            f"Ban kiểm phiếu đã kiểm phiếu cuộc bỏ phiếu “{ballot.title}”, kết thúc lúc "
-            f"{ballot.closed_at.astimezone(LOCAL_TIMEZONE):%H giờ %M} ngày "
-            f"{closed_on:%d/%m/%Y}.",
-            f"Tổng số người có quyền biểu quyết: {format_number(result.electorate)}. "
-            f"Số phiếu đã phát (mã bỏ phiếu còn hiệu lực): {format_number(result.slips_issued)}.",
-            f"Số phiếu thu về: {format_number(result.cast)}, gồm "
-            f"{format_number(result.online)} phiếu qua điện thoại, "
-            f"{format_number(result.paper)} phiếu giấy có mã và "
-            f"{format_number(result.counted_by_tellers)} phiếu do tổ kiểm phiếu đếm trực tiếp.",
-            f"Điều kiện hợp lệ của cuộc bỏ phiếu: {rules.describe(quorum)} "
-            f"({_(quorum.source)}) — " + ("đạt." if result.quorum_reached else "không đạt."),
-        ]
+        where = f", tại {facts.where}" if facts.where else ""
+        if hands:
+            intro = [
+                f"Hôm nay, vào lúc {_clock(ballot.closed_at)} ngày {closed_on:%d/%m/%Y}{where}, "
+                f"tổ kiểm phiếu đếm biểu quyết bằng hình thức giơ tay về nội dung "
+                f"“{ballot.title}”.",
+                f"Tổ kiểm phiếu gồm: {_names(facts.tellers) or 'không ghi nhận'}.",
+            ]
+        else:
+            intro = [
+                f"Hôm nay, vào lúc {_clock(ballot.closed_at)} ngày {closed_on:%d/%m/%Y}{where}, "
+                f"cuộc bỏ phiếu “{ballot.title}” kết thúc và được kiểm phiếu.",
+                "Ban kiểm phiếu gồm: "
+                + (f"{_names(facts.tellers)} (đếm phiếu không có mã); " if facts.tellers else "")
+                + "phiếu qua điện thoại và phiếu giấy có mã do hệ thống đếm"
+                + (f"; người lập biên bản: Ông/Bà {facts.closed_by}." if facts.closed_by else "."),
+            ]
+        if facts.chairs:
+            intro.append(f"Chủ trì: {_names(facts.chairs)}.")
+        if hands:
+            intro.append(
+                f"Số {who} có quyền biểu quyết: {format_number(result.electorate)}. "
+                f"Số {who} có mặt khi biểu quyết: {format_number(result.present)}. "
+                "Tổ kiểm phiếu đếm số người giơ tay cho từng phương án."
+            )
+        else:
+            intro += [
+                f"Tổng số {who} có quyền biểu quyết: {format_number(result.electorate)}. "
+                f"Số phiếu đã phát (mã bỏ phiếu còn hiệu lực): "
+                f"{format_number(result.slips_issued)}.",
+                f"Số phiếu thu về: {format_number(result.cast)}, gồm "
+                f"{format_number(result.online)} phiếu qua điện thoại, "
+                f"{format_number(result.paper)} phiếu giấy có mã và "
+                f"{format_number(result.counted_by_tellers)} phiếu do tổ kiểm phiếu đếm trực tiếp.",
+            ]
+        intro.append(
+            f"Điều kiện hợp lệ của cuộc biểu quyết: {rules.describe(quorum)} "
+            f"({_(quorum.source)}) — " + ("đạt." if result.quorum_reached else "không đạt.")
+        )
         rows, outcomes = [], []
         for question in result.questions:
-            base = question.valid
+            rule = rules.Rule.decode(question.rule, question.rule_source)
+            counts = question_counts(result, question.valid)
             for index, option in enumerate(question.options):
                 rows.append(
                     {
                         "question": f"{question.position}. {question.text}" if index == 0 else "",
                         "option": labels.get(option.id, option.label),
                         "votes": format_number(option.votes),
-                        "share": _share(option.votes, base),
+                        "share": rule_share(option.votes, rule, counts, who),
                     }
                 )
-            rows.append(
-                {
-                    "question": "",
-                    "option": "Phiếu không hợp lệ",
-                    "votes": format_number(question.invalid),
-                    "share": "",
-                }
-            )
-            rule = rules.Rule.decode(question.rule, question.rule_source)
+            if not hands:
+                rows.append(
+                    {
+                        "question": "",
+                        "option": "Phiếu không hợp lệ",
+                        "votes": format_number(question.invalid),
+                        "share": "",
+                    }
+                )
             condition = (
                 f"Quy tắc: {rules.describe(rule)}, tức ít nhất "
-                f"{format_number(question.threshold)} phiếu ({_(rule.source)})."
+                f"{format_number(question.threshold)} {'người' if hands else 'phiếu'} "
+                f"({_(rule.source)})."
             )
             if question.kind == "motion":
                 verdict = "ĐƯỢC THÔNG QUA" if question.passed else "KHÔNG ĐƯỢC THÔNG QUA"
@@ -137,24 +242,54 @@ def minutes_context(
                 outcomes.append(
                     f"Nội dung {question.position}: nhiều phiếu nhất: {leading}. {condition}"
                 )
+        if result.online or result.paper:
+            outcomes.append(
+                f"Danh sách mã biên nhận của các phiếu đã được đếm được công bố cho "
+                f"người lao động; dấu vân tay SHA-256 của danh sách: "
+                f"{result.receipts_hash}."
+            )
         outcomes.append(
-            f"Danh sách mã biên nhận của các phiếu đã được đếm được công bố cho "
-            f"người lao động; dấu vân tay SHA-256 của danh sách: "
-            f"{result.receipts_hash}."
+            f"Kết quả được công bố lúc {_clock(ballot.closed_at)} cùng ngày. Biên bản được "
+            "lập thành 02 bản có giá trị như nhau: 01 bản niêm yết công khai cho người lao động, "
+            "01 bản lưu."
         )
     return layout.standard_context(
         issuer=head.issuer,
         place=head.place,
         date=closed_on,
         doc_type="BIÊN BẢN",
-        summary=f"Kiểm phiếu: {ballot.title}",
+        summary=f"{'Kiểm biểu quyết giơ tay' if hands else 'Kiểm phiếu'}: {ballot.title}",
         body=intro,
-        signer_authority="TM. BAN KIỂM PHIẾU",
-        signer_title="Trưởng ban",
+        signer_title="",
         signer_name="",
         recipients=["Người lao động (niêm yết);", "Lưu: VT."],
         rows=rows,
         outcomes=outcomes,
+        count_heading="Số người giơ tay" if hands else "Số phiếu",
+        signers=_signers(facts),
+    )
+
+
+async def counting_facts(
+    context: EnterpriseContext, ballot: Ballot, chairs: Sequence[str] = ()
+) -> CountingFacts:
+    sheets = (
+        await TallySheet.select(TallySheet.kind, TallySheet.teller_one, TallySheet.teller_two)
+        .where(TallySheet.ballot == ballot.id)
+        .order_by(TallySheet.id)
+    )
+    tellers: list[str] = []
+    for sheet in sheets:
+        for name in (sheet["teller_one"], sheet["teller_two"]):
+            if name and name not in tellers:
+                tellers.append(name)
+    hands = bool(sheets) and all(s["kind"] == TallyKind.SHOW_OF_HANDS for s in sheets)
+    return CountingFacts(
+        tellers=tuple(tellers),
+        show_of_hands=hands,
+        closed_by=context.actor.full_name,
+        chairs=tuple(name for name in chairs if name),
+        where=context.enterprise.name,
     )
 
 
@@ -166,23 +301,32 @@ def option_labels(questions: list[dict]) -> dict[int, str]:
 
 
 async def issue_minutes(
-    context: EnterpriseContext, ballot: Ballot, result: BallotResult, questions: list[dict]
+    context: EnterpriseContext,
+    ballot: Ballot,
+    result: BallotResult,
+    questions: list[dict],
+    chairs: Sequence[str] = (),
 ) -> IssuedDocument:
     """Number and store the minutes (inside the closing transaction)."""
     closed_on = ballot.closed_at.astimezone(LOCAL_TIMEZONE).date()
     head = await documents.letterhead(context)
+    facts = await counting_facts(context, ballot, chairs)
     return await documents.issue(
         context,
         kind=MINUTES_KIND,
         type_code="BB",
         title=f"Biên bản kiểm phiếu: {ballot.title}",
         template=MINUTES,
-        document_context=minutes_context(head, ballot, result, option_labels(questions), closed_on),
+        document_context=minutes_context(
+            head, ballot, result, option_labels(questions), closed_on, facts
+        ),
         on=closed_on,
     )
 
 
 async def signature_sheet(context: EnterpriseContext, ballot: Ballot) -> bytes:
+    """Danh sách ký nhận phiếu: numbered ("01/DS-SHVN"), the same document again while the
+    electorate has not changed (it is fixed when the slips are printed)."""
     head = await documents.letterhead(context)
     electors = (
         await Elector.select(
@@ -213,7 +357,18 @@ async def signature_sheet(context: EnterpriseContext, ballot: Ballot) -> bytes:
             for i, e in enumerate(electors, start=1)
         ],
     )
-    return await documents.render_unnumbered(SIGNATURE_SHEET, sheet)
+    issued_on = sheet["header"]["date"]
+    document = await documents.issue(
+        context,
+        kind=SIGNATURE_SHEET_KIND,
+        type_code="DS",
+        title=f"Danh sách ký nhận phiếu: {ballot.title}",
+        template=SIGNATURE_SHEET,
+        document_context=sheet,
+        on=issued_on,
+        reuse_unchanged=True,
+    )
+    return document.content
 
 
 def _sample_minutes() -> dict[str, Any]:
@@ -269,13 +424,18 @@ def _sample_minutes() -> dict[str, Any]:
         result,
         {1: "Tán thành", 2: "Không tán thành", 3: "Không ý kiến"},
         dt.date(2026, 12, 1),
+        CountingFacts(
+            tellers=("Phạm Văn Dũng", "Hoàng Thị Em"),
+            closed_by="Lê Thị Cúc",
+            where="Công ty TNHH May Sông Hồng",
+        ),
     )
     context["header"]["reference"] = "01/BB-SHVN"
     return {**context, "reference": "01/BB-SHVN", "number": 1}
 
 
 def _sample_sheet() -> dict[str, Any]:
-    return layout.standard_context(
+    context = layout.standard_context(
         issuer="Công ty TNHH May Sông Hồng",
         place="Bắc Ninh",
         date=dt.date(2026, 12, 1),
@@ -287,6 +447,8 @@ def _sample_sheet() -> dict[str, Any]:
         recipients=["Lưu: VT."],
         electors=[{"number": 1, "name": "Nguyễn Thị Lan", "code": "SHVN0001", "unit": "Tổ may 1A"}],
     )
+    context["header"]["reference"] = "03/DS-SHVN"
+    return {**context, "reference": "03/DS-SHVN", "number": 3}
 
 
 # Declared in the module's manifest.
@@ -294,4 +456,7 @@ TEMPLATES = (
     DocumentTemplate(MINUTES, build_minutes, _sample_minutes),
     DocumentTemplate(SIGNATURE_SHEET, build_signature_sheet, _sample_sheet),
 )
-KINDS = (DocumentKind(MINUTES_KIND, N_("Vote-count minutes")),)
+KINDS = (
+    DocumentKind(MINUTES_KIND, N_("Vote-count minutes")),
+    DocumentKind(SIGNATURE_SHEET_KIND, N_("Signature sheet for slips")),
+)

@@ -1,9 +1,10 @@
 """What the voting engine brings: consultations and ballots, the voters' pages, the minutes."""
 
 from labour_democracy.core.permissions import VIEW
+from labour_democracy.documents.registry import GeneratedDocument
 from labour_democracy.i18n import N_
 from labour_democracy.manifest import Manifest
-from labour_democracy.voting import controllers, demo, documents
+from labour_democracy.voting import controllers, demo, documents, slips
 from labour_democracy.voting.tables import Ballot
 from labour_democracy.web.menu import MenuItem
 
@@ -14,6 +15,7 @@ MANIFEST = Manifest(
     menu=(MenuItem(N_("Votes and consultations"), "/ballots", VIEW, 40),),
     document_templates=documents.TEMPLATES,
     document_kinds=documents.KINDS,
+    generated_documents=(GeneratedDocument("voting/ballot_slips.docx", slips.sample),),
     path_records={"ballot_id": Ballot},
     demo=demo.load,
 )

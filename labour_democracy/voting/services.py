@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -636,9 +637,12 @@ async def open_ballot(
         )
 
 
-async def close_ballot(context: EnterpriseContext, ballot_id: int) -> str:
+async def close_ballot(
+    context: EnterpriseContext, ballot_id: int, *, chairs: Sequence[str] = ()
+) -> str:
     """Close the vote, count it, keep the result with its hash and issue the vote-count
-    minutes, all in one transaction; returns the result's hash."""
+    minutes (signed by the tellers and `chairs`, who chaired the vote where someone did), all
+    in one transaction; returns the result's hash."""
     require(context)
     ballot = await get_owned(context, Ballot, ballot_id)
     if ballot.status != BallotStatus.OPEN:
@@ -657,7 +661,7 @@ async def close_ballot(context: EnterpriseContext, ballot_id: int) -> str:
         result = await tallying.count(ballot.id)
         text, digest = tallying.seal(result)
         minutes = await documents.issue_minutes(
-            context, ballot, result, await questions_with_options(ballot.id)
+            context, ballot, result, await questions_with_options(ballot.id), chairs
         )
         await Ballot.update(
             {Ballot.result: text, Ballot.result_hash: digest, Ballot.minutes: minutes.id}

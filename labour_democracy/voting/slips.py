@@ -22,16 +22,23 @@ from xml.sax.saxutils import escape
 
 import anyio
 import segno
-from docx import Document
-from docx.shared import Mm
+from docx.shared import Length, Mm
 
 from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.documents import layout
 from labour_democracy.settings import get_settings
 from labour_democracy.voting import rules, services
 from labour_democracy.voting.schemas import IssuedCode
 from labour_democracy.voting.tables import Ballot, Channels, ElectionMethod, QuestionKind
 
 _QR_EMU = int(Mm(26))
+_FONT = layout.FONT
+# The Decree 30 page (A4, margins 20/20/30/15 mm) in twentieths of a point.
+_TEXT_WIDTH_TWIPS = int(Length(layout.TEXT_WIDTH).twips)
+_TEXT_HEIGHT_TWIPS = int(
+    Length(layout.PAGE_HEIGHT - layout.MARGIN_TOP - layout.MARGIN_BOTTOM).twips
+)
+_PAGE_LINES = 48  # lines of 13 pt text on that page (257 mm at about 5.3 mm a line)
 _SCALE, _BORDER = 4, 2
 # Two modules per output byte at scale 4: white is 1 in a 1-bit grey PNG.
 _PAIR = {(a, b): ((0xF0 if a else 0) | (0x0F if b else 0)) for a in (0, 1) for b in (0, 1)}
@@ -76,20 +83,26 @@ def qr_png(text: str) -> bytes:
     )
 
 
+# Slips are read by everyone, on paper, at arm's length: Times New Roman like every printed
+# document, and no text under 13 pt (the code and the heading larger).
+_TEXT, _HEADING, _CODE = 26, 28, 32  # half-points
+
+
 def _run(
     text: str,
-    size_half_points: int = 20,
+    size_half_points: int = _TEXT,
     bold: bool = False,
     italic: bool = False,
-    mono: bool = False,
+    spaced: bool = False,
 ) -> str:
-    props = f'<w:sz w:val="{size_half_points}"/>'
-    if bold:
-        props = "<w:b/>" + props
+    props = f'<w:sz w:val="{size_half_points}"/><w:szCs w:val="{size_half_points}"/>'
+    if spaced:  # the code's characters a little apart, easy to copy by hand
+        props = '<w:spacing w:val="30"/>' + props
     if italic:
         props = "<w:i/>" + props
-    if mono:
-        props = '<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/>' + props
+    if bold:
+        props = "<w:b/>" + props
+    props = f'<w:rFonts w:ascii="{_FONT}" w:hAnsi="{_FONT}" w:cs="{_FONT}"/>' + props
     return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
@@ -131,7 +144,7 @@ def _paper_questions(questions: list[dict]) -> list[str]:
     paragraphs = []
     for question in questions:
         paragraphs.append(
-            _paragraph(_run(f"{question['position']}. {question['text']}", 18, bold=True), after=20)
+            _paragraph(_run(f"{question['position']}. {question['text']}", bold=True), after=20)
         )
         if question["kind"] == QuestionKind.ELECTION:
             how = (
@@ -139,38 +152,46 @@ def _paper_questions(questions: list[dict]) -> list[str]:
                 if question["method"] == ElectionMethod.STRIKE
                 else "Đánh dấu ✓ vào tối đa {n} người."
             ).format(n=question["seats"])
-            paragraphs.append(_paragraph(_run(how, 16, italic=True), after=20))
+            paragraphs.append(_paragraph(_run(how, italic=True), after=20))
         labels = {"for": "Tán thành", "against": "Không tán thành", "abstain": "Không ý kiến"}
         for option in question["options"]:
             label = labels.get(option["role"], option["label"])
             box = "" if question["method"] == ElectionMethod.STRIKE else "☐ "
-            paragraphs.append(_paragraph(_run(f"{box}{label}", 18), after=0))
+            paragraphs.append(_paragraph(_run(f"{box}{label}"), after=0))
     return paragraphs
 
 
-def _slips_per_page(lines: int) -> tuple[int, int]:
-    """(rows, columns) of slips on an A4 page for a slip of about `lines` lines."""
-    if lines <= 10:
-        return 4, 2
-    if lines <= 22:
-        return 2, 2
-    if lines <= 45:
-        return 2, 1
-    return 1, 1
+def _lines(texts: list[str], characters_per_line: int) -> int:
+    return sum(-(-max(1, len(text)) // characters_per_line) for text in texts)
+
+
+def _slips_per_page(texts: list[str], qr: bool) -> tuple[int, int, bool]:
+    """(rows, columns, fits) of slips on an A4 page for a slip of these paragraphs: two
+    columns while a slip fits half the width, as many rows as fit the page's height; `fits`
+    is False for a slip longer than a page (its row may then break across pages)."""
+    for columns, characters in ((2, 34), (1, 80)):
+        lines = _lines(texts, characters) + (6 if qr else 0) + 1
+        rows = min(4, _PAGE_LINES // lines)
+        if rows >= 1:
+            return rows, columns, True
+    return 1, 1, False
 
 
 def build(
     enterprise_name: str, ballot: Ballot, questions: list[dict], issued: list[IssuedCode]
 ) -> bytes:
-    document = Document()
+    document = layout.new_document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(10)
-    section.left_margin = section.right_margin = Mm(10)
+    section.different_first_page_header_footer = False
+    for paragraph in section.header.paragraphs:  # no page number on slips that are cut apart
+        paragraph._p.getparent().remove(paragraph._p)
     paper = ballot.channels != Channels.ONLINE
     question_paragraphs = "".join(_paper_questions(questions)) if paper else ""
-    lines = 8 + (sum(2 + len(q["options"]) for q in questions) if paper else 0)
-    rows, columns = _slips_per_page(lines)
+    question_texts = (
+        [q["text"] for q in questions] + [o["label"] for q in questions for o in q["options"]]
+        if paper
+        else []
+    )
     heading = _slip_heading(ballot, questions)
     instructions = (
         f"Quét mã QR bằng điện thoại hoặc vào {get_settings().base_url}/v và nhập mã. "
@@ -178,33 +199,52 @@ def build(
     )
     if ballot.channels == Channels.PAPER:
         instructions = "Bỏ phiếu này vào hòm phiếu. Mỗi phiếu chỉ được bỏ một lần."
+    rows, columns, fits = _slips_per_page(
+        [
+            enterprise_name,
+            heading + " Số: 0000",
+            ballot.title,
+            "Mã bỏ phiếu:",
+            "XXXX-XXXX-XXXX",
+            instructions,
+            *question_texts,
+        ]
+        + [f"Họ và tên: {slip.elector_name}" for slip in issued[:1] if slip.elector_name],
+        ballot.channels != Channels.PAPER,
+    )
 
     cells, images = [], []
     for number, slip in enumerate(issued, start=1):
         relationship = f"rIdQr{number}"
         images.append((relationship, f"media/qr{number}.png", qr_png(voting_url(slip.code))))
         parts = [
-            _paragraph(_run(enterprise_name.upper(), 16, bold=True), center=True),
+            _paragraph(_run(enterprise_name.upper(), bold=True), center=True),
             _paragraph(
-                _run(heading, 24, bold=True), _run(f"   Số: {slip.serial:04d}", 18), center=True
+                _run(heading, _HEADING, bold=True), _run(f"   Số: {slip.serial:04d}"), center=True
             ),
-            _paragraph(_run(ballot.title, 18, italic=True), center=True, after=60),
+            _paragraph(_run(ballot.title, italic=True), center=True, after=60),
         ]
         if slip.elector_name:
-            parts.append(_paragraph(_run(f"Họ và tên: {slip.elector_name}", 18), after=40))
+            parts.append(_paragraph(_run(f"Họ và tên: {slip.elector_name}"), after=40))
         if ballot.channels != Channels.PAPER:
             parts.append(_paragraph(qr_picture_run(relationship, number), center=True, after=20))
         parts += [
+            _paragraph(_run("Mã bỏ phiếu:"), center=True, after=0),
             _paragraph(
-                _run("Mã bỏ phiếu: ", 18),
-                _run(rules.format_code(slip.code), 26, bold=True, mono=True),
-                center=True,
+                _run(rules.format_code(slip.code), _CODE, bold=True, spaced=True), center=True
             ),
-            _paragraph(_run(instructions, 14, italic=True), center=True, after=60),
+            _paragraph(_run(instructions, italic=True), center=True, after=60),
             question_paragraphs,
         ]
         cells.append("".join(parts))
+    return _package(document, _table(cells, rows, columns, fits), images)
 
+
+def _table(cells: list[str], rows: int, columns: int, fits: bool) -> str:
+    """One table of all the slips, `rows` x `columns` per page. The rows flow from page to page
+    (no page-break paragraphs, which gave a blank page after every full one), each row's height
+    a fraction of the page less a margin, so the paragraph Word needs after a table still fits
+    on the last page; a row never splits across pages."""
     border = (
         "<w:tblBorders>"
         + "".join(
@@ -213,32 +253,30 @@ def build(
         )
         + "</w:tblBorders>"
     )
-    width = int(190 / columns * 56.7)  # twentieths of a point per column
-    row_height = int(277 / rows * 56.7) - 20
-    per_page = rows * columns
-    body = []
-    for start in range(0, len(cells), per_page):
-        page = cells[start : start + per_page]
-        page += [_paragraph()] * (per_page - len(page))
-        table_rows = []
-        for r in range(rows):
-            row_cells = "".join(
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{cell}</w:tc>'
-                for cell in page[r * columns : (r + 1) * columns]
-            )
-            table_rows.append(
-                f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_height}" '
-                f'w:hRule="exact"/></w:trPr>{row_cells}</w:tr>'
-            )
-        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
-        body.append(
-            f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>{border}'
-            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
-            f"{''.join(table_rows)}</w:tbl>"
+    width = int(_TEXT_WIDTH_TWIPS / columns)
+    height = int((_TEXT_HEIGHT_TWIPS - 400) / rows)
+    cells = cells + ([_paragraph()] * ((-len(cells)) % columns))
+    table_rows = []
+    row_properties = (
+        f'<w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
+        if fits
+        else '<w:trPr><w:trHeight w:val="400" w:hRule="atLeast"/></w:trPr>'
+    )
+    for start in range(0, len(cells), columns):
+        row_cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{cell}</w:tc>'
+            for cell in cells[start : start + columns]
         )
-        if start + per_page < len(cells):
-            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
-    return _package(document, "".join(body), images)
+        table_rows.append(f"<w:tr>{row_properties}{row_cells}</w:tr>")
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{width * columns}" w:type="dxa"/>{border}'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="100" w:type="dxa"/>'
+        f'<w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"{''.join(table_rows)}</w:tbl>"
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="40" w:lineRule="exact"/>'
+        '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
+    )
 
 
 def _package(document, body: str, images: list[tuple[str, str, bytes]]) -> bytes:
@@ -291,3 +329,33 @@ def _package(document, body: str, images: list[tuple[str, str, bytes]]) -> bytes
 async def render(context: EnterpriseContext, ballot: Ballot, issued: list[IssuedCode]) -> bytes:
     questions = await services.questions_with_options(ballot.id)
     return await anyio.to_thread.run_sync(build, context.enterprise.name, ballot, questions, issued)
+
+
+def sample(count: int = 10) -> bytes:
+    """Slips of a sample vote on paper and by phone (for `documents samples`)."""
+    ballot = Ballot(
+        enterprise=1,
+        purpose="consultation",
+        title="Lấy ý kiến về quy chế thưởng năm 2027",
+        channels=Channels.BOTH,
+        quorum_rule="",
+        quorum_source="",
+        quorum_minimum="",
+        public_token="x",
+    )
+    options = [
+        {"role": role, "label": label}
+        for role, label in (("for", "For"), ("against", "Against"), ("abstain", "Abstain"))
+    ]
+    questions = [
+        {
+            "position": 1,
+            "kind": QuestionKind.MOTION,
+            "method": "",
+            "seats": 1,
+            "text": "Tán thành dự thảo quy chế thưởng năm 2027?",
+            "options": options,
+        }
+    ]
+    issued = [IssuedCode(serial=n, code=f"ABCD{n:04d}EFGH") for n in range(1, count + 1)]
+    return build("Công ty TNHH May Sông Hồng", ballot, questions, issued)

@@ -21,6 +21,7 @@ from labour_democracy.core.tables import (
     Role,
 )
 from labour_democracy.settings import LANGUAGES, get_settings
+from labour_democracy.web.addresses import printed_base_url
 from labour_democracy.web.menu import enterprise_menu
 
 
@@ -82,6 +83,7 @@ def build_environment() -> Environment:
         options=options,
         unit_options=unit_options,
         sector_options=lambda: [(letter, letter) for letter in VSIC_SECTIONS],
+        printed_base_url=printed_base_url,
         **{enum.__name__: enum for enum in TEMPLATE_ENUMS},
     )
     return env

@@ -32,7 +32,7 @@ def _text(content: bytes) -> str:
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         parts += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u00a0", " ")  # dates and "%" are kept on one line
 
 
 async def test_hr_and_the_union_chair_run_a_delegate_conference(
@@ -115,6 +115,7 @@ async def test_hr_and_the_union_chair_run_a_delegate_conference(
         await chair.click("main form button[type=submit]")
         await chair.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
         await chair.goto(conference_url)
+        await chair.fill("#f-open-reason", "Họp sớm theo đề nghị của công đoàn.")
         await chair.click("text=Open the conference")
         await expect(chair.locator("#messages")).to_contain_text("The conference is in session.")
         await chair.goto(f"{conference_url}/checkin")
@@ -151,6 +152,7 @@ async def test_hr_and_the_union_chair_run_a_delegate_conference(
     # HR closes, records a commitment, publishes; minutes and resolution carry the numbers.
     await page.goto(conference_url)
     await page.fill("#f-summary", "Tăng lương tối thiểu thêm 5 % từ ngày 01/01/2027.")
+    await page.fill("#f-close-reason", "Bầu đại diện đối thoại vào quý sau.")
     await page.click("text=Close the conference")
     await expect(page.locator("#messages")).to_contain_text("its minutes were issued")
     await page.fill("#f-c-title", "Tăng lương tối thiểu thêm 5 %")

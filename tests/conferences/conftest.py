@@ -110,7 +110,9 @@ async def published_soe(
         HandsForm(teller_one="Phạm Văn D", teller_two="Hoàng Thị E"),
         {options["for"]: 6},
     )
-    await closing.close_conference(context, conference_id, "Tăng lương 5 %.")
+    await closing.close_conference(
+        context, conference_id, "Tăng lương 5 %.", "Chưa đủ ứng cử viên Ban Thanh tra nhân dân."
+    )
     for title, owner, due_on in commitments:
         await closing.add_commitment(
             context, conference_id, CommitmentForm(title=title, owner=owner, due_on=due_on)

@@ -186,7 +186,7 @@ async def test_the_migration_turns_catalogue_words_into_keys_and_keeps_typed_tex
 async def test_the_session_and_delegates_stages_still_work_on_key_only_items():
     """Opening the session and voting read an item's key, not its title."""
     context, conference_id = await planned(sizes=(3,))
-    await session.open_session(context, conference_id)
+    await session.open_session(context, conference_id, "Họp sớm theo đề nghị của công đoàn.")
     for delegate in await delegates.delegates(context, conference_id):
         await checkin.check_in(context, conference_id, delegate_id=delegate["id"])
     item = next(

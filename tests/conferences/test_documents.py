@@ -62,7 +62,8 @@ class Setup:
 
 
 def _text(content: bytes) -> str:
-    return all_text(content)
+    """The text, the non-breaking spaces that keep dates and "%" on one line read as spaces."""
+    return all_text(content).replace(engine.NBSP, " ")
 
 
 async def _conference(context: EnterpriseContext, **values) -> int:
@@ -263,7 +264,7 @@ async def test_invitations_are_one_page_and_one_qr_code_per_delegate():
     document = await invitations.issue_invitations(setup.context, setup.conference_id)
     assert document.reference == "01/GM-SHVN"
     read = docx.Document(io.BytesIO(document.content))
-    texts = [p.text for p in read.paragraphs]
+    texts = [p.text.replace(engine.NBSP, " ") for p in read.paragraphs]
     assert texts.count("GIẤY MỜI") == setup.delegates
     assert len(read.inline_shapes) == setup.delegates
     assert "Trân trọng kính mời: Ông/Bà Nguyễn Thị May 1" in texts
@@ -335,9 +336,13 @@ async def test_the_agenda_lists_the_items_in_order_with_how_each_is_decided():
     assert document.reference == "01/CTr-SHVN"
     read = docx.Document(io.BytesIO(document.content))
     rows = [[cell.text for cell in row.cells] for row in read.tables[1].rows]
+    # The opening items a conference starts with in practice come first.
     assert rows[1:] == [
-        ["1", "Báo cáo kết quả sản xuất kinh doanh năm 2026", "Báo cáo, thảo luận"],
-        ["2", "Thông qua Nghị quyết hội nghị", "Biểu quyết (giơ tay)"],
+        ["1", "Khai mạc, tuyên bố lý do, giới thiệu đại biểu", "Báo cáo, thảo luận"],
+        ["2", "Bầu đoàn chủ tịch và thư ký hội nghị", "Báo cáo, thảo luận"],
+        ["3", "Thông qua chương trình hội nghị", "Báo cáo, thảo luận"],
+        ["4", "Báo cáo kết quả sản xuất kinh doanh năm 2026", "Báo cáo, thảo luận"],
+        ["5", "Thông qua Nghị quyết hội nghị", "Biểu quyết (giơ tay)"],
     ]
     text = _text(document.content)
     assert "Ông/Bà Nguyễn Văn An" in text and "Thư ký: Ông/Bà Lê Thị Cúc" in text
@@ -345,7 +350,9 @@ async def test_the_agenda_lists_the_items_in_order_with_how_each_is_decided():
 
 async def test_the_delegate_list_is_grouped_by_unit_with_ex_officio_delegates_marked():
     setup = await make_conference()
-    content = await invitations.delegate_list(setup.context, setup.conference_id)
+    document = await invitations.delegate_list(setup.context, setup.conference_id)
+    assert document.reference == "01/DS-SHVN"
+    content = document.content
     read = docx.Document(io.BytesIO(content))
     rows = [[cell.text for cell in row.cells] for row in read.tables[1].rows][1:]
     assert len(rows) == setup.delegates
@@ -363,13 +370,16 @@ async def test_the_delegate_list_is_grouped_by_unit_with_ex_officio_delegates_ma
 
 async def test_the_attendance_sheet_has_a_signature_column_and_the_check_in_times():
     setup = await make_conference(present=7)
-    content = await invitations.attendance_sheet(setup.context, setup.conference_id)
+    document = await invitations.attendance_sheet(setup.context, setup.conference_id)
+    content = document.content
+    assert "Số: 01/DS-SHVN" in _text(content)
+    assert "Điểm danh đại biểu dự Hội nghị" in _text(content)  # not the delegate list's title
     read = docx.Document(io.BytesIO(content))
     table = read.tables[1]  # after the heading
     assert [cell.text for cell in table.rows[0].cells][-1] == "Ký tên"
     times = [row.cells[3].text for row in table.rows[1:]]
     assert times.count("07:50") == 7 and times.count("") == 2
-    assert "Số đại biểu đã điểm danh: 7 (77,78 %)." in _text(content)
+    assert "Số đại biểu đã điểm danh: 7 (7/9 đại biểu được triệu tập = 77,78 %)." in _text(content)
 
 
 async def test_the_minutes_carry_attendance_quorum_votes_rule_outcome_and_proposals():
@@ -378,11 +388,18 @@ async def test_the_minutes_carry_attendance_quorum_votes_rule_outcome_and_propos
     assert document.reference == "01/BB-SHVN"
     assert document.issued_on == HELD_ON
     text = _text(document.content)
-    assert "Tổng số đại biểu được triệu tập: 9. Số đại biểu có mặt: 7 (77,78 %)." in text
+    assert (
+        "Tổng số đại biểu được triệu tập: 9. "
+        "Số đại biểu có mặt: 7 (7/9 đại biểu được triệu tập = 77,78 %)." in text
+    )
     assert "ít nhất 2/3 số đại biểu được triệu tập" in text
     assert "Điều 69" in text  # the quorum's legal source, in Vietnamese
     assert "— ĐẠT." in text
-    assert "Tán thành: 6 (85,71 %); Không tán thành: 1 (14,29 %); Không ý kiến: 0" in text
+    # Shares of those present, as the rule "more than half of those present" counts them.
+    assert (
+        "Tán thành: 6 (6/7 đại biểu có mặt = 85,71 %); "
+        "Không tán thành: 1 (1/7 đại biểu có mặt = 14,29 %); Không ý kiến: 0" in text
+    )
     assert "trên 1/2 số đại biểu có mặt, tức ít nhất 4 phiếu" in text
     assert "Kết quả: ĐƯỢC THÔNG QUA." in text
     assert "Hội nghị đã nghe, thảo luận" in text
@@ -459,8 +476,9 @@ async def test_an_election_gives_the_elected_in_the_minutes_and_the_resolution()
     assert "Nội dung 3. Bầu Ban Thanh tra nhân dân: biểu quyết bằng hình thức bỏ phiếu kín" in (
         minutes
     )
-    assert "Vũ Văn Một: 7 (100,00 %); Đặng Thị Hai: 5 (71,43 %); Bùi Văn Ba: 2 (28,57 %)" in (
-        minutes
+    assert (
+        "Vũ Văn Một: 7 (7/7 phiếu hợp lệ = 100,00 %); Đặng Thị Hai: 5 (5/7 phiếu hợp lệ = "
+        "71,43 %); Bùi Văn Ba: 2 (2/7 phiếu hợp lệ = 28,57 %)" in minutes
     )
     assert "Kết quả: TRÚNG CỬ: Vũ Văn Một, Đặng Thị Hai." in minutes
     resolution = await resolution_document.issue_resolution(setup.context, setup.conference_id)
@@ -480,7 +498,7 @@ async def test_the_minutes_give_the_closing_time_in_local_time():
 async def test_minutes_say_when_the_quorum_was_missed():
     setup = await make_conference(present=5, votes_for=5)
     text = _text((await minutes_document.issue_minutes(setup.context, setup.conference_id)).content)
-    assert "Số đại biểu có mặt: 5 (55,56 %)" in text
+    assert "Số đại biểu có mặt: 5 (5/9 đại biểu được triệu tập = 55,56 %)" in text
     assert "— KHÔNG ĐẠT." in text
 
 
@@ -510,14 +528,22 @@ async def test_the_resolution_carries_its_validity_stamp_adopted_items_and_commi
         "1. Tăng phụ cấp ăn ca lên 30.000 đồng — Phụ trách: Người sử dụng lao động; "
         "thời hạn: 01/03/2027." in text
     )
-    stamp = {row.cells[0].text: row.cells[1:] for row in read.tables[-1].rows}
+    stamp = {row.cells[0].text: row.cells[1:] for row in read.tables[-2].rows}
+    signatures = read.tables[-1].rows[0].cells  # "Nơi nhận" beside the co-chairs' signatures
+    assert signatures[0].paragraphs[0].text == "Nơi nhận:"
+    assert [c.paragraphs[0].text for c in signatures[1:]] == ["ĐỒNG CHỦ TRÌ HỘI NGHỊ"] * 2
     assert stamp["Số đại biểu được triệu tập"][0].text == "9"
-    assert stamp["Số đại biểu có mặt"][0].text == "7 (77,78 %)"
+    present = stamp["Số đại biểu có mặt"][0].text.replace(engine.NBSP, " ")
+    assert present == "7 (7/9 đại biểu được triệu tập = 77,78 %)"
     quorum = stamp["Điều kiện hợp lệ: ít nhất 2/3 số đại biểu được triệu tập"]
     assert quorum[0].text == "Đạt" and "Điều 69" in quorum[1].text
     assert stamp["Quy tắc thông qua"][0].text == "trên 1/2 số đại biểu có mặt"
     vote = stamp["Nội dung 2. Thông qua Nghị quyết hội nghị"]
-    assert vote[0].text.startswith("Tán thành: 6 (85,71 %)")
+    assert (
+        vote[0]
+        .text.replace(engine.NBSP, " ")
+        .startswith("Tán thành: 6 (6/7 đại biểu có mặt = 85,71 %)")
+    )
     assert vote[0].text.endswith("— Được thông qua")
 
 
@@ -551,11 +577,17 @@ async def test_the_federation_cannot_issue_nor_read_the_lists():
         await invitations.delegate_list(federation, setup.conference_id)
 
 
-async def test_numbers_follow_each_other_per_type():
+async def test_an_unchanged_document_asked_again_is_the_same_one_a_changed_one_is_new():
     setup = await make_conference()
     first = await plan.issue_agenda(setup.context, setup.conference_id)
-    second = await plan.issue_agenda(setup.context, setup.conference_id)
-    assert (first.reference, second.reference) == ("01/CTr-SHVN", "02/CTr-SHVN")
+    again = await plan.issue_agenda(setup.context, setup.conference_id)  # e.g. for its PDF
+    assert (first.id, first.reference) == (again.id, "01/CTr-SHVN")
+    await AgendaItem(
+        conference=setup.conference_id, position=9, title="Tổng kết", kind=AgendaKind.INFO
+    ).save()
+    changed = await plan.issue_agenda(setup.context, setup.conference_id)
+    assert changed.reference == "02/CTr-SHVN"
+    assert await IssuedDocument.count().where(IssuedDocument.kind == "conference_agenda") == 2
 
 
 # Pages ------------------------------------------------------------------------------------------
@@ -648,3 +680,31 @@ async def test_the_agenda_as_pdf_when_soffice_is_installed(browser_for):
     response = await hr.post(f"{_documents_url(setup)}/agenda", {"format": "pdf"})
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
     assert response.headers["content-type"] == "application/pdf"
+
+
+async def test_the_pdf_of_the_agenda_is_a_copy_of_the_issued_one_not_a_new_number(
+    browser_for, monkeypatch
+):
+    async def fake_pdf(content: bytes) -> bytes:
+        return b"%PDF-copy of " + content[:4]
+
+    monkeypatch.setattr(pdf, "to_pdf", fake_pdf)
+    setup = await make_conference()
+    hr = await _signed_in(browser_for, setup)
+    docx_answer = await hr.post(f"{_documents_url(setup)}/agenda", {})
+    pdf_answer = await hr.post(f"{_documents_url(setup)}/agenda", {"format": "pdf"})
+    assert docx_answer.status_code == pdf_answer.status_code == 200
+    assert pdf_answer.content.startswith(b"%PDF-")
+    for answer in (docx_answer, pdf_answer):
+        assert "01-CTr-SHVN" in unquote(answer.headers["content-disposition"])
+    agendas = await IssuedDocument.select(IssuedDocument.reference).where(
+        IssuedDocument.kind == "conference_agenda"
+    )
+    assert agendas == [{"reference": "01/CTr-SHVN"}]
+
+
+async def test_invitations_asked_again_unchanged_are_the_same_document():
+    setup = await make_conference()
+    first = await invitations.issue_invitations(setup.context, setup.conference_id)
+    again = await invitations.issue_invitations(setup.context, setup.conference_id)
+    assert (again.id, again.reference) == (first.id, "01/GM-SHVN")

@@ -356,7 +356,7 @@ async def test_delete_is_refused_once_a_vote_is_prepared_or_a_commitment_recorde
 
 async def test_edit_and_delete_are_refused_once_the_conference_opened():
     context, conference_id = await planned(sizes=(3,))
-    await session.open_session(context, conference_id)
+    await session.open_session(context, conference_id, "Họp sớm theo đề nghị của công đoàn.")
     conference = await _conference(conference_id)
     with pytest.raises(Conflict, match="its plan no longer changes"):
         await planning.edit_plan(context, conference_id, edit_form(conference, venue="Sân"))
@@ -449,7 +449,8 @@ async def test_bad_input_shows_the_form_again_with_each_fields_message(browser_f
 async def test_after_opening_the_pages_refuse_edit_and_delete_with_the_reason(browser_for):
     _enterprise, conference_id, base = await _planned_page(browser_for)
     union = await browser_for(UNION)
-    assert (await union.post(f"{base}/open")).status_code == 303
+    opened = await union.post(f"{base}/open", {"reason": "Họp sớm theo đề nghị của công đoàn."})
+    assert opened.status_code == 303
     page = await union.get(base)
     assert f"{base}/edit" not in page.text and f"{base}/delete" not in page.text
     form = await union.get(f"{base}/edit")

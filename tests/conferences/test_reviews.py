@@ -51,6 +51,7 @@ def _form(held_on: dt.date = REVIEWED_ON, **values) -> ReviewForm:
         held_on=held_on,
         report=values.pop("report", REPORT),
         informed_workers_on=values.pop("informed_workers_on", dt.date(2026, 9, 20)),
+        reason=values.pop("reason", ""),
     )
 
 
@@ -89,7 +90,7 @@ async def test_recording_a_review_issues_its_report_with_each_commitment_and_the
         "Nghị quyết Hội nghị người lao động năm 2026 số 01/NQ-SOE ngày 10/03/2026." in text
     )
     assert "Thời gian sơ kết: từ ngày 10/03/2026 đến ngày 15/09/2026." in text
-    rows = [[cell.text for cell in row.cells] for row in read.tables[1].rows]
+    rows = [[cell.text.replace("\u00a0", " ") for cell in row.cells] for row in read.tables[1].rows]
     assert rows == [
         ["STT", "Nội dung cam kết", "Phụ trách", "Thời hạn", "Kết quả"],
         ["1", RAISE[0], RAISE[1], "30/06/2026", "Đã hoàn thành 20/06/2026"],
@@ -99,7 +100,7 @@ async def test_recording_a_review_issues_its_report_with_each_commitment_and_the
         "Tổng số cam kết của Nghị quyết: 2. Đã hoàn thành: 1; chưa hoàn thành: 1 (trong đó quá "
         "hạn: 1); không thực hiện: 0." in text
     )
-    paragraphs = [p.text for p in read.paragraphs]
+    paragraphs = [p.text.replace("\u00a0", " ") for p in read.paragraphs]
     assert "II. KẾT QUẢ SƠ KẾT" in paragraphs
     assert "Sản xuất ổn định, thu nhập bình quân tăng 6 %." in paragraphs
     assert "Quạt thông gió chưa lắp: chờ vốn." in paragraphs
@@ -117,13 +118,21 @@ async def test_recording_a_review_issues_its_report_with_each_commitment_and_the
         context,
         conference_id,
         second,
-        _form(dt.date(2026, 11, 20), informed_workers_on=None, report="Đã lắp quạt."),
+        _form(
+            dt.date(2026, 11, 20),
+            informed_workers_on=None,
+            report="Đã lắp quạt.",
+            reason="Ban Giám đốc đề nghị sơ kết trước kỳ nghỉ Tết.",
+        ),
     )
     text = all_text(
         (await IssuedDocument.objects().where(IssuedDocument.id == document_id))[0].content
     )
     assert "02/BC-SOE" in text
     assert "Thời gian sơ kết: từ ngày 15/09/2026 đến ngày 20/11/2026." in text
+    assert (
+        "Lý do sơ kết khi chưa đủ 6 tháng: Ban Giám đốc đề nghị sơ kết trước kỳ nghỉ Tết." in text
+    )
     assert "Kết quả sơ kết được niêm yết, công bố để toàn thể người lao động biết" in text
 
 
@@ -310,3 +319,25 @@ async def test_without_soffice_a_pdf_report_goes_back_with_the_reason(browser_fo
     response = await hr.get(f"{base}/documents/review-report?review={first}&format=pdf")
     assert response.status_code == 303
     assert "LibreOffice is not installed" in (await hr.get(response.headers["location"])).text
+
+
+async def test_a_six_monthly_review_covering_four_days_needs_its_reason():
+    context, conference_id, (first, _second) = await _soe_with_a_done_and_an_overdue_commitment(
+        symbol="EARLY"
+    )
+    four_days_on = SOE_HELD_ON + dt.timedelta(days=4)
+    before = await _state()
+    with pytest.raises(Invalid) as refused:
+        await review_stage.record_review(
+            context, conference_id, first, _form(four_days_on, informed_workers_on=None)
+        )
+    assert "4" in refused.value.errors["reason"]
+    assert await _state() == before
+    document_id = await review_stage.record_review(
+        context,
+        conference_id,
+        first,
+        _form(four_days_on, informed_workers_on=None, reason="Thay đổi Ban Giám đốc."),
+    )
+    document = await IssuedDocument.objects().where(IssuedDocument.id == document_id).first()
+    assert "Lý do sơ kết khi chưa đủ 6 tháng: Thay đổi Ban Giám đốc." in all_text(document.content)

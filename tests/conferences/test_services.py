@@ -41,7 +41,7 @@ from labour_democracy.conferences.tables import (
     VoteMode,
 )
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
-from labour_democracy.core.tables import Ownership, Role, Worker
+from labour_democracy.core.tables import AuditEntry, Ownership, Role, Worker
 from labour_democracy.voting import voters
 from labour_democracy.voting.rules import Base, Comparator
 from labour_democracy.voting.tables import Option
@@ -245,7 +245,7 @@ async def test_projector_sees_another_process_check_in():
 
 async def _in_session(sizes=(6,), role=Role.UNION):
     context, conference_id = await planned(sizes=sizes, role=role)
-    await session.open_session(context, conference_id)
+    await session.open_session(context, conference_id, "Họp sớm theo đề nghị của công đoàn.")
     items = await agenda_stage.agenda(context, conference_id)
     resolution = next(i for i in items if i["key"] == "resolution")
     return context, conference_id, resolution["id"]
@@ -285,7 +285,12 @@ async def test_show_of_hands_resolution_close_publish_and_follow_up():
     assert outcome["passed"] and outcome["present"] == 6
     with pytest.raises(Conflict):
         await closing.publish(context, conference_id)
-    await closing.close_conference(context, conference_id, "Tăng lương 5 %.")
+    with pytest.raises(Invalid) as refused:  # the dialogue representatives were not elected
+        await closing.close_conference(context, conference_id, "Tăng lương 5 %.")
+    assert "1 items of the agenda" in refused.value.errors["reason"]
+    await closing.close_conference(
+        context, conference_id, "Tăng lương 5 %.", "Bầu đại diện đối thoại vào quý sau."
+    )
     assert await queries.resolution_adopted(conference_id)
     await closing.publish(context, conference_id)
     conference = await queries.get_conference(context, conference_id)
@@ -326,7 +331,7 @@ async def test_a_rejected_resolution_is_not_held():
         HandsForm(teller_one="A", teller_two="B"),
         {options["for"]: 2, options["against"]: 2},
     )
-    await closing.close_conference(context, conference_id, "")
+    await closing.close_conference(context, conference_id, "", "Chưa có ứng cử viên.")
     assert not await queries.resolution_adopted(conference_id)
     with pytest.raises(Conflict):
         await closing.publish(context, conference_id)
@@ -492,3 +497,18 @@ async def test_a_named_vote_records_each_delegate_by_name_and_needs_more_than_ha
     # The adoption of the resolution itself was not voted: the items voted after it, however
     # they went, do not adopt it.
     assert not await queries.resolution_adopted(conference_id)
+
+
+async def test_a_conference_opened_before_its_date_needs_the_reason_which_is_audited():
+    context, conference_id = await planned(sizes=(3,))  # planned for 10/03/2027
+    with pytest.raises(Invalid) as refused:
+        await session.open_session(context, conference_id)
+    assert "in " in refused.value.errors["reason"] and "days" in refused.value.errors["reason"]
+    assert (await queries.get_conference(context, conference_id)).status == "planned"
+    await session.open_session(context, conference_id, "Họp sớm theo đề nghị của công đoàn.")
+    entry = (
+        await AuditEntry.select(AuditEntry.details)
+        .where(AuditEntry.action == "conference.opened")
+        .first()
+    )
+    assert "Họp sớm theo đề nghị của công đoàn." in str(entry["details"])

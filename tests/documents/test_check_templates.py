@@ -80,5 +80,5 @@ def test_the_committed_templates_are_what_the_builders_make():
         buffer = io.BytesIO()
         template.build().save(buffer)
         assert (root / path).read_bytes() == build.reproducible(buffer.getvalue()), (
-            f"{path} is out of date: run python -m labour_democracy.documents.build"
+            f"{path} is out of date: run labour-democracy documents build"
         )

@@ -73,7 +73,8 @@ def test_issuer_number_place_and_date_follow_the_decree(rendered_notice, notice_
     number = heading.rows[1].cells[0].paragraphs[0].runs[0]
     assert number.text == "Số: 01/TB-SHVN" and number.font.size == Pt(13)
     place = heading.rows[1].cells[1].paragraphs[0].runs[0]
-    assert place.text == "Bắc Ninh, ngày 05 tháng 01 năm 2026"
+    # The date's words are joined by non-breaking spaces: a date never wraps.
+    assert place.text == "Bắc Ninh, ngày\u00a005\u00a0tháng\u00a001\u00a0năm\u00a02026"
     assert place.italic and Pt(13) <= place.font.size <= Pt(14)
 
 
@@ -219,9 +220,24 @@ def test_the_place_is_the_province_name_without_its_kind(province, place):
     assert rules.place_name(province) == place
 
 
-def test_vietnamese_dates_pad_day_and_month():
-    assert engine.vietnamese_date(dt.date(2026, 1, 5)) == "ngày 05 tháng 01 năm 2026"
-    assert engine.vietnamese_date(dt.date(2026, 12, 25)) == "ngày 25 tháng 12 năm 2026"
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2026, 1, 5), "ngày 05 tháng 01 năm 2026"),
+        (dt.date(2026, 2, 28), "ngày 28 tháng 02 năm 2026"),
+        (dt.date(2026, 3, 9), "ngày 09 tháng 3 năm 2026"),
+        (dt.date(2026, 6, 16), "ngày 16 tháng 6 năm 2026"),
+        (dt.date(2026, 12, 25), "ngày 25 tháng 12 năm 2026"),
+    ],
+)
+def test_vietnamese_dates_pad_days_below_10_and_months_1_and_2_only(day, expected):
+    """Decree 30/2020, Appendix I, II.4(b); the words never wrap (non-breaking spaces)."""
+    assert engine.vietnamese_date(day) == expected.replace(" ", engine.NBSP)
+
+
+def test_percentages_and_dates_in_any_text_never_wrap():
+    text = engine.unbreakable("Tăng 5 % từ ngày 16 tháng 6 năm 2026.")
+    assert text == "Tăng 5\u00a0% từ ngày\u00a016\u00a0tháng\u00a06\u00a0năm\u00a02026."
 
 
 @pytest.mark.parametrize(

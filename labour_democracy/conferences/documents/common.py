@@ -17,8 +17,9 @@ from labour_democracy.conferences.tables import (
     VoteMode,
 )
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents import layout
+from labour_democracy.documents import layout, rules
 from labour_democracy.documents import services as documents
+from labour_democracy.documents.engine import vietnamese_date
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import LOCAL_TIMEZONE, language
 from labour_democracy.i18n import gettext as _
@@ -59,7 +60,8 @@ def when_text(conference: Conference) -> str:
 
 
 def long_date(value: dt.date) -> str:
-    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    """ "ngày 05 tháng 01 năm 2026", "ngày 16 tháng 6 năm 2026" (Decree 30/2020)."""
+    return vietnamese_date(value)
 
 
 def short_date(value: dt.date | None) -> str:
@@ -141,10 +143,29 @@ def conference_context(
     )
 
 
-def opening_text(head: Head, conference: Conference) -> str:
+def legal_bases(head: Head, conference: Conference) -> list[str]:
+    """The "Căn cứ" lines of the conference's plan and minutes: the Labour Code, the rules the
+    conference is held under (Law 10/2022 for a state-owned enterprise, else Decree 145), the
+    enterprise's democracy regulation."""
+    held_under = rules.DEMOCRACY_LAW if conference.soe_rules else rules.DECREE_145
+    return [
+        f"Căn cứ {rules.LABOUR_CODE};",
+        f"Căn cứ {held_under};",
+        f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {head.name}.",
+    ]
+
+
+def opening_text(head: Head, conference: Conference, held: dt.datetime | None = None) -> str:
+    """Where, when and how the conference is held: as planned, or (`held`, the moment it was
+    opened) as it happened, with the planned date when that differs."""
+    when = when_text(conference)
+    if held is not None:
+        when = f"{clock_text(held.time())}, {long_date(held.date())}"
+        if held.date() != conference.held_on:
+            when += f" (kế hoạch: {long_date(conference.held_on)})"
     return (
         f"{conference_name(conference)} của {head.name} được tổ chức vào "
-        f"{when_text(conference)}, tại {conference.venue}, theo hình thức "
+        f"{when}, tại {conference.venue}, theo hình thức "
         f"{FORM_WORDS.get(conference.form, conference.form)}."
     )
 
@@ -159,6 +180,7 @@ async def issue_document(
     document_context: dict[str, Any],
     on: dt.date,
     finish=None,
+    reuse_unchanged: bool = False,
 ) -> IssuedDocument:
     return await documents.issue(
         context,
@@ -169,4 +191,5 @@ async def issue_document(
         document_context=document_context,
         on=on,
         finish=finish,
+        reuse_unchanged=reuse_unchanged,
     )

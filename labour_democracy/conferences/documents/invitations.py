@@ -28,7 +28,9 @@ from labour_democracy.conferences.documents.records import (
 )
 from labour_democracy.conferences.documents.templates import (
     ATTENDANCE_SHEET,
+    ATTENDANCE_SHEET_KIND,
     DELEGATE_LIST,
+    DELEGATE_LIST_KIND,
     INVITATION,
     INVITATION_KIND,
 )
@@ -40,7 +42,6 @@ from labour_democracy.conferences.tables import (
 from labour_democracy.core.errors import Conflict
 from labour_democracy.core.permissions import VIEW_ROSTER
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents import services as documents
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import format_number, today
 from labour_democracy.i18n import gettext as _
@@ -175,13 +176,14 @@ def attendance_context(
     if present:
         totals.append(
             f"Số đại biểu đã điểm danh: {format_number(present)} "
-            f"({share_text(present, len(delegates))})."
+            f"({format_number(present)}/{format_number(len(delegates))} đại biểu được triệu tập"
+            f" = {share_text(present, len(delegates))})."
         )
     return conference_context(
         head,
         conference,
         doc_type="DANH SÁCH",
-        summary=f"Đại biểu dự {conference_name(conference)}",
+        summary=f"Điểm danh đại biểu dự {conference_name(conference)}",
         on=on,
         body=[
             opening_text(head, conference),
@@ -253,22 +255,45 @@ async def issue_invitations(context: EnterpriseContext, conference_id: int) -> I
         document_context=invitation_context(head, conference, delegates, on),
         on=on,
         finish=lambda content: _with_qr_codes(content, urls),
+        reuse_unchanged=True,
     )
 
 
-async def delegate_list(context: EnterpriseContext, conference_id: int) -> bytes:
-    """Danh sách đại biểu, by unit, ex-officio delegates marked (a list: not numbered)."""
+async def delegate_list(context: EnterpriseContext, conference_id: int) -> IssuedDocument:
+    """Danh sách đại biểu, by unit, ex-officio delegates marked: numbered ("01/DS-SHVN"), and
+    the same document again while the list has not changed."""
     require(context, VIEW_ROSTER)
     conference = await conference_of(context, conference_id)
     head = await head_of(context)
-    sheet = delegate_list_context(head, conference, await read_delegates(conference.id), today())
-    return await documents.render_unnumbered(DELEGATE_LIST, sheet)
+    on = today()
+    sheet = delegate_list_context(head, conference, await read_delegates(conference.id), on)
+    return await issue_document(
+        context,
+        conference,
+        kind=DELEGATE_LIST_KIND,
+        type_code="DS",
+        template=DELEGATE_LIST,
+        document_context=sheet,
+        on=on,
+        reuse_unchanged=True,
+    )
 
 
-async def attendance_sheet(context: EnterpriseContext, conference_id: int) -> bytes:
-    """Danh sách đại biểu dự hội nghị, with a column to sign and the check-in times so far."""
+async def attendance_sheet(context: EnterpriseContext, conference_id: int) -> IssuedDocument:
+    """Danh sách điểm danh đại biểu, with a column to sign and the check-in times so far:
+    numbered, and the same document again while nobody else has checked in."""
     require(context, VIEW_ROSTER)
     conference = await conference_of(context, conference_id)
     head = await head_of(context)
-    sheet = attendance_context(head, conference, await read_delegates(conference.id), today())
-    return await documents.render_unnumbered(ATTENDANCE_SHEET, sheet)
+    on = today()
+    sheet = attendance_context(head, conference, await read_delegates(conference.id), on)
+    return await issue_document(
+        context,
+        conference,
+        kind=ATTENDANCE_SHEET_KIND,
+        type_code="DS",
+        template=ATTENDANCE_SHEET,
+        document_context=sheet,
+        on=on,
+        reuse_unchanged=True,
+    )

@@ -13,10 +13,10 @@ from labour_democracy.conferences.documents.common import (
     conference_name,
     head_of,
     issue_document,
+    legal_bases,
     local_time,
     opening_text,
     rule_text,
-    share_text,
 )
 from labour_democracy.conferences.documents.records import (
     Attendance,
@@ -57,7 +57,7 @@ def _details(outcome: ItemOutcome, who: str) -> list[str]:
             f"Nội dung {outcome.position}. {outcome.title}: biểu quyết bằng hình thức {mode}; "
             f"{format_number(result.electorate)} {who} có quyền biểu quyết, "
             f"{format_number(result.cast)} tham gia biểu quyết. "
-            f"{votes_text(question, outcome.labels, result.electorate)}. "
+            f"{votes_text(question, outcome.labels, result)}. "
             f"Quy tắc thông qua: {words}, "
             f"tức ít nhất {format_number(question.threshold)} phiếu ({source}). "
             f"Kết quả: {verdict_text(question, outcome.labels, shout=True)}."
@@ -77,8 +77,7 @@ def _item_rows(outcomes: list[ItemOutcome]) -> list[dict[str, Any]]:
             verdict = "Hội nghị đã nghe, thảo luận" if outcome.kind == AgendaKind.INFO else ""
         else:
             votes = "\n".join(
-                votes_text(q, outcome.labels, outcome.result.electorate)
-                for q in outcome.result.questions
+                votes_text(q, outcome.labels, outcome.result) for q in outcome.result.questions
             )
             verdict = "; ".join(verdict_text(q, outcome.labels) for q in outcome.result.questions)
         rows.append(
@@ -94,6 +93,7 @@ def minutes_context(
     outcomes: list[ItemOutcome],
     proposals: list[dict],
     ended_at: dt.datetime | None,
+    not_voted_reason: str = "",
 ) -> dict[str, Any]:
     who = attendees(conference)
     attendance_lines = [
@@ -101,8 +101,7 @@ def minutes_context(
         f"động) và Ông/Bà {conference.union_chair} (đại diện Ban Chấp hành Công đoàn cơ sở).",
         f"Thư ký hội nghị: Ông/Bà {conference.secretary}.",
         f"Tổng số {who} được triệu tập: {format_number(present.expected)}. "
-        f"Số {who} có mặt: {format_number(present.present)} "
-        f"({share_text(present.present, present.expected)}).",
+        f"Số {who} có mặt: {format_number(present.present)} ({present.share}).",
         f"Điều kiện hợp lệ của hội nghị: {present.quorum} ({present.quorum_source}) — "
         + ("ĐẠT." if present.quorum_reached else "KHÔNG ĐẠT."),
     ]
@@ -116,21 +115,37 @@ def minutes_context(
         }
         for number, row in enumerate(proposals, start=1)
     ]
+    # What happened and when: the day it was opened, the day and hour it ended.
+    held = local_time(conference.opened_at)
+    held_on = held.date() if held else conference.held_on
+    if ended_at is None:
+        ended = "Hội nghị kết thúc cùng ngày. "
+    elif ended_at.date() == held_on:
+        ended = f"Hội nghị kết thúc lúc {ended_at:%H giờ %M} cùng ngày. "
+    else:
+        ended = f"Hội nghị kết thúc lúc {ended_at:%H giờ %M} ngày {ended_at:%d/%m/%Y}. "
+    not_voted = [o.title for o in outcomes if o.kind != AgendaKind.INFO and o.result is None]
     closing = [
-        (
-            f"Hội nghị kết thúc lúc {ended_at:%H giờ %M} cùng ngày. "
-            if ended_at
-            else "Hội nghị kết thúc cùng ngày. "
-        )
-        + "Biên bản đã được đọc lại trước hội nghị và được các đại biểu nhất trí."
+        *(
+            [
+                f"Các nội dung chưa biểu quyết: {'; '.join(not_voted)}. "
+                f"Lý do: {single_line(not_voted_reason)}"
+            ]
+            if not_voted and not_voted_reason
+            else []
+        ),
+        ended + "Biên bản đã được đọc lại trước hội nghị và được các đại biểu nhất trí.",
+        "Biên bản được lập thành 03 bản có giá trị như nhau: 01 bản lưu tại người sử dụng lao "
+        "động, 01 bản gửi Ban Chấp hành Công đoàn cơ sở, 01 bản niêm yết công khai tại nơi làm "
+        "việc.",
     ]
     return layout.standard_context(
         issuer=head.issuer,
         place=head.place,
-        date=conference.held_on,
+        date=held_on,
         doc_type="BIÊN BẢN",
         summary=conference_name(conference),
-        body=[opening_text(head, conference)],
+        body=[*legal_bases(head, conference), opening_text(head, conference, held)],
         signer_title="",
         signer_name="",
         recipients=["Đại biểu dự hội nghị;", "Lưu: VT, CĐCS."],
@@ -155,7 +170,9 @@ async def _proposals(context: EnterpriseContext, conference_id: int) -> list[dic
     )
 
 
-async def issue_minutes(context: EnterpriseContext, conference_id: int) -> IssuedDocument:
+async def issue_minutes(
+    context: EnterpriseContext, conference_id: int, not_voted_reason: str = ""
+) -> IssuedDocument:
     """Biên bản hội nghị, generated from what happened. Called by the closing use case
     (inside its transaction); it stores the returned document's id on the conference."""
     require(context)
@@ -168,6 +185,7 @@ async def issue_minutes(context: EnterpriseContext, conference_id: int) -> Issue
         await read_outcomes(conference.id),
         await _proposals(context, conference.id),
         local_time(conference.closed_at),
+        not_voted_reason,
     )
     return await issue_document(
         context,
@@ -176,5 +194,5 @@ async def issue_minutes(context: EnterpriseContext, conference_id: int) -> Issue
         type_code="BB",
         template=MINUTES,
         document_context=document_context,
-        on=conference.held_on,
+        on=document_context["header"]["date"],
     )

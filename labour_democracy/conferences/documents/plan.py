@@ -14,6 +14,7 @@ from labour_democracy.conferences.documents.common import (
     conference_name,
     head_of,
     issue_document,
+    legal_bases,
     opening_text,
     short_date,
 )
@@ -37,6 +38,7 @@ def plan_context(
     head: Head, conference: Conference, steps: list[dict], on: dt.date
 ) -> dict[str, Any]:
     body = [
+        *legal_bases(head, conference),
         opening_text(head, conference),
         "Người sử dụng lao động phối hợp với Ban Chấp hành Công đoàn cơ sở tổ chức hội nghị "
         "theo Quy chế dân chủ ở cơ sở tại nơi làm việc; các công việc chuẩn bị, người phụ "
@@ -73,6 +75,29 @@ def plan_context(
     )
 
 
+# How a conference opens in practice (VGCL Guidance 1360/HD-TLĐ, law.md §2.3): the agenda
+# printed for the delegates lists these first, in place of the app's single "opening" item.
+OPENING_ITEMS = (
+    "Khai mạc, tuyên bố lý do, giới thiệu đại biểu",
+    "Bầu đoàn chủ tịch và thư ký hội nghị",
+    "Thông qua chương trình hội nghị",
+)
+
+
+def _with_opening_items(items: list[dict]) -> list[dict]:
+    """The items with their titles in Vietnamese, the opening ones spelt out."""
+    opening = [
+        {"key": "", "title": title, "kind": AgendaKind.INFO, "vote_mode": ""}
+        for title in OPENING_ITEMS
+    ]
+    rest = [
+        {**item, "title": item_title(item.get("key", ""), item["title"])}
+        for item in items
+        if item.get("key") != "opening"
+    ]
+    return opening + rest
+
+
 def agenda_context(
     head: Head, conference: Conference, items: list[dict], on: dt.date
 ) -> dict[str, Any]:
@@ -85,7 +110,7 @@ def agenda_context(
     rows = [
         {
             "number": index,
-            "title": item_title(item.get("key", ""), item["title"]),
+            "title": item["title"],
             "kind": AGENDA_WORDS.get(item["kind"], "")
             + (
                 f" ({VOTE_WORDS[item['vote_mode']]})"
@@ -93,7 +118,7 @@ def agenda_context(
                 else ""
             ),
         }
-        for index, item in enumerate(items, start=1)
+        for index, item in enumerate(_with_opening_items(items), start=1)
     ]
     return conference_context(
         head,
@@ -127,6 +152,7 @@ async def issue_plan(context: EnterpriseContext, conference_id: int) -> IssuedDo
         template=PLAN,
         document_context=document_context,
         on=on,
+        reuse_unchanged=True,
     )
 
 
@@ -153,4 +179,5 @@ async def issue_agenda(context: EnterpriseContext, conference_id: int) -> Issued
         template=AGENDA,
         document_context=document_context,
         on=on,
+        reuse_unchanged=True,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from labour_democracy.conferences.documents.common import attendees, rule_text, share_text
+from labour_democracy.conferences.documents.common import attendees, rule_text
 from labour_democracy.conferences.labels import item_title
 from labour_democracy.conferences.tables import (
     AgendaItem,
@@ -18,12 +18,17 @@ from labour_democracy.conferences.tables import (
 from labour_democracy.core import rules as core_rules
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.i18n import format_number, language
+from labour_democracy.voting import documents as voting_documents
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.documents import option_labels
 from labour_democracy.voting.schemas import BallotResult, QuestionResult
 from labour_democracy.voting.tables import Ballot, BallotStatus
 from labour_democracy.voting.tally import unseal
+
+# Who votes at a conference, as every document of its votes names them (the vote-count minutes
+# of a conference ballot too: voting/documents.py, `voters_word`).
+VOTERS = "đại biểu"
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,7 @@ class Attendance:
     quorum: str  # the rule in words
     quorum_source: str
     quorum_reached: bool
+    share: str = ""  # "40/45 đại biểu được triệu tập = 88,89 %"
 
 
 def attendance(conference: Conference, delegates: list[DelegateRow]) -> Attendance:
@@ -141,13 +147,21 @@ def attendance(conference: Conference, delegates: list[DelegateRow]) -> Attendan
     )
     # Nobody convened is no quorum, whatever a fraction of zero would say.
     reached = expected > 0 and voting_rules.quorum_reached(rule, present, expected)
-    return Attendance(expected, present, words, source, reached)
+    who = attendees(conference)
+    share = f"{format_number(present)}/{format_number(expected)} {who} được triệu tập"
+    if expected:
+        share += f" = {present * 100 / expected:.2f} %".replace(".", ",")
+    return Attendance(expected, present, words, source, reached, share)
 
 
-def votes_text(question: QuestionResult, labels: dict[int, str], base: int) -> str:
+def votes_text(question: QuestionResult, labels: dict[int, str], result: BallotResult) -> str:
+    """ "Tán thành: 12 (12/22 đại biểu có mặt = 54,55 %); ...": each share of the denominator of
+    the question's own rule, worded as the vote-count minutes word it."""
+    rule = voting_rules.Rule.decode(question.rule, question.rule_source)
+    counts = voting_documents.question_counts(result, question.valid)
     parts = [
         f"{labels.get(option.id, option.label)}: {format_number(option.votes)} "
-        f"({share_text(option.votes, base)})"
+        f"({voting_documents.rule_share(option.votes, rule, counts, VOTERS)})"
         for option in question.options
     ]
     if question.invalid:

@@ -13,7 +13,6 @@ from labour_democracy.conferences.documents.common import (
     issue_document,
     long_date,
     rule_text,
-    share_text,
     short_date,
 )
 from labour_democracy.conferences.documents.records import (
@@ -33,7 +32,7 @@ from labour_democracy.conferences.tables import (
     Conference,
 )
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents import layout
+from labour_democracy.documents import layout, rules
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups import services as followups
 from labour_democracy.i18n import format_number
@@ -61,17 +60,11 @@ def resolution_context(
     commitments: list[dict],
 ) -> dict[str, Any]:
     name = conference_name(conference)
-    if conference.soe_rules:
-        law = "Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15;"
-    else:
-        law = (
-            "Căn cứ Nghị định số 145/2020/NĐ-CP ngày 14/12/2020 của Chính phủ quy định chi tiết "
-            "và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao động và "
-            "quan hệ lao động;"
-        )
+    # Laws before decrees; the Trade Union Law because the union co-chairs and co-signs.
     bases = [
-        "Căn cứ Bộ luật Lao động số 45/2019/QH14;",
-        law,
+        f"Căn cứ {rules.LABOUR_CODE};",
+        f"Căn cứ {rules.TRADE_UNION_LAW};",
+        f"Căn cứ {rules.DEMOCRACY_LAW};" if conference.soe_rules else f"Căn cứ {rules.DECREE_145};",
         f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {head.name};",
         f"Căn cứ kết quả biểu quyết tại {name} {long_date(conference.held_on)}.",
     ]
@@ -132,10 +125,7 @@ def _validity(
         },
         {
             "label": f"Số {who} có mặt",
-            "value": (
-                f"{format_number(present.present)} "
-                f"({share_text(present.present, present.expected)})"
-            ),
+            "value": (f"{format_number(present.present)} ({present.share})"),
             "source": "Điểm danh tại hội nghị",
         },
         {
@@ -153,7 +143,7 @@ def _validity(
             rows.append(
                 {
                     "label": f"Nội dung {outcome.position}. {outcome.title}",
-                    "value": f"{votes_text(question, outcome.labels, outcome.result.electorate)}"
+                    "value": f"{votes_text(question, outcome.labels, outcome.result)}"
                     f" — {verdict_text(question, outcome.labels)}",
                     "source": source,
                 }

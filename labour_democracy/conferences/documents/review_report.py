@@ -3,6 +3,7 @@ Art. 70(3)): the commitments with their results and what the review recorded."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,7 @@ class ReviewFacts:
     informed_workers_on: dt.date | None
     resolution_reference: str  # "" when the resolution was not issued through the app
     resolution_on: dt.date | None
+    early_reason: str = ""  # why it covers less than half its interval (conferences/rules.py)
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
@@ -101,6 +103,8 @@ def review_report_context(
         f"đến ngày {short_date(review.held_on)}. "
         "Kết quả như sau:",
     ]
+    if review.early_reason:
+        body.insert(-1, f"Lý do sơ kết khi chưa đủ {review.months} tháng: {review.early_reason}")
     rows = [
         {
             "number": index,
@@ -138,6 +142,27 @@ def review_report_context(
         report=[line.strip() for line in review.report.splitlines() if line.strip()],
         closing=[closing],
     )
+
+
+async def review_period(
+    conference: Conference, review_id: int, held_on: dt.date
+) -> tuple[dt.date, int]:
+    """The start of the period a review held on `held_on` covers (the conference, or the last
+    review recorded before), and the schedule's interval in months."""
+    reviews = (
+        await ResolutionReview.select()
+        .where(ResolutionReview.conference == conference.id)
+        .order_by(ResolutionReview.due_on)
+    )
+    index = next((i for i, row in enumerate(reviews) if row["id"] == review_id), 0)
+    earlier = [
+        row["held_on"]
+        for row in reviews
+        if row["id"] != review_id and row["held_on"] and row["held_on"] <= held_on
+    ]
+    scheduled_from = reviews[index - 1]["due_on"] if index else conference.held_on
+    months = months_between(scheduled_from, reviews[index]["due_on"]) if reviews else 6
+    return max([conference.held_on, *earlier]), months
 
 
 async def _review_facts(conference: Conference, review_id: int) -> ReviewFacts:
@@ -179,14 +204,16 @@ async def _review_facts(conference: Conference, review_id: int) -> ReviewFacts:
 
 
 async def issue_review_report(
-    context: EnterpriseContext, conference_id: int, review_id: int
+    context: EnterpriseContext, conference_id: int, review_id: int, early_reason: str = ""
 ) -> IssuedDocument:
     """Báo cáo sơ kết việc thực hiện Nghị quyết (Law 10/2022/QH15, Art. 70(3)). Called by the
     use case recording the review (inside its transaction, once the review's date and report
     are written); it stores the returned document's id on the review."""
     require(context)
     conference = await conference_of(context, conference_id)
-    facts = await _review_facts(conference, review_id)
+    facts = dataclasses.replace(
+        await _review_facts(conference, review_id), early_reason=single_line(early_reason)
+    )
     commitments = await followups.list_for(context, "conference", conference.id)
     on = today()
     return await issue_document(

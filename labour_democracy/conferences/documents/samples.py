@@ -155,15 +155,17 @@ def sample_agenda() -> dict[str, Any]:
 
 
 def sample_delegate_list() -> dict[str, Any]:
-    return delegate_list_context(
+    context = delegate_list_context(
         _SAMPLE_HEAD, _sample_conference(), _SAMPLE_DELEGATES, dt.date(2027, 1, 5)
     )
+    return _numbered(context, "01/DS-SHVN")
 
 
 def sample_attendance() -> dict[str, Any]:
-    return attendance_context(
+    context = attendance_context(
         _SAMPLE_HEAD, _sample_conference(), _SAMPLE_DELEGATES, dt.date(2027, 1, 15)
     )
+    return _numbered(context, "02/DS-SHVN")
 
 
 def sample_minutes() -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_BREAK
 from docx.shared import Mm
 
 from labour_democracy.documents import layout
@@ -28,6 +28,8 @@ AGENDA_KIND = "conference_agenda"
 MINUTES_KIND = "conference_minutes"
 RESOLUTION_KIND = "conference_resolution"
 REVIEW_REPORT_KIND = "conference_review_report"
+DELEGATE_LIST_KIND = "conference_delegate_list"
+ATTENDANCE_SHEET_KIND = "conference_attendance_sheet"
 
 
 def _paragraphs(document, key: str, **style: Any) -> None:
@@ -221,7 +223,8 @@ def build_resolution() -> Document:
     layout.body_paragraph(document, "{{ text }}")
     layout.tag(document, "endfor")
     layout.tag(document, "endfor")
-    _signers(document, "signers", 2)
+    # The validity stamp is part of what the co-chairs sign; "Nơi nhận" sits beside their
+    # signatures, level with their titles (Decree 30/2020, Appendix I, II.9).
     layout.paragraph(document, size=6)
     layout.paragraph(document, "XÁC NHẬN TÍNH HỢP LỆ CỦA NGHỊ QUYẾT", bold=True, space_after=6)
     layout.add_list_table(
@@ -234,20 +237,7 @@ def build_resolution() -> Document:
         "validity",
         size=11,
     )
-    layout.paragraph(document, size=6)
-    layout.paragraph(
-        document,
-        layout.RECIPIENTS_TITLE,
-        size=layout.RECIPIENTS_TITLE_SIZE,
-        bold=True,
-        italic=True,
-        align=WD_ALIGN_PARAGRAPH.LEFT,
-    )
-    layout.tag(document, "for line in recipients")
-    layout.paragraph(
-        document, "- {{ line }}", size=layout.RECIPIENTS_SIZE, align=WD_ALIGN_PARAGRAPH.LEFT
-    )
-    layout.tag(document, "endfor")
+    layout.add_signers(document, "signers", 2, recipients=True)
     return document
 
 

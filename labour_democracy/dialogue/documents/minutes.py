@@ -195,13 +195,23 @@ def minutes_context(record: DialogueRecord, head: issuing.Letterhead) -> dict[st
         )
     end = wording.local(dialogue.ended_at)
     closing = []
-    if end:
+    if end and end.date() == day:
         closing.append(f"Cuộc đối thoại kết thúc vào lúc {wording.time(end)} cùng ngày.")
+    elif end:
+        closing.append(
+            f"Cuộc đối thoại kết thúc vào lúc {wording.time(end)} ngày {short_date(end.date())}."
+        )
     closing.append(
         "Biên bản đã được đọc lại cho các thành viên tham dự cùng nghe, thống nhất và ký tên "
         "dưới đây. Nội dung chính của cuộc đối thoại được công khai tại nơi làm việc trong thời "
         f"hạn 03 ngày làm việc (khoản 5 Điều 39 {wording.DECREE})."
     )
+    closing.append(
+        "Biên bản được lập thành 02 bản có giá trị như nhau: 01 bản lưu tại người sử dụng lao "
+        "động, 01 bản gửi đại diện bên người lao động."
+    )
+    if dialogue.secretary:  # who wrote the minutes signs them too
+        signers = [*signers, Signatory("THƯ KÝ", "", dialogue.secretary)]
     pairs = [signers[i : i + 2] for i in range(0, len(signers), 2)]
     blank = {"authority": "", "title": "", "name": ""}
     return layout.standard_context(

@@ -11,6 +11,7 @@ from labour_democracy.core.tables import Enterprise, Gender, Representation
 from labour_democracy.dialogue import labels
 from labour_democracy.dialogue.tables import Dialogue, DialogueKind, EventMatter, Side
 from labour_democracy.documents.engine import short_date
+from labour_democracy.documents.rules import LABOUR_CODE
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_percentage, language
 
 DECREE = "Nghị định số 145/2020/NĐ-CP"
@@ -75,12 +76,12 @@ def kind_phrase(dialogue: Dialogue) -> str:
 
 def legal_basis(dialogue: Dialogue) -> str:
     if dialogue.kind == DialogueKind.PERIODIC:
-        return f"Căn cứ Điều 63, Điều 64 Bộ luật Lao động số 45/2019/QH14 và Điều 39 {DECREE};"
+        return f"Căn cứ Điều 63, Điều 64 {LABOUR_CODE} và Điều 39 {DECREE};"
     if dialogue.kind == DialogueKind.REQUESTED:
-        return f"Căn cứ Điều 63 Bộ luật Lao động số 45/2019/QH14 và Điều 40 {DECREE};"
+        return f"Căn cứ Điều 63 {LABOUR_CODE} và Điều 40 {DECREE};"
     matter = MATTERS.get(dialogue.matter)
     article = f"{matter[1]}, " if matter else ""
-    return f"Căn cứ {article}Điều 63 Bộ luật Lao động số 45/2019/QH14 và Điều 41 {DECREE};"
+    return f"Căn cứ {article}Điều 63 {LABOUR_CODE} và Điều 41 {DECREE};"
 
 
 def local(moment: dt.datetime | None) -> dt.datetime | None:
