@@ -78,6 +78,9 @@ class GrassrootsUnion(Table):
     congress_place = Varchar(length=300, default="")
     executive_seats = SmallInt(default=3)
     inspection_seats = SmallInt(default=1)
+    # Candidates, one a line, until the election is drawn from them.
+    executive_candidates = Text(default="")
+    inspection_candidates = Text(default="")
     election_ballot = ForeignKey(Ballot, null=True, on_delete=OnDelete.restrict)
     congress_minutes = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
     dossier = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
