@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from litestar import Controller, get
 
-from labour_democracy.core.errors import Forbidden
 from labour_democracy.unions import federation, founding, membership, rules
-from labour_democracy.unions.permissions import KEEP_REGISTER, UPPER_UNION, VIEW_UNION
+from labour_democracy.unions.permissions import UPPER_UNION, VIEW_MEMBER_COUNTS, VIEW_UNION
 from labour_democracy.unions.schemas import FoundingProgressOut, MembershipCountOut, UnionOut
 from labour_democracy.unions.tables import UnionApplication
 from labour_democracy.web.params import Context, CurrentActor, FromQuery
@@ -35,14 +34,18 @@ class UnionApi(Controller):
             next_congress_on=union.next_congress_on,
         )
 
-    @get("/enterprises/{enterprise_id:int}/union/membership", opt={"permission": VIEW_UNION})
+    @get(
+        "/enterprises/{enterprise_id:int}/union/membership",
+        opt={"permission": VIEW_MEMBER_COUNTS},
+    )
     async def membership_counts(self, context: Context) -> list[MembershipCountOut]:
-        # Counts by unit could point at a person in a small unit: not for the employer.
-        if not (context.can(KEEP_REGISTER) or context.can(UPPER_UNION)):
-            raise Forbidden
         return [
             MembershipCountOut(
-                unit=c.unit, male=c.male, female=c.female, other=c.other, foreign=c.foreign,
+                unit=c.unit,
+                male=c.male,
+                female=c.female,
+                other=c.other,
+                foreign=c.foreign,
                 total=c.total,
             )
             for c in await membership.counts(context.enterprise_id)
@@ -56,7 +59,10 @@ class UnionApi(Controller):
         rows, _total = await federation.without_union(actor, minimum, page)
         return [
             FoundingProgressOut(
-                enterprise=r.enterprise_id, name=r.name, workforce=r.workforce, status=r.status,
+                enterprise=r.enterprise_id,
+                name=r.name,
+                workforce=r.workforce,
+                status=r.status,
                 founders=r.founders,
             )
             for r in rows

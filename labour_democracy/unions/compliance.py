@@ -12,7 +12,9 @@ from labour_democracy.manifest import Obligation, ObligationResult
 from labour_democracy.unions import rules
 from labour_democracy.unions.tables import GrassrootsUnion, UnionStatus
 
-_SOURCE = "Luật Công đoàn số 50/2024/QH15, Điều 5, 19(5); Bộ luật Lao động số 45/2019/QH14, Điều 170"
+_SOURCE = (
+    "Luật Công đoàn số 50/2024/QH15, Điều 5, 19(5); Bộ luật Lao động số 45/2019/QH14, Điều 170"
+)
 
 
 async def _unions(enterprise_ids: Sequence[int]) -> dict[int, dict]:
@@ -63,7 +65,11 @@ async def _term(enterprise_ids: Sequence[int], year: int) -> dict[int, Obligatio
     results = {}
     for e in enterprise_ids:
         union = unions.get(e)
-        if union is None or union["status"] != UnionStatus.RECOGNISED or not union["next_congress_on"]:
+        if (
+            union is None
+            or union["status"] != UnionStatus.RECOGNISED
+            or not union["next_congress_on"]
+        ):
             results[e] = ObligationResult(met=None)
         else:
             results[e] = ObligationResult(

@@ -106,8 +106,12 @@ async def plan_congress(context: EnterpriseContext, form: CongressForm) -> None:
             }
         ).where(GrassrootsUnion.id == union.id)
         await audit.record(
-            context.actor, "union.congress_planned", "grassroots_union", union.id,
-            context.enterprise_id, on=form.congress_on.isoformat(),
+            context.actor,
+            "union.congress_planned",
+            "grassroots_union",
+            union.id,
+            context.enterprise_id,
+            on=form.congress_on.isoformat(),
         )
 
 
@@ -191,8 +195,13 @@ async def take_attendance(context: EnterpriseContext, form: AttendanceForm) -> i
             GrassrootsUnion.id == union.id
         )
         await audit.record(
-            context.actor, "union.attendance_taken", "grassroots_union", union.id,
-            context.enterprise_id, present=len(present), ballot=ballot_id,
+            context.actor,
+            "union.attendance_taken",
+            "grassroots_union",
+            union.id,
+            context.enterprise_id,
+            present=len(present),
+            ballot=ballot_id,
         )
     return ballot_id
 
@@ -237,8 +246,12 @@ async def record_election(context: EnterpriseContext) -> int:
             GrassrootsUnion.id == union.id
         )
         await audit.record(
-            context.actor, "union.committees_elected", "grassroots_union", union.id,
-            context.enterprise_id, elected=len(rows),
+            context.actor,
+            "union.committees_elected",
+            "grassroots_union",
+            union.id,
+            context.enterprise_id,
+            elected=len(rows),
         )
     return len(rows)
 
@@ -268,9 +281,7 @@ async def elect_officers(context: EnterpriseContext, form: OfficersForm) -> None
     union = await union_in_scope(context)
     if union.status != UnionStatus.CONGRESS:
         raise Conflict(_("Record the congress's election first."))
-    members = {
-        m.id: m for m in await committee(union.id) if m.body == Body.EXECUTIVE.value
-    }
+    members = {m.id: m for m in await committee(union.id) if m.body == Body.EXECUTIVE.value}
     errors: dict[str, str] = {}
     if form.chair not in members:
         errors["chair"] = _("Choose the chair among the executive committee's members.")
@@ -329,8 +340,12 @@ async def elect_officers(context: EnterpriseContext, form: OfficersForm) -> None
             GrassrootsUnion.id == union.id
         )
         await audit.record(
-            context.actor, "union.officers_elected", "grassroots_union", union.id,
-            context.enterprise_id, minutes=minutes.reference,
+            context.actor,
+            "union.officers_elected",
+            "grassroots_union",
+            union.id,
+            context.enterprise_id,
+            minutes=minutes.reference,
         )
 
 

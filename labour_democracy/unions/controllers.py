@@ -48,7 +48,7 @@ from labour_democracy.unions.schemas import (
     TrackForm,
 )
 from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
-from labour_democracy.web.responses import flash, redirect, render
+from labour_democracy.web.responses import render
 from labour_democracy.web.submit import submit
 
 PUBLIC = {"public": True}
@@ -170,7 +170,9 @@ class UnionController(Controller):
         return await _applications(request, context, None, {}, {})
 
     @post("/applications/{union_application_id:int}", opt={"permission": RUN_FOUNDING})
-    async def review(self, request: Request, context: Context, union_application_id: Id) -> Response:
+    async def review(
+        self, request: Request, context: Context, union_application_id: Id
+    ) -> Response:
         return await submit(
             request,
             ReviewForm,
@@ -184,33 +186,54 @@ class UnionController(Controller):
 
     @post("/congress", opt={"permission": RUN_FOUNDING})
     async def plan_congress(self, request: Request, context: Context) -> Response:
-        return await _step(request, context, CongressForm, congress.plan_congress,
-                           _("The congress was planned."))
+        return await _step(
+            request, context, CongressForm, congress.plan_congress, _("The congress was planned.")
+        )
 
     @post("/congress/attendance", opt={"permission": RUN_FOUNDING})
     async def attendance(self, request: Request, context: Context) -> Response:
         return await _step(
-            request, context, AttendanceForm, congress.take_attendance,
+            request,
+            context,
+            AttendanceForm,
+            congress.take_attendance,
             _("Attendance was taken and the election drawn: count it on the vote's page."),
         )
 
     @post("/congress/election", opt={"permission": RUN_FOUNDING})
     async def election(self, request: Request, context: Context) -> Response:
-        return await _step(request, context, None, lambda c, _f: congress.record_election(c),
-                           _("The elected committees were recorded."))
+        return await _step(
+            request,
+            context,
+            None,
+            lambda c, _f: congress.record_election(c),
+            _("The elected committees were recorded."),
+        )
 
     @post("/congress/officers", opt={"permission": RUN_FOUNDING})
     async def officers(self, request: Request, context: Context) -> Response:
-        return await _step(request, context, OfficersForm, congress.elect_officers,
-                           _("The chair was elected and the congress's minutes issued."))
+        return await _step(
+            request,
+            context,
+            OfficersForm,
+            congress.elect_officers,
+            _("The chair was elected and the congress's minutes issued."),
+        )
 
     @post("/dossier", opt={"permission": RUN_FOUNDING})
     async def dossier(self, request: Request, context: Context) -> Response:
-        return await _step(request, context, None, lambda c, _f: recognition.send_dossier(c),
-                           _("The dossier was issued for the upper-level union."))
+        return await _step(
+            request,
+            context,
+            None,
+            lambda c, _f: recognition.send_dossier(c),
+            _("The dossier was issued for the upper-level union."),
+        )
 
     @get("/members", opt={"permission": KEEP_REGISTER})
-    async def members(self, request: Request, context: Context, page: FromQuery[int] = 1) -> Template:
+    async def members(
+        self, request: Request, context: Context, page: FromQuery[int] = 1
+    ) -> Template:
         return await _members(request, context, page, {}, {})
 
     @post("/members", opt={"permission": KEEP_REGISTER})
@@ -291,7 +314,11 @@ async def _index(request: Request, context: EnterpriseContext, values: dict, err
         ectx=context,
         view=view,
         accepted_options=[
-            (a.id, a.full_name, label(a.eligibility) if a.worker else _("not matched to the roster"))
+            (
+                a.id,
+                a.full_name,
+                label(a.eligibility) if a.worker else _("not matched to the roster"),
+            )
             for a in view.accepted
         ],
         executive_options=[(m.id, m.full_name) for m in view.executive],

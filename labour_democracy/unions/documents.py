@@ -164,8 +164,10 @@ async def issue_campaign_decision(
         "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Ban vận động tự giải thể khi công đoàn "
         "cơ sở được công nhận.",
     ]
-    people = [(n, ("Trưởng ban" if i == 0 else "Thành viên") + (f", {p}" if p else ""))
-              for i, (n, p) in enumerate(members)]
+    people = [
+        (n, ("Trưởng ban" if i == 0 else "Thành viên") + (f", {p}" if p else ""))
+        for i, (n, p) in enumerate(members)
+    ]
     document_context = upper_context(
         upper_union=union.upper_union,
         place=head.place,
@@ -205,8 +207,8 @@ async def issue_congress_minutes(
     held = union.congress_on
     body = [
         f"Hôm nay, {format_date(held, 'long')}, tại {union.congress_place}, người lao động "
-        f"{context.enterprise.name} tổ chức Đại hội thành lập công đoàn cơ sở theo {TRADE_UNION_LAW} "
-        "và Điều lệ Công đoàn Việt Nam.",
+        f"{context.enterprise.name} tổ chức Đại hội thành lập công đoàn cơ sở theo "
+        f"{TRADE_UNION_LAW} và Điều lệ Công đoàn Việt Nam.",
         f"Số người đã được ban vận động kết nạp: {members}; có mặt tại đại hội: {present}.",
         "Chương trình đại hội: " + "; ".join(agenda) + ".",
         f"Đại hội tuyên bố thành lập {union.name}.",
@@ -300,8 +302,7 @@ async def issue_recognition(
         f"Căn cứ {TRADE_UNION_LAW}, Điều 4 khoản 2;",
         "Căn cứ Điều lệ Công đoàn Việt Nam;",
         f"Xét đề nghị của Ban Chấp hành {union.name},",
-        f"Điều 1. Công nhận {union.name} với {members} đoàn viên, trực thuộc "
-        f"{union.upper_union}.",
+        f"Điều 1. Công nhận {union.name} với {members} đoàn viên, trực thuộc {union.upper_union}.",
         "Điều 2. Công nhận Ban Chấp hành và Ủy ban Kiểm tra công đoàn cơ sở nhiệm kỳ đầu gồm các "
         "ông, bà có tên dưới đây. Ban Chấp hành hoạt động kể từ ngày quyết định có hiệu lực.",
         f"Điều 3. {union.name} là tổ chức đại diện người lao động tại cơ sở theo {LABOUR_CODE}. "

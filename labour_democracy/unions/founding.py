@@ -224,7 +224,10 @@ async def apply(enterprise: Enterprise, form: ApplicationForm, client: str) -> s
         )
         await application.save()
         await audit.record(
-            PUBLIC_PAGE, "union.application_received", "union_application", application.id,
+            PUBLIC_PAGE,
+            "union.application_received",
+            "union_application",
+            application.id,
             enterprise.id,
         )
     return format_code(code)
@@ -303,7 +306,9 @@ async def review(context: EnterpriseContext, application_id: int, form: ReviewFo
         if code:
             worker = (
                 await Worker.select(Worker.id)
-                .where((Worker.enterprise == context.enterprise_id) & (Worker.employee_code == code))
+                .where(
+                    (Worker.enterprise == context.enterprise_id) & (Worker.employee_code == code)
+                )
                 .first()
             )
             if worker is None:
@@ -342,8 +347,8 @@ async def founders(union_id: int) -> int:
 
 async def founders_by_union(union_ids: list[int]) -> dict[int, int]:
     rows = await UnionApplication.raw(
-        "SELECT \"union\" AS union_id, COUNT(*) AS n FROM union_application "
-        "WHERE status = {} AND eligibility = {} GROUP BY \"union\"",
+        'SELECT "union" AS union_id, COUNT(*) AS n FROM union_application '
+        'WHERE status = {} AND eligibility = {} GROUP BY "union"',
         ApplicationStatus.ACCEPTED.value,
         rules.Eligibility.FOUNDER.value,
     )

@@ -15,9 +15,7 @@ MANIFEST = Manifest(
     routes=controllers.ROUTES,
     api_routes=api.ROUTES,
     menu=(MenuItem(N_("Union"), "/union", VIEW_UNION, 48),),
-    public_sections=(
-        PublicSection("unions/_public_section.html", controllers.public_section, 25),
-    ),
+    public_sections=(PublicSection("unions/_public_section.html", controllers.public_section, 25),),
     due=(deadlines.due,),
     obligations=compliance.OBLIGATIONS,
     document_templates=documents.TEMPLATES,

@@ -72,7 +72,7 @@ async def counts(enterprise_id: int) -> list[Count]:
         return []
     rows = await UnionMember.raw(
         "SELECT m.org_unit AS unit, m.gender AS gender, m.nationality AS nationality, "
-        "COUNT(*) AS n FROM union_member AS m WHERE m.\"union\" = {} AND m.status = {} "
+        'COUNT(*) AS n FROM union_member AS m WHERE m."union" = {} AND m.status = {} '
         "GROUP BY m.org_unit, m.gender, m.nationality",
         union.id,
         MemberStatus.ACTIVE.value,
@@ -95,7 +95,10 @@ async def counts(enterprise_id: int) -> list[Count]:
         result.append(
             Count(
                 _("Total"),
-                *(sum(getattr(c, f) for c in result) for f in ("male", "female", "other", "foreign")),
+                *(
+                    sum(getattr(c, f) for c in result)
+                    for f in ("male", "female", "other", "foreign")
+                ),
             )
         )
     return result
@@ -179,9 +182,7 @@ async def import_members(context: EnterpriseContext, form: ImportForm) -> int:
             Worker.gender,
             Worker.org_unit,
             Worker.nationality,
-        ).where(
-            Worker.employee_code.is_in(codes) & active_workers(context.enterprise_id, today())
-        )
+        ).where(Worker.employee_code.is_in(codes) & active_workers(context.enterprise_id, today()))
     }
     unknown = [c for c in codes if c not in found]
     if unknown:
@@ -213,8 +214,12 @@ async def import_members(context: EnterpriseContext, form: ImportForm) -> int:
             Worker.id.is_in([w["id"] for w in found.values()])
         )
         await audit.record(
-            context.actor, "union.members_imported", "grassroots_union", union.id,
-            context.enterprise_id, members=len(found),
+            context.actor,
+            "union.members_imported",
+            "grassroots_union",
+            union.id,
+            context.enterprise_id,
+            members=len(found),
         )
     return len(found)
 
@@ -240,7 +245,10 @@ async def leave(context: EnterpriseContext, member_id: int, form: LeaveForm) -> 
         if member.worker is not None:
             await Worker.update({Worker.union_member: False}).where(Worker.id == member.worker)
         await audit.record(
-            context.actor, f"union.{status.value}", "union_member", member.id,
+            context.actor,
+            f"union.{status.value}",
+            "union_member",
+            member.id,
             context.enterprise_id,
         )
 
@@ -249,3 +257,15 @@ async def active_count(union_id: int) -> int:
     return await UnionMember.count().where(
         (UnionMember.union == union_id) & (UnionMember.status == MemberStatus.ACTIVE)
     )
+
+
+async def not_members(worker_ids: list[int]) -> list[int]:
+    """Those of `worker_ids` who are in no representative organisation (the register keeps
+    `Worker.union_member`): the electorate of the workers' dialogue group (Decree 145/2020/
+    NĐ-CP, Art. 37(1))."""
+    if not worker_ids:
+        return []
+    rows = await Worker.select(Worker.id).where(
+        Worker.id.is_in(list(worker_ids)) & Worker.union_member.eq(False)
+    )
+    return sorted(r["id"] for r in rows)

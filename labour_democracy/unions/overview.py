@@ -94,7 +94,8 @@ async def union_view(context: EnterpriseContext) -> UnionView:
     view.election_rule = voting_rules.describe(rule)
     view.election_source = _(rule.source)
     view.term_expired = bool(
-        union.next_congress_on and union.status == UnionStatus.RECOGNISED
+        union.next_congress_on
+        and union.status == UnionStatus.RECOGNISED
         and today() >= union.next_congress_on
     )
     return view

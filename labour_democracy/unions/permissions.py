@@ -18,3 +18,5 @@ KEEP_REGISTER = permission("unions.register", Role.UNION)
 VIEW_FEES = permission("unions.fees", Role.HR, Role.UNION)
 # The upper-level union: appoint the campaign committee, recognise the union.
 UPPER_UNION = permission("unions.upper_union", Role.FEDERATION)
+# Membership counts by unit and gender could point at a person in a small unit: not the employer.
+VIEW_MEMBER_COUNTS = permission("unions.member_counts", Role.UNION, Role.FEDERATION)

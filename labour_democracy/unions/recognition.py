@@ -74,8 +74,12 @@ async def send_dossier(context: EnterpriseContext) -> IssuedDocument:
             Union.id == union.id
         )
         await audit.record(
-            context.actor, "union.dossier_sent", "grassroots_union", union.id,
-            context.enterprise_id, dossier=dossier.reference,
+            context.actor,
+            "union.dossier_sent",
+            "grassroots_union",
+            union.id,
+            context.enterprise_id,
+            dossier=dossier.reference,
         )
     return dossier
 
@@ -99,7 +103,9 @@ async def recognise(context: EnterpriseContext, form: RecognitionForm) -> Issued
         (m.full_name, _OFFICE_WORDS[Office(m.office)])
         for m in elected
         if m.body == Body.EXECUTIVE.value
-    ] + [(m.full_name, "Ủy viên Ủy ban Kiểm tra") for m in elected if m.body == Body.INSPECTION.value]
+    ] + [
+        (m.full_name, "Ủy viên Ủy ban Kiểm tra") for m in elected if m.body == Body.INSPECTION.value
+    ]
     workers = {
         w["id"]: w
         for w in await Worker.select(Worker.id, Worker.org_unit).where(
@@ -149,8 +155,13 @@ async def recognise(context: EnterpriseContext, form: RecognitionForm) -> Issued
             }
         ).where(Enterprise.id == context.enterprise_id)
         await audit.record(
-            context.actor, "union.recognised", "grassroots_union", union.id,
-            context.enterprise_id, decision=decision.reference, members=len(accepted),
+            context.actor,
+            "union.recognised",
+            "grassroots_union",
+            union.id,
+            context.enterprise_id,
+            decision=decision.reference,
+            members=len(accepted),
         )
     return decision
 

@@ -399,6 +399,8 @@ async def electorate_clause(ballot: Ballot):
     clause = active_workers(ballot.enterprise, today())
     if ballot.electorate_kind == ElectorateKind.UNION_MEMBERS:
         clause &= Worker.union_member.eq(True)
+    elif ballot.electorate_kind == ElectorateKind.NON_MEMBERS:
+        clause &= Worker.union_member.eq(False)
     elif ballot.electorate_kind == ElectorateKind.ORG_UNIT:
         clause &= Worker.org_unit.is_in(
             await _unit_and_descendants(ballot.electorate_unit, ballot.enterprise)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.core.tables import Enterprise, Role
 from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.tables import Enterprise, Role
 from labour_democracy.i18n import today
 from labour_democracy.unions import congress, founding, recognition
 from labour_democracy.unions.schemas import (
@@ -46,8 +46,9 @@ def campaign_form(**changes) -> CampaignForm:
 async def enterprise_with_workers(n: int = 12) -> tuple[int, list[int]]:
     enterprise_id = await factories.enterprise()
     workers = [
-        await factories.worker(enterprise_id, name=NAMES[i] if i < len(NAMES) else f"Công nhân {i}",
-                               code=f"NV{i:03d}")
+        await factories.worker(
+            enterprise_id, name=NAMES[i] if i < len(NAMES) else f"Công nhân {i}", code=f"NV{i:03d}"
+        )
         for i in range(n)
     ]
     return enterprise_id, workers
@@ -88,11 +89,14 @@ async def hold_congress(union_context: EnterpriseContext) -> int:
     ballot_id = await congress.take_attendance(union_context, AttendanceForm(present=present))
     await voting.open_ballot(union_context, ballot_id, present=len(present))
     questions = await voting.questions_with_options(ballot_id)
-    votes = {"Nguyễn Văn An": 5, "Trần Thị Bình": 4, "Lê Văn Cường": 3, "Phạm Thị Dung": 1,
-             "Hoàng Văn Em": 5}
-    counts = {
-        (q["id"], o["id"], False): votes[o["label"]] for q in questions for o in q["options"]
+    votes = {
+        "Nguyễn Văn An": 5,
+        "Trần Thị Bình": 4,
+        "Lê Văn Cường": 3,
+        "Phạm Thị Dung": 1,
+        "Hoàng Văn Em": 5,
     }
+    counts = {(q["id"], o["id"], False): votes[o["label"]] for q in questions for o in q["options"]}
     await voting.add_tally_sheet(
         union_context,
         ballot_id,

@@ -100,7 +100,9 @@ async def test_a_foreign_worker_on_a_short_contract_is_never_accepted_nor_counte
     for months, name in ((6, "Kim Min-jun"), (11, "Park Ji-woo"), (12, "Lee Seo-yeon")):
         await founding.apply(
             enterprise,
-            ApplicationForm(full_name=name, gender="female", nationality="KR", contract_months=months),
+            ApplicationForm(
+                full_name=name, gender="female", nationality="KR", contract_months=months
+            ),
             "2.2.2.2",
         )
     applications = {a.full_name: a for a in await founding.applications(union_context)}
@@ -145,16 +147,14 @@ async def test_an_unknown_employee_code_and_a_refusal_without_reason_are_refused
 
 
 async def test_from_no_union_to_a_recognised_representative_organisation():
-    enterprise_id, workers = await helpers.enterprise_with_workers(12)
+    enterprise_id, _ = await helpers.enterprise_with_workers(12)
     union = await helpers.found_union(enterprise_id)
     assert union.status == UnionStatus.RECOGNISED
     enterprise = await Enterprise.objects().where(Enterprise.id == enterprise_id).first()
     assert enterprise.representation == Representation.GRASSROOTS_UNION
     assert enterprise.representative_body == union.name
     assert union.next_congress_on == today().replace(year=today().year + 5)
-    offices = {
-        m.full_name: (m.body, m.office) for m in await CommitteeMember.objects()
-    }
+    offices = {m.full_name: (m.body, m.office) for m in await CommitteeMember.objects()}
     assert offices["Nguyễn Văn An"] == ("executive_committee", "chair")
     assert offices["Trần Thị Bình"] == ("executive_committee", "vice_chair")
     assert offices["Lê Văn Cường"] == ("executive_committee", "committee_member")
@@ -204,7 +204,7 @@ async def test_recognition_only_by_the_upper_level_and_only_once_the_dossier_is_
 async def test_the_federation_lists_enterprises_of_ten_workers_without_a_union():
     small, _ = await helpers.enterprise_with_workers(9)
     big, _ = await helpers.enterprise_with_workers(10)
-    province = (await Enterprise.select(Enterprise.province).where(Enterprise.id == big).first())
+    province = await Enterprise.select(Enterprise.province).where(Enterprise.id == big).first()
     actor = factories.actor(Role.FEDERATION, None, 7, province["province"])
     rows, total = await without_union(actor, 10)
     assert [r.enterprise_id for r in rows] == [big] and total == 1
