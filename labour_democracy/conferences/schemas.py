@@ -42,7 +42,8 @@ class PlanForm(msgspec.Struct, kw_only=True):
     venue: str
     form: ConferenceForm
     employer_chair: str
-    union_chair: str
+    # The workers' side co-chair: empty where the enterprise has no union (Decree 145, Art. 47(1)).
+    union_chair: str = ""
     secretary: str
 
 
@@ -56,7 +57,8 @@ class PlanEditForm(msgspec.Struct, kw_only=True):
     starts_at: str  # "08:00"
     venue: str
     employer_chair: str
-    union_chair: str
+    # The workers' side co-chair: empty where the enterprise has no union (Decree 145, Art. 47(1)).
+    union_chair: str = ""
     secretary: str
 
 

@@ -129,3 +129,12 @@ def test_the_election_majority_is_a_setting_that_names_no_unread_article():
     assert not rules.UNION_ELECTION_MAJORITY.is_met(2, 4)
     for setting in rules.SETTINGS:
         assert setting.source and setting.since
+
+
+def test_documents_name_the_workers_side_the_enterprise_has():
+    from labour_democracy.unions.wording import workers_side
+
+    assert workers_side("grassroots_union").body == "Ban Chấp hành Công đoàn cơ sở"
+    assert workers_side("none").body == "Nhóm đại diện đối thoại của người lao động"
+    assert not workers_side(None).has_union
+    assert "tổ chức của người lao động" in workers_side("workers_organisation").body
