@@ -3,7 +3,7 @@ to its recognition, membership and fees."""
 
 from labour_democracy.i18n import N_
 from labour_democracy.manifest import Manifest
-from labour_democracy.unions import api, compliance, controllers, deadlines, documents
+from labour_democracy.unions import api, compliance, congress, controllers, deadlines, documents
 from labour_democracy.unions.permissions import VIEW_UNION
 from labour_democracy.unions.tables import UnionApplication, UnionMember
 from labour_democracy.web.menu import MenuItem
@@ -20,5 +20,6 @@ MANIFEST = Manifest(
     obligations=compliance.OBLIGATIONS,
     document_templates=documents.TEMPLATES,
     document_kinds=documents.KINDS,
+    ballot_issuers={congress.ELECTION_PURPOSE: documents.union_issuer},
     path_records={"union_application_id": UnionApplication, "union_member_id": UnionMember},
 )

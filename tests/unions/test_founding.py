@@ -215,3 +215,21 @@ async def test_the_federation_lists_enterprises_of_ten_workers_without_a_union()
     assert (rows[0].status, rows[0].founders) == ("campaign", 2)
     rows, total = await without_union(actor, 9)
     assert total == 2 and small in [r.enterprise_id for r in rows]
+
+
+async def test_the_congress_vote_count_minutes_carry_the_union_letterhead_and_numbering():
+    enterprise_id, _ = await helpers.enterprise_with_workers(6)
+    union = await helpers.found_union(enterprise_id)
+    from labour_democracy.voting.tables import Ballot
+
+    ballot = await Ballot.objects().where(Ballot.id == union.election_ballot).first()
+    minutes = await IssuedDocument.objects().where(IssuedDocument.id == ballot.minutes).first()
+    assert minutes.reference.endswith("/BB-CĐCS")
+    text = text_of(minutes.content)
+    assert "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN" in text
+    assert "CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH THỬ NGHIỆM" in text
+    # The union's series counts its own documents: the vote-count minutes came first.
+    congress = (
+        await IssuedDocument.objects().where(IssuedDocument.id == union.congress_minutes).first()
+    )
+    assert (minutes.number, congress.number) == (1, 2)
