@@ -20,7 +20,7 @@ register(
         UnionStatus.RECOGNISED: N_("Recognised"),
         CommitteeOrigin.APPOINTED: N_("Appointed by the upper-level union"),
         CommitteeOrigin.WORKERS: N_("Formed by the workers with the upper-level union's help"),
-        ApplicationStatus.RECEIVED: N_("Received"),
+        ApplicationStatus.RECEIVED: N_("Received, awaiting review"),
         ApplicationStatus.ACCEPTED: N_("Accepted"),
         ApplicationStatus.REFUSED: N_("Refused"),
         Eligibility.FOUNDER: N_("May found the union"),
@@ -32,10 +32,10 @@ register(
         Office.VICE_CHAIR: N_("Vice-chair"),
         Office.MEMBER: N_("Member"),
         MemberStatus.ACTIVE: N_("Member"),
-        MemberStatus.LEFT: N_("Left"),
+        MemberStatus.LEFT: N_("Left the union"),
         MemberStatus.TRANSFERRED: N_("Transferred"),
         FeeStanding.NOT_YET_DUE: N_("Not yet due"),
-        FeeStanding.LATE: N_("Late"),
+        FeeStanding.LATE: N_("Late, within the 60 days"),
         FeeStanding.NOT_PAID: N_("Not paid (60 days after the due date)"),
     }
 )
