@@ -51,7 +51,10 @@ MEMBER_DUES_PERCENT = CharterSetting(
     "member_dues_percent",
     Decimal("1"),
     dt.date(2020, 1, 1),
-    N_("VGCL Charter: 1 per cent of the social-insurance salary (secondary source; under revision)"),
+    N_(
+        "VGCL Charter: 1 per cent of the social-insurance salary (secondary source; under "
+        "revision)"
+    ),
     verified=False,
 )
 # The committee's term: the app could not name the Charter's article (law.md §4.2: UNVERIFIED),
