@@ -351,3 +351,17 @@ async def elect_officers(context: EnterpriseContext, form: OfficersForm) -> None
 
 def congress_date_text(union: GrassrootsUnion) -> str:
     return format_date(union.congress_on, "long") if union.congress_on else ""
+
+
+async def union_chair(enterprise_id: int) -> str:
+    """The chair of the enterprise's recognised union, or "" (a conference's default co-chair)."""
+    union = (
+        await GrassrootsUnion.select(GrassrootsUnion.id)
+        .where(
+            (GrassrootsUnion.enterprise == enterprise_id)
+            & (GrassrootsUnion.status == UnionStatus.RECOGNISED)
+        )
+        .order_by(GrassrootsUnion.id, ascending=False)
+        .first()
+    )
+    return await chair_name(union["id"]) if union else ""

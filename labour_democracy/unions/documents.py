@@ -20,7 +20,7 @@ from labour_democracy.documents import layout
 from labour_democracy.documents import services as documents
 from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.tables import IssuedDocument
-from labour_democracy.i18n import N_, format_date
+from labour_democracy.i18n import N_, format_date, language
 from labour_democracy.manifest import DocumentKind, IssuingBody
 from labour_democracy.unions.tables import GrassrootsUnion
 
@@ -37,6 +37,12 @@ CONGRESS_MINUTES = "union_congress_minutes"
 DOSSIER = "union_recognition_request"
 RECOGNITION = "union_recognition_decision"
 MEMBER_LIST_TITLE = "Danh sách"
+
+
+def _date(day: dt.date, form: str = "short") -> str:
+    """A date as the documents print it, in Vietnamese whatever the reader's language."""
+    with language("vi"):
+        return format_date(day, form)
 
 
 def _people_table(document: Document) -> None:
@@ -207,7 +213,7 @@ async def issue_congress_minutes(
     head = await documents.letterhead(context)
     held = union.congress_on
     body = [
-        f"Hôm nay, {format_date(held, 'long')}, tại {union.congress_place}, người lao động "
+        f"Hôm nay, {_date(held, 'long')}, tại {union.congress_place}, người lao động "
         f"{context.enterprise.name} tổ chức Đại hội thành lập công đoàn cơ sở theo "
         f"{TRADE_UNION_LAW} và Điều lệ Công đoàn Việt Nam.",
         f"Số người đã được ban vận động kết nạp: {members}; có mặt tại đại hội: {present}.",
@@ -257,7 +263,7 @@ async def issue_dossier(
     head = await documents.letterhead(context)
     body = [
         f"Kính gửi: {union.upper_union}.",
-        f"Ngày {format_date(union.congress_on)}, người lao động {context.enterprise.name} đã "
+        f"Ngày {_date(union.congress_on)}, người lao động {context.enterprise.name} đã "
         f"tổ chức Đại hội thành lập {union.name} (biên bản số {minutes_reference}).",
         f"Căn cứ {TRADE_UNION_LAW} và Điều lệ Công đoàn Việt Nam, Ban Chấp hành đề nghị "
         f"{union.upper_union} xem xét, ra quyết định công nhận công đoàn cơ sở, đoàn viên, Ban "

@@ -52,8 +52,7 @@ MEMBER_DUES_PERCENT = CharterSetting(
     Decimal("1"),
     dt.date(2020, 1, 1),
     N_(
-        "VGCL Charter: 1 per cent of the social-insurance salary (secondary source; under "
-        "revision)"
+        "VGCL Charter: 1 per cent of the social-insurance salary (secondary source; under revision)"
     ),
     verified=False,
 )
