@@ -45,6 +45,7 @@ from labour_democracy.unions.schemas import (
     OfficersForm,
     RecognitionForm,
     ReviewForm,
+    RosterImportForm,
     TrackForm,
 )
 from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
@@ -254,6 +255,18 @@ class UnionController(Controller):
             request,
             ImportForm,
             lambda form: membership.import_members(context, form),
+            form=lambda values, errors: _members(request, context, 1, values, errors),
+            done=f"{_base(context)}/members",
+            success=_("The members were imported."),
+            conflict=f"{_base(context)}/members",
+        )
+
+    @post("/members/from-roster", opt={"permission": KEEP_REGISTER})
+    async def from_roster(self, request: Request, context: Context) -> Response:
+        return await submit(
+            request,
+            RosterImportForm,
+            lambda form: membership.import_marked_on_roster(context, form.joined_on),
             form=lambda values, errors: _members(request, context, 1, values, errors),
             done=f"{_base(context)}/members",
             success=_("The members were imported."),

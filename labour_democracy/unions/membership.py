@@ -269,3 +269,44 @@ async def not_members(worker_ids: list[int]) -> list[int]:
         Worker.id.is_in(list(worker_ids)) & Worker.union_member.eq(False)
     )
     return sorted(r["id"] for r in rows)
+
+
+async def import_marked_on_roster(context: EnterpriseContext, joined_on: dt.date) -> int:
+    """Register the active workers the roster marks as union members (the roster's spreadsheet
+    import reads a "union member" column: core/roster_import) who are not on the register yet;
+    returns how many."""
+    require(context, KEEP_REGISTER)
+    union = await recognised_union(context)
+    if joined_on > today():
+        raise Invalid({"joined_on": _("The date cannot be in the future.")})
+    async with write_transaction():
+        registered = [
+            r["worker"]
+            for r in await UnionMember.select(UnionMember.worker).where(
+                (UnionMember.union == union.id)
+                & (UnionMember.status == MemberStatus.ACTIVE)
+                & UnionMember.worker.is_not_null()
+            )
+        ]
+        marked = await Worker.select(
+            Worker.id, Worker.full_name, Worker.gender, Worker.org_unit, Worker.nationality
+        ).where(
+            active_workers(context.enterprise_id, today())
+            & Worker.union_member.eq(True)
+            & Worker.id.not_in(registered or [-1])
+        )
+        if not marked:
+            raise Invalid(
+                {"": _("No worker marked as a union member on the roster is missing here.")}
+            )
+        await UnionMember.insert(*(_member_row(union, context, w, joined_on) for w in marked))
+        await audit.record(
+            context.actor,
+            "union.members_imported",
+            "grassroots_union",
+            union.id,
+            context.enterprise_id,
+            members=len(marked),
+            source="roster",
+        )
+    return len(marked)

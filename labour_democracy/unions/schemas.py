@@ -72,6 +72,10 @@ class ImportForm(msgspec.Struct, kw_only=True):
     joined_on: dt.date
 
 
+class RosterImportForm(msgspec.Struct, kw_only=True):
+    joined_on: dt.date
+
+
 class FeesQuery(msgspec.Struct, kw_only=True):
     payroll: int | None = None
     year: int | None = None

@@ -130,3 +130,21 @@ async def test_a_recognised_union_keeps_its_register_and_shows_fees_and_api(
     fed = await browser_for("fed@a.vn")
     progress = await fed.api("GET", "/api/v1/unions/founding-progress")
     assert progress.status_code == 200 and progress.json() == []
+
+
+async def test_members_marked_on_the_roster_join_the_register(browser_for, enterprise):
+    from labour_democracy.core.tables import Worker
+
+    enterprise_id, _ = enterprise
+    await helpers.found_union(enterprise_id)
+    await Worker.update({Worker.union_member: True}).where(
+        Worker.employee_code.is_in(["NV010", "NV011"])
+    )
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise_id}/union/members"
+    done = await union.post(f"{base}/from-roster", {"joined_on": "2026-12-01"})
+    assert done.status_code == 303
+    again = await union.post(f"{base}/from-roster", {"joined_on": "2026-12-01"})
+    assert again.status_code == 422 and "No worker marked" in again.text
+    register = await union.get(base)
+    assert "Công nhân 10" in register.text and "Công nhân 11" in register.text
