@@ -3,7 +3,15 @@ to its recognition, membership and fees."""
 
 from labour_democracy.i18n import N_
 from labour_democracy.manifest import Manifest
-from labour_democracy.unions import api, compliance, congress, controllers, deadlines, documents
+from labour_democracy.unions import (
+    api,
+    compliance,
+    congress,
+    controllers,
+    deadlines,
+    demo,
+    documents,
+)
 from labour_democracy.unions.permissions import VIEW_UNION
 from labour_democracy.unions.tables import UnionApplication, UnionMember
 from labour_democracy.web.menu import MenuItem
@@ -22,4 +30,5 @@ MANIFEST = Manifest(
     document_kinds=documents.KINDS,
     ballot_issuers={congress.ELECTION_PURPOSE: documents.union_issuer},
     path_records={"union_application_id": UnionApplication, "union_member_id": UnionMember},
+    demo=demo.load,
 )
