@@ -8,7 +8,7 @@ import re
 import pytest
 
 from labour_democracy.core.tables import Enterprise, Role
-from labour_democracy.unions.tables import UnionApplication
+from labour_democracy.unions.tables import GrassrootsUnion, UnionApplication
 from tests import factories
 from tests.unions import helpers
 
@@ -47,6 +47,14 @@ async def test_the_federation_appoints_the_committee_and_workers_apply_without_a
     assert listing.status_code == 200 and f"/federation/unions/{enterprise_id}" in listing.text
     stranger = await browser_for("fed@b.vn")
     assert (await stranger.get(f"/federation/unions/{enterprise_id}")).status_code == 404
+    campaign = {
+        "union_name": "CĐCS",
+        "upper_union": "LĐLĐ",
+        "formed_on": "2026-12-01",
+        "members": "Nguyễn Văn An",
+    }
+    taken = await stranger.post(f"/federation/unions/{enterprise_id}/campaign", campaign)
+    assert taken.status_code == 404 and await GrassrootsUnion.count() == 0
     refused = await fed.post(
         f"/federation/unions/{enterprise_id}/campaign",
         {"union_name": "CĐCS", "upper_union": "LĐLĐ", "formed_on": "2026-12-01", "members": " \n "},
