@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from litestar import Controller, get
 
+# The problem answers every read route documents (core's, shared by the whole API).
+from labour_democracy.core.api import _READ as READ_PROBLEMS
 from labour_democracy.unions import federation, founding, membership, rules
 from labour_democracy.unions.permissions import UPPER_UNION, VIEW_MEMBER_COUNTS, VIEW_UNION
 from labour_democracy.unions.schemas import FoundingProgressOut, MembershipCountOut, UnionOut
@@ -16,7 +18,11 @@ class UnionApi(Controller):
     path = "/api/v1"
     tags = ["unions"]
 
-    @get("/enterprises/{enterprise_id:int}/union", opt={"permission": VIEW_UNION})
+    @get(
+        "/enterprises/{enterprise_id:int}/union",
+        opt={"permission": VIEW_UNION},
+        responses=READ_PROBLEMS,
+    )
     async def get_union(self, context: Context) -> UnionOut | None:
         union = await founding.current_union(context.enterprise_id)
         if union is None:
@@ -37,6 +43,7 @@ class UnionApi(Controller):
     @get(
         "/enterprises/{enterprise_id:int}/union/membership",
         opt={"permission": VIEW_MEMBER_COUNTS},
+        responses=READ_PROBLEMS,
     )
     async def membership_counts(self, context: Context) -> list[MembershipCountOut]:
         return [
@@ -51,7 +58,7 @@ class UnionApi(Controller):
             for c in await membership.counts(context.enterprise_id)
         ]
 
-    @get("/unions/founding-progress", opt={"permission": UPPER_UNION})
+    @get("/unions/founding-progress", opt={"permission": UPPER_UNION}, responses=READ_PROBLEMS)
     async def founding_progress(
         self, actor: CurrentActor, threshold: FromQuery[int | None] = None, page: FromQuery[int] = 1
     ) -> list[FoundingProgressOut]:
