@@ -229,3 +229,50 @@ async def test_from_no_union_to_a_recognised_union_whose_chair_co_chairs_a_confe
     assert "phối hợp với Ban Chấp hành Công đoàn cơ sở" in plan
     await expect(desk.locator("main")).to_contain_text("Nguyễn Văn An")
     await hr.close()
+
+
+UNLABELLED = """() => [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
+  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute("aria-label")
+               && !e.getAttribute("aria-labelledby"))
+  .map(e => e.outerHTML.slice(0, 120))"""
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+async def test_every_union_page_labels_its_inputs_and_fits_a_phone(page: Page, sign_in):
+    from tests.browser.conftest import PHONE
+    from tests.unions import helpers
+
+    enterprise, _ = await helpers.enterprise_with_workers(12)
+    await helpers.found_union(enterprise)
+    await factories.user("union@u.vn", Role.UNION, enterprise)
+    await factories.user("fed@u.vn", Role.FEDERATION, province="24")
+    token = (
+        await Enterprise.select(Enterprise.public_token).where(Enterprise.id == enterprise).first()
+    )["public_token"]
+    await page.set_viewport_size(PHONE)
+    problems: list[str] = []
+
+    async def check(path: str) -> None:
+        response = await page.goto(path)
+        assert response and response.ok, f"{path}: HTTP {response and response.status}"
+        if unlabelled := await page.evaluate(UNLABELLED):
+            problems.append(f"{path}: inputs without a label: {unlabelled}")
+        if (excess := await page.evaluate(OVERFLOW)) > 0:
+            problems.append(f"{path}: {excess}px wider than a 360-px phone")
+
+    await check(f"/p/{token}/union")
+    await sign_in("union@u.vn", factories.PASSWORD)
+    base = f"/enterprises/{enterprise}/union"
+    for path in (
+        base,
+        f"{base}/applications",
+        f"{base}/members",
+        f"{base}/poster",
+        f"{base}/fees?payroll=100000000",
+    ):
+        await check(path)
+    await page.context.clear_cookies()
+    await sign_in("fed@u.vn", factories.PASSWORD)
+    for path in ("/federation/unions", f"/federation/unions/{enterprise}", base):
+        await check(path)
+    assert not problems, "\n".join(problems)
