@@ -10,8 +10,8 @@ from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.documents.tables import IssuedDocument
-from labour_democracy.i18n import format_date, language, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.i18n import language, today
 from labour_democracy.unions import documents, rules
 from labour_democracy.unions.founding import founders, require, union_in_scope
 from labour_democracy.unions.permissions import RUN_FOUNDING
@@ -347,10 +347,6 @@ async def elect_officers(context: EnterpriseContext, form: OfficersForm) -> None
             context.enterprise_id,
             minutes=minutes.reference,
         )
-
-
-def congress_date_text(union: GrassrootsUnion) -> str:
-    return format_date(union.congress_on, "long") if union.congress_on else ""
 
 
 async def union_chair(enterprise_id: int) -> str:

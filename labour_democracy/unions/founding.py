@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 
 from labour_democracy.core import audit
-from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
+from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.permissions import Actor, Permission
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, Province, Worker
@@ -328,7 +328,9 @@ async def review(context: EnterpriseContext, application_id: int, form: ReviewFo
         await UnionApplication.update(update).where(UnionApplication.id == application.id)
         await audit.record(
             context.actor,
-            f"union.application_{form.decision}ed",
+            "union.application_accepted"
+            if form.decision == "accept"
+            else "union.application_refused",
             "union_application",
             application.id,
             context.enterprise_id,
@@ -354,10 +356,3 @@ async def founders_by_union(union_ids: list[int]) -> dict[int, int]:
     )
     wanted = set(union_ids)
     return {r["union_id"]: r["n"] for r in rows if r["union_id"] in wanted}
-
-
-def today_or(day: dt.date | None) -> dt.date:
-    return day or today()
-
-
-__all__ = ["NotFound"]

@@ -4,8 +4,6 @@ enterprise's workers' representative organisation (core's `Enterprise.representa
 
 from __future__ import annotations
 
-import datetime as dt
-
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.scope import EnterpriseContext
@@ -164,7 +162,3 @@ async def recognise(context: EnterpriseContext, form: RecognitionForm) -> Issued
             members=len(accepted),
         )
     return decision
-
-
-def recognised_on_default() -> dt.date:
-    return today()

@@ -17,7 +17,7 @@ from labour_democracy.unions.schemas import (
     RecognitionForm,
     ReviewForm,
 )
-from labour_democracy.unions.tables import GrassrootsUnion, UnionApplication
+from labour_democracy.unions.tables import GrassrootsUnion
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.schemas import TallySheetForm
 from labour_democracy.voting.tables import TallyKind
@@ -125,6 +125,3 @@ async def found_union(enterprise_id: int) -> GrassrootsUnion:
         await federation_context(enterprise_id), RecognitionForm(recognised_on=today())
     )
     return await founding.current_union(enterprise_id)
-
-
-__all__ = ["UnionApplication"]
