@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from piccolo.table import Table
 
+    from labour_democracy.core.permissions import Permission
     from labour_democracy.core.reminders import Due
     from labour_democracy.core.scope import EnterpriseContext
     from labour_democracy.documents.registry import DocumentTemplate
@@ -117,6 +118,8 @@ class Manifest:
     followup_sources: Mapping[str, LabelSource] = field(default_factory=dict)
     # The issuing body of the documents of ballots by purpose (voting/documents.py reads it).
     ballot_issuers: Mapping[str, IssuerSource] = field(default_factory=dict)
+    # Who alone may set up, open and count ballots of a purpose (voting/services.py).
+    ballot_managers: Mapping[str, Permission] = field(default_factory=dict)
     demo: DemoLoader | None = None  # adds the module's history to the demo enterprise
 
 

@@ -12,7 +12,7 @@ from labour_democracy.unions import (
     demo,
     documents,
 )
-from labour_democracy.unions.permissions import VIEW_UNION
+from labour_democracy.unions.permissions import RUN_FOUNDING, VIEW_UNION
 from labour_democracy.unions.tables import UnionApplication, UnionMember
 from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.public import PublicSection
@@ -29,6 +29,7 @@ MANIFEST = Manifest(
     document_templates=documents.TEMPLATES,
     document_kinds=documents.KINDS,
     ballot_issuers={congress.ELECTION_PURPOSE: documents.union_issuer},
+    ballot_managers={congress.ELECTION_PURPOSE: RUN_FOUNDING},
     path_records={"union_application_id": UnionApplication, "union_member_id": UnionMember},
     demo=demo.load,
 )

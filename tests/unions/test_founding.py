@@ -233,3 +233,27 @@ async def test_the_congress_vote_count_minutes_carry_the_union_letterhead_and_nu
         await IssuedDocument.objects().where(IssuedDocument.id == union.congress_minutes).first()
     )
     assert (minutes.number, congress.number) == (1, 2)
+
+
+async def test_only_the_union_runs_its_congress_ballot_not_the_employer():
+    from labour_democracy.unions.schemas import AttendanceForm
+    from labour_democracy.voting import services as voting
+
+    enterprise_id, _ = await helpers.enterprise_with_workers(6)
+    union_context = await factories.context(enterprise_id, Role.UNION)
+    await founding.start_campaign(union_context, helpers.campaign_form())
+    await helpers.apply_all(enterprise_id)
+    await helpers.accept_all(union_context)
+    await congress.plan_congress(union_context, helpers.congress_form())
+    present = [a.id for a in await founding.applications(union_context)]
+    ballot_id = await congress.take_attendance(union_context, AttendanceForm(present=present))
+    hr = await factories.context(enterprise_id, Role.HR)
+    for step in (
+        lambda: voting.open_ballot(hr, ballot_id, present=5),
+        lambda: voting.issue_codes(hr, ballot_id),
+    ):
+        with pytest.raises(Forbidden):
+            await step()
+    await voting.open_ballot(union_context, ballot_id, present=5)
+    with pytest.raises(Forbidden):
+        await voting.close_ballot(hr, ballot_id)
