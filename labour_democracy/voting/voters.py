@@ -12,7 +12,7 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import casting, codes, rules
 from labour_democracy.voting.services import (
     close_if_due,
-    managed_ballot,
+    get_ballot,
     now,
     questions_with_options,
     require,
@@ -222,7 +222,7 @@ async def record_paper_ballot(
 ) -> str:
     """A teller enters a coded paper ballot; the code then cannot be used online, and vice versa."""
     require(context)
-    ballot = await managed_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     if ballot.channels == Channels.ONLINE:
         raise Conflict(_("This vote takes no paper ballots."))
     voter = await resolve_code(typed_code, Channel.PAPER)
