@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from piccolo.table import Table
 
+    from labour_democracy.core.permissions import Permission
     from labour_democracy.core.reminders import Due
     from labour_democracy.core.scope import EnterpriseContext
     from labour_democracy.documents.registry import DocumentTemplate, GeneratedDocument
@@ -78,6 +79,19 @@ DueSource = Callable[["EnterpriseContext"], Awaitable[list["Due"]]]
 DemoLoader = Callable[["EnterpriseContext"], Awaitable[None]]
 TargetSource = Callable[["EnterpriseContext"], Awaitable[list[tuple[int, str]]]]
 LabelSource = Callable[[Sequence[int]], Awaitable[dict[int, str]]]
+# Who issues the documents of a ballot of a given purpose when it is not the enterprise (e.g.
+# the grassroots union's own votes): `async (EnterpriseContext) -> IssuingBody | None`.
+IssuerSource = Callable[["EnterpriseContext"], Awaitable["IssuingBody | None"]]
+
+
+@dataclass(frozen=True)
+class IssuingBody:
+    """An issuing body other than the enterprise: its superior body printed above its name
+    (Decree 30/2020), its name, and the symbol of its own number series ("CĐCS")."""
+
+    superior: str | None
+    name: str
+    symbol: str
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,10 @@ class Manifest:
     # Records follow-up actions are agreed at, by source kind: their names in the reader's
     # language, by id (followups/services.py names each action's source when shown).
     followup_sources: Mapping[str, LabelSource] = field(default_factory=dict)
+    # The issuing body of the documents of ballots by purpose (voting/documents.py reads it).
+    ballot_issuers: Mapping[str, IssuerSource] = field(default_factory=dict)
+    # Who alone may set up, open and count ballots of a purpose (voting/services.py).
+    ballot_managers: Mapping[str, Permission] = field(default_factory=dict)
     demo: DemoLoader | None = None  # adds the module's history to the demo enterprise
 
 

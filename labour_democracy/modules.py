@@ -15,9 +15,10 @@ from labour_democracy.documents.manifest import MANIFEST as documents
 from labour_democracy.followups.manifest import MANIFEST as followups
 from labour_democracy.notices.manifest import MANIFEST as notices
 from labour_democracy.suggestions.manifest import MANIFEST as suggestions
+from labour_democracy.unions.manifest import MANIFEST as unions
 from labour_democracy.voting.manifest import MANIFEST as voting
 
-MODULES = (core, documents, notices, voting, suggestions, followups, dialogue, conferences)
+MODULES = (core, documents, notices, voting, suggestions, followups, unions, dialogue, conferences)
 
 
 def install() -> None:

@@ -317,3 +317,61 @@ async def _national_day(enterprise_id: int) -> int:
     row = CalendarDay(enterprise=None, day=dt.date(2026, 12, 31), note="Mẫu")
     await row.save()
     return row.id
+
+async def _union(enterprise_id: int) -> int:
+    """The enterprise's union being founded (the unions module), created on first use."""
+    from labour_democracy.unions.tables import GrassrootsUnion
+
+    row = (
+        await GrassrootsUnion.select(GrassrootsUnion.id)
+        .where(GrassrootsUnion.enterprise == enterprise_id)
+        .first()
+    )
+    if row:
+        return row["id"]
+    union = GrassrootsUnion(
+        enterprise=enterprise_id,
+        name="Công đoàn cơ sở mẫu",
+        upper_union="Liên đoàn Lao động tỉnh mẫu",
+        committee_origin="formed_by_workers",
+        campaign_formed_on=dt.date(2026, 1, 5),
+    )
+    await union.save()
+    return union.id
+
+
+@sample("union_application_id")
+async def _union_application(enterprise_id: int) -> int:
+    from labour_democracy.unions.tables import UnionApplication
+
+    application = UnionApplication(
+        enterprise=enterprise_id,
+        union=await _union(enterprise_id),
+        full_name="Trần Văn Mẫu",
+        gender="male",
+        eligibility="founder",
+        received_on=dt.date(2026, 1, 6),
+    )
+    await application.save()
+    return application.id
+
+
+@sample("union_member_id")
+async def _union_member(enterprise_id: int) -> int:
+    from labour_democracy.unions.tables import UnionMember
+
+    member = UnionMember(
+        enterprise=enterprise_id,
+        union=await _union(enterprise_id),
+        full_name="Trần Văn Mẫu",
+        gender="male",
+        joined_on=dt.date(2026, 1, 6),
+    )
+    await member.save()
+    return member.id
+
+
+@sample("union_enterprise_id")
+async def _union_enterprise(enterprise_id: int) -> int:
+    """The federation's pages name the enterprise the upper-level union acts on."""
+    return enterprise_id

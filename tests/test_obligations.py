@@ -30,6 +30,7 @@ def test_each_obligation_is_declared_once_with_its_legal_source():
         "dialogue_published",
         "suggestions_answered",
         "followups_done",
+        "union_term",
     } <= set(keys)
     assert all(obligation.legal_source and obligation.applies_to for obligation in OBLIGATIONS)
     conference = next(o for o in OBLIGATIONS if o.key == "conference_held")
@@ -42,7 +43,8 @@ async def test_an_enterprise_with_no_records_owes_what_is_yearly_and_nothing_els
     for key, by_enterprise in results.items():
         assert set(by_enterprise) == {first, second}, key
     owed = {key for key, by_enterprise in results.items() if by_enterprise[first].met is False}
-    assert owed == {"conference_held", "dialogue_periodic"}
+    # No union and no founding under way (the unions module's federation targets).
+    assert owed == {"conference_held", "dialogue_periodic", "union_present", "union_founding"}
     nothing_due = {
         key for key, by_enterprise in results.items() if by_enterprise[first].met is None
     }
@@ -51,4 +53,5 @@ async def test_an_enterprise_with_no_records_owes_what_is_yearly_and_nothing_els
         "dialogue_published",
         "suggestions_answered",
         "followups_done",
+        "union_term",
     }

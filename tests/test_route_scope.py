@@ -40,6 +40,7 @@ from labour_democracy.core.permissions import (
 from labour_democracy.core.tables import Membership, Role, User, Worker
 from labour_democracy.manifest import Manifest, install, installed
 from labour_democracy.modules import MODULES
+from labour_democracy.unions.permissions import UPPER_UNION
 from labour_democracy.web.auth import SAFE_METHODS, access_guard
 from tests import factories
 from tests.helpers import Browser
@@ -328,8 +329,15 @@ async def test_the_guard_refuses_an_unsafe_route_without_a_permission():
 
 
 def test_outside_an_enterprise_only_administrators_and_account_owners_write():
+    """... and the upper-level union (issue 15): a federation officer appoints a campaign
+    committee and recognises a union (Trade Union Law 50/2024/QH15, Arts. 4(2), 19(5)) on the
+    federation's own pages, each of which checks the enterprise is in the officer's province
+    (unions/federation.upper_union_context; tests/unions)."""
     outside = [e for e in ENDPOINTS if not e.in_enterprise and e.method not in SAFE_METHODS]
-    assert [str(e) for e in outside if e.permission not in (ADMINISTER, OWN_ACCOUNT)] == []
+    allowed = (ADMINISTER, OWN_ACCOUNT, UPPER_UNION)
+    assert [str(e) for e in outside if e.permission not in allowed] == []
+    upper = [str(e) for e in outside if e.permission is UPPER_UNION]
+    assert all(path.split()[1].startswith("/federation/unions/") for path in upper)
 
 
 def test_a_path_parameter_names_the_same_table_in_every_module():

@@ -66,6 +66,7 @@ from labour_democracy.core.tables import Worker
 from labour_democracy.documents import pdf
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
+from labour_democracy.unions.congress import union_chair
 from labour_democracy.voting import permissions as voting_permissions
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Base, Comparator, describe
@@ -201,6 +202,8 @@ class ConferenceController(Controller):
                 ConferenceForm.WHOLE if view.form is ConferenceForm.EITHER else view.form
             ).value,
             "employer_chair": context.enterprise.legal_representative,
+            # The recognised union's chair co-chairs (Decree 145/2020, Art. 47(1)).
+            "union_chair": await union_chair(context.enterprise_id),
         }
         return _plan_form(request, context, view, values, {})
 

@@ -75,7 +75,10 @@ async def _validate_plan(
     for field, limit in _TEXT_LIMITS.items():
         value = getattr(form, field)
         if not value.strip():
-            errors[field] = _("This field is required.")
+            # Decree 145/2020, Art. 47(1): the union takes part "if any"; without one the
+            # workers' side co-chairs only if it has chosen someone.
+            if field != "union_chair" or context.enterprise.representation != "none":
+                errors[field] = _("This field is required.")
         elif len(value) > limit:
             errors[field] = _("At most {n} characters.").format(n=limit)
     starts_at = _parse_time(form.starts_at)

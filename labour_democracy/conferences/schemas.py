@@ -51,7 +51,8 @@ class PlanForm(msgspec.Struct, kw_only=True):
     # Law 10/2022, Art. 69(2)(b): why an SOE under 100 workers meets as delegates.
     delegate_reason: DelegateReason | None = None
     employer_chair: str
-    union_chair: str
+    # The workers' side co-chair: empty where the enterprise has no union (Decree 145, Art. 47(1)).
+    union_chair: str = ""
     secretary: str
 
 
@@ -65,7 +66,8 @@ class PlanEditForm(msgspec.Struct, kw_only=True):
     starts_at: str  # "08:00"
     venue: str
     employer_chair: str
-    union_chair: str
+    # The workers' side co-chair: empty where the enterprise has no union (Decree 145, Art. 47(1)).
+    union_chair: str = ""
     secretary: str
 
 

@@ -30,6 +30,7 @@ from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import format_date, language, today
 from labour_democracy.i18n import gettext as _
+from labour_democracy.unions import membership
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import Rule, describe
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
@@ -112,6 +113,10 @@ async def prepare_vote(context: EnterpriseContext, conference_id: int, item_id: 
             Delegate.conference == conference_id
         )
     ]
+    if item.key == "dialogue_representatives":
+        # Decree 145/2020/NĐ-CP, Art. 37(1): the delegates outside any representative
+        # organisation elect the workers' dialogue group.
+        worker_ids = await membership.not_members(worker_ids)
     # The voting engine stores text, printed on its slips and results: in Vietnamese, as the
     # conference's documents are, whatever the language of whoever prepares the vote.
     with language("vi"):

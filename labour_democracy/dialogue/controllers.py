@@ -179,7 +179,7 @@ class DialogueController(Controller):
         member_list_id: Id,
         worker_q: FromQuery[str | None] = None,
     ) -> Template:
-        defaults = {"side": "employer_side", "seats": "1", "electorate_kind": "all_workers"}
+        defaults = {"side": "employer_side", "seats": "1", "electorate_kind": "non_union_members"}
         return await _member_list(
             request, context, member_list_id, {**defaults, "worker_q": worker_q or ""}, {}
         )

@@ -24,7 +24,13 @@ from labour_democracy.voting.tables import BallotStatus, ElectorateKind, Questio
 
 # The voting engine's `purpose` of these ballots, telling them from consultations.
 ELECTION_PURPOSE = "dialogue_group"
-GROUP_ELECTORATES = (ElectorateKind.ALL_WORKERS, ElectorateKind.ORG_UNIT)
+# Decree 145/2020/NĐ-CP, Art. 37(1): the workers who are not members of a representative
+# organisation elect the group; that electorate is the default (issue 12, point 1).
+GROUP_ELECTORATES = (
+    ElectorateKind.NON_MEMBERS,
+    ElectorateKind.ALL_WORKERS,
+    ElectorateKind.ORG_UNIT,
+)
 
 
 async def create_group_election(
@@ -36,7 +42,14 @@ async def create_group_election(
     own pages. Returns the ballot's id."""
     inputs.require(context, MANAGE_MEMBERS)
     if form.electorate_kind not in GROUP_ELECTORATES:
-        raise Invalid({"electorate_kind": _("Choose all workers or one part of the company.")})
+        raise Invalid(
+            {
+                "electorate_kind": _(
+                    "Choose the workers who are not union members, all workers or one part of "
+                    "the company."
+                )
+            }
+        )
     async with write_transaction():
         version = await get_owned(context, MemberList, member_list_id)
         if version.status != MemberListStatus.DRAFT:

@@ -35,7 +35,8 @@ class MemberForm(msgspec.Struct, kw_only=True):
 class GroupElectionForm(msgspec.Struct, kw_only=True):
     candidates: str  # one per line
     seats: int = 1
-    electorate_kind: ElectorateKind = ElectorateKind.ALL_WORKERS
+    # Decree 145/2020/NĐ-CP, Art. 37(1): workers outside any representative organisation.
+    electorate_kind: ElectorateKind = ElectorateKind.NON_MEMBERS
     electorate_unit: int | None = None
 
 

@@ -19,7 +19,7 @@ from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_number, language
 from labour_democracy.i18n import gettext as _
-from labour_democracy.manifest import DocumentKind
+from labour_democracy.manifest import DocumentKind, IssuingBody, installed
 from labour_democracy.voting import rules
 from labour_democracy.voting.schemas import BallotResult
 from labour_democracy.voting.tables import Ballot, Elector, TallyKind, TallySheet
@@ -311,17 +311,36 @@ async def issue_minutes(
     closed_on = ballot.closed_at.astimezone(LOCAL_TIMEZONE).date()
     head = await documents.letterhead(context)
     facts = await counting_facts(context, ballot, chairs)
+    document_context = minutes_context(
+        head, ballot, result, option_labels(questions), closed_on, facts
+    )
+    body = await issuing_body(context, ballot.purpose)
+    if body is not None:  # a vote another body runs (the union's): its letterhead and numbers
+        document_context["header"] = {
+            **document_context["header"],
+            "superior_body": body.superior.upper() if body.superior else None,
+            "issuer": body.name.upper(),
+        }
     return await documents.issue(
         context,
         kind=MINUTES_KIND,
         type_code="BB",
         title=f"Biên bản kiểm phiếu: {ballot.title}",
         template=MINUTES,
-        document_context=minutes_context(
-            head, ballot, result, option_labels(questions), closed_on, facts
-        ),
+        document_context=document_context,
+        issuer=body.symbol if body is not None else None,
         on=closed_on,
     )
+
+
+async def issuing_body(context: EnterpriseContext, purpose: str) -> IssuingBody | None:
+    """The body that issues the documents of ballots of `purpose`, as a module declares it in
+    its manifest's `ballot_issuers`; None: the enterprise."""
+    for manifest in installed():
+        source = manifest.ballot_issuers.get(purpose)
+        if source is not None:
+            return await source(context)
+    return None
 
 
 async def signature_sheet(context: EnterpriseContext, ballot: Ballot) -> bytes:

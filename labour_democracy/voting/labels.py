@@ -25,6 +25,7 @@ register(
         ElectorateKind.ALL_WORKERS: N_("All active workers"),
         ElectorateKind.ORG_UNIT: N_("The workers of a unit"),
         ElectorateKind.UNION_MEMBERS: N_("Union members"),
+        ElectorateKind.NON_MEMBERS: N_("Workers who are not union members"),
         ElectorateKind.NAMED_LIST: N_("A named list"),
         QuestionKind.MOTION: N_("Motion (for / against / abstain)"),
         QuestionKind.CHOICE: N_("Choice among options"),

@@ -111,16 +111,17 @@ SOE_CONFERENCE_RESOLUTION = Rule(
     2,
     N_("Law 10/2022/QH15, Art. 69(2)(c): more than half of those present"),
 )
-# Union elections: a candidate needs more than half of the valid ballots (VGCL Charter practice;
-# read law.md §4.2 — SECONDARY source).
+# Elections: more than half of the valid ballots by default. No article the app has read sets
+# it (issue 12, point 10: no citation the app cannot name), so the source says it is a default;
+# the union's elections take the upper-level union's setting (unions/rules.py).
 ELECTION_MAJORITY = Rule(
     Base.VALID,
     Comparator.GREATER,
     1,
     2,
     N_(
-        "Election practice of the Vietnam General Confederation of Labour: more than half of "
-        "the valid ballots"
+        "Default of the app, set by no article it can name: more than half of the valid "
+        "ballots; the organiser may choose a stricter rule"
     ),
 )
 # Decree 145/2020/NĐ-CP, Arts. 44 and 48: how workers' opinions are collected is set by the

@@ -27,7 +27,7 @@ from labour_democracy.i18n import N_, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import casting, codes, documents, rules
 from labour_democracy.voting import tally as tallying
-from labour_democracy.voting.permissions import MANAGE_BALLOTS
+from labour_democracy.voting.permissions import MANAGE_BALLOTS, require_manager
 from labour_democracy.voting.rules import Base, Rule
 from labour_democracy.voting.schemas import BallotForm, IssuedCode, QuestionForm, TallySheetForm
 from labour_democracy.voting.tables import (
@@ -59,9 +59,9 @@ def require(context: EnterpriseContext, permission=MANAGE_BALLOTS) -> None:
         raise Forbidden
 
 
-async def get_ballot(context: EnterpriseContext, ballot_id: int) -> Ballot:
-    ballot = await get_owned(context, Ballot, ballot_id)
-    return await close_if_due(ballot)
+async def get_ballot(context: EnterpriseContext, ballot_id: int, manage: bool = False) -> Ballot:
+    ballot = await get_owned(context, Ballot, ballot_id)  # to change it: its manager only
+    return await close_if_due(require_manager(context, ballot) if manage else ballot)
 
 
 def _require_draft(ballot: Ballot) -> None:
@@ -167,7 +167,7 @@ async def create_ballot(
 
 async def update_ballot(context: EnterpriseContext, ballot_id: int, form: BallotForm) -> None:
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     _require_draft(ballot)
     minimum = Rule.decode(ballot.quorum_minimum, ballot.quorum_source)
     quorum = await _check_ballot_form(context, form, minimum)
@@ -199,7 +199,7 @@ async def attach_document(
     context: EnterpriseContext, ballot_id: int, name: str, content_type: str, content: bytes
 ) -> None:
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     _require_draft(ballot)
     if len(content) > 10 * 1024 * 1024:
         raise Invalid({"attachment": _("The file is larger than 10 MB.")})
@@ -289,7 +289,7 @@ async def add_question(
     rule_minimum: Rule | None = None,
 ) -> int:
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     _require_draft(ballot)
     minimum = rule_minimum or (
         rules.ELECTION_MAJORITY if form.kind is QuestionKind.ELECTION else rules.ANY_RULE
@@ -338,7 +338,7 @@ async def add_question(
 
 async def delete_question(context: EnterpriseContext, ballot_id: int, question_id: int) -> None:
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     _require_draft(ballot)
     question = (
         await Question.objects()
@@ -365,7 +365,7 @@ async def delete_question(context: EnterpriseContext, ballot_id: int, question_i
 async def set_named_list(context: EnterpriseContext, ballot_id: int, worker_ids: list[int]) -> int:
     """The electors of a named-list ballot (e.g. conference delegates), before freezing."""
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     _require_draft(ballot)
     if ballot.electorate_kind != ElectorateKind.NAMED_LIST:
         raise Conflict(_("This ballot's electorate is not a named list."))
@@ -400,6 +400,8 @@ async def electorate_clause(ballot: Ballot):
     clause = active_workers(ballot.enterprise, today())
     if ballot.electorate_kind == ElectorateKind.UNION_MEMBERS:
         clause &= Worker.union_member.eq(True)
+    elif ballot.electorate_kind == ElectorateKind.NON_MEMBERS:
+        clause &= Worker.union_member.eq(False)
     elif ballot.electorate_kind == ElectorateKind.ORG_UNIT:
         clause &= Worker.org_unit.is_in(
             await _unit_and_descendants(ballot.electorate_unit, ballot.enterprise)
@@ -457,7 +459,7 @@ async def issue_codes(context: EnterpriseContext, ballot_id: int) -> list[Issued
     """One code per elector; freezes the electorate. The plain codes are returned once, for the
     slips, and never stored. Issuing again before the vote opens cancels the earlier codes."""
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     _require_draft(ballot)
     if not await Question.exists().where(Question.ballot == ballot.id):
         raise Conflict(_("Add at least one question before printing the slips."))
@@ -504,7 +506,7 @@ async def issue_codes(context: EnterpriseContext, ballot_id: int) -> list[Issued
 async def replace_code(context: EnterpriseContext, ballot_id: int, serial: int) -> IssuedCode:
     """A lost or spoiled slip: cancel its unused code and issue one new code in its place."""
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     if ballot.status == BallotStatus.CLOSED:
         raise Conflict(_("The ballot is closed."))
     async with write_transaction():
@@ -565,7 +567,7 @@ async def record_slips_received(
 ) -> int:
     """The signature sheet, typed in: these electors signed for a slip (which one is not kept)."""
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     async with write_transaction():
         await Elector.update({Elector.slip_received: True}).where(
             (Elector.ballot == ballot.id) & Elector.id.is_in(elector_ids or [-1])
@@ -593,7 +595,7 @@ async def open_ballot(
     """Open the vote. A caller that counts attendance (a conference) passes `present`; the vote
     then cannot open while the quorum is missing."""
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     _require_draft(ballot)
     if not await Question.exists().where(Question.ballot == ballot.id):
         raise Conflict(_("Add at least one question before opening the vote."))
@@ -644,7 +646,7 @@ async def close_ballot(
     minutes (signed by the tellers and `chairs`, who chaired the vote where someone did), all
     in one transaction; returns the result's hash."""
     require(context)
-    ballot = await get_owned(context, Ballot, ballot_id)
+    require_manager(context, ballot := await get_owned(context, Ballot, ballot_id))
     if ballot.status != BallotStatus.OPEN:
         raise Conflict(_("Only an open vote can be closed; a closed vote is never reopened."))
     async with write_transaction():
@@ -712,7 +714,7 @@ async def add_tally_sheet(
 ) -> int:
     """Totals counted by two tellers (show of hands, or paper without codes)."""
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     if ballot.status != BallotStatus.OPEN:
         raise Conflict(_("Counted totals are entered while the vote is open."))
     errors: dict[str, str] = {}

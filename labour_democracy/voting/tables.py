@@ -55,6 +55,9 @@ class ElectorateKind(StrEnum):
     ALL_WORKERS = "all_workers"
     ORG_UNIT = "org_unit"
     UNION_MEMBERS = "union_members"
+    # Decree 145/2020/NĐ-CP, Art. 37(1): the workers who are in no representative organisation
+    # choose the workers' dialogue group (Worker.union_member, kept by the union's register).
+    NON_MEMBERS = "non_union_members"
     NAMED_LIST = "named_list"
 
 

@@ -222,7 +222,7 @@ async def record_paper_ballot(
 ) -> str:
     """A teller enters a coded paper ballot; the code then cannot be used online, and vice versa."""
     require(context)
-    ballot = await get_ballot(context, ballot_id)
+    ballot = await get_ballot(context, ballot_id, manage=True)
     if ballot.channels == Channels.ONLINE:
         raise Conflict(_("This vote takes no paper ballots."))
     voter = await resolve_code(typed_code, Channel.PAPER)

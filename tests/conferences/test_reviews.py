@@ -107,7 +107,7 @@ async def test_recording_a_review_issues_its_report_with_each_commitment_and_the
     assert "Kết quả sơ kết đã được thông báo tới toàn thể người lao động ngày 20/09/2026." in text
     for line in (
         "- Toàn thể người lao động (niêm yết, công bố);",
-        "- Ban Chấp hành Công đoàn cơ sở;",
+        "- Nhóm đại diện đối thoại của người lao động;",  # no union (Decree 145, Art. 47(1))
         "- Lưu: VT.",
     ):
         assert line in text

@@ -504,7 +504,10 @@ async def test_the_union_replies_to_an_employer_request_under_its_own_number():
     assert document.reference == "01/CĐCS"
     text = all_text(document.content)
     assert UNION.upper() in text and "Kính gửi: Ban Giám đốc Công ty TNHH May Sông Hồng" in text
-    assert f"TM. {UNION.upper()}" in text and "Phạm Thị Dung" in text
+    # Issue 11, point 7: the upper-level union above the union's name, "TM. BAN CHẤP HÀNH".
+    assert "TM. BAN CHẤP HÀNH" in text and "Phạm Thị Dung" in text
+    assert f"TM. {UNION.upper()}" not in text
+    assert text.index("LIÊN ĐOÀN LAO ĐỘNG") < text.index(UNION.upper())
 
 
 async def test_only_the_side_that_received_the_request_drafts_the_reply():

@@ -585,7 +585,7 @@ async def test_the_dialogue_group_is_elected_through_the_voting_engine():
         union, list_id, GroupElectionForm(candidates="An\nBình\nChi", seats=2)
     )
     ballot = await Ballot.objects().get(Ballot.id == ballot_id)
-    assert ballot.purpose == "dialogue_group" and ballot.electorate_kind == "all_workers"
+    assert ballot.purpose == "dialogue_group" and ballot.electorate_kind == "non_union_members"
     question = await Question.objects().get(Question.ballot == ballot_id)
     assert question.seats == 2 and question.rule_minimum == voting_rules.ELECTION_MAJORITY.encode()
     with pytest.raises(Conflict):

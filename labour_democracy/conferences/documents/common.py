@@ -23,6 +23,7 @@ from labour_democracy.documents.engine import vietnamese_date
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import LOCAL_TIMEZONE, language
 from labour_democracy.i18n import gettext as _
+from labour_democracy.unions.wording import workers_side
 from labour_democracy.voting import rules as voting_rules
 
 FORM_WORDS = {
@@ -81,11 +82,22 @@ class Head(documents.Letterhead):
     """The letterhead, and the enterprise's name as written in sentences."""
 
     name: str = ""
+    # The workers' side as the enterprise has it (Decree 145/2020, Art. 47(1): "if any").
+    workers: str = "Ban Chấp hành Công đoàn cơ sở"
+    workers_chair: str = "Chủ tịch Công đoàn cơ sở"
+    has_union: bool = True
 
 
 async def head_of(context: EnterpriseContext) -> Head:
     letterhead = await documents.letterhead(context)
-    return Head(**dataclasses.asdict(letterhead), name=context.enterprise.name)
+    side = workers_side(context.enterprise.representation)
+    return Head(
+        **dataclasses.asdict(letterhead),
+        name=context.enterprise.name,
+        workers=side.body,
+        workers_chair=side.chair,
+        has_union=side.has_union,
+    )
 
 
 BASE_WORDS = {
@@ -193,3 +205,11 @@ async def issue_document(
         finish=finish,
         reuse_unchanged=reuse_unchanged,
     )
+
+
+def chairs_text(head: Head, conference: Conference, capacity: str) -> str:
+    """Who chairs: the employer's co-chair, and the workers' side's where there is one."""
+    text = f"Chủ trì hội nghị: Ông/Bà {conference.employer_chair} (đại diện người sử dụng lao động)"
+    if conference.union_chair:
+        text += f" và Ông/Bà {conference.union_chair} ({capacity})"
+    return text + "."

@@ -10,6 +10,7 @@ from labour_democracy.conferences.documents.common import (
     VOTE_WORDS,
     Head,
     attendees,
+    chairs_text,
     conference_name,
     head_of,
     issue_document,
@@ -97,8 +98,7 @@ def minutes_context(
 ) -> dict[str, Any]:
     who = attendees(conference)
     attendance_lines = [
-        f"Chủ trì hội nghị: Ông/Bà {conference.employer_chair} (đại diện người sử dụng lao "
-        f"động) và Ông/Bà {conference.union_chair} (đại diện Ban Chấp hành Công đoàn cơ sở).",
+        chairs_text(head, conference, "đại diện " + head.workers),
         f"Thư ký hội nghị: Ông/Bà {conference.secretary}.",
         f"Tổng số {who} được triệu tập: {format_number(present.expected)}. "
         f"Số {who} có mặt: {format_number(present.present)} ({present.share}).",
@@ -156,7 +156,7 @@ def minutes_context(
         closing=closing,
         signers=[
             {"title": "THƯ KÝ HỘI NGHỊ", "side": "", "name": conference.secretary},
-            *co_chairs(conference),
+            *co_chairs(conference, head.workers),
         ],
     )
 

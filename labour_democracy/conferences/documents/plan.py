@@ -10,6 +10,7 @@ from labour_democracy.conferences.documents.common import (
     AGENDA_WORDS,
     VOTE_WORDS,
     Head,
+    chairs_text,
     conference_context,
     conference_name,
     head_of,
@@ -33,6 +34,17 @@ from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import language, today
 
+# Without a union the union's steps fall to the workers' representatives (Decree 145/2020,
+# Art. 47(1): the union takes part "if any").
+_OWNERS_WITHOUT_UNION = {
+    "Người sử dụng lao động và công đoàn": "Người sử dụng lao động và đại diện người lao động",
+    "Công đoàn": "Đại diện người lao động",
+}
+
+
+def _owner(head: Head, owner: str) -> str:
+    return owner if head.has_union else _OWNERS_WITHOUT_UNION.get(owner, owner)
+
 
 def plan_context(
     head: Head, conference: Conference, steps: list[dict], on: dt.date
@@ -40,7 +52,7 @@ def plan_context(
     body = [
         *legal_bases(head, conference),
         opening_text(head, conference),
-        "Người sử dụng lao động phối hợp với Ban Chấp hành Công đoàn cơ sở tổ chức hội nghị "
+        f"Người sử dụng lao động phối hợp với {head.workers} tổ chức hội nghị "
         "theo Quy chế dân chủ ở cơ sở tại nơi làm việc; các công việc chuẩn bị, người phụ "
         "trách và thời hạn (tính theo ngày làm việc) như sau:",
     ]
@@ -48,7 +60,7 @@ def plan_context(
         {
             "number": index,
             "title": step_title(step.get("key", ""), step["title"]),
-            "owner": step_owner(step.get("key", ""), step["owner"]),
+            "owner": _owner(head, step_owner(step.get("key", ""), step["owner"])),
             "due": short_date(step["due_on"]),
             "status": (
                 f"Đã xong {short_date(step['done_on'])}".strip()
@@ -69,7 +81,7 @@ def plan_context(
         summary=f"Tổ chức {conference_name(conference)}",
         on=on,
         body=body,
-        recipients=["Ban Chấp hành Công đoàn cơ sở;", "Các phòng, ban, đơn vị;", "Lưu: VT."],
+        recipients=[f"{head.workers};", "Các phòng, ban, đơn vị;", "Lưu: VT."],
         steps=rows,
         closing=closing,
     )
@@ -103,9 +115,8 @@ def agenda_context(
 ) -> dict[str, Any]:
     body = [
         opening_text(head, conference),
-        f"Chủ trì hội nghị: Ông/Bà {conference.employer_chair} (đại diện người sử dụng lao "
-        f"động) và Ông/Bà {conference.union_chair} (Chủ tịch Công đoàn cơ sở). Thư ký: "
-        f"Ông/Bà {conference.secretary}.",
+        chairs_text(head, conference, head.workers_chair)
+        + f" Thư ký: Ông/Bà {conference.secretary}.",
     ]
     rows = [
         {

@@ -184,16 +184,24 @@ def verdict_text(question: QuestionResult, labels: dict[int, str], shout: bool =
     return f"{word('Nhiều phiếu nhất')}: {leading}" if leading else word("Không có")
 
 
-def co_chairs(conference: Conference) -> list[dict[str, str]]:
-    return [
+def co_chairs(
+    conference: Conference, workers: str = "Ban Chấp hành Công đoàn cơ sở"
+) -> list[dict[str, str]]:
+    """The signers: the employer's co-chair, and the workers' side's where it has one
+    (`workers` names that side, `Head.workers`)."""
+    signers = [
         {
             "title": "ĐỒNG CHỦ TRÌ HỘI NGHỊ",
             "side": "Đại diện người sử dụng lao động",
             "name": conference.employer_chair,
         },
-        {
-            "title": "ĐỒNG CHỦ TRÌ HỘI NGHỊ",
-            "side": "Đại diện Ban Chấp hành Công đoàn cơ sở",
-            "name": conference.union_chair,
-        },
     ]
+    # The templates lay the signers out in fixed columns: an empty one where nobody co-chairs.
+    signers.append(
+        {
+            "title": "ĐỒNG CHỦ TRÌ HỘI NGHỊ" if conference.union_chair else "",
+            "side": f"Đại diện {workers}" if conference.union_chair else "",
+            "name": conference.union_chair,
+        }
+    )
+    return signers

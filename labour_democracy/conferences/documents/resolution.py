@@ -81,7 +81,7 @@ def resolution_context(
         for index, row in enumerate(commitments, start=1)
     ] or ["Không có cam kết cần theo dõi."]
     execution = [
-        "Người sử dụng lao động và Ban Chấp hành Công đoàn cơ sở có trách nhiệm phổ biến "
+        f"Người sử dụng lao động và {head.workers} có trách nhiệm phổ biến "
         "Nghị quyết này tới toàn thể người lao động, tổ chức thực hiện và giám sát việc thực "
         "hiện."
     ]
@@ -106,7 +106,7 @@ def resolution_context(
             {"heading": "Điều 2. Các cam kết thực hiện", "paragraphs": duties},
             {"heading": "Điều 3. Tổ chức thực hiện", "paragraphs": execution},
         ],
-        signers=co_chairs(conference),
+        signers=co_chairs(conference, head.workers),
         validity=_validity(conference, present, outcomes),
     )
 

@@ -134,7 +134,7 @@ def review_report_context(
         body=body,
         recipients=[
             "Toàn thể người lao động (niêm yết, công bố);",
-            "Ban Chấp hành Công đoàn cơ sở;",
+            f"{head.workers};",
             "Lưu: VT.",
         ],
         commitments=rows,

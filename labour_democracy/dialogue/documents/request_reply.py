@@ -26,6 +26,8 @@ from labour_democracy.documents.engine import short_date
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
+from labour_democracy.unions import documents as union_documents
+from labour_democracy.unions import founding
 
 REQUEST_REPLY = "dialogue/request_reply.docx"
 REQUEST_REPLY_KIND = "dialogue_request_reply"
@@ -43,9 +45,12 @@ def request_reply_context(
     head: issuing.Letterhead,
     members: list[Member],
     on: dt.date,
+    upper_union: str | None = None,
 ) -> dict[str, Any]:
     """The letter agreeing time and place (Decree 145 Art. 40(2)), from the side that received
-    the request: the employer answers the workers, the worker side answers the employer."""
+    the request: the employer answers the workers, the worker side answers the employer. The
+    union's letter carries `upper_union` above its name and signs "TM. BAN CHẤP HÀNH" (issue 11,
+    point 7)."""
     if request.replied_on is None:
         raise Invalid(_("Record the reply (the time and place agreed) first."))
     missing = {}
@@ -60,7 +65,7 @@ def request_reply_context(
         issuer, receiver = head.issuer, enterprise.name
         addressee = request.requested_by or "Các thành viên đại diện đối thoại bên người lao động"
         title, name = head.signer_title, head.signer_name
-        authority = ""
+        authority, superior = "", None
     else:
         worker_side = next(
             (s for s in WORKER_SIDES if any(m.side == s for m in members)), Side.UNION
@@ -69,7 +74,9 @@ def request_reply_context(
         issuer = receiver
         addressee = request.requested_by or f"Ban Giám đốc {enterprise.name}"
         signer = _signer_for(members, worker_side)
-        authority = f"TM. {receiver}"
+        union = worker_side == Side.UNION
+        authority = "TM. BAN CHẤP HÀNH" if union else f"TM. {receiver}"
+        superior = upper_union if union else None
         title, name = (signer.title or "", signer.full_name) if signer else ("", "")
     moment = wording.local(request.reply_at)
     body = [
@@ -84,6 +91,7 @@ def request_reply_context(
         "Trân trọng./.",
     ]
     return layout.standard_context(
+        superior_body=superior,
         issuer=issuer,
         place=head.place,
         date=on,
@@ -112,7 +120,7 @@ async def issue_request_reply(
         head = await issuing.letterhead(context)
         issued_on = on or request.replied_on or today()
         document_context = request_reply_context(
-            context.enterprise, request, head, members, issued_on
+            context.enterprise, request, head, members, issued_on, await _upper_union(context)
         )
         document = await issuing.issue(
             context,
@@ -128,3 +136,11 @@ async def issue_request_reply(
             DialogueRequest.id == request.id
         )
     return document
+
+
+async def _upper_union(context: EnterpriseContext) -> str:
+    """The upper-level union printed above the grassroots union's name."""
+    body = await union_documents.union_issuer(context)
+    if body is not None and body.superior:
+        return body.superior
+    return await founding.default_upper_union(context.enterprise)

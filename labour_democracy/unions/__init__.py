@@ -1,0 +1,1 @@
+"""The grassroots trade union (công đoàn cơ sở): founding, recognition, membership, fees."""

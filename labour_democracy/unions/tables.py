@@ -1,0 +1,152 @@
+"""Tables of the grassroots trade union: its founding and recognition, the campaign committee,
+the applications, the congress's elected committees and the membership register."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from piccolo.columns import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    SmallInt,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.base import OnDelete
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from labour_democracy.core.tables import Enterprise, OrgUnit, Worker
+from labour_democracy.documents.tables import IssuedDocument
+from labour_democracy.voting.tables import Ballot
+
+
+class UnionStatus(StrEnum):
+    CAMPAIGN = "campaign"  # the campaign committee collects applications
+    CONGRESS = "congress_held"  # the founding congress elected its committees
+    SUBMITTED = "dossier_sent"  # the dossier went to the upper-level union
+    RECOGNISED = "recognised"  # the upper-level union's decision: the union acts from here
+
+
+class CommitteeOrigin(StrEnum):
+    """Law 50/2024/QH15, Art. 19(5): who formed the campaign committee."""
+
+    APPOINTED = "appointed_by_upper_union"
+    WORKERS = "formed_by_workers"
+
+
+class ApplicationStatus(StrEnum):
+    RECEIVED = "application_received"
+    ACCEPTED = "application_accepted"
+    REFUSED = "application_refused"
+
+
+class Body(StrEnum):
+    EXECUTIVE = "executive_committee"  # Ban Chấp hành
+    INSPECTION = "inspection_committee"  # Ủy ban Kiểm tra
+
+
+class Office(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    MEMBER = "committee_member"
+
+
+class MemberStatus(StrEnum):
+    ACTIVE = "member_active"
+    LEFT = "member_left"
+    TRANSFERRED = "member_transferred"
+
+
+class GrassrootsUnion(Table):
+    """A grassroots trade union (công đoàn cơ sở), from its founding campaign to its
+    recognition by the upper-level union and its committees' terms."""
+
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
+    name = Varchar(length=255)  # "Công đoàn cơ sở Công ty TNHH ..."
+    upper_union = Varchar(length=255)  # "Liên đoàn Lao động tỉnh Thái Nguyên"
+    status = Varchar(length=16, choices=UnionStatus, default=UnionStatus.CAMPAIGN)
+    committee_origin = Varchar(length=24, choices=CommitteeOrigin)
+    campaign_formed_on = Date()
+    campaign_decision = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
+    # The election rule at the congress (voting.rules encoding) and its source, a setting.
+    election_rule = Varchar(length=40, default="valid gt 1/2")
+    congress_on = Date(null=True, default=None)
+    congress_place = Varchar(length=300, default="")
+    executive_seats = SmallInt(default=3)
+    inspection_seats = SmallInt(default=1)
+    # Candidates, one a line, until the election is drawn from them.
+    executive_candidates = Text(default="")
+    inspection_candidates = Text(default="")
+    election_ballot = ForeignKey(Ballot, null=True, on_delete=OnDelete.restrict)
+    congress_minutes = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
+    dossier = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
+    recognition_number = Varchar(length=50, default="")
+    recognised_on = Date(null=True, default=None)
+    recognised_by = Integer(null=True, default=None)  # the federation officer's user id
+    recognition_decision = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
+    term_years = SmallInt(default=5)
+    next_congress_on = Date(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class CampaignMember(Table):
+    """A member of the campaign committee (ban vận động thành lập công đoàn cơ sở)."""
+
+    union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade, index=True)
+    full_name = Varchar(length=255)
+    position = Varchar(length=255, default="")
+    is_head = Boolean(default=False)
+
+
+class UnionApplication(Table):
+    """A worker's application to join the union (đơn xin gia nhập Công đoàn Việt Nam), sent
+    from the public page or entered from paper; the employer never sees it."""
+
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
+    union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade, index=True)
+    full_name = Varchar(length=255)
+    gender = Varchar(length=6)
+    unit = Varchar(length=255, default="")
+    nationality = Varchar(length=2, default="VN")
+    contract_months = SmallInt(null=True, default=None)  # None: indefinite term
+    eligibility = Varchar(length=14)
+    status = Varchar(length=22, choices=ApplicationStatus, default=ApplicationStatus.RECEIVED)
+    refusal_reason = Text(default="")
+    # The roster worker the committee matched the applicant to (needed to vote at the congress).
+    worker = ForeignKey(Worker, null=True, on_delete=OnDelete.set_null)
+    present_at_congress = Boolean(default=False)
+    tracking_hash = Varchar(length=64, null=True, default=None, unique=True)
+    received_on = Date()
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class CommitteeMember(Table):
+    """A member of the executive committee (Ban Chấp hành) or the inspection committee (Ủy
+    ban Kiểm tra) elected by the congress; the executive committee elects the chair and
+    vice-chair."""
+
+    union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade, index=True)
+    body = Varchar(length=22, choices=Body)
+    full_name = Varchar(length=255)
+    office = Varchar(length=16, choices=Office, default=Office.MEMBER)
+    elected_on = Date()
+
+
+class UnionMember(Table):
+    """A member on the union's register (đoàn viên công đoàn)."""
+
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
+    union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade, index=True)
+    worker = ForeignKey(Worker, null=True, on_delete=OnDelete.set_null, index=True)
+    full_name = Varchar(length=255)
+    gender = Varchar(length=6)
+    org_unit = ForeignKey(OrgUnit, null=True, on_delete=OnDelete.set_null)
+    nationality = Varchar(length=2, default="VN")
+    joined_on = Date()
+    left_on = Date(null=True, default=None)
+    status = Varchar(length=20, choices=MemberStatus, default=MemberStatus.ACTIVE)
+    transferred_to = Varchar(length=255, default="")
