@@ -573,7 +573,7 @@ async def _delegates_page(
                 Worker.org_unit.is_in([s["org_unit"] for s in seat_rows])
                 & (Worker.enterprise == context.enterprise_id)
             )
-            .order_by(Worker.search_name)
+            .order_by(Worker.sort_key)
         ):
             unit_workers.setdefault(row["org_unit"], []).append(row)
     return render(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from labour_democracy.core import admin_units, audit, rules
 from labour_democracy.core.accounts import hash_password
+from labour_democracy.core.names import person_sort_key
 from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import (
@@ -201,6 +202,7 @@ async def _workers(enterprise: int, units: list[int], count: int, generator: ran
                 employee_code=f"{symbol}{number:04d}",
                 full_name=name,
                 search_name=rules.fold(name),
+                sort_key=person_sort_key(name),
                 gender=Gender.FEMALE if female else Gender.MALE,
                 org_unit=generator.choice(units),
                 position="Công nhân may" if female else "Công nhân",

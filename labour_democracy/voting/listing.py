@@ -90,7 +90,7 @@ async def ballot_view(context: EnterpriseContext, ballot: Ballot) -> BallotView:
                 Elector.worker.employee_code.as_alias("code"),
             )
             .where(Elector.ballot == ballot.id)
-            .order_by(Elector.worker.search_name)
+            .order_by(Elector.worker.sort_key)
         )
     return BallotView(
         questions=questions,
@@ -147,7 +147,7 @@ async def elector_choices(context: EnterpriseContext, ballot: Ballot, q: str | N
             Worker.org_unit.name.as_alias("unit"),
         )
         .where(clause)
-        .order_by(Worker.search_name)
+        .order_by(Worker.sort_key)
         .limit(500)
     )
     for worker in workers:

@@ -18,6 +18,7 @@ from labour_democracy import db
 from labour_democracy.core import audit
 from labour_democracy.core.enterprises import active_workers
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
+from labour_democracy.core.names import sort_people
 from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Worker
@@ -26,6 +27,7 @@ from labour_democracy.i18n import N_, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import casting, codes, documents, rules
 from labour_democracy.voting import tally as tallying
+from labour_democracy.voting.candidates import candidate_workers, questions_with_options
 from labour_democracy.voting.permissions import MANAGE_BALLOTS
 from labour_democracy.voting.rules import Base, Rule
 from labour_democracy.voting.schemas import BallotForm, IssuedCode, QuestionForm, TallySheetForm
@@ -318,6 +320,15 @@ async def add_question(
                 )
                 for i, (role, label) in enumerate(MOTION_ANSWERS)
             ]
+        elif form.kind is QuestionKind.ELECTION:
+            # Candidates in Vietnamese name order, linked to the roster (position and unit).
+            workers = await candidate_workers(context.enterprise_id, labels)
+            options = [
+                Option(question=question.id, ballot=ballot.id, position=i + 1, label=label)
+                for i, label in enumerate(sort_people(labels))
+            ]
+            for option in options:
+                option.worker = workers.get(option.label)
         else:
             options = [
                 Option(question=question.id, ballot=ballot.id, position=i + 1, label=label)
@@ -688,16 +699,6 @@ async def close_if_due(ballot: Ballot) -> Ballot:
 
 
 # Voting ---------------------------------------------------------------------------------------
-
-
-async def questions_with_options(ballot_id: int) -> list[dict]:
-    questions = (
-        await Question.select().where(Question.ballot == ballot_id).order_by(Question.position)
-    )
-    options = await Option.select().where(Option.ballot == ballot_id).order_by(Option.position)
-    for question in questions:
-        question["options"] = [o for o in options if o["question"] == question["id"]]
-    return questions
 
 
 async def add_tally_sheet(
