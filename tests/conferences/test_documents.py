@@ -351,8 +351,8 @@ async def test_the_delegate_list_is_grouped_by_unit_with_ex_officio_delegates_ma
     assert len(rows) == setup.delegates
     assert [row[1] for row in rows if row[1]] == ["Đại biểu đương nhiên", "Tổ cắt", "Tổ may 1A"]
     assert [(row[2], row[4]) for row in rows[:2]] == [
+        ("Phạm Văn Giám", "Giám đốc"),  # Vietnamese name order: Giám before Hà
         ("Hoàng Thị Hà", "Chủ tịch Công đoàn cơ sở"),
-        ("Phạm Văn Giám", "Giám đốc"),
     ]
     assert [row[0] for row in rows] == [str(n) for n in range(1, 10)]
     text = _text(content)
@@ -459,7 +459,8 @@ async def test_an_election_gives_the_elected_in_the_minutes_and_the_resolution()
     assert "Nội dung 3. Bầu Ban Thanh tra nhân dân: biểu quyết bằng hình thức bỏ phiếu kín" in (
         minutes
     )
-    assert "Vũ Văn Một: 7 (100,00 %); Đặng Thị Hai: 5 (71,43 %); Bùi Văn Ba: 2 (28,57 %)" in (
+    # Candidates stand in Vietnamese name order (core/names.py): Ba, Hai, Một.
+    assert "Bùi Văn Ba: 2 (28,57 %); Đặng Thị Hai: 5 (71,43 %); Vũ Văn Một: 7 (100,00 %)" in (
         minutes
     )
     assert "Kết quả: TRÚNG CỬ: Vũ Văn Một, Đặng Thị Hai." in minutes
