@@ -49,6 +49,7 @@ def _outcome(result) -> dict:
     votes = {option.label: option.votes for option in question.options}
     return {
         "passed": question.passed,
+        "kind": question.kind,
         "votes": votes,
         "options": question.options,
         "elected": question.elected,

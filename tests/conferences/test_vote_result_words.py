@@ -1,0 +1,26 @@
+"""A closed vote's counts on the agenda and conference pages: the answers in the page's
+language, and a space between the outcome badge and the counts (issue 13, item 1)."""
+
+from __future__ import annotations
+
+import re
+
+from labour_democracy.core.tables import Role
+from tests import factories
+from tests.conferences.test_documents import make_conference
+from tests.test_untranslated import Finder, visible_text
+
+
+async def test_the_vote_result_reads_in_vietnamese_with_a_space_after_the_badge(browser_for):
+    setup = await make_conference(present=7, votes_for=6)
+    await factories.user("union@a.vn", Role.UNION, setup.context.enterprise_id)
+    union = await browser_for("union@a.vn", factories.PASSWORD)
+    await union.post("/language", {"language": "vi"})
+    base = f"/enterprises/{setup.context.enterprise_id}/conferences/{setup.conference_id}"
+    finder = Finder()
+    for url in (f"{base}/agenda", base):
+        page = (await union.get(url)).text
+        text = " ".join(visible_text(page).split("\n"))
+        assert "Tán thành: 6 · Không tán thành: 1" in text, url
+        assert finder.english(visible_text(page)) == [], url
+        assert re.search(r"</span> <span class=\"votes\">Tán thành", page), url
