@@ -81,9 +81,11 @@ def _who(route_permission, in_enterprise: bool) -> str | None:
 
 async def demo_visits(app: Litestar, records_per_route: int = RECORDS_PER_ROUTE) -> list[Visit]:
     """The pages of the demo to visit (load the demo first)."""
-    enterprise = await Enterprise.select(Enterprise.id, Enterprise.public_token).where(
-        Enterprise.symbol == DEMO_SYMBOL
-    ).first()
+    enterprise = (
+        await Enterprise.select(Enterprise.id, Enterprise.public_token)
+        .where(Enterprise.symbol == DEMO_SYMBOL)
+        .first()
+    )
     enterprise_id = enterprise["id"]
     tables = _records()
     visits: list[Visit] = []
@@ -150,7 +152,5 @@ async def _public_visits(path: str, params: list[str], enterprise: dict) -> list
         ballots = await Ballot.select(Ballot.public_token).where(
             Ballot.enterprise == enterprise["id"]
         )
-        return [
-            Visit("anonymous", f"/r/{row['public_token']}", path) for row in ballots[-2:]
-        ]
+        return [Visit("anonymous", f"/r/{row['public_token']}", path) for row in ballots[-2:]]
     return []
