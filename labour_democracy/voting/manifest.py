@@ -3,9 +3,10 @@
 from labour_democracy.core.permissions import VIEW
 from labour_democracy.i18n import N_
 from labour_democracy.manifest import Manifest
-from labour_democracy.voting import controllers, demo, documents
+from labour_democracy.voting import controllers, demo, documents, public
 from labour_democracy.voting.tables import Ballot
 from labour_democracy.web.menu import MenuItem
+from labour_democracy.web.public import PublicSection
 
 MANIFEST = Manifest(
     name="voting",
@@ -15,5 +16,6 @@ MANIFEST = Manifest(
     document_templates=documents.TEMPLATES,
     document_kinds=documents.KINDS,
     path_records={"ballot_id": Ballot},
+    public_sections=(PublicSection("voting/_public_section.html", public.public_section, 15),),
     demo=demo.load,
 )

@@ -203,7 +203,9 @@ async def test_no_role_is_preselected_and_granting_admin_is_confirmed_and_audite
     await admin.post("/admin/users/new", _new_user())
     user_id = await _user_id("lan.nguyen@may.vn")
     page = (await admin.get(f"/admin/users/{user_id}")).text
-    role_select = page[page.index('name="role"') : page.index("</select>", page.index('name="role"'))]
+    role_select = page[
+        page.index('name="role"') : page.index("</select>", page.index('name="role"'))
+    ]
     assert "selected" not in role_select
     assert '<option value="">' in role_select
 
