@@ -76,6 +76,27 @@ class _Text(HTMLParser):
             self.parts.append(" ".join(data.split()))
 
 
+# The same words twice in a row ("Đã công khai công khai", "tỉnh Bắc Ninh, Tỉnh Bắc Ninh"):
+# a label joined to a value that already says it.
+# Side by side: any phrase; across a comma, only a whole item of the list ("Không xác định
+# thời hạn, Xác định thời hạn" names two things).
+_REPEATED = (
+    re.compile(r"(?i)(?<![\w])(\w+(?: \w+){1,3}) \1(?![\w])"),
+    re.compile(r"(?i)(?:^|(?<=[,;:] ))(\w+(?: \w+){1,3})[,;] \1(?![\w])"),
+)
+
+
+def repeated_words(text: str) -> list[str]:
+    return sorted(
+        {
+            match.group(0)
+            for line in text.split("\n")
+            for pattern in _REPEATED
+            for match in pattern.finditer(line)
+        }
+    )
+
+
 def visible_text(page: str) -> str:
     parser = _Text()
     parser.feed(page)
@@ -118,6 +139,15 @@ def finder() -> Finder:
     return Finder()
 
 
+def test_repeated_words_are_seen():
+    assert repeated_words("Đã công khai công khai") == ["công khai công khai"]
+    assert repeated_words("phường Quế Võ, tỉnh Bắc Ninh, Tỉnh Bắc Ninh") == [
+        "tỉnh Bắc Ninh, Tỉnh Bắc Ninh"
+    ]
+    assert repeated_words("Tán thành: 6 · Không tán thành: 1") == []
+    assert repeated_words("Không xác định thời hạn, Xác định thời hạn, Mùa vụ") == []
+
+
 def test_the_finder_sees_an_english_label_in_vietnamese_text(finder):
     assert finder.english("Được thông qua\nFor: 12 · Against: 8") == ["Against", "For"]
     assert finder.english("Tán thành: 12 · Không tán thành: 8") == []
@@ -138,7 +168,10 @@ async def test_no_page_of_the_demo_shows_english_in_vietnamese(app, browser_for,
         response = await browsers[visit.who].get(visit.url)
         if response.status_code != 200 or "text/html" not in response.headers["content-type"]:
             continue
-        words = finder.english(visible_text(response.text))
+        text = visible_text(response.text)
+        words = finder.english(text)
         if words:
             problems.append(f"{visit.url} ({visit.who}): {words}")
-    assert not problems, "English on Vietnamese pages:\n" + "\n".join(problems)
+        if repeated_words(text):
+            problems.append(f"{visit.url} ({visit.who}) repeats: {repeated_words(text)}")
+    assert not problems, "English or repeated words on Vietnamese pages:\n" + "\n".join(problems)

@@ -648,7 +648,7 @@ class PublicResultController(Controller):
         receipts = await tally.receipts(ballot.id)
         found = None
         if receipt:
-            found = receipt.strip().upper() in receipts
+            found = rules.normalise_receipt(receipt) in receipts
         return render(
             request,
             "voting/public_result.html",

@@ -246,6 +246,18 @@ def normalise_code(typed: str) -> str | None:
     return code if check_character(data) == check else None
 
 
+RECEIPT_LENGTH = 10  # shown as XXXXX-XXXXX (voting/codes.receipt)
+
+
+def normalise_receipt(typed: str) -> str | None:
+    """A receipt as published (XXXXX-XXXXX) for what a voter typed, forgiving case, spaces,
+    the dash and the look-alikes O/I/L as codes do; None if it cannot be a receipt."""
+    receipt = typed.strip().upper().translate(_TYPO_MAP)
+    if len(receipt) != RECEIPT_LENGTH or any(c not in _ALPHABET for c in receipt):
+        return None
+    return f"{receipt[:5]}-{receipt[5:]}"
+
+
 def format_code(code: str) -> str:
     """Groups of four for printing and reading aloud: ABCD-EFGH-JKMN."""
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
