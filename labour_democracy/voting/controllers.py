@@ -29,6 +29,7 @@ from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheet
 from labour_democracy.voting.tables import (
     Ballot,
     BallotCode,
+    BallotStatus,
     Channel,
     Channels,
     ElectionMethod,
@@ -39,7 +40,7 @@ from labour_democracy.voting.tables import (
 )
 from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
-from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.responses import HTMX_STOP_POLLING, flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 
 PUBLIC = {"public": True}
@@ -366,7 +367,7 @@ class BallotController(Controller):
     async def projector(self, request: Request, context: Context, ballot_id: Id) -> Template:
         ballot = await services.get_ballot(context, ballot_id)
         template = "voting/_turnout.html" if is_htmx(request) else "voting/projector.html"
-        return render(
+        page = render(
             request,
             template,
             ectx=context,
@@ -374,6 +375,9 @@ class BallotController(Controller):
             turnout=await services.turnout(ballot),
             **ENUMS,
         )
+        if is_htmx(request) and ballot.status == BallotStatus.CLOSED:
+            page.status_code = HTMX_STOP_POLLING  # the last figures; nothing changes any more
+        return page
 
     @get("/{ballot_id:int}/minutes")
     async def minutes(self, request: Request, context: Context, ballot_id: Id) -> Response:
