@@ -65,7 +65,7 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 from labour_democracy.voting import permissions as voting_permissions
 from labour_democracy.voting import services as voting
-from labour_democracy.voting.rules import Base, Comparator, describe
+from labour_democracy.voting.rules import PASS_CHOICES, QUORUM_CHOICES, Base, Comparator, describe
 from labour_democracy.web import forms
 from labour_democracy.web.forms import parse, read_form
 from labour_democracy.web.params import Context, FromQuery, Id
@@ -176,6 +176,7 @@ class ConferenceController(Controller):
             request,
             RulesForm,
             lambda form: rules_settings.save_rules(context, form),
+            data=rules_settings.expand_rule_choices(await read_form(request)),
             form=refused,
             done=f"{_base(context)}/rules",
             success=_("The conference rules were saved."),
@@ -703,6 +704,8 @@ def _rules_form(
         values=values,
         errors=errors,
         describe=describe,
+        quorum_choices=QUORUM_CHOICES,
+        pass_choices=PASS_CHOICES,
         form_choices=choices(ConferenceForm),
         comparators=[
             (Comparator.AT_LEAST.value, _("at least")),

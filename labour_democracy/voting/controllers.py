@@ -66,6 +66,13 @@ NEW_QUESTION = {
 }
 
 
+async def _quorum_form(request: Request) -> dict:
+    """The ballot form, its quorum chosen in words spelt out as the fraction."""
+    return rules.expand_choice(
+        await read_form(request), "quorum", rules.QUORUM_CHOICES, with_base=False
+    )
+
+
 def _describe_stored_rule(text: str) -> str:
     return rules.describe(Rule.decode(text, ""))
 
@@ -73,6 +80,8 @@ def _describe_stored_rule(text: str) -> str:
 # Enums and helpers the voting templates use.
 ENUMS = {
     "describe_rule": rules.describe,
+    "quorum_choices": rules.QUORUM_CHOICES,
+    "pass_choices": rules.PASS_CHOICES,
     "describe_rule_text": _describe_stored_rule,
     "Channels": Channels,
     "ElectionMethod": ElectionMethod,
@@ -145,6 +154,7 @@ class BallotController(Controller):
             request,
             BallotForm,
             lambda form: services.create_ballot(context, form),
+            data=await _quorum_form(request),
             form=lambda values, errors: _ballot_form(request, context, None, values, errors),
             done=lambda ballot_id: redirect(request, f"{_base(context)}/{ballot_id}"),
             success=_("The vote was created. Add its questions."),
@@ -166,6 +176,7 @@ class BallotController(Controller):
             request,
             BallotForm,
             lambda form: services.update_ballot(context, ballot_id, form),
+            data=await _quorum_form(request),
             form=lambda values, errors: _ballot_form(request, context, ballot, values, errors),
             done=f"{_base(context)}/{ballot_id}",
             success=_("The vote's settings were saved."),
@@ -177,6 +188,9 @@ class BallotController(Controller):
             request,
             QuestionForm,
             lambda form: services.add_question(context, ballot_id, form),
+            data=rules.expand_choice(
+                await read_form(request), "rule", rules.PASS_CHOICES, with_base=True
+            ),
             form=lambda values, errors: _detail(request, context, ballot_id, values, errors),
             done=f"{_base(context)}/{ballot_id}#questions",
             success=_("The question was added."),
