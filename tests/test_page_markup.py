@@ -29,3 +29,11 @@ def test_every_table_is_inside_a_scrolling_frame(path):
         f'{path.name}: wrap each <table> in <div class="table-wrap"> (a 360-px phone '
         "scrolls the table, not the page)"
     )
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(TEMPLATE_DIR)))
+def test_no_template_relies_on_an_inline_script(path):
+    """The Content-Security-Policy (web/headers.py) blocks inline handlers: a confirmation
+    written as onsubmit="return confirm(...)" never asks (the slips were reprinted unasked)."""
+    source = path.read_text(encoding="utf-8")
+    assert not re.search(r"\son[a-z]+\s*=", source), f"{path.name}: inline event handler"

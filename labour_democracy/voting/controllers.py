@@ -259,6 +259,12 @@ class BallotController(Controller):
 
     @post("/{ballot_id:int}/slips", opt=MANAGE)
     async def issue_slips(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        if data.get("confirm_reprint") != "on" and await listing.slips_issued(ballot_id):
+            message = _("Printing again cancels every slip printed before: tick the box.")
+            return await _detail(
+                request, context, ballot_id, form_values(data), {"confirm_reprint": message}
+            )
         issued = await services.issue_codes(context, ballot_id)
         ballot = await services.get_ballot(context, ballot_id)
         content = await slips.render(context, ballot, issued)

@@ -55,6 +55,13 @@ async def list_ballots(context: EnterpriseContext, status: str | None, page: int
     return Page(rows=rows, total=total, page=page, per_page=PER_PAGE)
 
 
+async def slips_issued(ballot_id: int) -> int:
+    """How many slips of the ballot are valid (printed and not cancelled)."""
+    return await BallotCode.count().where(
+        (BallotCode.ballot == ballot_id) & (BallotCode.cancelled.eq(False))
+    )
+
+
 @dataclass
 class BallotView:
     questions: list[dict]
