@@ -66,6 +66,7 @@ from labour_democracy.i18n import today
 from labour_democracy.voting import permissions as voting_permissions
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.rules import PASS_CHOICES, QUORUM_CHOICES, Base, Comparator, describe
+from labour_democracy.voting.tables import ElectionMethod
 from labour_democracy.web import forms
 from labour_democracy.web.forms import parse, read_form
 from labour_democracy.web.params import Context, FromQuery, Id
@@ -686,6 +687,7 @@ async def _agenda_page(
         errors=errors,
         AgendaKind=AgendaKind,
         VoteMode=VoteMode,
+        election_methods=choices(ElectionMethod),
     )
 
 

@@ -36,6 +36,7 @@ from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheet
 from labour_democracy.voting.tables import (
     Ballot,
     Channels,
+    ElectionMethod,
     ElectorateKind,
     QuestionKind,
     Secrecy,
@@ -126,6 +127,7 @@ async def prepare_vote(context: EnterpriseContext, conference_id: int, item_id: 
             text=title,
             options="\n".join(candidates) or None,
             seats=item.seats or 1,
+            method=ElectionMethod(item.election_method or ElectionMethod.TICK),
             rule_base=passing.base,
             rule_comparator=passing.comparator,
             rule_numerator=passing.numerator,
