@@ -37,3 +37,22 @@ def test_undoing_a_check_in_says_what_it_undoes():
     source = template.read_text(encoding="utf-8")
     assert 'checkin/undo"' in source
     assert '_("Undo the check-in")' in source and '_("Undo")' not in source
+
+
+async def test_a_closed_conference_stops_the_attendance_polls(browser_for):
+    from labour_democracy.conferences.tables import Conference, ConferenceStatus
+    from tests.conferences.test_documents import make_conference
+
+    setup = await make_conference()
+    await factories.user("union@a.vn", Role.UNION, setup.context.enterprise_id)
+    union = await browser_for("union@a.vn", factories.PASSWORD)
+    url = f"/enterprises/{setup.context.enterprise_id}/conferences/{setup.conference_id}/projector"
+    await Conference.update({Conference.status: ConferenceStatus.IN_SESSION}).where(
+        Conference.id == setup.conference_id
+    )
+    assert (await union.get(url, headers={"hx-request": "true"})).status_code == 200
+    await Conference.update({Conference.status: ConferenceStatus.CLOSED}).where(
+        Conference.id == setup.conference_id
+    )
+    polled = await union.get(url, headers={"hx-request": "true"})
+    assert polled.status_code == HTMX_STOP_POLLING
