@@ -29,6 +29,7 @@ from labour_democracy.conferences import (
 )
 from labour_democracy.conferences import delegates as delegates_stage
 from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
+from labour_democracy.conferences.labels import describe
 from labour_democracy.conferences.permissions import (
     MANAGE_CONFERENCES,
     VIEW_CONFERENCES,
@@ -65,7 +66,7 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 from labour_democracy.voting import permissions as voting_permissions
 from labour_democracy.voting import services as voting
-from labour_democracy.voting.rules import PASS_CHOICES, QUORUM_CHOICES, Base, Comparator, describe
+from labour_democracy.voting.rules import PASS_CHOICES, QUORUM_CHOICES, Base, Comparator
 from labour_democracy.voting.tables import ElectionMethod
 from labour_democracy.web import forms
 from labour_democracy.web.forms import parse, read_form

@@ -9,11 +9,11 @@ from litestar.response import Template
 from labour_democracy.conferences import checkin, queries
 from labour_democracy.conferences import delegates as delegates_stage
 from labour_democracy.conferences.controllers import button, form_int, page_path
+from labour_democracy.conferences.labels import describe
 from labour_democracy.conferences.permissions import CHECK_IN, VIEW_CONFERENCES
 from labour_democracy.conferences.tables import ConferenceStatus
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.i18n import gettext as _
-from labour_democracy.voting.rules import describe
 from labour_democracy.web.forms import read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import HTMX_STOP_POLLING, is_htmx, render

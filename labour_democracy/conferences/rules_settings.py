@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from labour_democracy.conferences import rules
+from labour_democracy.conferences.labels import describe
 from labour_democracy.conferences.permissions import (
     VIEW_CONFERENCES,
 )
@@ -26,7 +27,7 @@ from labour_democracy.core.tables import Enterprise, Ownership
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import rules as voting_rules
-from labour_democracy.voting.rules import Base, Comparator, Rule, describe
+from labour_democracy.voting.rules import Base, Comparator, Rule
 
 
 def is_state_owned(enterprise: Enterprise) -> bool:

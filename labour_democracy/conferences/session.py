@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from labour_democracy.conferences import labels, rules
 from labour_democracy.conferences.checkin import count_present
+from labour_democracy.conferences.labels import describe
 from labour_democracy.conferences.queries import (
     get_conference,
     item_of,
@@ -31,7 +32,7 @@ from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import language
 from labour_democracy.voting import services as voting
-from labour_democracy.voting.rules import Rule, describe
+from labour_democracy.voting.rules import Rule
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
 from labour_democracy.voting.tables import (
     Ballot,

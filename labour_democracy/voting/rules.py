@@ -142,10 +142,12 @@ ANY_RULE = Rule(Base.VALID, Comparator.AT_LEAST, 0, 1, N_("No minimum set by law
 ORGANISER_CHOICE = N_("Chosen by the organiser")
 
 
-def describe(rule: Rule) -> str:
-    """A rule in words, in the current language: "more than 1/2 of the valid ballots"."""
+def describe(rule: Rule, electorate: str | None = None) -> str:
+    """A rule in words, in the current language: "more than 1/2 of the valid ballots".
+    `electorate` is the owner's own name for those entitled to vote (a conference says "of
+    all convened"), so one rule is called the same on every page of its owner."""
     base = {
-        Base.ELECTORATE: _("of the electorate"),
+        Base.ELECTORATE: electorate or _("of the electorate"),
         Base.PRESENT: _("of those present"),
         Base.VALID: _("of the valid ballots"),
     }[rule.base]

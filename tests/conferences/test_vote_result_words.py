@@ -24,3 +24,17 @@ async def test_the_vote_result_reads_in_vietnamese_with_a_space_after_the_badge(
         assert "Tán thành: 6 · Không tán thành: 1" in text, url
         assert finder.english(visible_text(page)) == [], url
         assert re.search(r"</span> <span class=\"votes\">Tán thành", page), url
+
+
+async def test_the_quorum_has_one_name_on_every_conference_page(browser_for):
+    """Issue 13, item 6: "2/3 tổng số cử tri" on one page, "of those convened" on another."""
+    setup = await make_conference(present=7, votes_for=6)
+    await factories.user("union@a.vn", Role.UNION, setup.context.enterprise_id)
+    union = await browser_for("union@a.vn", factories.PASSWORD)
+    await union.post("/language", {"language": "vi"})
+    enterprise = setup.context.enterprise_id
+    base = f"/enterprises/{enterprise}/conferences"
+    for url in (f"{base}/{setup.conference_id}", f"{base}/{setup.conference_id}/projector"):
+        text = " ".join(visible_text((await union.get(url)).text).split("\n"))
+        assert "tổng số cử tri" not in text, url
+        assert "số được triệu tập" in text, url
