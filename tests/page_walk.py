@@ -100,6 +100,13 @@ async def demo_visits(app: Litestar, records_per_route: int = RECORDS_PER_ROUTE)
             params = _PARAMETER.findall(route.path)
             if handler.opt.get("public"):
                 visits += await _public_visits(route.path, params, enterprise)
+                if route.path.startswith("/p/{token:str}/") and len(params) > 1:
+                    # The workers' pages of one record (a hall screen): the demo's records.
+                    records = [name for name in params if name != "token"]
+                    for ids in await _fillings(records, enterprise_id, tables, 1):
+                        ids = {**ids, "token": enterprise["public_token"]}
+                        url = _PARAMETER.sub(lambda m, ids=ids: str(ids[m.group(1)]), route.path)
+                        visits.append(Visit("anonymous", url, route.path))
                 continue
             who = _who(handler.opt.get("permission"), "enterprise_id" in params)
             if who is None:

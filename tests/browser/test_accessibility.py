@@ -71,3 +71,26 @@ async def test_the_checker_sees_a_violation(page):
         v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")
     }
     assert {"label", "image-alt"} <= found
+
+
+async def test_the_worker_ballot_page_has_no_serious_violation(page):
+    """The page a worker votes on (reached with the code on the slip), and the receipt."""
+    from labour_democracy.core.tables import Role
+    from tests.voting.conftest import election, make_ballot, motion
+
+    setup = await make_ballot(
+        role=Role.UNION,
+        questions=(motion(), election(["Lê Văn Đức", "Lê Văn Dũng", "Trần Thị An"], 2)),
+    )
+    await page.goto("/v")
+    await page.fill("#f-code", setup.codes[0].code)
+    await page.click("#voter-code-form button[type=submit]")
+    await page.wait_for_selector("fieldset.question")
+    results = await Axe().run(page, options=AXE_OPTIONS)
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"][:3]])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, serious
+    assert not await page.evaluate(UNREACHABLE)
