@@ -4,10 +4,11 @@ are on the roster and sit in the conference ex officio."""
 
 from __future__ import annotations
 
-from labour_democracy.conferences.tables import Conference, Delegate, DelegateKind
+from labour_democracy.conferences.tables import Conference, Delegate, DelegateKind, TimelineStep
 from labour_democracy.core.demo import UNION_CHAIR, load_demo
 from labour_democracy.core.tables import Enterprise, User, Worker
 from labour_democracy.dialogue.tables import Member, Side
+from labour_democracy.i18n import today
 
 
 async def test_the_demo_has_one_union_chair_and_its_legal_representative_signs():
@@ -31,6 +32,10 @@ async def test_the_demo_has_one_union_chair_and_its_legal_representative_signs()
         (enterprise.legal_representative, enterprise.legal_representative_title),
         (UNION_CHAIR, "Chủ tịch Công đoàn cơ sở"),
     }
+    steps = await TimelineStep.select(TimelineStep.due_on).where(
+        TimelineStep.conference == conference.id
+    )
+    assert steps and min(step["due_on"] for step in steps) >= today()  # none due before the plan
     on_roster = await Worker.select(Worker.full_name).where(
         (Worker.enterprise == enterprise.id)
         & Worker.full_name.is_in([UNION_CHAIR, enterprise.legal_representative])

@@ -5,12 +5,11 @@ dialogue group). Check-in, votes and closing are left to play."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from labour_democracy.conferences import delegates, planning, rules_settings
+from labour_democracy.conferences.rules import TIMELINE
 from labour_democracy.conferences.schemas import DelegateForm, PlanForm, RulesForm, UnitResultForm
 from labour_democracy.conferences.tables import ConferenceForm, DelegateKind
-from labour_democracy.core.calendar import next_working_day
+from labour_democracy.core.calendar import add_working_days
 from labour_democracy.core.demo import UNION_CHAIR
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Worker
@@ -21,7 +20,10 @@ async def load(context: EnterpriseContext) -> None:
     await rules_settings.save_rules(
         context, RulesForm(regulation_reference="Quy chế dân chủ số 01/QC-CT")
     )
-    held_on = next_working_day(today() + dt.timedelta(days=30), context.enterprise.saturday_works)
+    # Far enough ahead that the plan's first step (30 working days before, rules.TIMELINE) is
+    # not due before the plan itself is made today: the demo's dates fit together.
+    first_step = -min(step.working_days for step in TIMELINE)
+    held_on = add_working_days(today(), first_step + 2, context.enterprise.saturday_works)
     units = await delegates.headcounts(context)
     if not units:
         return
