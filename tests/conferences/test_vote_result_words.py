@@ -38,3 +38,26 @@ async def test_the_quorum_has_one_name_on_every_conference_page(browser_for):
         text = " ".join(visible_text((await union.get(url)).text).split("\n"))
         assert "tổng số cử tri" not in text, url
         assert "số được triệu tập" in text, url
+
+
+async def test_a_published_conference_does_not_say_published_twice(browser_for):
+    """Issue 13, item 6: "Đã công khai công khai ngày …"."""
+    import datetime as dt
+
+    from labour_democracy.conferences.tables import Conference, ConferenceStatus
+    from tests.test_untranslated import read_lines, repeated_words
+
+    setup = await make_conference()
+    await Conference.update(
+        {
+            Conference.status: ConferenceStatus.PUBLISHED,
+            Conference.published_on: dt.date(2026, 12, 5),
+        }
+    ).where(Conference.id == setup.conference_id)
+    await factories.user("union@a.vn", Role.UNION, setup.context.enterprise_id)
+    union = await browser_for("union@a.vn", factories.PASSWORD)
+    await union.post("/language", {"language": "vi"})
+    url = f"/enterprises/{setup.context.enterprise_id}/conferences/{setup.conference_id}"
+    page = (await union.get(url)).text
+    assert repeated_words(read_lines(page)) == []
+    assert "ngày 05 tháng 12 năm 2026" in page
