@@ -55,8 +55,12 @@ def _records() -> dict[str, type[Table]]:
 async def _demo_rows(
     table: type[Table], enterprise_id: int, chosen: dict[str, tuple[type[Table], int]]
 ) -> list[int]:
-    """Ids of the demo enterprise's rows of `table`, inside the records already chosen."""
-    query = table.select(table._meta.primary_key).order_by(table._meta.primary_key)
+    """Ids of the demo enterprise's rows of `table`, inside the records already chosen,
+    newest first."""
+    if table is User:
+        return []
+    primary_key = table._meta.primary_key
+    query = table.select(primary_key).order_by(primary_key, ascending=False)
     for column in table._meta.foreign_key_columns:
         target = column._foreign_key_meta.resolved_references
         if target is Enterprise:
@@ -64,9 +68,7 @@ async def _demo_rows(
         for parent_table, parent_id in chosen.values():
             if target is parent_table and parent_table is not Enterprise:
                 query = query.where(column == parent_id)
-    if table is User:
-        return []
-    return [row[table._meta.primary_key._meta.name] for row in await query.limit(50)]
+    return [row[primary_key._meta.name] for row in await query.limit(RECORDS_PER_ROUTE)]
 
 
 def _who(route_permission, in_enterprise: bool) -> str | None:
@@ -136,7 +138,7 @@ async def _fillings(
             pick = attempt if first else 0
             first = False
             if pick < len(rows):
-                ids[name] = rows[-1 - pick]  # the newest first: the demo's current records
+                ids[name] = rows[pick]  # the newest first: the demo's current records
             elif attempt == 0:
                 ids[name] = await SAMPLES[name](enterprise_id)
             else:
