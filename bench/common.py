@@ -125,6 +125,7 @@ async def enterprise_with_workers(
 
     from labour_democracy.core import rules
     from labour_democracy.core.admin_units import load_provinces
+    from labour_democracy.core.names import person_sort_key
     from labour_democracy.core.permissions import SYSTEM
     from labour_democracy.core.scope import EnterpriseContext
     from labour_democracy.core.tables import (
@@ -159,6 +160,7 @@ async def enterprise_with_workers(
             employee_code=f"{code_prefix}{i:06d}",
             full_name=f"{label} {i}",
             search_name=rules.fold(f"{label} {i}"),
+            sort_key=person_sort_key(f"{label} {i}"),
             gender=Gender.FEMALE,
             contract_type=ContractType.INDEFINITE,
         )
@@ -208,6 +210,7 @@ async def _add_workers(enterprise_id: int, missing: int) -> None:
     import random
 
     from labour_democracy.core import rules
+    from labour_democracy.core.names import person_sort_key
     from labour_democracy.core.tables import ContractType, Gender, OrgUnit, Worker
     from labour_democracy.db import write_transaction
 
@@ -228,6 +231,7 @@ async def _add_workers(enterprise_id: int, missing: int) -> None:
                 employee_code=f"BENCH{number:05d}",
                 full_name=name,
                 search_name=rules.fold(name),
+                sort_key=person_sort_key(name),
                 gender=generator.choice(list(Gender)),
                 org_unit=generator.choice(units),
                 position="Công nhân",

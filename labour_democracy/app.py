@@ -20,7 +20,7 @@ from litestar.static_files import create_static_files_router
 from labour_democracy import db
 from labour_democracy.modules import MODULES, install
 from labour_democracy.settings import PACKAGE_DIR, get_settings
-from labour_democracy.web import health
+from labour_democracy.web import favicon, health
 from labour_democracy.web.access_log import observe
 from labour_democracy.web.auth import (
     ActorMiddleware,
@@ -83,6 +83,7 @@ def create_app() -> Litestar:
         route_handlers=[
             *module_routes(),
             *health.ROUTES,
+            *favicon.ROUTES,
             create_static_files_router(
                 path="/static",
                 directories=[PACKAGE_DIR / "static"],

@@ -155,7 +155,10 @@ def create_user(email, full_name, role, enterprise_tax_code, province_code, pass
             await users.add_membership(
                 SYSTEM,
                 user_id,
-                MembershipForm(role=Role(role), enterprise=enterprise, province=province),
+                # The command names the role itself: that is the confirmation.
+                MembershipForm(
+                    role=Role(role), enterprise=enterprise, province=province, confirm_admin=True
+                ),
             )
         return user_id
 

@@ -7,6 +7,7 @@ import itertools
 
 from labour_democracy.core import rules
 from labour_democracy.core.accounts import hash_password
+from labour_democracy.core.names import person_sort_key
 from labour_democracy.core.permissions import Actor, MembershipGrant
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import (
@@ -85,6 +86,7 @@ async def worker(
         employee_code=code or f"NV{next(_serial):05d}",
         full_name=name,
         search_name=rules.fold(name),
+        sort_key=person_sort_key(name),
         gender=values.pop("gender", Gender.FEMALE),
         contract_type=values.pop("contract_type", ContractType.INDEFINITE),
         start_date=values.pop("start_date", dt.date(2020, 1, 2)),
@@ -101,6 +103,7 @@ async def workers(enterprise_id: int, count: int, **values) -> list[int]:
             employee_code=f"W{next(_serial):06d}",
             full_name=f"Công nhân {i}",
             search_name=f"cong nhan {i}",
+            sort_key=person_sort_key(f"Công nhân {i}"),
             gender=Gender.FEMALE,
             contract_type=ContractType.INDEFINITE,
             **values,

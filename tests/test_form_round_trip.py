@@ -115,6 +115,11 @@ async def test_every_refused_form_marks_its_field_and_keeps_the_input(people):
                     for k, v in data.items()
                 }
                 sent[name] = WRONG[kind]
+                # A field read only under a choice (an advanced fraction under "custom")
+                # is tried with that choice made: `data-when="choice=value"` on its frame.
+                for condition in form.xpath(f".//*[@name='{name}']/ancestor::*[@data-when]"):
+                    chooser, _, value = condition.get("data-when").partition("=")
+                    sent[chooser] = value
                 response = await browser.post(action, sent)
                 where = f"{action} ({name}, from {url})"
                 if response.status_code != 422:

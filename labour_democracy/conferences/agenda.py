@@ -49,6 +49,7 @@ def _outcome(result) -> dict:
     votes = {option.label: option.votes for option in question.options}
     return {
         "passed": question.passed,
+        "kind": question.kind,
         "votes": votes,
         "options": question.options,
         "elected": question.elected,
@@ -90,6 +91,7 @@ async def add_item(context: EnterpriseContext, conference_id: int, form: AgendaI
             vote_mode=form.vote_mode,
             candidates=(form.candidates or "").strip(),
             seats=form.seats if form.kind is AgendaKind.ELECTION else None,
+            election_method=form.election_method.value,
             notes=(form.notes or "").strip(),
         )
         await item.save()
@@ -130,6 +132,7 @@ async def update_item(
                 AgendaItem.vote_mode: form.vote_mode,
                 AgendaItem.candidates: (form.candidates or "").strip(),
                 AgendaItem.seats: form.seats if form.kind is AgendaKind.ELECTION else None,
+                AgendaItem.election_method: form.election_method.value,
                 AgendaItem.notes: (form.notes or "").strip(),
             }
         ).where(AgendaItem.id == item.id)

@@ -30,6 +30,7 @@ from labour_democracy.conferences import (
 )
 from labour_democracy.conferences import delegates as delegates_stage
 from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
+from labour_democracy.conferences.labels import describe
 from labour_democracy.conferences.permissions import (
     MANAGE_CONFERENCES,
     VIEW_CONFERENCES,
@@ -69,7 +70,8 @@ from labour_democracy.i18n import today
 from labour_democracy.unions.congress import union_chair
 from labour_democracy.voting import permissions as voting_permissions
 from labour_democracy.voting import services as voting
-from labour_democracy.voting.rules import Base, Comparator, describe
+from labour_democracy.voting.rules import PASS_CHOICES, QUORUM_CHOICES, Base, Comparator
+from labour_democracy.voting.tables import ElectionMethod
 from labour_democracy.web import forms
 from labour_democracy.web.forms import parse, read_form
 from labour_democracy.web.params import Context, FromQuery, Id
@@ -183,6 +185,7 @@ class ConferenceController(Controller):
             request,
             RulesForm,
             lambda form: rules_settings.save_rules(context, form),
+            data=rules_settings.expand_rule_choices(await read_form(request)),
             form=refused,
             done=f"{_base(context)}/rules",
             success=_("The conference rules were saved."),
@@ -584,7 +587,7 @@ async def _delegates_page(
                 Worker.org_unit.is_in([s["org_unit"] for s in seat_rows])
                 & (Worker.enterprise == context.enterprise_id)
             )
-            .order_by(Worker.search_name)
+            .order_by(Worker.sort_key)
         ):
             unit_workers.setdefault(row["org_unit"], []).append(row)
     return render(
@@ -696,6 +699,7 @@ async def _agenda_page(
         errors=errors,
         AgendaKind=AgendaKind,
         VoteMode=VoteMode,
+        election_methods=choices(ElectionMethod),
     )
 
 
@@ -714,6 +718,8 @@ def _rules_form(
         values=values,
         errors=errors,
         describe=describe,
+        quorum_choices=QUORUM_CHOICES,
+        pass_choices=PASS_CHOICES,
         form_choices=choices(ConferenceForm),
         board_exception_choices=choices(BoardSizeException)[1:],
         extraordinary_law=rules.EXTRAORDINARY_REQUEST,

@@ -302,5 +302,5 @@ async def delegates(
         )
         .where(clause)
         .order_by(Delegate.org_unit.name)
-        .order_by(Delegate.worker.search_name)
+        .order_by(Delegate.worker.sort_key)
     )

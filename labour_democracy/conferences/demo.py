@@ -1,6 +1,7 @@
 """Demo: the garment company's delegate conference of this year, planned and ready to run:
 rules saved with the law's defaults, seats allocated, the units' delegates elected, the
-director and the union chair ex officio. Check-in, votes and closing are left to play."""
+legal representative and the union chair ex officio (the people of core/demo.CAST, as in the
+dialogue group). Check-in, votes and closing are left to play."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from labour_democracy.conferences.schemas import DelegateForm, PlanForm, RulesFo
 from labour_democracy.conferences.tables import ConferenceForm, DelegateKind
 from labour_democracy.core import working_calendar
 from labour_democracy.core.calendar import WorkingWeek, add_working_days, next_working_day
+from labour_democracy.core.demo import UNION_CHAIR
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Worker
 from labour_democracy.i18n import today
@@ -43,34 +45,43 @@ async def load(context: EnterpriseContext) -> None:
             venue="Hội trường tầng 3, nhà điều hành",
             form=ConferenceForm.DELEGATES,
             employer_chair=context.enterprise.legal_representative,
-            union_chair="Trần Thị Hoa",
+            union_chair=UNION_CHAIR,
             secretary="Lê Thị Mai",
         ),
     )
+    # Ex officio: the legal representative and the union chair, the roster's own people.
+    ex_officio = {
+        row["full_name"]: row["id"]
+        for row in await Worker.select(Worker.id, Worker.full_name).where(
+            (Worker.enterprise == context.enterprise_id)
+            & Worker.full_name.is_in([context.enterprise.legal_representative or "", UNION_CHAIR])
+        )
+    }
     total = sum(unit["headcount"] for unit in units)
     await delegates.save_seats(context, conference_id, max(len(units), min(60, total // 5)))
     for seat in await delegates.seat_table(context, conference_id):
         workers = (
             await Worker.select(Worker.id)
-            .where(Worker.org_unit == seat["org_unit"])
+            .where(
+                (Worker.org_unit == seat["org_unit"])
+                & Worker.id.not_in(list(ex_officio.values()) or [-1])
+            )
             .order_by(Worker.id)
             .limit(seat["seats"])
         )
         await delegates.enter_unit_result(
             context, conference_id, seat["id"], UnitResultForm(workers=[w["id"] for w in workers])
         )
-    elected = {row["worker_id"] for row in await delegates.delegates(context, conference_id)}
-    others = (
-        await Worker.select(Worker.id)
-        .where(
-            (Worker.enterprise == context.enterprise_id) & Worker.id.not_in(list(elected) or [-1])
-        )
-        .order_by(Worker.id)
-        .limit(2)
-    )
-    for row, role in zip(others, ("Giám đốc", "Chủ tịch công đoàn cơ sở"), strict=False):
+    roles = {
+        context.enterprise.legal_representative: context.enterprise.legal_representative_title
+        or "Giám đốc",
+        UNION_CHAIR: "Chủ tịch Công đoàn cơ sở",
+    }
+    for name, worker_id in ex_officio.items():
         await delegates.add_delegate(
             context,
             conference_id,
-            DelegateForm(worker=row["id"], kind=DelegateKind.EX_OFFICIO, ex_officio_role=role),
+            DelegateForm(
+                worker=worker_id, kind=DelegateKind.EX_OFFICIO, ex_officio_role=roles[name]
+            ),
         )

@@ -9,13 +9,14 @@ from litestar.response import Template
 from labour_democracy.conferences import checkin, queries
 from labour_democracy.conferences import delegates as delegates_stage
 from labour_democracy.conferences.controllers import button, form_int, page_path
+from labour_democracy.conferences.labels import describe
 from labour_democracy.conferences.permissions import CHECK_IN, VIEW_CONFERENCES
+from labour_democracy.conferences.tables import ConferenceStatus
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.i18n import gettext as _
-from labour_democracy.voting.rules import describe
 from labour_democracy.web.forms import read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
-from labour_democracy.web.responses import is_htmx, render
+from labour_democracy.web.responses import HTMX_STOP_POLLING, is_htmx, render
 
 
 class CheckInController(Controller):
@@ -105,15 +106,23 @@ class CheckInController(Controller):
     @get("/{conference_id:int}/projector", opt={"permission": VIEW_CONFERENCES})
     async def projector(self, request: Request, context: Context, conference_id: Id) -> Template:
         conference = await queries.get_conference(context, conference_id)
-        return render(
+        return _stop_when_over(
             request,
-            "conferences/_attendance.html" if is_htmx(request) else "conferences/projector.html",
-            ectx=context,
-            conference=conference,
-            title=queries.label(conference),
-            attendance=await checkin.attendance(conference),
-            describe=describe,
-            screen_url=(f"/p/{context.enterprise.public_token}/conferences/{conference_id}/screen"),
+            conference,
+            render(
+                request,
+                "conferences/_attendance.html"
+                if is_htmx(request)
+                else "conferences/projector.html",
+                ectx=context,
+                conference=conference,
+                title=queries.label(conference),
+                attendance=await checkin.attendance(conference),
+                describe=describe,
+                screen_url=(
+                    f"/p/{context.enterprise.public_token}/conferences/{conference_id}/screen"
+                ),
+            ),
         )
 
 
@@ -129,15 +138,29 @@ class HallScreenController(Controller):
         self, request: Request, token: FromPath[str], conference_id: FromPath[int]
     ) -> Template:
         conference = await checkin.screen_conference(token, conference_id)
-        return render(
+        return _stop_when_over(
             request,
-            "conferences/_attendance.html" if is_htmx(request) else "conferences/screen.html",
-            conference=conference,
-            title=queries.label(conference),
-            attendance=await checkin.attendance(conference),
-            describe=describe,
-            url=request.url.path,
+            conference,
+            render(
+                request,
+                "conferences/_attendance.html" if is_htmx(request) else "conferences/screen.html",
+                conference=conference,
+                title=queries.label(conference),
+                attendance=await checkin.attendance(conference),
+                describe=describe,
+                url=request.url.path,
+            ),
         )
+
+
+def _stop_when_over(request: Request, conference, page: Template) -> Template:
+    """A closed conference's attendance no longer changes: the poll's answer stops the poll."""
+    if is_htmx(request) and conference.status in (
+        ConferenceStatus.CLOSED,
+        ConferenceStatus.PUBLISHED,
+    ):
+        page.status_code = HTMX_STOP_POLLING
+    return page
 
 
 ROUTES = [CheckInController, HallScreenController]

@@ -24,6 +24,8 @@ from labour_democracy.conferences.tables import (
 from labour_democracy.core.labels import register
 from labour_democracy.i18n import LANGUAGE_NAMES, N_, language
 from labour_democracy.i18n import gettext as _
+from labour_democracy.voting import rules as voting_rules
+from labour_democracy.voting.rules import Rule
 
 register(
     {
@@ -108,3 +110,10 @@ def step_msgids(key: str) -> tuple[str | None, str | None]:
 def item_msgid(key: str) -> str | None:
     item = _ITEMS.get(key)
     return item.title if item else None
+
+
+def describe(rule: Rule) -> str:
+    """A quorum or passing rule in the conference's words: those entitled to vote are "all
+    convened" on every page (the rules form, the projector, the vote messages), never "the
+    electorate" (issue 13, item 6: one rule had two names)."""
+    return voting_rules.describe(rule, electorate=_("of all convened"))

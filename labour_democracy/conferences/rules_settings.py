@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from labour_democracy.conferences import rules
+from labour_democracy.conferences.labels import describe
 from labour_democracy.conferences.permissions import (
     VIEW_CONFERENCES,
 )
@@ -25,7 +26,8 @@ from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise, Ownership
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
-from labour_democracy.voting.rules import Base, Comparator, Rule, describe
+from labour_democracy.voting import rules as voting_rules
+from labour_democracy.voting.rules import Base, Comparator, Rule
 
 
 def is_state_owned(enterprise: Enterprise) -> bool:
@@ -216,3 +218,10 @@ async def save_rules(context: EnterpriseContext, form: RulesForm) -> None:
             passing=passing.encode(),
             soe=soe,
         )
+
+
+def expand_rule_choices(data: dict) -> dict:
+    """The rules form with its quorum and passing rule chosen in words spelt out as fractions
+    (voting/rules.expand_choice); "custom" keeps the fractions typed."""
+    data = voting_rules.expand_choice(data, "quorum", voting_rules.QUORUM_CHOICES, False)
+    return voting_rules.expand_choice(data, "pass", voting_rules.PASS_CHOICES, True)

@@ -17,6 +17,7 @@ from labour_democracy.conferences.tables import (
     VoteMode,
 )
 from labour_democracy.voting.rules import Base, Comparator
+from labour_democracy.voting.tables import ElectionMethod
 
 
 class RulesForm(msgspec.Struct, kw_only=True):
@@ -91,6 +92,7 @@ class AgendaItemForm(msgspec.Struct, kw_only=True):
     vote_mode: VoteMode = VoteMode.SHOW_OF_HANDS
     candidates: str | None = None
     seats: int | None = None
+    election_method: ElectionMethod = ElectionMethod.TICK
     notes: str | None = None
 
 

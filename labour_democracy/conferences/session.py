@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from labour_democracy.conferences import inspection_board, labels, rules
 from labour_democracy.conferences.checkin import count_present
+from labour_democracy.conferences.labels import describe
 from labour_democracy.conferences.queries import (
     get_conference,
     item_of,
@@ -32,11 +33,12 @@ from labour_democracy.i18n import format_date, language, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.unions import membership
 from labour_democracy.voting import services as voting
-from labour_democracy.voting.rules import Rule, describe
+from labour_democracy.voting.rules import Rule
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
 from labour_democracy.voting.tables import (
     Ballot,
     Channels,
+    ElectionMethod,
     ElectorateKind,
     QuestionKind,
     Secrecy,
@@ -146,6 +148,7 @@ async def prepare_vote(context: EnterpriseContext, conference_id: int, item_id: 
             text=title,
             options="\n".join(candidates) or None,
             seats=item.seats or 1,
+            method=ElectionMethod(item.election_method or ElectionMethod.TICK),
             rule_base=passing.base,
             rule_comparator=passing.comparator,
             rule_numerator=passing.numerator,

@@ -210,6 +210,9 @@ class AgendaItem(Table, tablename="conference_agenda_item"):
     # Candidates (one per line) and seats, for an election.
     candidates = Text(default="")
     seats = SmallInt(null=True, default=None)
+    # How an election's paper ballot is marked: tick the names elected, or strike out the
+    # names not elected (phiếu gạch tên), as elsewhere (voting ElectionMethod values).
+    election_method = Varchar(length=10, default="tick")
     ballot = ForeignKey(Ballot, null=True, on_delete=OnDelete.set_null)
     notes = Text(default="")
 

@@ -33,7 +33,7 @@ from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
-from labour_democracy.web import public
+from labour_democracy.web import links, public
 from labour_democracy.web.auth import (
     DEVICE_COOKIE,
     end_server_session,
@@ -208,6 +208,7 @@ class EnterpriseController(Controller):
             enterprise=context.enterprise,
             profile=await enterprises.profile(context),
             agenda=await reminders.agenda(context),
+            can_open=lambda url: links.opens(request, context, url),
             can_edit=context.can(EDIT_ENTERPRISE),
             can_see_roster=context.can(VIEW_ROSTER),
         )

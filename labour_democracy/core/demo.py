@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from labour_democracy.core import admin_units, audit, rules
 from labour_democracy.core.accounts import hash_password
+from labour_democracy.core.names import person_sort_key
 from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import (
@@ -139,7 +140,7 @@ async def load_demo(seed: int = 2026) -> None:
             representative_body="Công đoàn cơ sở Công ty TNHH Điện tử Thăng Long",
         )
         units = await _units(song_hong)
-        await _workers(song_hong, units, 64, generator)
+        await _workers(song_hong, units, 64, generator, CAST)
         await _workers(
             dong_a, [await _unit(dong_a, "Xưởng cơ khí", OrgUnitKind.WORKSHOP)], 12, generator
         )
@@ -184,7 +185,26 @@ def _name(generator: random.Random, female: bool) -> str:
     return f"{generator.choice(_FAMILY)} {generator.choice(middle)} {generator.choice(given)}"
 
 
-async def _workers(enterprise: int, units: list[int], count: int, generator: random.Random):
+# The garment company's people who appear in more than one place (the dialogue group, the
+# conference, the users): on the roster under the same names, so every document of the demo
+# tells one story (issue 13, item 11). (name, female, position, nationality)
+CAST = (
+    ("Park Ji-hoon", False, "Tổng Giám đốc", "KR"),  # the legal representative, who signs
+    ("Trần Văn Hải", False, "Chủ tịch Công đoàn cơ sở", "VN"),  # the union chair
+    ("Nguyễn Thị Minh Thu", True, "Trưởng phòng Nhân sự", "VN"),
+    ("Lê Văn Cường", False, "Quản đốc xưởng may", "VN"),
+    ("Phạm Thị Dung", True, "Tổ trưởng tổ may 3", "VN"),
+)
+UNION_CHAIR = CAST[1][0]
+
+
+async def _workers(
+    enterprise: int,
+    units: list[int],
+    count: int,
+    generator: random.Random,
+    cast: tuple[tuple[str, bool, str, str], ...] = (),
+):
     symbol = (
         await Enterprise.select(Enterprise.symbol).where(Enterprise.id == enterprise).first()
     )["symbol"]
@@ -195,19 +215,23 @@ async def _workers(enterprise: int, units: list[int], count: int, generator: ran
         start = dt.date(2018, 1, 2) + dt.timedelta(days=generator.randrange(0, 2500))
         contract = generator.choice(list(ContractType))
         left = number % 16 == 0
+        position, nationality = ("Công nhân may" if female else "Công nhân"), "VN"
+        if number <= len(cast):  # the same random draws either way: the others keep theirs
+            name, female, position, nationality = cast[number - 1]
         workers.append(
             Worker(
                 enterprise=enterprise,
                 employee_code=f"{symbol}{number:04d}",
                 full_name=name,
                 search_name=rules.fold(name),
+                sort_key=person_sort_key(name),
                 gender=Gender.FEMALE if female else Gender.MALE,
                 org_unit=generator.choice(units),
-                position="Công nhân may" if female else "Công nhân",
+                position=position,
                 contract_type=contract,
                 start_date=start,
                 end_date=dt.date(2025, 12, 31) if left else None,
-                nationality="VN",
+                nationality=nationality,
                 union_member=generator.random() < 0.8,
             )
         )
@@ -219,7 +243,7 @@ async def _users(song_hong: int, dong_a: int, bac_ninh: int) -> None:
     grants = {
         "admin@demo.vn": ("Quản trị hệ thống", Role.ADMIN, None, None),
         "hr@demo.vn": ("Nguyễn Thị Minh Thu", Role.HR, song_hong, None),
-        "union@demo.vn": ("Trần Văn Hải", Role.UNION, song_hong, None),
+        "union@demo.vn": (UNION_CHAIR, Role.UNION, song_hong, None),
         "federation@demo.vn": ("Phạm Thị Lan", Role.FEDERATION, None, bac_ninh),
         "hr.donga@demo.vn": ("Đỗ Quang Vinh", Role.HR, dong_a, None),
     }

@@ -59,6 +59,7 @@ class Profile:
     commune: str
     workforce: Workforce
     org_units: int
+    address: str = ""  # the head office with its commune and province, each named once
 
 
 async def profile(context: EnterpriseContext) -> Profile:
@@ -72,6 +73,11 @@ async def profile(context: EnterpriseContext) -> Profile:
         commune=commune["name"] if commune else "",
         workforce=await workforce(enterprise.id),
         org_units=await OrgUnit.count().where(OrgUnit.enterprise == enterprise.id),
+        address=rules.full_address(
+            enterprise.address or "",
+            commune["name"] if commune else "",
+            province["name"] if province else "",
+        ),
     )
 
 

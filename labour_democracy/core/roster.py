@@ -8,6 +8,7 @@ import re
 from labour_democracy.core import audit, rules
 from labour_democracy.core.enterprises import ACTIVE_WORKER_SQL
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
+from labour_democracy.core.names import person_sort_key
 from labour_democracy.core.permissions import MANAGE_ROSTER, VIEW_ROSTER
 from labour_democracy.core.schemas import Page, RosterQuery, RosterSort, WorkerForm, WorkerStatus
 from labour_democracy.core.scope import EnterpriseContext, get_owned
@@ -36,7 +37,7 @@ _LIST_SQL = (
 )
 _COUNT_SQL = "SELECT COUNT(*) AS count FROM worker AS w WHERE {where}"
 _SORT_COLUMNS = {
-    RosterSort.NAME: "w.search_name",
+    RosterSort.NAME: "w.sort_key",
     RosterSort.CODE: "w.employee_code",
     RosterSort.UNIT: "u.name",
     RosterSort.START: "w.start_date",
@@ -120,6 +121,7 @@ def worker_values(form: WorkerForm) -> dict:
         "employee_code": form.employee_code,
         "full_name": form.full_name,
         "search_name": rules.fold(form.full_name),
+        "sort_key": person_sort_key(form.full_name),
         "gender": form.gender.value,
         "org_unit": form.org_unit,
         "position": form.position or "",

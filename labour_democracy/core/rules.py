@@ -57,3 +57,23 @@ TEN_WORKER_DUTIES_FROM = 10
 def ten_worker_duties_apply(workforce: int) -> bool:
     """The duties that start at 10 workers bind this employer (9 workers: no; 10: yes)."""
     return workforce >= TEN_WORKER_DUTIES_FROM
+
+# The words that open the name of a province or commune (Resolution 202/2025/QH15 and the
+# 2025 arrangement of communes: tỉnh, thành phố; phường, xã, đặc khu).
+_ADMIN_PREFIXES = ("tinh ", "thanh pho ", "phuong ", "xa ", "dac khu ")
+
+
+def full_address(address: str, *places: str) -> str:
+    """The address followed by its commune and province, each added only where the address
+    does not already name it ("…, tỉnh Bắc Ninh" gets no second "Tỉnh Bắc Ninh")."""
+    parts = [address.strip()] if address.strip() else []
+    for place in places:
+        folded = fold(place)
+        if not folded:
+            continue
+        bare = next((folded[len(p) :] for p in _ADMIN_PREFIXES if folded.startswith(p)), folded)
+        written = fold(", ".join(parts))
+        if re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", written):
+            continue
+        parts.append(place.strip())
+    return ", ".join(parts)

@@ -101,6 +101,8 @@ class MembershipForm(msgspec.Struct, kw_only=True):
     role: Role
     enterprise: int | None = None
     province: int | None = None
+    # Granting the administrator role is asked twice: it opens every enterprise to the user.
+    confirm_admin: bool = False
 
 
 class PasswordForm(msgspec.Struct, kw_only=True):

@@ -143,6 +143,8 @@ class Worker(Table):
     full_name = Varchar(length=255)
     # Lower-case, diacritics folded ("nguyen van an"): what search compares against.
     search_name = Varchar(length=255, index=True)
+    # Vietnamese name order (given name, middle, family name; Đ after D): core/names.py.
+    sort_key = Text(default="")
     gender = Varchar(length=6, choices=Gender)
     org_unit = ForeignKey(OrgUnit, null=True, on_delete=OnDelete.set_null, index=True)
     position = Varchar(length=255, default="")

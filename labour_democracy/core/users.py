@@ -100,6 +100,11 @@ async def add_membership(actor: Actor, user_id: int, form: MembershipForm) -> in
         raise NotFound
     errors: dict[str, str] = {}
     enterprise_id = province_id = None
+    if form.role is Role.ADMIN and not form.confirm_admin:
+        errors["confirm_admin"] = _(
+            "An administrator can see and change everything in every enterprise. Tick the box "
+            "to confirm that this person needs it."
+        )
     if form.role in (Role.HR, Role.UNION):
         if form.enterprise is None or not await Enterprise.exists().where(
             Enterprise.id == form.enterprise
@@ -133,8 +138,15 @@ async def add_membership(actor: Actor, user_id: int, form: MembershipForm) -> in
             user=user_id, role=form.role.value, enterprise=enterprise_id, province=province_id
         )
         await membership.save()
+        details = {"confirmed": True} if form.role is Role.ADMIN else {}
         await audit.record(
-            actor, "membership.added", "user", user_id, enterprise_id, role=form.role.value
+            actor,
+            "membership.added",
+            "user",
+            user_id,
+            enterprise_id,
+            role=form.role.value,
+            **details,
         )
     return membership.id
 

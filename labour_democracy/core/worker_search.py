@@ -36,7 +36,7 @@ async def search(
     rows = (
         await Worker.select(Worker.id, Worker.full_name, Worker.employee_code)
         .where(where)
-        .order_by(Worker.search_name)
+        .order_by(Worker.sort_key)
         .order_by(Worker.id)
         .limit(per_page)
         .offset((page - 1) * per_page)

@@ -707,8 +707,13 @@ async def _request(request, context, request_id, values, errors) -> Template:
 
 
 async def public_section(enterprise) -> dict[str, Any] | None:
+    """The publicised dialogues and the published list of dialogue members in force."""
     rows = await publication.published_for_public(enterprise)
-    return {"dialogues": rows} if rows else None
+    version = await queries.current_list(enterprise.id)
+    members = await queries.active_members(version.id) if version else []
+    if not rows and not members:
+        return None
+    return {"dialogues": rows, "members": members, "member_list": version}
 
 
 ROUTES = [DialogueController, CalendarFeedController, *DOCUMENT_ROUTES]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from labour_democracy.core import calendar, enterprises, working_calendar
+from labour_democracy.core.names import person_sort_key
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Representation, Worker
 from labour_democracy.dialogue.labels import dialogue_title
@@ -53,12 +54,7 @@ async def active_members(member_list_id: int | None, on: dt.date | None = None) 
     if member_list_id is None:
         return []
     on = on or today()
-    members = (
-        await Member.objects()
-        .where(Member.member_list == member_list_id)
-        .order_by(Member.position)
-        .order_by(Member.id)
-    )
+    members = await list_members(member_list_id)
     return [
         m
         for m in members
@@ -82,12 +78,21 @@ async def current_list(enterprise_id: int, on: dt.date | None = None) -> MemberL
 
 
 async def list_members(member_list_id: int) -> list[Member]:
-    """Every member of a version, replaced ones included, in order."""
-    return (
+    """Every member of a version, replaced ones included: the legal representative and those
+    who sign for their side first, then in Vietnamese name order (core/names.py)."""
+    members = (
         await Member.objects()
         .where(Member.member_list == member_list_id)
         .order_by(Member.position)
         .order_by(Member.id)
+    )
+    return sorted(
+        members,
+        key=lambda m: (
+            not m.legal_representative,
+            not m.signs_for_side,
+            person_sort_key(m.full_name),
+        ),
     )
 
 

@@ -29,6 +29,7 @@ from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheet
 from labour_democracy.voting.tables import (
     Ballot,
     BallotCode,
+    BallotStatus,
     Channel,
     Channels,
     ElectionMethod,
@@ -39,7 +40,7 @@ from labour_democracy.voting.tables import (
 )
 from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
-from labour_democracy.web.responses import flash, is_htmx, redirect, render
+from labour_democracy.web.responses import HTMX_STOP_POLLING, flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 
 PUBLIC = {"public": True}
@@ -65,6 +66,13 @@ NEW_QUESTION = {
 }
 
 
+async def _quorum_form(request: Request) -> dict:
+    """The ballot form, its quorum chosen in words spelt out as the fraction."""
+    return rules.expand_choice(
+        await read_form(request), "quorum", rules.QUORUM_CHOICES, with_base=False
+    )
+
+
 def _describe_stored_rule(text: str) -> str:
     return rules.describe(Rule.decode(text, ""))
 
@@ -72,6 +80,8 @@ def _describe_stored_rule(text: str) -> str:
 # Enums and helpers the voting templates use.
 ENUMS = {
     "describe_rule": rules.describe,
+    "quorum_choices": rules.QUORUM_CHOICES,
+    "pass_choices": rules.PASS_CHOICES,
     "describe_rule_text": _describe_stored_rule,
     "Channels": Channels,
     "ElectionMethod": ElectionMethod,
@@ -144,6 +154,7 @@ class BallotController(Controller):
             request,
             BallotForm,
             lambda form: services.create_ballot(context, form),
+            data=await _quorum_form(request),
             form=lambda values, errors: _ballot_form(request, context, None, values, errors),
             done=lambda ballot_id: redirect(request, f"{_base(context)}/{ballot_id}"),
             success=_("The vote was created. Add its questions."),
@@ -165,6 +176,7 @@ class BallotController(Controller):
             request,
             BallotForm,
             lambda form: services.update_ballot(context, ballot_id, form),
+            data=await _quorum_form(request),
             form=lambda values, errors: _ballot_form(request, context, ballot, values, errors),
             done=f"{_base(context)}/{ballot_id}",
             success=_("The vote's settings were saved."),
@@ -176,6 +188,9 @@ class BallotController(Controller):
             request,
             QuestionForm,
             lambda form: services.add_question(context, ballot_id, form),
+            data=rules.expand_choice(
+                await read_form(request), "rule", rules.PASS_CHOICES, with_base=True
+            ),
             form=lambda values, errors: _detail(request, context, ballot_id, values, errors),
             done=f"{_base(context)}/{ballot_id}#questions",
             success=_("The question was added."),
@@ -244,6 +259,12 @@ class BallotController(Controller):
 
     @post("/{ballot_id:int}/slips", opt=MANAGE)
     async def issue_slips(self, request: Request, context: Context, ballot_id: Id) -> Response:
+        data = await read_form(request)
+        if data.get("confirm_reprint") != "on" and await listing.slips_issued(ballot_id):
+            message = _("Printing again cancels every slip printed before: tick the box.")
+            return await _detail(
+                request, context, ballot_id, form_values(data), {"confirm_reprint": message}
+            )
         issued = await services.issue_codes(context, ballot_id)
         ballot = await services.get_ballot(context, ballot_id)
         content = await slips.render(context, ballot, issued)
@@ -366,7 +387,7 @@ class BallotController(Controller):
     async def projector(self, request: Request, context: Context, ballot_id: Id) -> Template:
         ballot = await services.get_ballot(context, ballot_id)
         template = "voting/_turnout.html" if is_htmx(request) else "voting/projector.html"
-        return render(
+        page = render(
             request,
             template,
             ectx=context,
@@ -374,6 +395,9 @@ class BallotController(Controller):
             turnout=await services.turnout(ballot),
             **ENUMS,
         )
+        if is_htmx(request) and ballot.status == BallotStatus.CLOSED:
+            page.status_code = HTMX_STOP_POLLING  # the last figures; nothing changes any more
+        return page
 
     @get("/{ballot_id:int}/minutes")
     async def minutes(self, request: Request, context: Context, ballot_id: Id) -> Response:
@@ -648,7 +672,7 @@ class PublicResultController(Controller):
         receipts = await tally.receipts(ballot.id)
         found = None
         if receipt:
-            found = receipt.strip().upper() in receipts
+            found = rules.normalise_receipt(receipt) in receipts
         return render(
             request,
             "voting/public_result.html",

@@ -354,7 +354,7 @@ async def signature_sheet(context: EnterpriseContext, ballot: Ballot) -> bytes:
             Elector.worker.org_unit.name.as_alias("unit"),
         )
         .where(Elector.ballot == ballot.id)
-        .order_by(Elector.worker.search_name)
+        .order_by(Elector.worker.sort_key)
     )
     with language("vi"):
         intro = [

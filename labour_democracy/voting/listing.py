@@ -55,6 +55,13 @@ async def list_ballots(context: EnterpriseContext, status: str | None, page: int
     return Page(rows=rows, total=total, page=page, per_page=PER_PAGE)
 
 
+async def slips_issued(ballot_id: int) -> int:
+    """How many slips of the ballot are valid (printed and not cancelled)."""
+    return await BallotCode.count().where(
+        (BallotCode.ballot == ballot_id) & (BallotCode.cancelled.eq(False))
+    )
+
+
 @dataclass
 class BallotView:
     questions: list[dict]
@@ -90,7 +97,7 @@ async def ballot_view(context: EnterpriseContext, ballot: Ballot) -> BallotView:
                 Elector.worker.employee_code.as_alias("code"),
             )
             .where(Elector.ballot == ballot.id)
-            .order_by(Elector.worker.search_name)
+            .order_by(Elector.worker.sort_key)
         )
     return BallotView(
         questions=questions,
@@ -147,7 +154,7 @@ async def elector_choices(context: EnterpriseContext, ballot: Ballot, q: str | N
             Worker.org_unit.name.as_alias("unit"),
         )
         .where(clause)
-        .order_by(Worker.search_name)
+        .order_by(Worker.sort_key)
         .limit(500)
     )
     for worker in workers:

@@ -4,9 +4,10 @@ from labour_democracy.core.permissions import VIEW
 from labour_democracy.documents.registry import GeneratedDocument
 from labour_democracy.i18n import N_
 from labour_democracy.manifest import Manifest
-from labour_democracy.voting import controllers, demo, documents, slips
+from labour_democracy.voting import controllers, demo, documents, public, slips
 from labour_democracy.voting.tables import Ballot
 from labour_democracy.web.menu import MenuItem
+from labour_democracy.web.public import PublicSection
 
 MANIFEST = Manifest(
     name="voting",
@@ -17,5 +18,6 @@ MANIFEST = Manifest(
     document_kinds=documents.KINDS,
     generated_documents=(GeneratedDocument("voting/ballot_slips.docx", slips.sample),),
     path_records={"ballot_id": Ballot},
+    public_sections=(PublicSection("voting/_public_section.html", public.public_section, 15),),
     demo=demo.load,
 )

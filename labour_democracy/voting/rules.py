@@ -143,10 +143,12 @@ ANY_RULE = Rule(Base.VALID, Comparator.AT_LEAST, 0, 1, N_("No minimum set by law
 ORGANISER_CHOICE = N_("Chosen by the organiser")
 
 
-def describe(rule: Rule) -> str:
-    """A rule in words, in the current language: "more than 1/2 of the valid ballots"."""
+def describe(rule: Rule, electorate: str | None = None) -> str:
+    """A rule in words, in the current language: "more than 1/2 of the valid ballots".
+    `electorate` is the owner's own name for those entitled to vote (a conference says "of
+    all convened"), so one rule is called the same on every page of its owner."""
     base = {
-        Base.ELECTORATE: _("of the electorate"),
+        Base.ELECTORATE: electorate or _("of the electorate"),
         Base.PRESENT: _("of those present"),
         Base.VALID: _("of the valid ballots"),
     }[rule.base]
@@ -247,6 +249,109 @@ def normalise_code(typed: str) -> str | None:
     return code if check_character(data) == check else None
 
 
+RECEIPT_LENGTH = 10  # shown as XXXXX-XXXXX (voting/codes.receipt)
+
+
+def normalise_receipt(typed: str) -> str | None:
+    """A receipt as published (XXXXX-XXXXX) for what a voter typed, forgiving case, spaces,
+    the dash and the look-alikes O/I/L as codes do; None if it cannot be a receipt."""
+    receipt = typed.strip().upper().translate(_TYPO_MAP)
+    if len(receipt) != RECEIPT_LENGTH or any(c not in _ALPHABET for c in receipt):
+        return None
+    return f"{receipt[:5]}-{receipt[5:]}"
+
+
 def format_code(code: str) -> str:
     """Groups of four for printing and reading aloud: ABCD-EFGH-JKMN."""
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+# Rules in words (issue 13, item 7): what people choose from, each with where it comes from; a
+# fraction typed by hand is the advanced choice ("custom"). A choice is a shorthand on the form
+# only: what is stored is the rule it stands for, checked against the law's minimum as always.
+@dataclass(frozen=True)
+class RuleChoice:
+    key: str
+    rule: Rule
+    words: str  # the rule as people say it (a msgid)
+
+
+CUSTOM = "custom"
+QUORUM_CHOICES = (
+    RuleChoice("none", NO_QUORUM, N_("No quorum")),
+    RuleChoice(
+        "more_than_half",
+        Rule(
+            Base.ELECTORATE,
+            Comparator.GREATER,
+            1,
+            2,
+            N_("Enterprise democracy regulation (Decree 145/2020/NĐ-CP, Art. 48)"),
+        ),
+        N_("More than half of those entitled to vote take part"),
+    ),
+    RuleChoice(
+        "two_thirds",
+        SOE_CONFERENCE_QUORUM,
+        N_("At least two thirds of those entitled to vote take part"),
+    ),
+)
+PASS_CHOICES = (
+    RuleChoice(
+        "more_than_half_valid",
+        CONSULTATION_MAJORITY,
+        N_("More than half of the valid ballots"),
+    ),
+    RuleChoice(
+        "more_than_half_present",
+        SOE_CONFERENCE_RESOLUTION,
+        N_("More than half of those present"),
+    ),
+    RuleChoice(
+        "two_thirds_present",
+        Rule(
+            Base.PRESENT,
+            Comparator.AT_LEAST,
+            2,
+            3,
+            N_("Enterprise democracy regulation (Decree 145/2020/NĐ-CP, Art. 48)"),
+        ),
+        N_("At least two thirds of those present"),
+    ),
+    RuleChoice(
+        "more_than_half_electorate",
+        AGREEMENT_APPROVAL,
+        N_("More than half of all the workers (or all those entitled to vote)"),
+    ),
+)
+
+
+def choice_of(choices: tuple[RuleChoice, ...], rule: Rule, with_base: bool) -> str:
+    """The key of the choice a rule is, or CUSTOM."""
+    for choice in choices:
+        same = (choice.rule.comparator, choice.rule.numerator, choice.rule.denominator) == (
+            rule.comparator,
+            rule.numerator,
+            rule.denominator,
+        )
+        if same and (not with_base or choice.rule.base is rule.base):
+            return choice.key
+    return CUSTOM
+
+
+def expand_choice(
+    data: dict, prefix: str, choices: tuple[RuleChoice, ...], with_base: bool
+) -> dict:
+    """Form data with `<prefix>_choice` spelt out as the comparator, numerator, denominator
+    (and base) fields the forms parse; a custom choice or none leaves the typed fraction."""
+    chosen = next((c for c in choices if c.key == data.get(f"{prefix}_choice")), None)
+    if chosen is None:
+        return data
+    spelt = {
+        f"{prefix}_comparator": chosen.rule.comparator.value,
+        f"{prefix}_numerator": str(chosen.rule.numerator),
+        f"{prefix}_denominator": str(chosen.rule.denominator),
+    }
+    if with_base:
+        spelt[f"{prefix}_base"] = chosen.rule.base.value
+    return {**data, **spelt}

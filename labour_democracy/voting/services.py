@@ -19,6 +19,7 @@ from labour_democracy import db
 from labour_democracy.core import audit
 from labour_democracy.core.enterprises import active_workers
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
+from labour_democracy.core.names import sort_people
 from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, OrgUnit, Role, Worker
@@ -27,6 +28,8 @@ from labour_democracy.i18n import N_, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.voting import casting, codes, documents, rules
 from labour_democracy.voting import tally as tallying
+from labour_democracy.voting.candidates import candidate_workers, questions_with_options
+from labour_democracy.voting.electorate import electorate_clause
 from labour_democracy.voting.permissions import MANAGE_BALLOTS, require_manager
 from labour_democracy.voting.rules import Base, Rule
 from labour_democracy.voting.schemas import BallotForm, IssuedCode, QuestionForm, TallySheetForm
@@ -319,6 +322,15 @@ async def add_question(
                 )
                 for i, (role, label) in enumerate(MOTION_ANSWERS)
             ]
+        elif form.kind is QuestionKind.ELECTION:
+            # Candidates in Vietnamese name order, linked to the roster (position and unit).
+            workers = await candidate_workers(context.enterprise_id, labels)
+            options = [
+                Option(question=question.id, ballot=ballot.id, position=i + 1, label=label)
+                for i, label in enumerate(sort_people(labels))
+            ]
+            for option in options:
+                option.worker = workers.get(option.label)
         else:
             options = [
                 Option(question=question.id, ballot=ballot.id, position=i + 1, label=label)
@@ -393,34 +405,6 @@ async def set_named_list(context: EnterpriseContext, ballot_id: int, worker_ids:
             electors=len(wanted),
         )
     return len(wanted)
-
-
-async def electorate_clause(ballot: Ballot):
-    """Who is in the ballot's electorate today (active workers of its group)."""
-    clause = active_workers(ballot.enterprise, today())
-    if ballot.electorate_kind == ElectorateKind.UNION_MEMBERS:
-        clause &= Worker.union_member.eq(True)
-    elif ballot.electorate_kind == ElectorateKind.NON_MEMBERS:
-        clause &= Worker.union_member.eq(False)
-    elif ballot.electorate_kind == ElectorateKind.ORG_UNIT:
-        clause &= Worker.org_unit.is_in(
-            await _unit_and_descendants(ballot.electorate_unit, ballot.enterprise)
-        )
-    return clause
-
-
-async def _unit_and_descendants(unit_id: int, enterprise_id: int) -> list[int]:
-    units = await OrgUnit.select(OrgUnit.id, OrgUnit.parent).where(
-        OrgUnit.enterprise == enterprise_id
-    )
-    found, frontier = {unit_id}, [unit_id]
-    while frontier:
-        parent = frontier.pop()
-        for unit in units:
-            if unit["parent"] == parent and unit["id"] not in found:
-                found.add(unit["id"])
-                frontier.append(unit["id"])
-    return sorted(found)
 
 
 async def _freeze(context: EnterpriseContext, ballot: Ballot) -> int:
@@ -694,16 +678,6 @@ async def close_if_due(ballot: Ballot) -> Ballot:
 
 
 # Voting ---------------------------------------------------------------------------------------
-
-
-async def questions_with_options(ballot_id: int) -> list[dict]:
-    questions = (
-        await Question.select().where(Question.ballot == ballot_id).order_by(Question.position)
-    )
-    options = await Option.select().where(Option.ballot == ballot_id).order_by(Option.position)
-    for question in questions:
-        question["options"] = [o for o in options if o["question"] == question["id"]]
-    return questions
 
 
 async def add_tally_sheet(

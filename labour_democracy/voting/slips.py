@@ -156,6 +156,8 @@ def _paper_questions(questions: list[dict]) -> list[str]:
         labels = {"for": "Tán thành", "against": "Không tán thành", "abstain": "Không ý kiến"}
         for option in question["options"]:
             label = labels.get(option["role"], option["label"])
+            if option.get("detail"):
+                label = f"{label} ({option['detail']})"
             box = "" if question["method"] == ElectionMethod.STRIKE else "☐ "
             paragraphs.append(_paragraph(_run(f"{box}{label}"), after=0))
     return paragraphs

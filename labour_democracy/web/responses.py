@@ -11,6 +11,10 @@ from litestar.response import Redirect, Template
 
 from labour_democracy.core.errors import Invalid
 
+# htmx stops an `every Ns` poll when the answer has this status: a page whose figures can no
+# longer change (a closed vote on the projector) answers it once, with its last figures.
+HTMX_STOP_POLLING = 286
+
 
 def is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"

@@ -358,8 +358,8 @@ async def test_the_delegate_list_is_grouped_by_unit_with_ex_officio_delegates_ma
     assert len(rows) == setup.delegates
     assert [row[1] for row in rows if row[1]] == ["Đại biểu đương nhiên", "Tổ cắt", "Tổ may 1A"]
     assert [(row[2], row[4]) for row in rows[:2]] == [
+        ("Phạm Văn Giám", "Giám đốc"),  # Vietnamese name order: Giám before Hà
         ("Hoàng Thị Hà", "Chủ tịch Công đoàn cơ sở"),
-        ("Phạm Văn Giám", "Giám đốc"),
     ]
     assert [row[0] for row in rows] == [str(n) for n in range(1, 10)]
     text = _text(content)
@@ -476,9 +476,10 @@ async def test_an_election_gives_the_elected_in_the_minutes_and_the_resolution()
     assert "Nội dung 3. Bầu Ban Thanh tra nhân dân: biểu quyết bằng hình thức bỏ phiếu kín" in (
         minutes
     )
+    # Candidates stand in Vietnamese name order (core/names.py): Ba, Hai, Một.
     assert (
-        "Vũ Văn Một: 7 (7/7 phiếu hợp lệ = 100,00 %); Đặng Thị Hai: 5 (5/7 phiếu hợp lệ = "
-        "71,43 %); Bùi Văn Ba: 2 (2/7 phiếu hợp lệ = 28,57 %)" in minutes
+        "Bùi Văn Ba: 2 (2/7 phiếu hợp lệ = 28,57 %); Đặng Thị Hai: 5 (5/7 phiếu hợp lệ = "
+        "71,43 %); Vũ Văn Một: 7 (7/7 phiếu hợp lệ = 100,00 %)" in minutes
     )
     assert "Kết quả: TRÚNG CỬ: Vũ Văn Một, Đặng Thị Hai." in minutes
     resolution = await resolution_document.issue_resolution(setup.context, setup.conference_id)

@@ -151,7 +151,7 @@ async def test_each_change_is_audited_by_id_and_never_by_name(context):
         "worker.deleted",
     ]
     assert {entry["record_id"] for entry in entries} == {str(worker_id)}
-    assert json.loads(entries[1]["details"]) == {"fields": ["full_name", "search_name"]}
+    assert json.loads(entries[1]["details"]) == {"fields": ["full_name", "search_name", "sort_key"]}
     text = json.dumps(entries, default=str, ensure_ascii=False)
     assert "Lan" not in text and "lan" not in text
 
@@ -169,7 +169,7 @@ async def test_search_ignores_diacritics_and_case(context):
     assert await _names(context, q="Đức") == ["Phạm Đức Thắng"]
     assert await _names(context, q="kt00") == ["Lê Văn Nam"]  # employee codes too
     assert await _names(context, q="l_n") == []  # "_" is no wildcard: "Lan" does not match
-    assert await _names(context, q="   ") == ["Lê Văn Nam", "Nguyễn Thị Lan", "Phạm Đức Thắng"]
+    assert await _names(context, q="   ") == ["Nguyễn Thị Lan", "Lê Văn Nam", "Phạm Đức Thắng"]
 
 
 async def test_the_active_roster_ends_on_the_end_date(context):

@@ -82,3 +82,21 @@ def test_document_symbol_is_capital_letters(symbol, valid):
 def test_duties_from_ten_workers(workforce, applies):
     # Decree 145/2020 Art. 114(4); Labour Code Arts. 118(1), 119.
     assert rules.ten_worker_duties_apply(workforce) is applies
+
+def test_an_address_names_its_commune_and_province_once():
+    """Issue 13, item 6: "tỉnh Bắc Ninh, Tỉnh Bắc Ninh"."""
+    written = "Lô B4, Khu công nghiệp Quế Võ, phường Quế Võ, tỉnh Bắc Ninh"
+    assert rules.full_address(written, "Phường Quế Võ", "Tỉnh Bắc Ninh") == written
+    assert rules.full_address("Số 18 Lý Thái Tổ, Bắc Ninh", "", "Tỉnh Bắc Ninh") == (
+        "Số 18 Lý Thái Tổ, Bắc Ninh"
+    )
+    assert rules.full_address("Số 18 Lý Thái Tổ", "Phường Kinh Bắc", "Tỉnh Bắc Ninh") == (
+        "Số 18 Lý Thái Tổ, Phường Kinh Bắc, Tỉnh Bắc Ninh"
+    )
+    # "Ninh" alone is no "Bắc Ninh": a word, not a part of one, counts.
+    assert rules.full_address("Số 2 đường Ninh Giang", "", "Tỉnh Bắc Ninh") == (
+        "Số 2 đường Ninh Giang, Tỉnh Bắc Ninh"
+    )
+    assert (
+        rules.full_address("", "Xã An Bình", "Thành phố Hà Nội") == "Xã An Bình, Thành phố Hà Nội"
+    )

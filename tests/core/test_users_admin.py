@@ -196,3 +196,27 @@ async def test_the_user_list_pages_stay_within_range(admin):
         await User(email=f"u{number:02d}@x.vn", full_name="Người", password_hash="x").save()
     last = (await admin.get("/admin/users?page=50")).text
     assert "Page 2 of 2" in last
+
+
+async def test_no_role_is_preselected_and_granting_admin_is_confirmed_and_audited(admin):
+    """Issue 13, item 8: one click made a new user an administrator."""
+    await admin.post("/admin/users/new", _new_user())
+    user_id = await _user_id("lan.nguyen@may.vn")
+    page = (await admin.get(f"/admin/users/{user_id}")).text
+    role_select = page[
+        page.index('name="role"') : page.index("</select>", page.index('name="role"'))
+    ]
+    assert "selected" not in role_select
+    assert '<option value="">' in role_select
+
+    response = await admin.post(f"/admin/users/{user_id}/memberships", {"role": "admin"})
+    assert response.status_code == 422
+    assert 'id="f-confirm_admin"' in response.text and "Tick the box" in response.text
+    assert not await Membership.exists().where(Membership.user == user_id)
+
+    response = await admin.post(
+        f"/admin/users/{user_id}/memberships", {"role": "admin", "confirm_admin": "on"}
+    )
+    assert response.status_code == 303
+    entry = await AuditEntry.select().where(AuditEntry.action == "membership.added").first()
+    assert json.loads(entry["details"]) == {"role": "admin", "confirmed": True}

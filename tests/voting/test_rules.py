@@ -137,3 +137,14 @@ def test_swapped_neighbours_are_caught_except_zero_and_z():
                 continue
             swapped = code[:position] + b + a + code[position + 2 :]
             assert rules.normalise_code(swapped) is None, (code, position)
+
+
+def test_a_receipt_is_found_with_or_without_its_dash():
+    """Issue 13, item 6: a receipt typed without its dash was "not found"."""
+    assert rules.normalise_receipt("AB3DE-FG7HJ") == "AB3DE-FG7HJ"
+    assert rules.normalise_receipt("ab3defg7hj") == "AB3DE-FG7HJ"
+    assert rules.normalise_receipt(" AB3DE FG7HJ ") == "AB3DE-FG7HJ"
+    assert rules.normalise_receipt("AB3DE-FG7HI") == "AB3DE-FG7H1"  # I read as 1, like codes
+    assert rules.normalise_receipt("AB3DE-FG7H") is None  # one short
+    assert rules.normalise_receipt("AB3DE-FG7HJK") is None  # one too many
+    assert rules.normalise_receipt("AB3DE-FG7HU") is None  # U is not in the alphabet

@@ -64,7 +64,7 @@ async def read_delegates(conference_id: int) -> list[DelegateRow]:
         await Delegate.select(
             Delegate.worker.full_name.as_alias("name"),
             Delegate.worker.employee_code.as_alias("code"),
-            Delegate.worker.search_name.as_alias("search_name"),
+            Delegate.worker.sort_key.as_alias("sort_key"),
             Delegate.org_unit.name.as_alias("unit"),
             Delegate.kind,
             Delegate.ex_officio_role,
@@ -78,7 +78,7 @@ async def read_delegates(conference_id: int) -> list[DelegateRow]:
         key=lambda r: (
             r["kind"] != DelegateKind.EX_OFFICIO,
             core_rules.fold(r["unit"] or ""),
-            r["search_name"],
+            r["sort_key"],
         )
     )
     return [

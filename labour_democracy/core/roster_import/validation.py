@@ -53,6 +53,7 @@ class Evaluation:
 IMPORTED_COLUMNS = (
     "full_name",
     "search_name",
+    "sort_key",
     "gender",
     "org_unit",
     "position",
@@ -91,7 +92,7 @@ async def _existing_workers(enterprise_id: int, codes: list[str]) -> dict[str, d
 
 
 def _form_from_existing(row: dict) -> dict[str, Any]:
-    form = {name: row[name] for name in IMPORTED_COLUMNS if name != "search_name"}
+    form = {name: row[name] for name in IMPORTED_COLUMNS if name not in ("search_name", "sort_key")}
     form["gender"] = Gender(row["gender"])
     form["contract_type"] = ContractType(row["contract_type"])
     form["union_member"] = bool(row["union_member"])
