@@ -318,6 +318,7 @@ async def _national_day(enterprise_id: int) -> int:
     await row.save()
     return row.id
 
+
 async def _union(enterprise_id: int) -> int:
     """The enterprise's union being founded (the unions module), created on first use."""
     from labour_democracy.unions.tables import GrassrootsUnion

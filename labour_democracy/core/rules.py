@@ -58,6 +58,7 @@ def ten_worker_duties_apply(workforce: int) -> bool:
     """The duties that start at 10 workers bind this employer (9 workers: no; 10: yes)."""
     return workforce >= TEN_WORKER_DUTIES_FROM
 
+
 # The words that open the name of a province or commune (Resolution 202/2025/QH15 and the
 # 2025 arrangement of communes: tỉnh, thành phố; phường, xã, đặc khu).
 _ADMIN_PREFIXES = ("tinh ", "thanh pho ", "phuong ", "xa ", "dac khu ")

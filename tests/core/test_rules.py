@@ -83,6 +83,7 @@ def test_duties_from_ten_workers(workforce, applies):
     # Decree 145/2020 Art. 114(4); Labour Code Arts. 118(1), 119.
     assert rules.ten_worker_duties_apply(workforce) is applies
 
+
 def test_an_address_names_its_commune_and_province_once():
     """Issue 13, item 6: "tỉnh Bắc Ninh, Tỉnh Bắc Ninh"."""
     written = "Lô B4, Khu công nghiệp Quế Võ, phường Quế Võ, tỉnh Bắc Ninh"
