@@ -16,8 +16,19 @@ from labour_democracy.followups.manifest import MANIFEST as followups
 from labour_democracy.notices.manifest import MANIFEST as notices
 from labour_democracy.suggestions.manifest import MANIFEST as suggestions
 from labour_democracy.voting.manifest import MANIFEST as voting
+from labour_democracy.workplace_rules.manifest import MANIFEST as workplace_rules
 
-MODULES = (core, documents, notices, voting, suggestions, followups, dialogue, conferences)
+MODULES = (
+    core,
+    documents,
+    notices,
+    voting,
+    suggestions,
+    followups,
+    dialogue,
+    conferences,
+    workplace_rules,
+)
 
 
 def install() -> None:
