@@ -42,7 +42,14 @@ async def test_an_enterprise_with_no_records_owes_what_is_yearly_and_nothing_els
     for key, by_enterprise in results.items():
         assert set(by_enterprise) == {first, second}, key
     owed = {key for key, by_enterprise in results.items() if by_enterprise[first].met is False}
-    assert owed == {"conference_held", "dialogue_periodic"}
+    # The democracy regulation and the internal labour rules are standing duties: owed until
+    # they exist (Decree 145 Art. 48; Labour Code Art. 119).
+    assert owed == {
+        "conference_held",
+        "dialogue_periodic",
+        "democracy_regulation_published",
+        "internal_rules_registered",
+    }
     nothing_due = {
         key for key, by_enterprise in results.items() if by_enterprise[first].met is None
     }
@@ -51,4 +58,5 @@ async def test_an_enterprise_with_no_records_owes_what_is_yearly_and_nothing_els
         "dialogue_published",
         "suggestions_answered",
         "followups_done",
+        "disclosures_on_time",
     }
