@@ -18,7 +18,14 @@ from labour_democracy.i18n import gettext as _
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import redirect, render
 from labour_democracy.web.submit import submit
-from labour_democracy.workplace_rules import disclosure, internal_rules, labels, regulation, rules
+from labour_democracy.workplace_rules import (
+    consultations,
+    disclosure,
+    internal_rules,
+    labels,
+    regulation,
+    rules,
+)
 from labour_democracy.workplace_rules.permissions import (
     COMMENT_RULES,
     DISCLOSE,
@@ -187,6 +194,22 @@ class RegulationController(Controller):
             conflict=_base(context),
         )
 
+    @post("/regulation/{regulation_version_id:int}/ballot", opt={"permission": EDIT_RULES})
+    async def ballot(
+        self, request: Request, context: Context, regulation_version_id: Id
+    ) -> Response:
+        return await submit(
+            request,
+            None,
+            lambda _data: consultations.consult_on_regulation(context, regulation_version_id),
+            form=lambda values, errors: _regulation_page(request, context, values, errors),
+            done=lambda ballot_id: redirect(
+                request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}"
+            ),
+            success=_("A draft consultation was made: add its questions and open it."),
+            conflict=_base(context),
+        )
+
     @post("/regulation/revise", opt={"permission": EDIT_RULES})
     async def revise(self, request: Request, context: Context) -> Response:
         return await submit(
@@ -332,6 +355,22 @@ class DisclosureController(Controller):
     async def detail(self, request: Request, context: Context, disclosure_id: Id) -> Template:
         return await _disclosure_page(request, context, disclosure_id, {}, {})
 
+    @post("/{disclosure_id:int}/ballot", opt={"permission": DISCLOSE})
+    async def ballot(self, request: Request, context: Context, disclosure_id: Id) -> Response:
+        return await submit(
+            request,
+            None,
+            lambda _data: consultations.consult_on_disclosure(context, disclosure_id),
+            form=lambda values, errors: _disclosure_page(
+                request, context, disclosure_id, values, errors
+            ),
+            done=lambda ballot_id: redirect(
+                request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}"
+            ),
+            success=_("A draft consultation was made: add its questions and open it."),
+            conflict=f"{_base(context)}/disclosures/{disclosure_id}",
+        )
+
     @post("/{disclosure_id:int}/suggestions", opt={"permission": DISCLOSE})
     async def link(self, request: Request, context: Context, disclosure_id: Id) -> Response:
         here = f"{_base(context)}/disclosures/{disclosure_id}"
@@ -445,18 +484,43 @@ class PublicDisclosureController(Controller):
         )
 
 
+class PublicRegulationController(Controller):
+    """The regulation as workers read it: the draft while it is under consultation (with the
+    way to comment), else the published version."""
+
+    path = "/p/{token:str}/regulation"
+
+    @get("/", opt=PUBLIC)
+    async def show(self, request: Request, token: FromPath[str]) -> Template:
+        enterprise = await enterprises.by_public_token(token)
+        version, chapters = await regulation.for_workers(enterprise)
+        return render(
+            request,
+            "workplace_rules/public_regulation.html",
+            enterprise=enterprise,
+            version=version,
+            chapters=chapters,
+        )
+
+
 async def public_section(enterprise: Enterprise) -> dict[str, Any] | None:
     """The published regulation and the disclosures still posted, for the workers' page."""
     published = await regulation.published_version(enterprise.id)
+    consulting = await regulation.consulting_version(enterprise.id)
     on = today()
     rows = [
         row
         for row in await disclosure.list_disclosures(enterprise.id, limit=20)
         if row["posted_until"] is None or row["posted_until"] >= on
     ]
-    if published is None and not rows:
+    if published is None and consulting is None and not rows:
         return None
-    return {"regulation": published, "disclosures": rows, "token": enterprise.public_token}
+    return {
+        "regulation": published,
+        "consulting": consulting,
+        "disclosures": rows,
+        "token": enterprise.public_token,
+    }
 
 
 ROUTES = [
@@ -464,4 +528,5 @@ ROUTES = [
     InternalRulesController,
     DisclosureController,
     PublicDisclosureController,
+    PublicRegulationController,
 ]

@@ -131,6 +131,24 @@ async def published_version(enterprise_id: int) -> RegulationVersion | None:
     )
 
 
+async def consulting_version(enterprise_id: int) -> RegulationVersion | None:
+    return (
+        await RegulationVersion.objects()
+        .where(
+            (RegulationVersion.enterprise == enterprise_id)
+            & (RegulationVersion.status == RegulationStatus.CONSULTING)
+        )
+        .first()
+    )
+
+
+async def for_workers(enterprise) -> tuple[RegulationVersion | None, list[ChapterView]]:
+    """What the workers' page shows: the draft under consultation, else the published version
+    (no account: nothing of other enterprises, nothing of a draft not yet sent)."""
+    version = await consulting_version(enterprise.id) or await published_version(enterprise.id)
+    return version, (await _chapters(version) if version else [])
+
+
 async def _dialogue_text(enterprise_id: int) -> str:
     settings = await dialogue_regulation.settings_for(enterprise_id)
     return rules.dialogue_chapter_text(

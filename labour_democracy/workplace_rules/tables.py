@@ -74,6 +74,9 @@ class RegulationVersion(Table):
     supervise_matters = Text(default="")
     consultation_started_on = Date(null=True, default=None)
     consulted_bodies = Varchar(length=500, default="")  # who received the draft
+    # A consultation of the workers themselves through the voting engine (Law 10/2022 Art. 71
+    # lists the draft regulation among what workers comment on).
+    ballot_id = Integer(null=True, default=None)
     issued_on = Date(null=True, default=None)
     signer_name = Varchar(length=255, default="")
     signer_title = Varchar(length=255, default="")

@@ -147,7 +147,7 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
 
     # The internal labour rules: contents, the union's opinion, issue, the dossier.
     await hr.goto(f"{base}/internal-rules")
-    for key, title, article in rules.INTERNAL_RULES_CONTENTS:
+    for _key, title, article in rules.INTERNAL_RULES_CONTENTS:
         await hr.get_by_label(f"{title} ({article})").fill(f"Quy định về {title.lower()}.")
     await hr.get_by_role("button", name="Save the contents").click()
     await expect(hr.locator("body")).to_contain_text("Every content of Art. 118(2) is covered.")

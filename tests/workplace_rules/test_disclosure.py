@@ -175,3 +175,23 @@ async def test_a_suggestion_is_linked_to_the_disclosed_matter(browser_for, enter
     response = await hr.post(f"{base}/{disclosure.id}/suggestions", {"suggestion_id": "999999"})
     assert response.status_code == 422
     assert await DisclosureSuggestion.count() == 1
+
+
+async def test_workers_are_consulted_on_a_disclosed_matter_through_a_ballot(
+    browser_for, enterprise
+):
+    from labour_democracy.voting.tables import Ballot
+
+    hr = await in_english(await browser_for("hr@a.vn"))
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise}/workplace-rules/disclosures"
+    await hr.post(base, _form())
+    disclosure = await Disclosure.objects().first()
+    assert (await union.post(f"{base}/{disclosure.id}/ballot")).status_code == 403
+    response = await hr.post(f"{base}/{disclosure.id}/ballot")
+    ballot = await Ballot.objects().first()
+    assert response.headers["location"] == f"/enterprises/{enterprise}/ballots/{ballot.id}"
+    assert ballot.title == "Lấy ý kiến: Tình hình sản xuất quý I"
+    assert (await Disclosure.objects().first()).ballot_id == ballot.id
+    page = await hr.get(f"{base}/{disclosure.id}")
+    assert f"/ballots/{ballot.id}" in page.text

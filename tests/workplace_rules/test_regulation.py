@@ -208,3 +208,39 @@ async def test_an_issued_version_cannot_be_edited(browser_for, enterprise):
         .first()
     )
     assert chapter.text != "Khác"
+
+
+async def test_workers_read_the_draft_and_are_consulted_through_a_ballot(browser_for, enterprise):
+    from labour_democracy.voting.tables import Ballot
+
+    hr = await in_english(await browser_for("hr@a.vn"))
+    version_id = await _full_draft(hr, enterprise)
+    base = f"/enterprises/{enterprise}/workplace-rules/regulation"
+    token = (
+        await Enterprise.select(Enterprise.public_token).where(Enterprise.id == enterprise).first()
+    )["public_token"]
+    worker = await in_english(await browser_for())
+    page = await worker.get(f"/p/{token}/regulation")
+    assert page.status_code == 200 and "No regulation is published yet." in page.text
+    assert "Người lao động tham gia ý kiến" not in page.text  # a draft not yet sent is private
+
+    # A ballot only while the draft is under consultation.
+    response = await hr.post(f"{base}/{version_id}/ballot")
+    assert response.status_code == 303 and await Ballot.count() == 0
+    await hr.post(
+        f"{base}/{version_id}/consultation",
+        {"consulted_bodies": "Công đoàn cơ sở", "started_on": today().isoformat()},
+    )
+    page = await worker.get(f"/p/{token}/regulation")
+    assert "Draft under consultation" in page.text and "Người lao động tham gia ý kiến" in page.text
+    assert (
+        "Draft democracy regulation: read it and send your comments"
+        in (await worker.get(f"/p/{token}")).text
+    )
+    response = await hr.post(f"{base}/{version_id}/ballot")
+    ballot = await Ballot.objects().first()
+    assert response.headers["location"] == f"/enterprises/{enterprise}/ballots/{ballot.id}"
+    assert ballot.purpose == "consultation" and ballot.title.startswith("Lấy ý kiến dự thảo")
+    assert (await _version()).ballot_id == ballot.id
+    await hr.post(f"{base}/{version_id}/ballot")
+    assert await Ballot.count() == 1
