@@ -473,7 +473,11 @@ class PublicDisclosureController(Controller):
             request,
             AcknowledgeForm,
             lambda form: disclosure.acknowledge(
-                enterprise, disclosure_id, form.employee_code, "kiosk" if kiosk else "code"
+                enterprise,
+                disclosure_id,
+                form.employee_code,
+                "kiosk" if kiosk else "code",
+                request.client.host if request.client else "unknown",
             ),
             form=lambda values, errors: _public_page(
                 request, enterprise, found, bool(kiosk), values, errors

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from labour_democracy.core import audit
+from labour_democracy.core import audit, throttle
 from labour_democracy.core.enterprises import ACTIVE_WORKER_SQL
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext, get_owned
@@ -292,15 +292,30 @@ async def public_disclosure(enterprise: Enterprise, disclosure_id: int) -> Discl
     return found
 
 
+# Unknown codes typed from one address are slowed down (core/throttle.py), as vote codes are:
+# a kiosk serves a whole workshop, so a few typing mistakes cost nothing.
+CODE_GUESSES = throttle.Policy(free=20, first_delay=5, max_delay=60)
+
+
 async def acknowledge(
-    enterprise: Enterprise, disclosure_id: int, employee_code: str, channel: str
+    enterprise: Enterprise, disclosure_id: int, employee_code: str, channel: str, client: str
 ) -> str:
     """A worker confirms reading the disclosure with their employee code; returns the first
-    name to greet. Once per worker; a second time is no error."""
+    name to greet. Once per worker; a second time is no error. This is a reading receipt, not
+    a signature: an employee code is no secret."""
     disclosure = await public_disclosure(enterprise, disclosure_id)
     code = employee_code.strip()
     if not code or len(code) > 50:
         raise Invalid({"employee_code": _("Enter your employee code.")})
+    row_key = throttle.key("disclosure-code", client)
+    if wait := await throttle.seconds_to_wait(row_key):
+        raise Invalid(
+            {
+                "employee_code": _(
+                    "Too many unknown codes were typed here. Try again in {wait}."
+                ).format(wait=throttle.wait_words(wait))
+            }
+        )
     rows = await Worker.raw(
         "SELECT w.id, w.full_name FROM worker AS w WHERE "
         f"{ACTIVE_WORKER_SQL} AND LOWER(w.employee_code) = LOWER({{}})",
@@ -309,6 +324,7 @@ async def acknowledge(
         code,
     )
     if not rows:
+        await throttle.record(row_key, CODE_GUESSES)
         raise Invalid({"employee_code": _("No worker of this enterprise has this code.")})
     worker = rows[0]
     once = f"{disclosure.id}:{worker['id']}"

@@ -195,3 +195,24 @@ async def test_workers_are_consulted_on_a_disclosed_matter_through_a_ballot(
     assert (await Disclosure.objects().first()).ballot_id == ballot.id
     page = await hr.get(f"{base}/{disclosure.id}")
     assert f"/ballots/{ballot.id}" in page.text
+
+
+async def test_unknown_codes_from_one_address_are_slowed_down(browser_for, enterprise):
+    disclosure = Disclosure(
+        enterprise=enterprise,
+        matter="cba",
+        title="Thỏa ước",
+        body="x",
+        decided_on=today(),
+        due_on=today(),
+        disclosed_on=today(),
+    )
+    await disclosure.save()
+    worker = await in_english(await browser_for())
+    url = f"/p/{await _token(enterprise)}/disclosures/{disclosure.id}"
+    for attempt in range(20):
+        response = await worker.post(url, {"employee_code": f"XX{attempt}"})
+        assert "No worker of this enterprise has this code" in response.text
+    response = await worker.post(url, {"employee_code": "NV001"})
+    assert response.status_code == 422 and "Too many unknown codes" in response.text
+    assert await DisclosureReading.count() == 0
