@@ -239,11 +239,12 @@ async def _rules_page(
         values={**view.contents, "on": today().isoformat(), **values},
         errors=errors,
         can_edit=context.can(EDIT_RULES),
+        can_comment=context.can(COMMENT_RULES),
     )
 
 
-def _rules_step(path: str, schema, action, success: str):
-    @post(f"/internal-rules/{path}", opt={"permission": EDIT_RULES})
+def _rules_step(path: str, schema, action, success: str, permission=EDIT_RULES):
+    @post(f"/internal-rules/{path}", opt={"permission": permission})
     async def step(self, request: Request, context: Context) -> Response:
         return await submit(
             request,
@@ -273,6 +274,7 @@ class InternalRulesController(Controller):
         ConsultRulesForm,
         internal_rules.record_consultation,
         N_("The representative organisation's opinion was recorded."),
+        COMMENT_RULES,
     )
     issue = _rules_step(
         "issue", IssueRulesForm, internal_rules.issue, N_("The internal labour rules were issued.")

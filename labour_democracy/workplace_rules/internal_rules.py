@@ -18,7 +18,7 @@ from labour_democracy.documents import services as issuing
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 from labour_democracy.workplace_rules import documents, rules
-from labour_democracy.workplace_rules.permissions import EDIT_RULES, VIEW_RULES
+from labour_democracy.workplace_rules.permissions import COMMENT_RULES, EDIT_RULES, VIEW_RULES
 from labour_democracy.workplace_rules.regulation import require
 from labour_democracy.workplace_rules.schemas import (
     ConsultRulesForm,
@@ -79,8 +79,8 @@ async def overview(context: EnterpriseContext) -> RulesView:
     )
 
 
-async def _required(context: EnterpriseContext) -> None:
-    require(context, EDIT_RULES)
+async def _required(context: EnterpriseContext, permission=EDIT_RULES) -> None:
+    require(context, permission)
     if not rules.internal_rules_required((await workforce(context.enterprise_id)).count):
         raise Conflict(
             _(
@@ -127,8 +127,9 @@ async def save_contents(context: EnterpriseContext, form: ContentsForm) -> None:
 
 
 async def record_consultation(context: EnterpriseContext, form: ConsultRulesForm) -> None:
-    """The representative organisation's opinion (Labour Code Art. 118(3))."""
-    await _required(context)
+    """The representative organisation's opinion (Labour Code Art. 118(3)), recorded by the
+    union itself or by HR from its letter."""
+    await _required(context, COMMENT_RULES)
     found = await latest(context.enterprise_id)
     if found is None or found.status not in (
         InternalRulesStatus.DRAFT,

@@ -88,7 +88,9 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
     await union.select_option("#f-chapter_key", "conference")
     await union.get_by_label("Comment").fill("Tổ chức Hội nghị người lao động hai lần mỗi năm.")
     await union.get_by_role("button", name="Record the comment").click()
-    await expect(union.locator(".messages, #messages")).to_contain_text("The comment was recorded.")
+    await expect(union.locator("#messages")).to_contain_text("The comment was recorded.")
+    result = await union.evaluate(OVERFLOW)
+    assert result["excess"] <= 0, f"{union.url} is too wide: {result['wide']}"
 
     # HR may not reject it without a reason, then rejects it with one, issues and publishes.
     await hr.goto(base)
@@ -151,8 +153,14 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
         await hr.get_by_label(f"{title} ({article})").fill(f"Quy định về {title.lower()}.")
     await hr.get_by_role("button", name="Save the contents").click()
     await expect(hr.locator("body")).to_contain_text("Every content of Art. 118(2) is covered.")
-    await hr.get_by_label("Its opinion").fill("Công đoàn cơ sở nhất trí với dự thảo nội quy.")
-    await hr.get_by_role("button", name="Record the opinion").click()
+    await union.goto(f"{base}/internal-rules")
+    await expect(union.locator("body")).to_contain_text("Quy định về trật tự tại nơi làm việc.")
+    await union.get_by_label("Its opinion").fill("Công đoàn cơ sở nhất trí với dự thảo nội quy.")
+    await union.get_by_role("button", name="Record the opinion").click()
+    await expect(union.locator("body")).to_contain_text("Representative organisation consulted")
+    result = await union.evaluate(OVERFLOW)
+    assert result["excess"] <= 0, f"{union.url} is too wide: {result['wide']}"
+    await hr.reload()
     await hr.get_by_role("button", name="Issue the rules").click()
     await expect(hr.locator("body")).to_contain_text("Dossier due by")
     await hr.locator("#f-authority").fill("Sở Nội vụ tỉnh Bắc Ninh")
@@ -167,3 +175,11 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
     await hr.get_by_role("button", name="Record the reply").click()
     await expect(hr.locator("h2").first).to_contain_text("Registered")
     assert (await InternalRules.objects().first()).status == "ir_registered"
+
+    # Every page of the module fits a 360-px phone.
+    await hr.set_viewport_size(PHONE)
+    disclosure_page = f"{base}/disclosures/" + disclosure_path.rsplit("/", 1)[-1]
+    for path in (base, f"{base}/internal-rules", f"{base}/disclosures", disclosure_page):
+        await hr.goto(path)
+        result = await hr.evaluate(OVERFLOW)
+        assert result["excess"] <= 0, f"{hr.url} is too wide: {result['wide']}"
