@@ -244,3 +244,23 @@ async def test_workers_read_the_draft_and_are_consulted_through_a_ballot(browser
     assert (await _version()).ballot_id == ballot.id
     await hr.post(f"{base}/{version_id}/ballot")
     assert await Ballot.count() == 1
+
+
+async def test_under_ten_workers_the_regulation_is_optional_and_the_federation_only_reads(
+    browser_for,
+):
+    enterprise_id = await factories.enterprise()
+    await factories.user("small@a.vn", Role.HR, enterprise_id)
+    await factories.user("fed@a.vn", Role.FEDERATION, province="24")
+    await factories.workers(enterprise_id, 9)
+    hr = await in_english(await browser_for("small@a.vn"))
+    page = await hr.get(f"/enterprises/{enterprise_id}/workplace-rules/")
+    assert "With 9 workers the enterprise need not issue one" in page.text
+    federation = await in_english(await browser_for("fed@a.vn"))
+    page = await federation.get(f"/enterprises/{enterprise_id}/workplace-rules/")
+    assert page.status_code == 200 and "Save the chapter" not in page.text
+    version = await _version()
+    response = await federation.post(
+        f"/enterprises/{enterprise_id}/workplace-rules/regulation/{version.id}/defaults"
+    )
+    assert response.status_code == 403
