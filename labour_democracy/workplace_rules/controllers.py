@@ -13,10 +13,10 @@ from labour_democracy.core import enterprises
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.documents import pdf
-from labour_democracy.i18n import N_, today
+from labour_democracy.i18n import N_, format_date, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
-from labour_democracy.web.responses import redirect, render
+from labour_democracy.web.responses import flash, redirect, render
 from labour_democracy.web.submit import submit
 from labour_democracy.workplace_rules import (
     consultations,
@@ -336,9 +336,7 @@ class DisclosureController(Controller):
             DisclosureForm,
             lambda form: disclosure.disclose(context, form),
             form=lambda values, errors: _board_page(request, context, values, errors),
-            done=lambda disclosure_id: redirect(
-                request, f"{_base(context)}/disclosures/{disclosure_id}"
-            ),
+            done=lambda disclosure_id: _disclosed(request, context, disclosure_id),
             success=_("The matter was disclosed: print the notice and post it."),
         )
 
@@ -387,6 +385,19 @@ class DisclosureController(Controller):
             success=_("The suggestion is linked to the disclosed matter."),
             conflict=here,
         )
+
+
+async def _disclosed(request: Request, context: EnterpriseContext, disclosure_id: int) -> Response:
+    found = await disclosure.get_disclosure(context, disclosure_id)
+    if disclosure.is_late(found):
+        flash(
+            request,
+            _("Disclosed after its deadline of {date}: the board shows it as late.").format(
+                date=format_date(found.due_on)
+            ),
+            "error",
+        )
+    return redirect(request, f"{_base(context)}/disclosures/{disclosure_id}")
 
 
 async def _disclosure_page(

@@ -277,6 +277,8 @@ async def save_chapter(
     chapter = rules.chapter(key, version.state_owned)
     if chapter is None:
         raise Invalid({"text": _("This regulation has no such chapter.")})
+    if key == "dialogue":  # kept by the dialogue module (Decree 145 Art. 37(2))
+        raise Invalid({"text": _("Edit the dialogue part on the dialogue's regulation page.")})
     if len(form.text) > 50_000:
         raise Invalid({"text": _("At most {n} characters.").format(n=50_000)})
     errors: dict[str, str] = {}
@@ -511,6 +513,13 @@ async def issue(context: EnterpriseContext, version_id: int, form: IssueForm) ->
             ),
             on=form.issued_on,
         )
+        # The dialogue chapter is printed as the dialogue settings stand today: keep that text
+        # with the version, so a later change of the settings leaves the issued version as it was.
+        dialogue = next(c for c in view.chapters if c.from_dialogue)
+        await RegulationChapter.delete().where(
+            (RegulationChapter.version == version.id) & (RegulationChapter.key == "dialogue")
+        )
+        await RegulationChapter(version=version.id, key="dialogue", text=dialogue.text).save()
         await RegulationVersion.update(
             {
                 RegulationVersion.status: RegulationStatus.ISSUED,
@@ -567,8 +576,9 @@ async def revise(context: EnterpriseContext) -> int:
     latest = await current_version(context.enterprise_id)
     if latest is None or latest.status not in (RegulationStatus.PUBLISHED, RegulationStatus.ISSUED):
         raise Conflict(_("A revision starts from an issued or published regulation."))
+    # The new draft reads the dialogue chapter from the dialogue settings again.
     chapters = await RegulationChapter.select(RegulationChapter.key, RegulationChapter.text).where(
-        RegulationChapter.version == latest.id
+        (RegulationChapter.version == latest.id) & (RegulationChapter.key != "dialogue")
     )
     version = RegulationVersion(
         enterprise=context.enterprise_id,

@@ -131,6 +131,8 @@ async def test_a_late_disclosure_is_flagged(browser_for, enterprise):
         pytest.skip("the decision would fall in last year")
     response = await hr.post(base, _form(decided_on=decided.isoformat()))
     assert response.status_code == 303
+    detail = await hr.get(response.headers["location"])
+    assert "Disclosed after its deadline" in detail.text
     board = await hr.get(base)
     assert "late: due" in board.text
 

@@ -264,3 +264,25 @@ async def test_under_ten_workers_the_regulation_is_optional_and_the_federation_o
         f"/enterprises/{enterprise_id}/workplace-rules/regulation/{version.id}/defaults"
     )
     assert response.status_code == 403
+
+
+async def test_an_issued_version_keeps_the_dialogue_chapter_it_printed(browser_for, enterprise):
+    from labour_democracy.dialogue.tables import DialogueSettings
+
+    hr = await in_english(await browser_for("hr@a.vn"))
+    version_id = await _full_draft(hr, enterprise)
+    base = f"/enterprises/{enterprise}/workplace-rules/regulation"
+    await hr.post(
+        f"{base}/{version_id}/consultation",
+        {"consulted_bodies": "Công đoàn cơ sở", "started_on": today().isoformat()},
+    )
+    issue = {"issued_on": today().isoformat(), "signer_title": "Giám đốc", "signer_name": "An"}
+    assert (await hr.post(f"{base}/{version_id}/issue", issue)).status_code == 303
+    await DialogueSettings.update(
+        {DialogueSettings.periodic_per_year: 2, DialogueSettings.periodic_months: "3, 9"}
+    ).where(DialogueSettings.enterprise == enterprise)
+    page = await hr.get(f"{base}/{version_id}")
+    assert "1 lần mỗi năm" in page.text and "2 lần mỗi năm" not in page.text
+    await hr.post(f"{base}/revise")
+    page = await hr.get(f"/enterprises/{enterprise}/workplace-rules/")
+    assert "2 lần mỗi năm, vào tháng 3, 9" in page.text
