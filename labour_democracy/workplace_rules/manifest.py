@@ -5,7 +5,14 @@ from labour_democracy.i18n import N_
 from labour_democracy.manifest import Manifest
 from labour_democracy.web.menu import MenuItem
 from labour_democracy.web.public import PublicSection
-from labour_democracy.workplace_rules import api, compliance, controllers, deadlines, documents
+from labour_democracy.workplace_rules import (
+    api,
+    compliance,
+    controllers,
+    deadlines,
+    demo,
+    documents,
+)
 from labour_democracy.workplace_rules.permissions import VIEW_RULES
 from labour_democracy.workplace_rules.tables import (
     Disclosure,
@@ -31,4 +38,5 @@ MANIFEST = Manifest(
         "regulation_comment_id": RegulationComment,
         "disclosure_id": Disclosure,
     },
+    demo=demo.load,
 )
