@@ -47,6 +47,7 @@ from labour_democracy.workplace_rules.schemas import (
     IssueForm,
     IssueRulesForm,
     LinkSuggestionForm,
+    PublicCommentForm,
     ReplyForm,
     SettingsForm,
 )
@@ -377,6 +378,7 @@ class DisclosureController(Controller):
         return await submit(
             request,
             LinkSuggestionForm,
+            PublicCommentForm,
             lambda form: disclosure.link_suggestion(context, disclosure_id, form.suggestion_id),
             form=lambda values, errors: _disclosure_page(
                 request, context, disclosure_id, values, errors
@@ -510,14 +512,37 @@ class PublicRegulationController(Controller):
     @get("/", opt=PUBLIC)
     async def show(self, request: Request, token: FromPath[str]) -> Template:
         enterprise = await enterprises.by_public_token(token)
-        version, chapters = await regulation.for_workers(enterprise)
-        return render(
+        return await _public_regulation(request, enterprise, {}, {})
+
+    @post("/", opt=PUBLIC)
+    async def comment(self, request: Request, token: FromPath[str]) -> Response:
+        enterprise = await enterprises.by_public_token(token)
+        return await submit(
             request,
-            "workplace_rules/public_regulation.html",
-            enterprise=enterprise,
-            version=version,
-            chapters=chapters,
+            PublicCommentForm,
+            lambda form: regulation.add_public_comment(
+                enterprise, form, request.client.host if request.client else "unknown"
+            ),
+            form=lambda values, errors: _public_regulation(request, enterprise, values, errors),
+            done=lambda _none: _public_regulation(request, enterprise, {}, {}, sent=True),
+            conflict=f"/p/{token}/regulation",
         )
+
+
+async def _public_regulation(
+    request: Request, enterprise: Enterprise, values: dict, errors: dict, sent: bool = False
+) -> Template:
+    version, chapters = await regulation.for_workers(enterprise)
+    return render(
+        request,
+        "workplace_rules/public_regulation.html",
+        enterprise=enterprise,
+        version=version,
+        chapters=chapters,
+        values=values,
+        errors=errors,
+        sent=sent,
+    )
 
 
 async def public_section(enterprise: Enterprise) -> dict[str, Any] | None:

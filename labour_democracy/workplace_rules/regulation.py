@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from labour_democracy.core import audit
+from labour_democracy.core import audit, throttle
 from labour_democracy.core.enterprises import workforce
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.scope import EnterpriseContext, get_owned
@@ -32,6 +32,7 @@ from labour_democracy.workplace_rules.schemas import (
     ConsultationForm,
     DecisionForm,
     IssueForm,
+    PublicCommentForm,
 )
 from labour_democracy.workplace_rules.tables import (
     CommentStatus,
@@ -395,6 +396,48 @@ async def add_comment(context: EnterpriseContext, version_id: int, form: Comment
             context.enterprise_id,
         )
     return comment.id
+
+
+# A worker comments from the public page without an account: a few comments an hour from one
+# address are free, then each waits longer (core/throttle.py), so the list cannot be flooded.
+PUBLIC_COMMENTS = throttle.Policy(free=10, first_delay=60, max_delay=3600)
+
+
+async def add_public_comment(enterprise, form: PublicCommentForm, client: str) -> None:
+    """A worker's comment on the draft under consultation, from the workers' page (Decree 145
+    Art. 44(2): workers comment directly). Anonymous unless they sign it."""
+    version = await consulting_version(enterprise.id)
+    if version is None:
+        raise Conflict(_("Comments are recorded while the draft is under consultation."))
+    errors = {}
+    if len(form.author) > 255:
+        errors["author"] = _("At most {n} characters.").format(n=255)
+    if not form.body.strip() or len(form.body) > 10_000:
+        errors["body"] = _("Write the comment (at most 10,000 characters).")
+    if form.chapter_key and rules.chapter(form.chapter_key, version.state_owned) is None:
+        errors["chapter_key"] = _("Choose one of the chapters offered.")
+    if errors:
+        raise Invalid(errors)
+    try:
+        await throttle.claim((throttle.key("regulation-comment", client), PUBLIC_COMMENTS))
+    except throttle.Throttled as waiting:
+        raise Invalid(
+            {
+                "body": _("Many comments came from this connection. Try again in {wait}.").format(
+                    wait=throttle.wait_words(waiting.seconds)
+                )
+            }
+        ) from None
+    comment = RegulationComment(
+        enterprise=enterprise.id,
+        version=version.id,
+        chapter_key=form.chapter_key,
+        author=form.author.strip() or "Người lao động (không ghi tên)",
+        body=form.body.strip(),
+        received_on=today(),
+    )
+    async with write_transaction():
+        await comment.save()
 
 
 async def decide_comment(context: EnterpriseContext, comment_id: int, form: DecisionForm) -> None:

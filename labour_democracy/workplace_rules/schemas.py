@@ -25,6 +25,12 @@ class CommentForm(msgspec.Struct, kw_only=True):
     received_on: dt.date | None = None
 
 
+class PublicCommentForm(msgspec.Struct, kw_only=True):
+    body: str
+    author: str = ""
+    chapter_key: str = ""
+
+
 class DecisionForm(msgspec.Struct, kw_only=True):
     decision: str  # accept / reject
     reason: str = ""

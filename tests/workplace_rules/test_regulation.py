@@ -286,3 +286,29 @@ async def test_an_issued_version_keeps_the_dialogue_chapter_it_printed(browser_f
     await hr.post(f"{base}/revise")
     page = await hr.get(f"/enterprises/{enterprise}/workplace-rules/")
     assert "2 lần mỗi năm, vào tháng 3, 9" in page.text
+
+
+async def test_a_worker_comments_on_the_draft_from_the_public_page(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    version_id = await _full_draft(hr, enterprise)
+    token = (
+        await Enterprise.select(Enterprise.public_token).where(Enterprise.id == enterprise).first()
+    )["public_token"]
+    worker = await in_english(await browser_for())
+    response = await worker.post(f"/p/{token}/regulation", {"body": "Quá sớm"})
+    assert response.status_code == 303 and await RegulationComment.count() == 0  # no draft sent
+    await hr.post(
+        f"/enterprises/{enterprise}/workplace-rules/regulation/{version_id}/consultation",
+        {"consulted_bodies": "Công đoàn cơ sở", "started_on": today().isoformat()},
+    )
+    response = await worker.post(f"/p/{token}/regulation", {"body": " ", "chapter_key": "decide"})
+    assert response.status_code == 422 and await RegulationComment.count() == 0
+    response = await worker.post(
+        f"/p/{token}/regulation", {"body": "Thêm quyền góp ý về ca đêm.", "chapter_key": "comment"}
+    )
+    assert response.status_code == 200 and "your comment is recorded" in response.text
+    comment = await RegulationComment.objects().first()
+    assert comment.author == "Người lao động (không ghi tên)" and comment.chapter_key == "comment"
+    page = await hr.get(f"/enterprises/{enterprise}/workplace-rules/")
+    assert "Thêm quyền góp ý về ca đêm." in page.text
+    assert "Comments waiting for an answer: 1" in page.text
