@@ -92,14 +92,37 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
     result = await union.evaluate(OVERFLOW)
     assert result["excess"] <= 0, f"{union.url} is too wide: {result['wide']}"
 
-    # HR may not reject it without a reason, then rejects it with one, issues and publishes.
+    # A worker reads the draft on the workers' page from a phone and comments on it.
+    context = await chromium.new_context(base_url=live_server, viewport=PHONE)
+    context.set_default_timeout(TIMEOUT_MS)
+    reader = await context.new_page()
+    await reader.goto(f"/p/{enterprise.public_token}")
+    await reader.locator("#disclosures a[href$='/regulation']").first.click()
+    await expect(reader.locator("body")).to_contain_text("Nội dung người lao động quyết định")
+    await reader.locator("#f-body").fill("Đề nghị công khai cả kế hoạch tăng ca.")
+    await reader.locator("#comment button[type=submit]").click()
+    await expect(reader.locator("#comment-sent")).to_be_visible()
+    result = await reader.evaluate(OVERFLOW)
+    assert result["excess"] <= 0, f"{reader.url} is too wide: {result['wide']}"
+    await context.close()
+
+    # HR may not reject the union's comment without a reason, then rejects it with one, takes
+    # the worker's up, issues and publishes.
     await hr.goto(base)
-    await hr.get_by_role("button", name="Do not take it up").click()
+    union_comment = hr.locator("[id^=comment-]", has_text="hai lần mỗi năm")
+    await union_comment.get_by_role("button", name="Do not take it up").click()
     await expect(hr.locator("body")).to_contain_text("Give the reason the comment is not taken up")
-    await hr.locator("textarea[id^=reason-]").fill(REASON)
-    await hr.get_by_role("button", name="Do not take it up").click()
-    await expect(hr.locator("[id^=comment-]")).to_contain_text("Not taken up")
-    await expect(hr.locator("[id^=comment-]")).to_contain_text(REASON)
+    union_comment = hr.locator("[id^=comment-]", has_text="hai lần mỗi năm")
+    await union_comment.locator("textarea").fill(REASON)
+    await union_comment.get_by_role("button", name="Do not take it up").click()
+    union_comment = hr.locator("[id^=comment-]", has_text="hai lần mỗi năm")
+    await expect(union_comment).to_contain_text("Not taken up")
+    await expect(union_comment).to_contain_text(REASON)
+    worker_comment = hr.locator("[id^=comment-]", has_text="kế hoạch tăng ca")
+    await worker_comment.get_by_role("button", name="Take it up", exact=True).click()
+    await expect(hr.locator("[id^=comment-]", has_text="kế hoạch tăng ca")).to_contain_text(
+        "Taken up"
+    )
     await hr.get_by_role("button", name="Issue the regulation").click()
     await expect(hr.locator("h2").first).to_contain_text("Issued, not yet published")
     decision = await _download(hr, "Decision (.docx)")
