@@ -378,7 +378,6 @@ class DisclosureController(Controller):
         return await submit(
             request,
             LinkSuggestionForm,
-            PublicCommentForm,
             lambda form: disclosure.link_suggestion(context, disclosure_id, form.suggestion_id),
             form=lambda values, errors: _disclosure_page(
                 request, context, disclosure_id, values, errors
