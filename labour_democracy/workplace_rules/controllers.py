@@ -299,7 +299,7 @@ async def _board_page(
 ) -> Template:
     settings = await disclosure.settings_for(context.enterprise_id)
     rows = await disclosure.list_disclosures(context.enterprise_id)
-    soe = regulation.state_owned(context)
+    soe = await regulation.state_owned(context)
     return render(
         request,
         "workplace_rules/disclosures.html",
@@ -309,6 +309,7 @@ async def _board_page(
         late={row["id"] for row in rows if disclosure.is_late(row)},
         settings=settings,
         state_owned=soe,
+        is_state_owned=context.enterprise.ownership == "state_owned",
         matters=[(key, title) for key, title, _a in rules.disclosure_matters(soe)],
         forms=[(key, labels.FORMS[key], "") for key in rules.DISCLOSURE_FORMS],
         values={
@@ -316,6 +317,7 @@ async def _board_page(
             "disclosed_on": today().isoformat(),
             "disclosure_days": settings.disclosure_days,
             "unread_names_shown": settings.unread_names_shown,
+            "follows_law_10": settings.follows_law_10,
             **values,
         },
         errors=errors,

@@ -29,6 +29,7 @@ from labour_democracy.workplace_rules.permissions import (
 )
 from labour_democracy.workplace_rules.regulation import require
 from labour_democracy.workplace_rules.schemas import DisclosureForm, SettingsForm
+from labour_democracy.workplace_rules.settings import settings_for, soe_rules
 from labour_democracy.workplace_rules.tables import (
     Disclosure,
     DisclosureReading,
@@ -40,33 +41,10 @@ from labour_democracy.workplace_rules.tables import (
 RECIPIENTS = "Toàn thể người lao động;\nTổ chức đại diện người lao động;\nLưu: VT, HCNS."
 
 
-def _soe(enterprise: Enterprise) -> bool:
-    return enterprise.ownership == Ownership.STATE_OWNED
-
-
-async def settings_for(enterprise_id: int) -> WorkplaceRulesSettings:
-    found = (
-        await WorkplaceRulesSettings.objects()
-        .where(WorkplaceRulesSettings.enterprise == enterprise_id)
-        .first()
-    )
-    if found:
-        return found
-    async with write_transaction():
-        found = (
-            await WorkplaceRulesSettings.objects()
-            .where(WorkplaceRulesSettings.enterprise == enterprise_id)
-            .first()
-        )
-        if found is None:
-            found = WorkplaceRulesSettings(enterprise=enterprise_id)
-            await found.save()
-    return found
-
-
 async def update_settings(context: EnterpriseContext, form: SettingsForm) -> None:
     require(context, EDIT_RULES)
-    if not rules.disclosure_days_allowed(_soe(context.enterprise), form.disclosure_days):
+    soe = context.enterprise.ownership == Ownership.STATE_OWNED or form.follows_law_10
+    if not rules.disclosure_days_allowed(soe, form.disclosure_days):
         raise Invalid(
             {
                 "disclosure_days": _(
@@ -83,6 +61,7 @@ async def update_settings(context: EnterpriseContext, form: SettingsForm) -> Non
             {
                 WorkplaceRulesSettings.disclosure_days: form.disclosure_days,
                 WorkplaceRulesSettings.unread_names_shown: form.unread_names_shown,
+                WorkplaceRulesSettings.follows_law_10: form.follows_law_10,
             }
         ).where(WorkplaceRulesSettings.id == found.id)
         await audit.record(
@@ -113,7 +92,7 @@ async def checklist(context: EnterpriseContext) -> list[MatterRow]:
     ).where(Disclosure.enterprise == context.enterprise_id)
     on = today()
     result = []
-    for key, title, article in rules.disclosure_matters(_soe(context.enterprise)):
+    for key, title, article in rules.disclosure_matters(await soe_rules(context.enterprise)):
         mine = [row for row in rows if row["matter"] == key]
         dates = [row["disclosed_on"] for row in mine if row["disclosed_on"]]
         result.append(
@@ -137,7 +116,7 @@ async def disclose(context: EnterpriseContext, form: DisclosureForm) -> int:
     """Disclose a matter: a numbered notice, shown on the workers' public page. A late one is
     recorded and flagged; a state-owned posting shorter than 20 days is refused."""
     require(context, DISCLOSE)
-    soe = _soe(context.enterprise)
+    soe = await soe_rules(context.enterprise)
     matters = {key for key, _t, _a in rules.disclosure_matters(soe)}
     errors: dict[str, str] = {}
     if form.matter not in matters:

@@ -13,7 +13,6 @@ from labour_democracy.core import audit, throttle
 from labour_democracy.core.enterprises import workforce
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
 from labour_democracy.core.scope import EnterpriseContext, get_owned
-from labour_democracy.core.tables import Ownership
 from labour_democracy.db import write_transaction
 from labour_democracy.dialogue import regulation as dialogue_regulation
 from labour_democracy.documents import services as issuing
@@ -34,6 +33,7 @@ from labour_democracy.workplace_rules.schemas import (
     IssueForm,
     PublicCommentForm,
 )
+from labour_democracy.workplace_rules.settings import soe_rules
 from labour_democracy.workplace_rules.tables import (
     CommentStatus,
     RegulationChapter,
@@ -54,8 +54,9 @@ def require(context: EnterpriseContext, permission) -> None:
         raise Forbidden
 
 
-def state_owned(context: EnterpriseContext) -> bool:
-    return context.enterprise.ownership == Ownership.STATE_OWNED
+async def state_owned(context: EnterpriseContext) -> bool:
+    """Which chapters apply: Law 10/2022's for a state-owned enterprise or one that opted in."""
+    return await soe_rules(context.enterprise)
 
 
 @dataclass
@@ -194,7 +195,7 @@ async def _ensure_version(context: EnterpriseContext) -> RegulationVersion:
     if version is not None:
         return version
     require(context, EDIT_RULES)
-    soe = state_owned(context)
+    soe = await state_owned(context)
     version = RegulationVersion(
         enterprise=context.enterprise_id,
         number=1,
@@ -227,7 +228,7 @@ async def overview(context: EnterpriseContext, version_id: int | None = None) ->
         version = await current_version(context.enterprise_id)
         if version is None:
             version = RegulationVersion(
-                enterprise=context.enterprise_id, state_owned=state_owned(context), number=0
+                enterprise=context.enterprise_id, state_owned=await state_owned(context), number=0
             )
     comments = []
     if version.id is not None:
@@ -626,7 +627,7 @@ async def revise(context: EnterpriseContext) -> int:
     version = RegulationVersion(
         enterprise=context.enterprise_id,
         number=latest.number + 1,
-        state_owned=state_owned(context),
+        state_owned=await state_owned(context),
         comment_matters=latest.comment_matters,
         decide_matters=latest.decide_matters,
         supervise_matters=latest.supervise_matters,

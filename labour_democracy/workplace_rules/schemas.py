@@ -45,6 +45,7 @@ class IssueForm(msgspec.Struct, kw_only=True):
 class SettingsForm(msgspec.Struct, kw_only=True):
     disclosure_days: int
     unread_names_shown: bool = False
+    follows_law_10: bool = False
 
 
 class ContentsForm(msgspec.Struct, kw_only=True):

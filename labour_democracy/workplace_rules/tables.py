@@ -57,6 +57,9 @@ class WorkplaceRulesSettings(Table):
     disclosure_days = SmallInt(default=15)
     # May HR see the names of the workers who have not read a disclosure, or only counts?
     unread_names_shown = Boolean(default=True)
+    # A non-state enterprise may apply Law 10/2022's rules for state-owned enterprises (Art.
+    # 82(2)): the SOE chapters, matters, deadline and posting period then apply to it.
+    follows_law_10 = Boolean(default=False)
     updated_at = Timestamptz(default=TimestamptzNow())
 
 

@@ -218,3 +218,22 @@ async def test_unknown_codes_from_one_address_are_slowed_down(browser_for, enter
     response = await worker.post(url, {"employee_code": "NV001"})
     assert response.status_code == 422 and "Too many unknown codes" in response.text
     assert await DisclosureReading.count() == 0
+
+
+async def test_a_private_enterprise_that_opts_in_follows_the_state_owned_rules(
+    browser_for, enterprise
+):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    base = f"/enterprises/{enterprise}/workplace-rules/disclosures"
+    assert "Tài chính, tài sản công" not in (await hr.get(base)).text
+    response = await hr.post(f"{base}/settings", {"disclosure_days": "20", "follows_law_10": "on"})
+    assert response.status_code == 422 and "Law 10/2022 Art. 65(2)" in response.text
+    assert not (await WorkplaceRulesSettings.objects().first()).follows_law_10
+    response = await hr.post(f"{base}/settings", {"disclosure_days": "15", "follows_law_10": "on"})
+    assert response.status_code == 303
+    assert "Tài chính, tài sản công" in (await hr.get(base)).text
+    short = (today() + dt.timedelta(days=5)).isoformat()
+    response = await hr.post(base, _form(posted_until=short))
+    assert response.status_code == 422 and "at least 20 consecutive days" in response.text
+    page = await hr.get(f"/enterprises/{enterprise}/workplace-rules/")
+    assert "Ban Thanh tra nhân dân" in page.text
