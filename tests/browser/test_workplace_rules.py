@@ -17,6 +17,7 @@ from labour_democracy.workplace_rules import rules
 from labour_democracy.workplace_rules.tables import DisclosureReading, InternalRules
 from tests import factories
 from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
+from tests.browser.test_labels_and_layout import UNLABELLED
 from tests.browser.test_phone_layout import OVERFLOW
 
 pytestmark = pytest.mark.browser
@@ -77,6 +78,7 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
         "button", name="Fill the empty chapters with the law's default text"
     ).click()
     await expect(hr.locator("#missing")).to_contain_text("Every required chapter has its text.")
+    assert await hr.evaluate(UNLABELLED) == []
     await hr.get_by_label("Sent to").fill("Công đoàn cơ sở; nhóm đại diện đối thoại")
     await hr.get_by_role("button", name="Send the draft for comments").click()
     await expect(hr.locator("h2").first).to_contain_text("Under consultation")
@@ -84,6 +86,7 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
     # The union chair records the union's comment.
     union = await _signed_in(chromium, live_server, "union@shvn.vn", PHONE)
     await union.goto(base)
+    assert await union.evaluate(UNLABELLED) == []
     await union.get_by_label("From").fill("Công đoàn cơ sở")
     await union.select_option("#f-chapter_key", "conference")
     await union.get_by_label("Comment").fill("Tổ chức Hội nghị người lao động hai lần mỗi năm.")
@@ -199,10 +202,11 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
     await expect(hr.locator("h2").first).to_contain_text("Registered")
     assert (await InternalRules.objects().first()).status == "ir_registered"
 
-    # Every page of the module fits a 360-px phone.
+    # Every page of the module fits a 360-px phone and labels each control.
     await hr.set_viewport_size(PHONE)
     disclosure_page = f"{base}/disclosures/" + disclosure_path.rsplit("/", 1)[-1]
     for path in (base, f"{base}/internal-rules", f"{base}/disclosures", disclosure_page):
         await hr.goto(path)
         result = await hr.evaluate(OVERFLOW)
         assert result["excess"] <= 0, f"{hr.url} is too wide: {result['wide']}"
+        assert await hr.evaluate(UNLABELLED) == [], hr.url
