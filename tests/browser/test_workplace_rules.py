@@ -134,6 +134,7 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
     regulation = await _download(hr, "Regulation (.docx)")
     assert "Số: 01/QC-SHVN" in regulation and "HỘI NGHỊ NGƯỜI LAO ĐỘNG" in regulation
     assert "Đối thoại định kỳ được tổ chức 1 lần mỗi năm" in regulation
+    hr.once("dialog", lambda dialog: dialog.accept())  # "Publish this version ...?"
     await hr.get_by_role("button", name="Publish to the workers").click()
     await expect(hr.locator("h2").first).to_contain_text("Published")
 
