@@ -16,7 +16,7 @@ from labour_democracy.documents import pdf
 from labour_democracy.i18n import N_, format_date, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
-from labour_democracy.web.responses import flash, redirect, render
+from labour_democracy.web.responses import flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 from labour_democracy.workplace_rules import (
     consultations,
@@ -295,18 +295,31 @@ class InternalRulesController(Controller):
 
 
 async def _board_page(
-    request: Request, context: EnterpriseContext, values: dict[str, Any], errors: dict[str, str]
+    request: Request,
+    context: EnterpriseContext,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    page: int = 1,
 ) -> Template:
     settings = await disclosure.settings_for(context.enterprise_id)
-    rows = await disclosure.list_disclosures(context.enterprise_id)
+    listing = await disclosure.page_of_disclosures(context.enterprise_id, page)
+    late = {row["id"] for row in listing.rows if disclosure.is_late(row)}
+    if is_htmx(request) and not values and not errors:
+        return render(
+            request,
+            "workplace_rules/_disclosure_rows.html",
+            ectx=context,
+            listing=listing,
+            late=late,
+        )
     soe = await regulation.state_owned(context)
     return render(
         request,
         "workplace_rules/disclosures.html",
         ectx=context,
         checklist=await disclosure.checklist(context),
-        rows=rows,
-        late={row["id"] for row in rows if disclosure.is_late(row)},
+        listing=listing,
+        late=late,
         settings=settings,
         state_owned=soe,
         is_state_owned=context.enterprise.ownership == "state_owned",
@@ -329,8 +342,8 @@ class DisclosureController(Controller):
     path = "/enterprises/{enterprise_id:int}/workplace-rules/disclosures"
 
     @get("/", opt={"permission": VIEW_RULES})
-    async def index(self, request: Request, context: Context) -> Template:
-        return await _board_page(request, context, {}, {})
+    async def index(self, request: Request, context: Context, page: FromQuery[int] = 1) -> Template:
+        return await _board_page(request, context, {}, {}, page)
 
     @post("/", opt={"permission": DISCLOSE})
     async def create(self, request: Request, context: Context) -> Response:

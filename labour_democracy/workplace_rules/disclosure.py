@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from labour_democracy.core import audit, throttle
 from labour_democracy.core.enterprises import ACTIVE_WORKER_SQL
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
+from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, Ownership, Worker
 from labour_democracy.db import write_transaction
@@ -190,6 +191,27 @@ async def disclose(context: EnterpriseContext, form: DisclosureForm) -> int:
             document=document.id,
         )
     return disclosure.id
+
+
+async def page_of_disclosures(enterprise_id: int, page: int = 1, per_page: int = 20) -> Page:
+    """One page of the disclosures, newest first, for the board."""
+    clause = Disclosure.enterprise == enterprise_id
+    total = await Disclosure.count().where(clause)
+    page = max(1, min(page, max(1, -(-total // per_page))))
+    rows = (
+        await Disclosure.select(
+            Disclosure.id,
+            Disclosure.title,
+            Disclosure.due_on,
+            Disclosure.disclosed_on,
+            Disclosure.notice_document.reference.as_alias("reference"),
+        )
+        .where(clause)
+        .order_by(Disclosure.disclosed_on, Disclosure.id, ascending=False)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    return Page(rows=rows, total=total, page=page, per_page=per_page)
 
 
 def is_late(row) -> bool:

@@ -237,3 +237,23 @@ async def test_a_private_enterprise_that_opts_in_follows_the_state_owned_rules(
     assert response.status_code == 422 and "at least 20 consecutive days" in response.text
     page = await hr.get(f"/enterprises/{enterprise}/workplace-rules/")
     assert "Ban Thanh tra nhân dân" in page.text
+
+
+async def test_the_board_lists_disclosures_a_page_at_a_time(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    for n in range(21):
+        await Disclosure(
+            enterprise=enterprise,
+            matter="other",
+            title=f"Thông báo số {n:02d}",
+            body="x",
+            decided_on=today(),
+            due_on=today(),
+            disclosed_on=today(),
+        ).save()
+    base = f"/enterprises/{enterprise}/workplace-rules/disclosures"
+    first = await hr.get(base)
+    assert "Thông báo số 20" in first.text and "Thông báo số 00" not in first.text
+    assert "Page 1 of 2" in first.text
+    second = await hr.get(f"{base}?page=2", headers={"hx-request": "true"})
+    assert "Thông báo số 00" in second.text and "<html" not in second.text
