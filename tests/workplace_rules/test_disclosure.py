@@ -257,3 +257,14 @@ async def test_the_board_lists_disclosures_a_page_at_a_time(browser_for, enterpr
     assert "Page 1 of 2" in first.text
     second = await hr.get(f"{base}?page=2", headers={"hx-request": "true"})
     assert "Thông báo số 00" in second.text and "<html" not in second.text
+
+
+async def test_the_read_api_is_in_the_openapi_schema(browser_for, enterprise):
+    hr = await browser_for("hr@a.vn")
+    paths = (await hr.get("/schema/openapi.json")).json()["paths"]
+    assert "/api/v1/enterprises/{enterprise_id}/disclosures" in paths
+    assert "/api/v1/enterprises/{enterprise_id}/regulation-versions" in paths
+    board = await (await in_english(hr)).get(
+        f"/enterprises/{enterprise}/workplace-rules/disclosures"
+    )
+    assert "Each matter is disclosed within 15 days of its decision." in board.text
