@@ -281,13 +281,15 @@ async def record_reply(context: EnterpriseContext, form: ReplyForm) -> None:
         else InternalRulesStatus.TO_AMEND
     )
     async with write_transaction():
-        await InternalRules.update(
-            {
-                InternalRules.status: status,
-                InternalRules.reply_on: form.reply_on,
-                InternalRules.reply: form.reply.strip(),
-            }
-        ).where(InternalRules.id == found.id)
+        changes = {
+            InternalRules.status: status,
+            InternalRules.reply_on: form.reply_on,
+            InternalRules.reply: form.reply.strip(),
+        }
+        if status == InternalRulesStatus.TO_AMEND:
+            # The amended rules are consulted on again before they are issued (Art. 118(3)).
+            changes[InternalRules.consulted_on] = None
+        await InternalRules.update(changes).where(InternalRules.id == found.id)
         await audit.record(
             context.actor,
             "internal_rules.reply",

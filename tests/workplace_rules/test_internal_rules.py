@@ -108,3 +108,21 @@ async def test_a_late_filing_is_flagged(browser_for, enterprise):
     ).save()
     page = await hr.get(f"/enterprises/{enterprise}/workplace-rules/internal-rules")
     assert ">late<" in page.text
+
+
+async def test_amendments_asked_by_the_authority_are_consulted_on_again(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    base = f"/enterprises/{enterprise}/workplace-rules/internal-rules"
+    await hr.post(f"{base}/contents", CONTENTS)
+    day = today().isoformat()
+    await hr.post(f"{base}/consultation", {"consulted_on": day, "opinion": "Đồng ý."})
+    await hr.post(f"{base}/issue", {"issued_on": day})
+    await hr.post(f"{base}/filing", {"filed_on": day, "authority": "Sở Nội vụ tỉnh Bắc Ninh"})
+    response = await hr.post(
+        f"{base}/reply", {"reply_on": day, "outcome": "to_amend", "reply": "Sửa mục kỷ luật."}
+    )
+    assert response.status_code == 303
+    found = await InternalRules.objects().first()
+    assert found.status == InternalRulesStatus.TO_AMEND and found.consulted_on is None
+    response = await hr.post(f"{base}/issue", {"issued_on": day})
+    assert response.status_code == 422 and "Art. 118(3)" in response.text
