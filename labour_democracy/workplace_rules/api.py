@@ -7,6 +7,8 @@ import datetime as dt
 import msgspec
 from litestar import Controller, get
 
+# The error answers every read route documents (the API's one Problem shape).
+from labour_democracy.core.api import _READ as READ_PROBLEMS
 from labour_democracy.web.params import Context
 from labour_democracy.workplace_rules import disclosure, regulation
 from labour_democracy.workplace_rules.permissions import VIEW_RULES
@@ -41,12 +43,12 @@ class WorkplaceRulesApi(Controller):
     path = "/api/v1/enterprises/{enterprise_id:int}"
     tags = ["workplace rules"]
 
-    @get("/regulation-versions", opt={"permission": VIEW_RULES})
+    @get("/regulation-versions", opt={"permission": VIEW_RULES}, responses=READ_PROBLEMS)
     async def regulation_versions(self, context: Context) -> list[RegulationVersionOut]:
         rows = await regulation.versions(context.enterprise_id)
         return [msgspec.convert(row, RegulationVersionOut) for row in rows]
 
-    @get("/disclosures", opt={"permission": VIEW_RULES})
+    @get("/disclosures", opt={"permission": VIEW_RULES}, responses=READ_PROBLEMS)
     async def disclosures(self, context: Context) -> list[DisclosureOut]:
         rows = await disclosure.list_disclosures(context.enterprise_id)
         return [
