@@ -17,8 +17,20 @@ from labour_democracy.notices.manifest import MANIFEST as notices
 from labour_democracy.suggestions.manifest import MANIFEST as suggestions
 from labour_democracy.unions.manifest import MANIFEST as unions
 from labour_democracy.voting.manifest import MANIFEST as voting
+from labour_democracy.workplace_rules.manifest import MANIFEST as workplace_rules
 
-MODULES = (core, documents, notices, voting, suggestions, followups, unions, dialogue, conferences)
+MODULES = (
+    core,
+    documents,
+    notices,
+    voting,
+    suggestions,
+    followups,
+    unions,
+    dialogue,
+    conferences,
+    workplace_rules,
+)
 
 
 def install() -> None:

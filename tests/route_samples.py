@@ -376,3 +376,55 @@ async def _union_member(enterprise_id: int) -> int:
 async def _union_enterprise(enterprise_id: int) -> int:
     """The federation's pages name the enterprise the upper-level union acts on."""
     return enterprise_id
+
+async def _regulation_version_of(enterprise_id: int) -> int:
+    """The enterprise's democracy regulation under consultation, made on first use."""
+    from labour_democracy.workplace_rules.tables import RegulationVersion
+
+    row = await RegulationVersion.select(RegulationVersion.id).where(
+        RegulationVersion.enterprise == enterprise_id
+    )
+    if row:
+        return row[0]["id"]
+    version = RegulationVersion(enterprise=enterprise_id, status="reg_consulting")
+    await version.save()
+    return version.id
+
+
+@sample("regulation_version_id")
+async def _regulation_version(enterprise_id: int) -> int:
+    return await _regulation_version_of(enterprise_id)
+
+
+@sample("regulation_comment_id")
+async def _regulation_comment(enterprise_id: int) -> int:
+    """A comment waiting for an answer on the sample regulation (workplace_rules)."""
+    from labour_democracy.workplace_rules.tables import RegulationComment
+
+    comment = RegulationComment(
+        enterprise=enterprise_id,
+        version=await _regulation_version_of(enterprise_id),
+        author="Công đoàn cơ sở",
+        body="Góp ý mẫu",
+        received_on=dt.date(2026, 3, 2),
+    )
+    await comment.save()
+    return comment.id
+
+
+@sample("disclosure_id")
+async def _disclosure(enterprise_id: int) -> int:
+    """A disclosure of the business situation (workplace_rules)."""
+    from labour_democracy.workplace_rules.tables import Disclosure
+
+    disclosure = Disclosure(
+        enterprise=enterprise_id,
+        matter="business",
+        title="Tình hình sản xuất quý I",
+        body="Doanh thu quý I tăng 5%.",
+        decided_on=dt.date(2026, 3, 2),
+        due_on=dt.date(2026, 3, 17),
+        disclosed_on=dt.date(2026, 3, 5),
+    )
+    await disclosure.save()
+    return disclosure.id
