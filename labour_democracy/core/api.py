@@ -45,6 +45,7 @@ class EnterpriseOut(msgspec.Struct):
     representation: str
     representative_body: str
     saturday_works: bool
+    min_wage_region: int | None
     workforce: int
     workforce_counted_on: dt.date
 

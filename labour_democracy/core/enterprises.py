@@ -160,6 +160,8 @@ async def _validate(form: EnterpriseForm, enterprise_id: int | None = None) -> N
         (Commune.id == form.commune) & (Commune.province == form.province)
     ):
         errors["commune"] = _("This commune is not in the chosen province.")
+    if form.min_wage_region is not None and form.min_wage_region not in (1, 2, 3, 4):
+        errors["min_wage_region"] = _("Choose region I, II, III or IV (Decree 293/2025).")
     if not rules.is_valid_fiscal_year_end(form.fiscal_year_end_month, form.fiscal_year_end_day):
         errors["fiscal_year_end_day"] = _("This day does not exist in that month every year.")
     for field, limit in _LENGTH_LIMITS.items():
@@ -187,6 +189,7 @@ def _values(form: EnterpriseForm) -> dict:
         Enterprise.representation: form.representation.value,
         Enterprise.representative_body: form.representative_body or "",
         Enterprise.saturday_works: form.saturday_works,
+        Enterprise.min_wage_region: form.min_wage_region,
     }
 
 

@@ -34,6 +34,7 @@ class EnterpriseForm(msgspec.Struct, kw_only=True):
     representation: Representation = Representation.NONE
     representative_body: str | None = None
     saturday_works: bool = False
+    min_wage_region: int | None = None
 
 
 class OrgUnitForm(msgspec.Struct, kw_only=True):

@@ -101,6 +101,9 @@ class Enterprise(Table):
     representative_body = Varchar(length=255, default="")
     # Working-day deadlines count Saturday only where the enterprise's week includes it.
     saturday_works = Boolean(default=False)
+    # The regional minimum-wage region (I-IV as 1-4) of the commune of the head office (Decree
+    # 293/2025/NĐ-CP, Arts. 3-4); None until set, and then region I, the highest, is assumed.
+    min_wage_region = SmallInt(null=True, default=None)
     # The unguessable part of the enterprise's public page (/p/<token>), for workers.
     # A standard-library default, so the generated migration imports no application code.
     public_token = Varchar(length=64, default=secrets.token_urlsafe)

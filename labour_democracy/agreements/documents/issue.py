@@ -1,0 +1,171 @@
+"""Numbering and storing the agreements' documents and linking each to its record, inside the
+caller's write transaction when there is one; the caller has checked its own permission."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from labour_democracy.agreements import ledger
+from labour_democracy.agreements.documents import AGREEMENT, LETTER, MINUTES, NOTICE, contexts
+from labour_democracy.agreements.tables import (
+    Agreement,
+    AgreementKind,
+    BargainingSession,
+    BargainingSide,
+    ClauseStatus,
+    TeamMember,
+)
+from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.tables import Province
+from labour_democracy.documents import services as issuing
+from labour_democracy.documents.tables import IssuedDocument
+from labour_democracy.i18n import today
+
+# Documents of the worker side are numbered in the representative organisation's own sequence.
+WORKER_SIDE_ISSUER = "CĐCS"
+
+
+async def request_letter(context: EnterpriseContext, agreement: Agreement) -> IssuedDocument:
+    head = await issuing.letterhead(context)
+    by_workers = agreement.requested_by == BargainingSide.WORKERS
+    document = await issuing.issue(
+        context,
+        kind="cba_request",
+        type_code="",
+        title="Đề nghị thương lượng tập thể",
+        template=LETTER,
+        document_context=contexts.request_context(
+            context.enterprise, head, agreement, agreement.received_on
+        ),
+        issuer=WORKER_SIDE_ISSUER if by_workers else None,
+        on=agreement.received_on,
+    )
+    await Agreement.update({Agreement.request_document: document.id}).where(
+        Agreement.id == agreement.id
+    )
+    return document
+
+
+async def session_minutes(
+    context: EnterpriseContext, agreement: Agreement, session: BargainingSession
+) -> IssuedDocument:
+    """The minutes: the articles agreed and those still disputed as the ledger stands."""
+    head = await issuing.letterhead(context)
+    members = await TeamMember.select().where(TeamMember.agreement == agreement.id)
+    clauses = await ledger.checked_clauses(agreement, context.enterprise.min_wage_region)
+    agreed = [
+        f"Điều khoản “{c.title}”: {c.text}" for c in clauses if c.status == ClauseStatus.AGREED
+    ]
+    disputed = [
+        f"Điều khoản “{c.title}”: {c.text}" for c in clauses if c.status == ClauseStatus.DISPUTED
+    ]
+    document = await issuing.issue(
+        context,
+        kind="cba_minutes",
+        type_code="BB",
+        title=f"Biên bản phiên họp thương lượng tập thể lần thứ {session.number}",
+        template=MINUTES,
+        document_context=contexts.minutes_context(
+            context.enterprise, head, agreement, session, members, agreed, disputed
+        ),
+        on=session.held_on,
+    )
+    await BargainingSession.update({BargainingSession.minutes_document: document.id}).where(
+        BargainingSession.id == session.id
+    )
+    return document
+
+
+async def agreement_text(agreement: Agreement) -> list[dict]:
+    return ledger.text_of(
+        await ledger.chapters(agreement.id), await ledger.checked_clauses(agreement, None)
+    )
+
+
+async def agreement_document(
+    context: EnterpriseContext, agreement: Agreement, bilingual: bool = False
+) -> IssuedDocument:
+    head = await issuing.letterhead(context)
+    amended = ""
+    if agreement.kind == AgreementKind.AMENDMENT and agreement.amends:
+        row = (
+            await IssuedDocument.select(IssuedDocument.reference)
+            .where(
+                IssuedDocument.id
+                == Agreement.select(Agreement.agreement_document).where(
+                    Agreement.id == agreement.amends
+                )
+            )
+            .first()
+        )
+        amended = row["reference"] if row else ""
+    kind = "cba_amendment" if agreement.kind == AgreementKind.AMENDMENT else "cba_agreement"
+    return await issuing.issue(
+        context,
+        kind=kind,
+        type_code="BTT",
+        title=agreement.title,
+        template=AGREEMENT,
+        document_context=contexts.agreement_context(
+            context.enterprise,
+            head,
+            agreement,
+            await agreement_text(agreement),
+            bilingual=bilingual,
+            amended_reference=amended,
+        ),
+        on=agreement.signed_on,
+    )
+
+
+async def _reference(agreement: Agreement) -> str:
+    row = (
+        await IssuedDocument.select(IssuedDocument.reference)
+        .where(IssuedDocument.id == agreement.agreement_document)
+        .first()
+    )
+    return f"số {row['reference']}" if row else ""
+
+
+async def filing_letter(
+    context: EnterpriseContext, agreement: Agreement, on: dt.date
+) -> IssuedDocument:
+    head = await issuing.letterhead(context)
+    province = (
+        await Province.select(Province.name)
+        .where(Province.id == context.enterprise.province)
+        .first()
+    )
+    return await issuing.issue(
+        context,
+        kind="cba_filing",
+        type_code="",
+        title="Gửi thỏa ước lao động tập thể đến Sở Nội vụ",
+        template=LETTER,
+        document_context=contexts.filing_context(
+            context.enterprise,
+            head,
+            agreement,
+            head.place if province else "",
+            await _reference(agreement),
+            on,
+        ),
+        on=on,
+    )
+
+
+async def publication_notice(
+    context: EnterpriseContext, agreement: Agreement, on: dt.date, page: str
+) -> IssuedDocument:
+    head = await issuing.letterhead(context)
+    return await issuing.issue(
+        context,
+        kind="cba_publication",
+        type_code="TB",
+        title="Thông báo công bố thỏa ước lao động tập thể",
+        template=NOTICE,
+        document_context=contexts.publication_context(
+            context.enterprise, head, agreement, await _reference(agreement), on or today(), page
+        ),
+        on=on,
+    )
