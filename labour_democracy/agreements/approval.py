@@ -134,6 +134,13 @@ async def record_result(context: EnterpriseContext, agreement_id: int) -> bool:
         ballot = await voting.get_ballot(context, vote.ballot)
         if ballot.status != BallotStatus.CLOSED or not ballot.result:
             raise Conflict(_("Close the vote first: its result is known once it is counted."))
+        if ballot.electorate_kind != ElectorateKind.ALL_WORKERS:
+            raise Conflict(
+                _(
+                    "The vote's electorate was changed: an agreement is put to all workers of "
+                    "the enterprise (Labour Code Art. 76(1)); hold the vote again."
+                )
+            )
         result = tally.unseal(ballot.result)
         options = (await voting.questions_with_options(ballot.id))[0]["options"]
         for_id = next(o["id"] for o in options if o["role"] == "for")

@@ -22,7 +22,7 @@ from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from labour_democracy.core.tables import Enterprise, User
+from labour_democracy.core.tables import Enterprise
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.voting.tables import Ballot
 
@@ -96,7 +96,7 @@ class Agreement(Table):
     filed_on = Date(null=True, default=None)
     receipt_on = Date(null=True, default=None)
     receipt_reference = Varchar(length=100, default="")
-    created_by = ForeignKey(User, null=True, on_delete=OnDelete.set_null)
+    created_by = Integer(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
 
 
@@ -161,7 +161,7 @@ class Proposal(Table):
     text = Text(default="")
     value = Numeric(digits=(16, 2), null=True, default=None)
     status = Varchar(length=16, choices=ClauseStatus)
-    created_by = ForeignKey(User, null=True, on_delete=OnDelete.set_null)
+    created_by = Integer(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
 
 

@@ -110,20 +110,7 @@ class IssuedDocument(Table, tablename="issued_document", schema=None):
     )
 
 
-class User(Table, tablename="app_user", schema=None):
-    id = Serial(
-        null=False,
-        primary_key=True,
-        unique=False,
-        index=False,
-        index_method=IndexMethod.btree,
-        choices=None,
-        db_column_name="id",
-        secret=False,
-    )
-
-
-ID = "2026-12-06T06:01:06:844924"
+ID = "2026-12-06T06:09:59:607888"
 VERSION = "1.38.0"
 DESCRIPTION = "agreements: bargaining, clause ledger, votes, versions"
 
@@ -134,7 +121,18 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="Clause", tablename="clause", schema=None, columns=None
+        class_name="ApprovalVote",
+        tablename="approval_vote",
+        schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
+        class_name="Chapter", tablename="chapter", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="Proposal", tablename="proposal", schema=None, columns=None
     )
 
     manager.add_table(
@@ -145,10 +143,11 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="ApprovalVote",
-        tablename="approval_vote",
-        schema=None,
-        columns=None,
+        class_name="Agreement", tablename="agreement", schema=None, columns=None
+    )
+
+    manager.add_table(
+        class_name="Clause", tablename="clause", schema=None, columns=None
     )
 
     manager.add_table(
@@ -159,384 +158,10 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="Agreement", tablename="agreement", schema=None, columns=None
-    )
-
-    manager.add_table(
-        class_name="Proposal", tablename="proposal", schema=None, columns=None
-    )
-
-    manager.add_table(
         class_name="BargainingSession",
         tablename="bargaining_session",
         schema=None,
         columns=None,
-    )
-
-    manager.add_table(
-        class_name="Chapter", tablename="chapter", schema=None, columns=None
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="enterprise",
-        db_column_name="enterprise",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Enterprise,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="agreement",
-        db_column_name="agreement",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Agreement,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="chapter",
-        db_column_name="chapter",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Chapter,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="position",
-        db_column_name="position",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="title",
-        db_column_name="title",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 300,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="title_en",
-        db_column_name="title_en",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 300,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="text",
-        db_column_name="text",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="text_en",
-        db_column_name="text_en",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="term",
-        db_column_name="term",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 40,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="value",
-        db_column_name="value",
-        column_class_name="Numeric",
-        column_class=Numeric,
-        params={
-            "default": None,
-            "digits": (16, 2),
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Clause",
-        tablename="clause",
-        column_name="status",
-        db_column_name="status",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 16,
-            "default": "clause_proposed",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "ClauseStatus",
-                {
-                    "PROPOSED": "clause_proposed",
-                    "AGREED": "clause_agreed",
-                    "DISPUTED": "clause_disputed",
-                    "WITHDRAWN": "clause_withdrawn",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="agreement",
-        db_column_name="agreement",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Agreement,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="number",
-        db_column_name="number",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="reason",
-        db_column_name="reason",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 30,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="made_on",
-        db_column_name="made_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="content",
-        db_column_name="content",
-        column_class_name="JSON",
-        column_class=JSON,
-        params={
-            "default": "[]",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
     )
 
     manager.add_column(
@@ -693,8 +318,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
+        table_class_name="Chapter",
+        tablename="chapter",
         column_name="agreement",
         db_column_name="agreement",
         column_class_name="ForeignKey",
@@ -717,8 +342,121 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
+        table_class_name="Chapter",
+        tablename="chapter",
+        column_name="position",
+        db_column_name="position",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Chapter",
+        tablename="chapter",
+        column_name="title",
+        db_column_name="title",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 300,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Chapter",
+        tablename="chapter",
+        column_name="title_en",
+        db_column_name="title_en",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 300,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Proposal",
+        tablename="proposal",
+        column_name="clause",
+        db_column_name="clause",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Clause,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Proposal",
+        tablename="proposal",
+        column_name="session",
+        db_column_name="session",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": BargainingSession,
+            "on_delete": OnDelete.set_null,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Proposal",
+        tablename="proposal",
         column_name="side",
         db_column_name="side",
         column_class_name="Varchar",
@@ -742,14 +480,13 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="full_name",
-        db_column_name="full_name",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="Proposal",
+        tablename="proposal",
+        column_name="text",
+        db_column_name="text",
+        column_class_name="Text",
+        column_class=Text,
         params={
-            "length": 255,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -764,14 +501,153 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="title",
-        db_column_name="title",
+        table_class_name="Proposal",
+        tablename="proposal",
+        column_name="value",
+        db_column_name="value",
+        column_class_name="Numeric",
+        column_class=Numeric,
+        params={
+            "default": None,
+            "digits": (16, 2),
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Proposal",
+        tablename="proposal",
+        column_name="status",
+        db_column_name="status",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 255,
+            "length": 16,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "ClauseStatus",
+                {
+                    "PROPOSED": "clause_proposed",
+                    "AGREED": "clause_agreed",
+                    "DISPUTED": "clause_disputed",
+                    "WITHDRAWN": "clause_withdrawn",
+                },
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Proposal",
+        tablename="proposal",
+        column_name="created_by",
+        db_column_name="created_by",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Proposal",
+        tablename="proposal",
+        column_name="created_at",
+        db_column_name="created_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": TimestamptzNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
+        column_name="agreement",
+        db_column_name="agreement",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Agreement,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
+        column_name="number",
+        db_column_name="number",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
+        column_name="reason",
+        db_column_name="reason",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 30,
             "default": "",
             "null": False,
             "primary_key": False,
@@ -786,14 +662,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="from_upper_union",
-        db_column_name="from_upper_union",
-        column_class_name="Boolean",
-        column_class=Boolean,
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
+        column_name="made_on",
+        db_column_name="made_on",
+        column_class_name="Date",
+        column_class=Date,
         params={
-            "default": False,
+            "default": DateNow(),
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -807,14 +683,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="leads",
-        db_column_name="leads",
-        column_class_name="Boolean",
-        column_class=Boolean,
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
+        column_name="content",
+        db_column_name="content",
+        column_class_name="JSON",
+        column_class=JSON,
         params={
-            "default": False,
+            "default": "[]",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -1565,13 +1441,10 @@ async def forwards():
         tablename="agreement",
         column_name="created_by",
         db_column_name="created_by",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
+        column_class_name="Integer",
+        column_class=Integer,
         params={
-            "references": User,
-            "on_delete": OnDelete.set_null,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
+            "default": None,
             "null": True,
             "primary_key": False,
             "unique": False,
@@ -1606,14 +1479,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Proposal",
-        tablename="proposal",
-        column_name="clause",
-        db_column_name="clause",
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="enterprise",
+        db_column_name="enterprise",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Clause,
+            "references": Enterprise,
             "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
@@ -1630,17 +1503,192 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Proposal",
-        tablename="proposal",
-        column_name="session",
-        db_column_name="session",
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="agreement",
+        db_column_name="agreement",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": BargainingSession,
-            "on_delete": OnDelete.set_null,
+            "references": Agreement,
+            "on_delete": OnDelete.cascade,
             "on_update": OnUpdate.cascade,
             "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="chapter",
+        db_column_name="chapter",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Chapter,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="position",
+        db_column_name="position",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="title",
+        db_column_name="title",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 300,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="title_en",
+        db_column_name="title_en",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 300,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="text",
+        db_column_name="text",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="text_en",
+        db_column_name="text_en",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="term",
+        db_column_name="term",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 40,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="value",
+        db_column_name="value",
+        column_class_name="Numeric",
+        column_class=Numeric,
+        params={
+            "default": None,
+            "digits": (16, 2),
             "null": True,
             "primary_key": False,
             "unique": False,
@@ -1654,8 +1702,62 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Proposal",
-        tablename="proposal",
+        table_class_name="Clause",
+        tablename="clause",
+        column_name="status",
+        db_column_name="status",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 16,
+            "default": "clause_proposed",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "ClauseStatus",
+                {
+                    "PROPOSED": "clause_proposed",
+                    "AGREED": "clause_agreed",
+                    "DISPUTED": "clause_disputed",
+                    "WITHDRAWN": "clause_withdrawn",
+                },
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="agreement",
+        db_column_name="agreement",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Agreement,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TeamMember",
+        tablename="team_member",
         column_name="side",
         db_column_name="side",
         column_class_name="Varchar",
@@ -1679,91 +1781,16 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Proposal",
-        tablename="proposal",
-        column_name="text",
-        db_column_name="text",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Proposal",
-        tablename="proposal",
-        column_name="value",
-        db_column_name="value",
-        column_class_name="Numeric",
-        column_class=Numeric,
-        params={
-            "default": None,
-            "digits": (16, 2),
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Proposal",
-        tablename="proposal",
-        column_name="status",
-        db_column_name="status",
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="full_name",
+        db_column_name="full_name",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 16,
+            "length": 255,
             "default": "",
             "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "ClauseStatus",
-                {
-                    "PROPOSED": "clause_proposed",
-                    "AGREED": "clause_agreed",
-                    "DISPUTED": "clause_disputed",
-                    "WITHDRAWN": "clause_withdrawn",
-                },
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Proposal",
-        tablename="proposal",
-        column_name="created_by",
-        db_column_name="created_by",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": User,
-            "on_delete": OnDelete.set_null,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -1776,14 +1803,57 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Proposal",
-        tablename="proposal",
-        column_name="created_at",
-        db_column_name="created_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="title",
+        db_column_name="title",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
-            "default": TimestamptzNow(),
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="from_upper_union",
+        db_column_name="from_upper_union",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": False,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="leads",
+        db_column_name="leads",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": False,
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -1985,95 +2055,6 @@ async def forwards():
         params={
             "default": None,
             "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Chapter",
-        tablename="chapter",
-        column_name="agreement",
-        db_column_name="agreement",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Agreement,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Chapter",
-        tablename="chapter",
-        column_name="position",
-        db_column_name="position",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Chapter",
-        tablename="chapter",
-        column_name="title",
-        db_column_name="title",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 300,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Chapter",
-        tablename="chapter",
-        column_name="title_en",
-        db_column_name="title_en",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 300,
-            "default": "",
-            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
