@@ -128,16 +128,19 @@ class AgreementsApi(Controller):
         )
 
     @get(
-        "/{agreement_id:int}/versions/{number:int}",
+        "/{agreement_id:int}/versions/{version_number:int}",
         opt={"permission": VIEW_AGREEMENTS},
         responses=_READ,
     )
-    async def get_version(self, context: Context, agreement_id: Id, number: Id) -> VersionOut:
+    async def get_version(
+        self, context: Context, agreement_id: Id, version_number: Id
+    ) -> VersionOut:
         agreement = await inputs.agreement(context, agreement_id)
         row = (
             await AgreementVersion.select()
             .where(
-                (AgreementVersion.agreement == agreement.id) & (AgreementVersion.number == number)
+                (AgreementVersion.agreement == agreement.id)
+                & (AgreementVersion.number == version_number)
             )
             .first()
         )
