@@ -51,4 +51,8 @@ async def test_an_enterprise_with_no_records_owes_what_is_yearly_and_nothing_els
         "dialogue_published",
         "suggestions_answered",
         "followups_done",
+        "agreement_in_force",
+        "agreement_filed",
+        "agreement_not_expiring",
+        "agreement_clauses_lawful",
     }
