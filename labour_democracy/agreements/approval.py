@@ -191,6 +191,13 @@ async def sign(context: EnterpriseContext, agreement_id: int, form: SignForm) ->
                     "it (Labour Code Art. 76(1))."
                 )
             )
+        approved = (
+            await ApprovalVote.select(ApprovalVote.recorded_on)
+            .where((ApprovalVote.agreement == agreement.id) & ApprovalVote.passed.eq(True))
+            .first()
+        )
+        if approved and approved["recorded_on"] and form.signed_on < approved["recorded_on"]:
+            errors["signed_on"] = _("The agreement is signed after the workers approved it.")
         inputs.raise_if(errors)
         effective = rules.effective_date(form.effective_on, form.signed_on)
         expires = rules.expiry_date(effective, form.term_months)

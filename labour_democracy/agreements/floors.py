@@ -63,14 +63,24 @@ TERM_KINDS: tuple[TermKind, ...] = (
         N_("hours"),
         Direction.AT_MOST,
     ),
-    TermKind("premium_weekday", N_("Overtime pay on a normal day"), N_("per cent"), Direction.AT_LEAST),
     TermKind(
-        "premium_rest_day", N_("Overtime pay on a weekly rest day"), N_("per cent"), Direction.AT_LEAST
+        "premium_weekday", N_("Overtime pay on a normal day"), N_("per cent"), Direction.AT_LEAST
     ),
-    TermKind("premium_holiday", N_("Overtime pay on a holiday"), N_("per cent"), Direction.AT_LEAST),
+    TermKind(
+        "premium_rest_day",
+        N_("Overtime pay on a weekly rest day"),
+        N_("per cent"),
+        Direction.AT_LEAST,
+    ),
+    TermKind(
+        "premium_holiday", N_("Overtime pay on a holiday"), N_("per cent"), Direction.AT_LEAST
+    ),
     TermKind("premium_night", N_("Night work supplement"), N_("per cent"), Direction.AT_LEAST),
     TermKind(
-        "premium_night_overtime", N_("Night overtime supplement"), N_("per cent"), Direction.AT_LEAST
+        "premium_night_overtime",
+        N_("Night overtime supplement"),
+        N_("per cent"),
+        Direction.AT_LEAST,
     ),
     TermKind("break_day", N_("Break in a day shift"), N_("minutes"), Direction.AT_LEAST),
     TermKind("break_night", N_("Break in a night shift"), N_("minutes"), Direction.AT_LEAST),
@@ -150,7 +160,10 @@ TERM_KINDS: tuple[TermKind, ...] = (
     ),
     TermKind("probation_other", N_("Probation, other work"), N_("working days"), Direction.AT_MOST),
     TermKind(
-        "probation_pay", N_("Pay during probation"), N_("per cent of the job's wage"), Direction.AT_LEAST
+        "probation_pay",
+        N_("Pay during probation"),
+        N_("per cent of the job's wage"),
+        Direction.AT_LEAST,
     ),
     TermKind("severance", N_("Severance allowance"), N_("months' wage a year"), Direction.AT_LEAST),
     TermKind("job_loss", N_("Job-loss allowance"), N_("months' wage a year"), Direction.AT_LEAST),
