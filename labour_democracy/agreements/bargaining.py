@@ -22,6 +22,7 @@ from labour_democracy.agreements.tables import (
     AgreementStatus,
     BargainingSession,
     BargainingSide,
+    ClauseStatus,
     TeamMember,
 )
 from labour_democracy.core import audit
@@ -65,10 +66,14 @@ async def create_request(
             created_by=context.actor.id,
         )
         await agreement.save()
-        if amends is None:
-            await ledger.add_skeleton(context, agreement.id)
-        else:
+        previous = await _previous(context) if form.copy_previous and amends is None else None
+        if amends is not None:
             await ledger.copy_clauses(context, amends, agreement.id)
+        elif previous is not None:
+            # The previous agreement's articles are proposals again: bargained anew.
+            await ledger.copy_clauses(context, previous, agreement.id, ClauseStatus.PROPOSED)
+        else:
+            await ledger.add_skeleton(context, agreement.id)
         await audit.record(
             context.actor,
             "agreement.requested",
@@ -78,6 +83,21 @@ async def create_request(
             side=form.requested_by.value,
         )
     return agreement.id
+
+
+async def _previous(context: EnterpriseContext) -> int | None:
+    """The enterprise's last signed agreement (not an amendment), to start a new one from."""
+    row = (
+        await Agreement.select(Agreement.id)
+        .where(
+            (Agreement.enterprise == context.enterprise_id)
+            & (Agreement.status == AgreementStatus.SIGNED.value)
+            & (Agreement.kind == AgreementKind.NEW.value)
+        )
+        .order_by(Agreement.signed_on, ascending=False)
+        .first()
+    )
+    return row["id"] if row else None
 
 
 def _receiving_side(agreement: Agreement) -> BargainingSide:

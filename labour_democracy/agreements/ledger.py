@@ -40,7 +40,12 @@ async def add_skeleton(context: EnterpriseContext, agreement_id: int) -> None:
     )
 
 
-async def copy_clauses(context: EnterpriseContext, source_id: int, target_id: int) -> None:
+async def copy_clauses(
+    context: EnterpriseContext,
+    source_id: int,
+    target_id: int,
+    status: ClauseStatus = ClauseStatus.AGREED,
+) -> None:
     """The chapters and articles of another agreement of the enterprise as the starting text
     (an amendment, or a new agreement after the previous one)."""
     source = await inputs.agreement(context, source_id)
@@ -72,7 +77,7 @@ async def copy_clauses(context: EnterpriseContext, source_id: int, target_id: in
                 text_en=row["text_en"],
                 term=row["term"],
                 value=row["value"],
-                status=ClauseStatus.AGREED,
+                status=status,
             )
             for row in clauses
             if row["chapter"] == chapter["id"]

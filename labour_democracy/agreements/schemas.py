@@ -16,6 +16,7 @@ class RequestForm(msgspec.Struct, kw_only=True):
     title: str
     contents: str
     upper_union_invited: bool = False
+    copy_previous: bool = False  # start from the articles of the last signed agreement
 
 
 class ReplyForm(msgspec.Struct, kw_only=True):

@@ -333,3 +333,27 @@ async def test_a_wage_lawful_when_signed_becomes_unlawful_under_a_new_decree():
     assert checked[0].verdict.value == "below" and checked[0].became_unlawful
     result = (await compliance.clauses_lawful([enterprise], today().year))[enterprise]
     assert (result.met, result.done, result.total) == (False, 0, 1)
+
+
+async def test_a_new_agreement_can_start_from_the_last_signed_one():
+    _enterprise, hr, union = await _setup()
+    agreement_id, clause_id = await _bargain(hr, union)
+    await _agree(hr, agreement_id, clause_id, value="5.400.000")
+    await Agreement.update(
+        {Agreement.status: AgreementStatus.SIGNED, Agreement.signed_on: today()}
+    ).where(Agreement.id == agreement_id)
+    new_id = await bargaining.create_request(
+        hr,
+        RequestForm(
+            requested_by=BargainingSide.EMPLOYER,
+            received_on=today(),
+            title="Thỏa ước năm 2029",
+            contents="Gia hạn",
+            copy_previous=True,
+        ),
+    )
+    copied = await Clause.objects().where(Clause.agreement == new_id)
+    assert [(c.title, c.status, int(c.value)) for c in copied] == [
+        ("Mức lương thấp nhất", ClauseStatus.PROPOSED, 5_400_000)
+    ]
+    assert await Chapter.count().where(Chapter.agreement == new_id) == 9
