@@ -19,6 +19,7 @@ from labour_democracy.agreements import (  # noqa: F401 (labels register)
     labels,
     ledger,
     queries,
+    redline,
 )
 from labour_democracy.agreements.documents import issue
 from labour_democracy.agreements.permissions import (
@@ -201,6 +202,23 @@ async def _clause_page(request, context, agreement_id, clause_id, values, errors
         can_bargain=context.can(BARGAIN) and ledger_may_change(agreement),
         **ENUMS,
     )
+
+
+async def _comparison(context, agreement_id: int, a: int | None, b: int | None):
+    """The two texts compared: version `a` (default: the latest version; 0: before it, the
+    amended agreement for an amendment) and version `b` (default 0: the current draft)."""
+    agreement = await inputs.agreement(context, agreement_id)
+    view = await queries.agreement_view(context, agreement)
+    numbers = [v["number"] for v in view.versions]
+    if a is None:
+        a = numbers[-1] if numbers else 0
+    if a in numbers:
+        _label, old = await queries.version_text(agreement, a)
+    else:
+        a, old = 0, await queries.amended_text(agreement)
+    b = b if b in numbers else 0
+    _label, new = await queries.version_text(agreement, b)
+    return agreement, view, a, b, old, new
 
 
 class AgreementsController(Controller):
@@ -480,6 +498,46 @@ class AgreementsController(Controller):
             done=here,
             success=_("The receipt was recorded."),
             conflict=here,
+        )
+
+    @get("/{agreement_id:int}/compare", opt={"permission": VIEW_AGREEMENTS})
+    async def compare(
+        self,
+        request: Request,
+        context: Context,
+        agreement_id: Id,
+        a: FromQuery[int | None] = None,
+        b: FromQuery[int | None] = None,
+    ) -> Template:
+        agreement, view, a, b, old, new = await _comparison(context, agreement_id, a, b)
+        return render(
+            request,
+            "agreements/compare.html",
+            ectx=context,
+            a=agreement,
+            versions=view.versions,
+            old_number=a,
+            new_number=b,
+            rows=redline.compare(old, new),
+        )
+
+    @get("/{agreement_id:int}/compare.docx", opt={"permission": VIEW_AGREEMENTS})
+    async def compare_docx(
+        self,
+        context: Context,
+        agreement_id: Id,
+        a: FromQuery[int | None] = None,
+        b: FromQuery[int | None] = None,
+    ) -> Response:
+        agreement, _view, a, b, old, new = await _comparison(context, agreement_id, a, b)
+        content = redline.redline_docx(agreement.title, old, new)
+        return Response(
+            content,
+            media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            headers={
+                "Content-Disposition": f'attachment; filename="agreement-{agreement.id}-'
+                f'{a or "base"}-{b or "draft"}.docx"'
+            },
         )
 
     @post("/{agreement_id:int}/amend", opt={"permission": BARGAIN})

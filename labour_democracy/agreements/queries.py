@@ -5,6 +5,7 @@ agreements and minutes. They check no permission: callers have scoped the record
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from labour_democracy.agreements import approval, bargaining, ledger, rules
@@ -158,3 +159,36 @@ async def published_for_public(enterprise) -> dict | None:
     if not agreements and not minutes:
         return None
     return {"agreements": agreements, "minutes": minutes}
+
+
+async def version_text(agreement: Agreement, number: int) -> tuple[str, list[dict]]:
+    """A version's text by number, or the current draft for 0 (or an unknown number)."""
+    if number:
+        row = (
+            await AgreementVersion.select(AgreementVersion.content)
+            .where(
+                (AgreementVersion.agreement == agreement.id) & (AgreementVersion.number == number)
+            )
+            .first()
+        )
+        if row is not None:
+            content = row["content"]
+            return str(number), json.loads(content) if isinstance(content, str) else content
+    clauses = await ledger.checked_clauses(agreement, None)
+    return "", ledger.text_of(await ledger.chapters(agreement.id), clauses)
+
+
+async def amended_text(agreement: Agreement) -> list[dict]:
+    """For an amendment, the text of the agreement it amends as signed (its last version)."""
+    if not agreement.amends:
+        return []
+    row = (
+        await AgreementVersion.select(AgreementVersion.content)
+        .where(AgreementVersion.agreement == agreement.amends)
+        .order_by(AgreementVersion.number, ascending=False)
+        .first()
+    )
+    if row is None:
+        return []
+    content = row["content"]
+    return json.loads(content) if isinstance(content, str) else content

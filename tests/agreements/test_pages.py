@@ -133,3 +133,25 @@ async def test_signing_before_approval_is_refused_and_the_api_reads_the_checks(
     assert body["agreement"]["status"] == "cba_bargaining" and body["clauses"] == []
     listing = await hr.get(f"/api/v1/enterprises/{enterprise}/agreements")
     assert [row["id"] for row in listing.json()] == [agreement_id]
+
+
+async def test_the_comparison_page_and_its_tracked_changes(browser_for, enterprise):
+    hr = await in_english(await browser_for("hr@a.vn"))
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise}/agreements"
+    agreement_id = await _request(union, base)
+    chapter = await Chapter.objects().where(Chapter.agreement == agreement_id).first()
+    await hr.post(
+        f"{base}/{agreement_id}/clauses",
+        {"chapter": str(chapter.id), "title": "Phạm vi", "text": "Toàn bộ người lao động"},
+    )
+    page = await hr.get(f"{base}/{agreement_id}/compare")
+    assert page.status_code == 200
+    assert "<ins>Toàn bộ người lao động</ins>" in page.text
+    document = await hr.get(f"{base}/{agreement_id}/compare.docx?a=0&b=0")
+    assert document.status_code == 200
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(document.content)).read("word/document.xml").decode()
+    assert "<w:ins " in xml and "Toàn bộ người lao động" in xml
