@@ -9,12 +9,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import UploadFile
 from litestar.response import Template
 
 from labour_democracy.agreements import (  # noqa: F401 (labels register)
     approval,
     bargaining,
     floors,
+    importing,
     inputs,
     labels,
     ledger,
@@ -201,6 +203,22 @@ async def _clause_page(request, context, agreement_id, clause_id, values, errors
         sides=_sides(context),
         can_bargain=context.can(BARGAIN) and ledger_may_change(agreement),
         **ENUMS,
+    )
+
+
+async def _import_page(request, context, agreement_id: int, values, errors) -> Template:
+    agreement = await inputs.agreement(context, agreement_id)
+    text = values.get("text") or ""
+    sections = importing.split_lines(text.splitlines()) if text else []
+    return render(
+        request,
+        "agreements/import.html",
+        ectx=context,
+        a=agreement,
+        values=values,
+        errors=errors,
+        sections=sections,
+        articles=sum(len(section.articles) for section in sections),
     )
 
 
@@ -497,6 +515,45 @@ class AgreementsController(Controller):
             form=_form(request, context, agreement_id, "receipt"),
             done=here,
             success=_("The receipt was recorded."),
+            conflict=here,
+        )
+
+    @get("/{agreement_id:int}/import", opt={"permission": BARGAIN})
+    async def import_page(self, request: Request, context: Context, agreement_id: Id) -> Template:
+        return await _import_page(request, context, agreement_id, {}, {})
+
+    @post(
+        "/{agreement_id:int}/import",
+        opt={"permission": BARGAIN},
+        request_max_body_size=importing.MAX_BYTES + 64 * 1024,
+    )
+    async def import_upload(self, request: Request, context: Context, agreement_id: Id) -> Response:
+        data = await request.form()
+        chosen = data.get("file")
+        try:
+            if not isinstance(chosen, UploadFile) or not chosen.filename:
+                raise Invalid({"file": _("Choose the agreement's .docx file.")})
+            lines = importing.preview(await chosen.read())
+        except Invalid as error:
+            page = await _import_page(request, context, agreement_id, {}, dict(error.errors))
+            page.status_code = 422
+            return page
+        return await _import_page(request, context, agreement_id, {"text": "\n".join(lines)}, {})
+
+    @post("/{agreement_id:int}/import/confirm", opt={"permission": BARGAIN})
+    async def import_confirm(
+        self, request: Request, context: Context, agreement_id: Id
+    ) -> Response:
+        here = self._here(context, agreement_id)
+        return await submit(
+            request,
+            None,
+            lambda data: importing.apply(context, agreement_id, str(data.get("text") or "")),
+            form=lambda values, errors: _import_page(
+                request, context, agreement_id, values, errors
+            ),
+            done=here + "#ledger",
+            success=_("The articles were imported as proposals."),
             conflict=here,
         )
 
