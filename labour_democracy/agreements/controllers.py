@@ -557,6 +557,21 @@ class AgreementsController(Controller):
             conflict=here,
         )
 
+    @get("/{agreement_id:int}/text.docx", opt={"permission": VIEW_AGREEMENTS})
+    async def text_docx(
+        self, context: Context, agreement_id: Id, bilingual: FromQuery[bool] = False
+    ) -> Response:
+        """The current text as a .docx, in Vietnamese or with the English of each article under
+        it (one source: the same articles); unnumbered, a working copy."""
+        agreement = await inputs.agreement(context, agreement_id)
+        content = await issue.working_copy(context, agreement, bilingual)
+        name = f"agreement-{agreement.id}-{'vi-en' if bilingual else 'vi'}.docx"
+        return Response(
+            content,
+            media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
     @get("/{agreement_id:int}/compare", opt={"permission": VIEW_AGREEMENTS})
     async def compare(
         self,

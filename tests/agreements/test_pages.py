@@ -155,3 +155,30 @@ async def test_the_comparison_page_and_its_tracked_changes(browser_for, enterpri
 
     xml = zipfile.ZipFile(io.BytesIO(document.content)).read("word/document.xml").decode()
     assert "<w:ins " in xml and "Toàn bộ người lao động" in xml
+
+
+async def test_the_text_renders_in_vietnamese_or_with_english_from_the_same_articles(
+    browser_for, enterprise
+):
+    import io
+
+    import docx
+
+    hr = await in_english(await browser_for("hr@a.vn"))
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise}/agreements"
+    agreement_id = await _request(union, base)
+    chapter = await Chapter.objects().where(Chapter.agreement == agreement_id).first()
+    await hr.post(
+        f"{base}/{agreement_id}/clauses",
+        {"chapter": str(chapter.id), "title": "Phạm vi", "text": "Toàn bộ người lao động.",
+         "title_en": "Scope", "text_en": "All workers."},
+    )  # fmt: skip
+
+    def text(content: bytes) -> str:
+        return "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+
+    vietnamese = text((await hr.get(f"{base}/{agreement_id}/text.docx")).content)
+    both = text((await hr.get(f"{base}/{agreement_id}/text.docx?bilingual=true")).content)
+    assert "Điều 1. Phạm vi" in vietnamese and "All workers." not in vietnamese
+    assert "Điều 1. Phạm vi" in both and "Article 1. Scope" in both and "All workers." in both

@@ -118,6 +118,24 @@ async def agreement_document(
     )
 
 
+async def working_copy(
+    context: EnterpriseContext, agreement: Agreement, bilingual: bool = False
+) -> bytes:
+    """The agreement's current text through the same template, not numbered nor stored: the
+    draft to circulate, in Vietnamese or Vietnamese and English from the same articles."""
+    head = await issuing.letterhead(context)
+    return await issuing.render_unnumbered(
+        AGREEMENT,
+        contexts.agreement_context(
+            context.enterprise,
+            head,
+            agreement,
+            await agreement_text(agreement),
+            bilingual=bilingual,
+        ),
+    )
+
+
 async def _reference(agreement: Agreement) -> str:
     row = (
         await IssuedDocument.select(IssuedDocument.reference)
