@@ -16,6 +16,7 @@ from labour_democracy.agreements import (  # noqa: F401 (labels register)
     approval,
     bargaining,
     floors,
+    grading,
     importing,
     inputs,
     labels,
@@ -156,6 +157,7 @@ async def _detail(
         can_sign=context.can(SIGN) and may_sign(agreement),
         can_file=context.can(PUBLISH_AND_FILE) and may_file(agreement),
         can_amend=context.can(BARGAIN) and agreement.status == AgreementStatus.SIGNED,
+        grading_source=grading.default_frame().source,
         **ENUMS,
     )
 

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from labour_democracy.agreements import approval, bargaining, ledger, rules
+from labour_democracy.agreements import approval, bargaining, grading, ledger, rules
 from labour_democracy.agreements.floors import Verdict
 from labour_democracy.agreements.tables import (
     Agreement,
@@ -66,6 +66,7 @@ class AgreementView:
     renewal_opens_on: dt.date | None
     continuation_ends_on: dt.date | None
     below: list[ledger.CheckedClause] = field(default_factory=list)
+    grade: grading.Grade | None = None
 
 
 async def agreement_view(context: EnterpriseContext, agreement: Agreement) -> AgreementView:
@@ -110,6 +111,13 @@ async def agreement_view(context: EnterpriseContext, agreement: Agreement) -> Ag
         if agreement.expires_on
         else None,
         below=[c for c in clauses if c.verdict is Verdict.BELOW],
+        grade=grading.grade(
+            [
+                (c.term, c.verdict, c.value)
+                for c in clauses
+                if c.verdict is not None and c.status != "clause_withdrawn"
+            ]
+        ),
     )
 
 
