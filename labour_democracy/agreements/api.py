@@ -76,14 +76,18 @@ class AgreementDetailOut(msgspec.Struct, kw_only=True):
     versions: list[VersionOut]
 
 
+# The error answers every read route can give, as the core API documents them.
 _READ = {
     status: ResponseSpec(
         data_container=Problem, description=text, media_type="application/problem+json",
         generate_examples=False,
     )
     for status, text in (
-        (401, "Not signed in."), (403, "The role does not allow this."),
+        (400, "The request is malformed (a path id that is not a number)."),
+        (401, "Not signed in: sign in through /login and send the session cookie."),
+        (403, "The role does not allow this action."),
         (404, "No such record, or not one this account may see."),
+        (422, "A query parameter or header is not valid or too long."),
     )
 }  # fmt: skip
 

@@ -14,7 +14,7 @@ import pytest
 from playwright.async_api import Browser, Page, expect
 
 from labour_democracy.agreements.tables import Agreement
-from labour_democracy.core.tables import Role
+from labour_democracy.core.tables import Enterprise, Role
 from labour_democracy.i18n import today
 from tests import factories
 from tests.browser.conftest import DESKTOP, TIMEOUT_MS
@@ -201,6 +201,11 @@ async def test_hr_and_union_bargain_vote_sign_and_file_an_agreement(
     await hr.goto(here)
     await hr.click("#publish-form button[type=submit]")
     await expect(hr.locator(".flash.success")).to_be_visible()
+    token = (await Enterprise.objects().where(Enterprise.id == enterprise).first()).public_token
+    await hr.goto(f"/p/{token}")
+    await expect(hr.locator("#agreements")).to_contain_text("Mức lương thấp nhất là 5.600.000")
+    await expect(hr.locator("#agreements")).to_contain_text("Session 2")
+    await hr.goto(here)
     await hr.click("#file-form button[type=submit]")
     await expect(hr.locator(".flash.success")).to_contain_text("filing letter")
     filing = await _downloaded(hr, "a:has-text('filing letter (.docx)')")
