@@ -21,6 +21,7 @@ from labour_democracy.agreements import (  # noqa: F401 (labels register)
     inputs,
     labels,
     ledger,
+    library,
     queries,
     redline,
 )
@@ -158,6 +159,8 @@ async def _detail(
         can_file=context.can(PUBLISH_AND_FILE) and may_file(agreement),
         can_amend=context.can(BARGAIN) and agreement.status == AgreementStatus.SIGNED,
         grading_source=grading.default_frame().source,
+        samples=library.samples(),
+        library_source=library.source(),
         **ENUMS,
     )
 
@@ -263,8 +266,15 @@ class AgreementsController(Controller):
         )
 
     @get("/{agreement_id:int}", opt={"permission": VIEW_AGREEMENTS})
-    async def detail(self, request: Request, context: Context, agreement_id: Id) -> Template:
-        return await _detail(request, context, agreement_id)
+    async def detail(
+        self,
+        request: Request,
+        context: Context,
+        agreement_id: Id,
+        sample: FromQuery[int | None] = None,
+    ) -> Template:
+        chosen = library.form_values(sample, await ledger.chapters(agreement_id))
+        return await _detail(request, context, agreement_id, "", chosen)
 
     def _here(self, context: EnterpriseContext, agreement_id: int) -> str:
         return f"{_base(context)}/{agreement_id}"

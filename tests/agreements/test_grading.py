@@ -65,3 +65,15 @@ def test_the_frame_is_data_with_its_source():
     frame = grading.default_frame()
     assert "1580/HD-TLĐ" in frame.source
     assert [g[0] for g in frame.grades] == ["A", "B", "C", "D"]
+
+
+def test_no_sample_article_of_the_library_is_below_the_law():
+    import datetime as dt
+
+    from labour_democracy.agreements import floors, library
+
+    for sample in library.samples():
+        if sample["term"]:
+            check = floors.compare(sample["term"], Decimal(sample["value"]), dt.date(2026, 12, 6))
+            assert check.verdict is not Verdict.BELOW, sample["title"]
+            assert sample["term"] in floors.KINDS_BY_KEY

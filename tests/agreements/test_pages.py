@@ -182,3 +182,17 @@ async def test_the_text_renders_in_vietnamese_or_with_english_from_the_same_arti
     both = text((await hr.get(f"{base}/{agreement_id}/text.docx?bilingual=true")).content)
     assert "Điều 1. Phạm vi" in vietnamese and "All workers." not in vietnamese
     assert "Điều 1. Phạm vi" in both and "Article 1. Scope" in both and "All workers." in both
+
+
+async def test_a_sample_article_fills_the_form_and_is_checked_once_added(browser_for, enterprise):
+    from labour_democracy.agreements import library
+
+    hr = await in_english(await browser_for("hr@a.vn"))
+    union = await in_english(await browser_for("union@a.vn"))
+    base = f"/enterprises/{enterprise}/agreements"
+    agreement_id = await _request(union, base)
+    index = next(i for i, s in enumerate(library.samples(), start=1) if s["term"] == "wage_month")
+    page = await hr.get(f"{base}/{agreement_id}?sample={index}")
+    assert "5.600.000 đồng/tháng, cao hơn mức lương tối thiểu vùng" in page.text
+    assert 'value="5600000"' in page.text
+    assert (await hr.get(f"{base}/{agreement_id}?sample=999")).status_code == 200
