@@ -53,18 +53,20 @@ from labour_democracy.agreements.schemas import (
     VoteForm,
 )
 from labour_democracy.agreements.tables import (
+    Agreement,
     AgreementKind,
     AgreementStatus,
     BargainingSide,
     ClauseStatus,
 )
-from labour_democracy.core.errors import Conflict, Invalid
+from labour_democracy.core import enterprises
+from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 from labour_democracy.voting.tables import Channels
-from labour_democracy.web.params import Context, FromQuery, Id
+from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, redirect, render
 from labour_democracy.web.submit import submit
 
@@ -651,4 +653,31 @@ async def public_section(enterprise) -> dict[str, Any] | None:
     return await queries.published_for_public(enterprise)
 
 
-ROUTES = [AgreementsController]
+class PublicAgreementController(Controller):
+    """The anonymised copy of a published agreement, for the workers' page (no account)."""
+
+    path = "/p/{token:str}/agreements"
+
+    @get("/{published_id:int}/copy.docx", opt={"public": True})
+    async def public_copy(self, token: FromPath[str], published_id: FromPath[int]) -> Response:
+        enterprise = await enterprises.by_public_token(token)
+        agreement = (
+            await Agreement.objects()
+            .where(
+                (Agreement.id == published_id)
+                & (Agreement.enterprise == enterprise.id)
+                & Agreement.published_on.is_not_null()
+            )
+            .first()
+        )
+        if agreement is None:
+            raise NotFound
+        content = await issue.public_copy(enterprise, agreement)
+        return Response(
+            content,
+            media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            headers={"Content-Disposition": f'attachment; filename="thoa-uoc-{agreement.id}.docx"'},
+        )
+
+
+ROUTES = [AgreementsController, PublicAgreementController]

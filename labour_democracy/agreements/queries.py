@@ -166,7 +166,7 @@ async def published_for_public(enterprise) -> dict | None:
     )
     if not agreements and not minutes:
         return None
-    return {"agreements": agreements, "minutes": minutes}
+    return {"agreements": agreements, "minutes": minutes, "token": enterprise.public_token}
 
 
 async def version_text(agreement: Agreement, number: int) -> tuple[str, list[dict]]:

@@ -196,3 +196,22 @@ async def test_a_sample_article_fills_the_form_and_is_checked_once_added(browser
     assert "5.600.000 đồng/tháng, cao hơn mức lương tối thiểu vùng" in page.text
     assert 'value="5600000"' in page.text
     assert (await hr.get(f"{base}/{agreement_id}?sample=999")).status_code == 200
+
+
+async def test_the_public_copy_is_refused_until_published_and_outside_its_enterprise(
+    browser_for, enterprise
+):
+    from labour_democracy.core.tables import Enterprise
+
+    union = await in_english(await browser_for("union@a.vn"))
+    agreement_id = await _request(union, f"/enterprises/{enterprise}/agreements")
+    token = (await Enterprise.objects().where(Enterprise.id == enterprise).first()).public_token
+    other = await factories.enterprise(name="B")
+    other_token = (await Enterprise.objects().where(Enterprise.id == other).first()).public_token
+    anyone = await browser_for()
+    assert (await anyone.get(f"/p/{token}/agreements/{agreement_id}/copy.docx")).status_code == 404
+    await Agreement.update({Agreement.published_on: today()}).where(Agreement.id == agreement_id)
+    found = await anyone.get(f"/p/{token}/agreements/{agreement_id}/copy.docx")
+    assert found.status_code == 200 and found.content[:2] == b"PK"
+    wrong = await anyone.get(f"/p/{other_token}/agreements/{agreement_id}/copy.docx")
+    assert wrong.status_code == 404

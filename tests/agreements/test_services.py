@@ -45,6 +45,15 @@ from tests import factories
 WORKERS = 10
 
 
+def docx_text(content: bytes) -> str:
+    document = Document(io.BytesIO(content))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for cell_row in table.rows:
+            parts.extend(cell.text for cell in cell_row.cells)
+    return "\n".join(parts)
+
+
 async def _docx_text(document_id: int) -> str:
     row = (
         await IssuedDocument.select(IssuedDocument.content)
@@ -277,6 +286,12 @@ async def test_the_whole_life_of_an_agreement():
     assert "Kính gửi: Sở Nội vụ" in letter and "Điều 77" in letter
     notice = await _docx_text(agreement.publication_document)
     assert "THÔNG BÁO" in notice and "công bố" in notice
+
+    # The anonymised public copy names no person the records know.
+    enterprise_row = await Enterprise.objects().where(Enterprise.id == enterprise).first()
+    public = docx_text(await issue.public_copy(enterprise_row, agreement))
+    assert "5.600.000" in public and "[…]" in public
+    assert "Trần B" not in public and "Nguyễn Văn A" not in public
 
     # The expiry reminder sits on the expiry date, the renewal window 90 days before.
     with language("en"):

@@ -18,6 +18,7 @@ from labour_democracy.agreements.tables import (
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Province
 from labour_democracy.documents import services as issuing
+from labour_democracy.documents.rules import place_name
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import today
 
@@ -134,6 +135,59 @@ async def working_copy(
             bilingual=bilingual,
         ),
     )
+
+
+HIDDEN = "[…]"
+
+
+def _anonymised(text: list[dict], names: list[str]) -> list[dict]:
+    """The text with every name of a person the records know replaced by "[…]"."""
+    names = sorted({n.strip() for n in names if len(n.strip()) > 2}, key=len, reverse=True)
+
+    def hide(value: str) -> str:
+        for name in names:
+            value = value.replace(name, HIDDEN)
+        return value
+
+    return [
+        {
+            **chapter,
+            "articles": [
+                {**a, "title": hide(a["title"]), "text": hide(a["text"])}
+                for a in chapter["articles"]
+            ],
+        }
+        for chapter in text
+    ]
+
+
+async def public_copy(enterprise, agreement: Agreement) -> bytes:
+    """The published agreement for anyone (Art. 76(6)), with the names of persons removed:
+    the signers, the team members and the legal representative, in the signatures and the
+    articles alike. Unnumbered and not stored."""
+    team = await TeamMember.select(TeamMember.full_name).where(TeamMember.agreement == agreement.id)
+    names = [
+        agreement.employer_signer,
+        agreement.workers_signer,
+        enterprise.legal_representative,
+        *(row["full_name"] for row in team),
+    ]
+    province = (
+        await Province.select(Province.name).where(Province.id == enterprise.province).first()
+    )
+    head = issuing.Letterhead(
+        enterprise.name.upper(),
+        place_name(province["name"]) if province else "",
+        HIDDEN,
+        enterprise.legal_representative_title,
+    )
+    shown = Agreement(
+        **{**agreement.to_dict(), "employer_signer": HIDDEN, "workers_signer": HIDDEN}
+    )
+    context = contexts.agreement_context(
+        enterprise, head, shown, _anonymised(await agreement_text(agreement), names)
+    )
+    return await issuing.render_unnumbered(AGREEMENT, context)
 
 
 async def _reference(agreement: Agreement) -> str:
