@@ -176,12 +176,21 @@ async def test_the_text_renders_in_vietnamese_or_with_english_from_the_same_arti
     )  # fmt: skip
 
     def text(content: bytes) -> str:
-        return "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+        document = docx.Document(io.BytesIO(content))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+
+    def side_by_side(content: bytes) -> list[tuple[str, str]]:
+        document = docx.Document(io.BytesIO(content))
+        return [(r.cells[0].text, r.cells[1].text) for t in document.tables for r in t.rows]
 
     vietnamese = text((await hr.get(f"{base}/{agreement_id}/text.docx")).content)
     both = text((await hr.get(f"{base}/{agreement_id}/text.docx?bilingual=true")).content)
     assert "Điều 1. Phạm vi" in vietnamese and "All workers." not in vietnamese
     assert "Điều 1. Phạm vi" in both and "Article 1. Scope" in both and "All workers." in both
+    rows = side_by_side((await hr.get(f"{base}/{agreement_id}/text.docx?bilingual=true")).content)
+    assert ("Điều 1. Phạm vi", "Article 1. Scope") in rows
+    assert ("Toàn bộ người lao động.", "All workers.") in rows
 
 
 async def test_a_sample_article_fills_the_form_and_is_checked_once_added(browser_for, enterprise):

@@ -83,6 +83,31 @@ def build_minutes():
     return document
 
 
+def _side_by_side(document: Document) -> None:
+    """An article in two columns: Vietnamese on the left, English on the right, row by row."""
+    half = Emu(layout.TEXT_WIDTH // 2)
+    table = layout.borderless_table(document, (half, half))
+    heading = table.rows[0].cells
+    layout.paragraph(
+        heading[0], "Điều {{ article.number }}. {{ article.title }}", bold=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT, space_before=6, size=13,
+    )  # fmt: skip
+    layout.paragraph(
+        heading[1], "Article {{ article.number }}. {{ article.title_en }}", bold=True,
+        italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, space_before=6, size=13,
+    )  # fmt: skip
+    loop_start, cells, loop_end = table.add_row(), table.add_row(), table.add_row()
+    layout.paragraph(loop_start.cells[0], "{%tr for pair in article.pairs %}", size=2)
+    layout.paragraph(loop_end.cells[0], "{%tr endfor %}", size=2)
+    layout.paragraph(
+        cells.cells[0], "{{ pair[0] }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=4, size=13
+    )
+    layout.paragraph(
+        cells.cells[1], "{{ pair[1] }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, italic=True,
+        space_after=4, size=13,
+    )  # fmt: skip
+
+
 def build_agreement():
     """The agreement (or an amendment agreement): chapters and articles, then the signatures of
     the two parties (Art. 76(4)). With `bilingual`, each article is followed by its English
@@ -98,18 +123,14 @@ def build_agreement():
     layout.paragraph(document, "{{ chapter.title_en }}", italic=True)
     layout.tag(document, "endif")
     layout.tag(document, "for article in chapter.articles")
+    layout.tag(document, "if bilingual")
+    _side_by_side(document)
+    layout.tag(document, "else")
     layout.body_paragraph(
         document, "Điều {{ article.number }}. {{ article.title }}", bold=True, space_before=6
     )
     layout.tag(document, "for text in article.paragraphs")
     layout.body_paragraph(document, "{{ text }}")
-    layout.tag(document, "endfor")
-    layout.tag(document, "if bilingual and article.paragraphs_en")
-    layout.body_paragraph(
-        document, "Article {{ article.number }}. {{ article.title_en }}", italic=True, bold=True
-    )
-    layout.tag(document, "for text in article.paragraphs_en")
-    layout.body_paragraph(document, "{{ text }}", italic=True)
     layout.tag(document, "endfor")
     layout.tag(document, "endif")
     layout.tag(document, "endfor")

@@ -5,6 +5,7 @@ template context goes out."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import zip_longest
 from typing import Any
 
 from labour_democracy.documents import layout
@@ -109,7 +110,10 @@ def minutes_context(
 
 
 def _article(article: dict[str, Any]) -> dict[str, Any]:
+    vietnamese = [line for line in article["text"].splitlines() if line.strip()]
+    english = [line for line in article.get("text_en", "").splitlines() if line.strip()]
     return {
+        "pairs": [list(pair) for pair in zip_longest(vietnamese, english, fillvalue="")],
         "number": article["number"],
         "title": article["title"],
         "title_en": article.get("title_en", ""),
