@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from labour_democracy.agreements import inputs, ledger, rules
-from labour_democracy.agreements.permissions import BARGAIN, side_allowed
+from labour_democracy.agreements.labels import SKELETON
+from labour_democracy.agreements.permissions import BARGAIN, ORGANISE_VOTE, side_allowed
 from labour_democracy.agreements.schemas import (
     FailureForm,
     InformationForm,
@@ -30,7 +31,11 @@ from labour_democracy.core.errors import Conflict, Forbidden
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import today
+from labour_democracy.i18n import language, today
+from labour_democracy.voting import rules as voting_rules
+from labour_democracy.voting import services as voting
+from labour_democracy.voting.schemas import BallotForm, QuestionForm
+from labour_democracy.voting.tables import ElectorateKind, QuestionKind
 
 
 async def create_request(
@@ -266,6 +271,49 @@ async def record_failure(context: EnterpriseContext, agreement_id: int, form: Fa
         await audit.record(
             context.actor, "agreement.failed", "agreement", agreement.id, context.enterprise_id
         )
+
+
+async def consult_workers(context: EnterpriseContext, agreement_id: int) -> int:
+    """The representative organisation asks all workers what to bargain for (Art. 70(4)): a
+    draft consultation in the voting engine, one choice among the topics of Art. 67 (several
+    may be ticked); its slips, opening and closing are the vote's own pages. Returns its id."""
+    inputs.require(context, ORGANISE_VOTE)
+    async with write_transaction():
+        agreement = await inputs.agreement(context, agreement_id)
+        if agreement.status != AgreementStatus.BARGAINING:
+            raise Conflict(_("This bargaining is closed."))
+        if agreement.consultation_ballot is not None:
+            raise Conflict(_("The workers are already consulted for this bargaining."))
+        topics = [vi for vi, _en in SKELETON[1:-1]]
+        with language("vi"):
+            title = f"Lấy ý kiến người lao động về nội dung thương lượng: {agreement.title}"
+        ballot_id = await voting.create_ballot(
+            context,
+            BallotForm(title=title[:300], electorate_kind=ElectorateKind.ALL_WORKERS),
+        )
+        await voting.add_question(
+            context,
+            ballot_id,
+            QuestionForm(
+                kind=QuestionKind.CHOICE,
+                text="Anh/chị đề nghị thương lượng những nội dung nào?",
+                options="\n".join(topics),
+                max_selections=len(topics),
+            ),
+            rule_minimum=voting_rules.CONSULTATION_MAJORITY,
+        )
+        await Agreement.update({Agreement.consultation_ballot: ballot_id}).where(
+            Agreement.id == agreement.id
+        )
+        await audit.record(
+            context.actor,
+            "agreement.consultation",
+            "agreement",
+            agreement.id,
+            context.enterprise_id,
+            ballot=ballot_id,
+        )
+    return ballot_id
 
 
 def failure_grounds(agreement: Agreement, on: dt.date | None = None) -> list[str]:

@@ -157,6 +157,9 @@ async def _detail(
         can_bargain=context.can(BARGAIN) and ledger_may_change(agreement),
         can_vote=context.can(ORGANISE_VOTE) and may_put_to_vote(agreement),
         can_record=context.can(ORGANISE_VOTE) and agreement.status == AgreementStatus.VOTING,
+        can_consult=context.can(ORGANISE_VOTE)
+        and agreement.status == AgreementStatus.BARGAINING
+        and agreement.consultation_ballot is None,
         can_sign=context.can(SIGN) and may_sign(agreement),
         can_file=context.can(PUBLISH_AND_FILE) and may_file(agreement),
         can_amend=context.can(BARGAIN) and agreement.status == AgreementStatus.SIGNED,
@@ -296,6 +299,18 @@ class AgreementsController(Controller):
 
         here = self._here(context, agreement_id)
         return await _act(request, action(), _("The request letter was drawn up."), here)
+
+    @post("/{agreement_id:int}/consultation", opt={"permission": ORGANISE_VOTE})
+    async def consultation(self, request: Request, context: Context, agreement_id: Id) -> Response:
+        here = self._here(context, agreement_id)
+        try:
+            ballot_id = await bargaining.consult_workers(context, agreement_id)
+        except (Conflict, Invalid) as error:
+            message = " ".join(error.errors.values()) if isinstance(error, Invalid) else str(error)
+            flash(request, message, "error")
+            return redirect(request, here)
+        flash(request, _("The consultation was prepared: print the slips and open it."))
+        return redirect(request, f"/enterprises/{context.enterprise_id}/ballots/{ballot_id}")
 
     @post("/{agreement_id:int}/reply", opt={"permission": BARGAIN})
     async def reply(self, request: Request, context: Context, agreement_id: Id) -> Response:

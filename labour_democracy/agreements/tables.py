@@ -77,6 +77,8 @@ class Agreement(Table):
     information_given_on = Date(null=True, default=None)
     request_document = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.set_null)
     upper_union_invited = Boolean(default=False)
+    # The worker side's consultation of workers on what to ask for (Art. 70(4)).
+    consultation_ballot = ForeignKey(Ballot, null=True, on_delete=OnDelete.set_null)
     # Bargaining (Art. 70(2)) and its failure (Art. 71).
     first_session_on = Date(null=True, default=None)
     bargaining_due_on = Date(null=True, default=None)

@@ -372,3 +372,17 @@ async def test_a_new_agreement_can_start_from_the_last_signed_one():
         ("Mức lương thấp nhất", ClauseStatus.PROPOSED, 5_400_000)
     ]
     assert await Chapter.count().where(Chapter.agreement == new_id) == 9
+
+
+async def test_the_union_consults_the_workers_on_what_to_ask_for():
+    _enterprise, hr, union = await _setup()
+    agreement_id, _clause = await _bargain(hr, union)
+    with pytest.raises(Forbidden):
+        await bargaining.consult_workers(hr, agreement_id)
+    ballot_id = await bargaining.consult_workers(union, agreement_id)
+    question = (await voting.questions_with_options(ballot_id))[0]
+    assert len(question["options"]) == 7 and question["max_selections"] == 7
+    agreement = await Agreement.objects().where(Agreement.id == agreement_id).first()
+    assert agreement.consultation_ballot == ballot_id
+    with pytest.raises(Conflict):
+        await bargaining.consult_workers(union, agreement_id)

@@ -110,7 +110,7 @@ class IssuedDocument(Table, tablename="issued_document", schema=None):
     )
 
 
-ID = "2026-12-06T06:09:59:607888"
+ID = "2026-12-06T07:05:20:372120"
 VERSION = "1.38.0"
 DESCRIPTION = "agreements: bargaining, clause ledger, votes, versions"
 
@@ -121,8 +121,8 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="ApprovalVote",
-        tablename="approval_vote",
+        class_name="TeamMember",
+        tablename="team_member",
         schema=None,
         columns=None,
     )
@@ -132,14 +132,14 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="Proposal", tablename="proposal", schema=None, columns=None
+        class_name="BargainingSession",
+        tablename="bargaining_session",
+        schema=None,
+        columns=None,
     )
 
     manager.add_table(
-        class_name="AgreementVersion",
-        tablename="agreement_version",
-        schema=None,
-        columns=None,
+        class_name="Proposal", tablename="proposal", schema=None, columns=None
     )
 
     manager.add_table(
@@ -151,22 +151,22 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="TeamMember",
-        tablename="team_member",
+        class_name="ApprovalVote",
+        tablename="approval_vote",
         schema=None,
         columns=None,
     )
 
     manager.add_table(
-        class_name="BargainingSession",
-        tablename="bargaining_session",
+        class_name="AgreementVersion",
+        tablename="agreement_version",
         schema=None,
         columns=None,
     )
 
     manager.add_column(
-        table_class_name="ApprovalVote",
-        tablename="approval_vote",
+        table_class_name="TeamMember",
+        tablename="team_member",
         column_name="agreement",
         db_column_name="agreement",
         column_class_name="ForeignKey",
@@ -189,17 +189,40 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="ApprovalVote",
-        tablename="approval_vote",
-        column_name="ballot",
-        db_column_name="ballot",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="side",
+        db_column_name="side",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
-            "references": Ballot,
-            "on_delete": OnDelete.restrict,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
+            "length": 16,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "BargainingSide",
+                {"EMPLOYER": "cba_employer", "WORKERS": "cba_workers"},
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="full_name",
+        db_column_name="full_name",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -213,15 +236,16 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="ApprovalVote",
-        tablename="approval_vote",
-        column_name="version",
-        db_column_name="version",
-        column_class_name="Integer",
-        column_class=Integer,
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="title",
+        db_column_name="title",
+        column_class_name="Varchar",
+        column_class=Varchar,
         params={
-            "default": None,
-            "null": True,
+            "length": 255,
+            "default": "",
+            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -234,57 +258,15 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="ApprovalVote",
-        tablename="approval_vote",
-        column_name="votes_for",
-        db_column_name="votes_for",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ApprovalVote",
-        tablename="approval_vote",
-        column_name="workforce",
-        db_column_name="workforce",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="ApprovalVote",
-        tablename="approval_vote",
-        column_name="passed",
-        db_column_name="passed",
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="from_upper_union",
+        db_column_name="from_upper_union",
         column_class_name="Boolean",
         column_class=Boolean,
         params={
-            "default": None,
-            "null": True,
+            "default": False,
+            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -297,15 +279,15 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="ApprovalVote",
-        tablename="approval_vote",
-        column_name="recorded_on",
-        db_column_name="recorded_on",
-        column_class_name="Date",
-        column_class=Date,
+        table_class_name="TeamMember",
+        tablename="team_member",
+        column_name="leads",
+        db_column_name="leads",
+        column_class_name="Boolean",
+        column_class=Boolean,
         params={
-            "default": None,
-            "null": True,
+            "default": False,
+            "null": False,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -395,6 +377,206 @@ async def forwards():
             "length": 300,
             "default": "",
             "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="enterprise",
+        db_column_name="enterprise",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Enterprise,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="agreement",
+        db_column_name="agreement",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Agreement,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="number",
+        db_column_name="number",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="held_on",
+        db_column_name="held_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": DateNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="place",
+        db_column_name="place",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 300,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="minute_taker",
+        db_column_name="minute_taker",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="notes",
+        db_column_name="notes",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="minutes_document",
+        db_column_name="minutes_document",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": IssuedDocument,
+            "on_delete": OnDelete.set_null,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="BargainingSession",
+        tablename="bargaining_session",
+        column_name="published_on",
+        db_column_name="published_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -582,115 +764,6 @@ async def forwards():
         column_class=Timestamptz,
         params={
             "default": TimestamptzNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="agreement",
-        db_column_name="agreement",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Agreement,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="number",
-        db_column_name="number",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="reason",
-        db_column_name="reason",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 30,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="made_on",
-        db_column_name="made_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="AgreementVersion",
-        tablename="agreement_version",
-        column_name="content",
-        db_column_name="content",
-        column_class_name="JSON",
-        column_class=JSON,
-        params={
-            "default": "[]",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -1056,6 +1129,30 @@ async def forwards():
         params={
             "default": False,
             "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Agreement",
+        tablename="agreement",
+        column_name="consultation_ballot",
+        db_column_name="consultation_ballot",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Ballot,
+            "on_delete": OnDelete.set_null,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
@@ -1732,8 +1829,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
+        table_class_name="ApprovalVote",
+        tablename="approval_vote",
         column_name="agreement",
         db_column_name="agreement",
         column_class_name="ForeignKey",
@@ -1756,132 +1853,21 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="side",
-        db_column_name="side",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 16,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "BargainingSide",
-                {"EMPLOYER": "cba_employer", "WORKERS": "cba_workers"},
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="full_name",
-        db_column_name="full_name",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="title",
-        db_column_name="title",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="from_upper_union",
-        db_column_name="from_upper_union",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": False,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="TeamMember",
-        tablename="team_member",
-        column_name="leads",
-        db_column_name="leads",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": False,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
-        column_name="enterprise",
-        db_column_name="enterprise",
+        table_class_name="ApprovalVote",
+        tablename="approval_vote",
+        column_name="ballot",
+        db_column_name="ballot",
         column_class_name="ForeignKey",
         column_class=ForeignKey,
         params={
-            "references": Enterprise,
-            "on_delete": OnDelete.cascade,
+            "references": Ballot,
+            "on_delete": OnDelete.restrict,
             "on_update": OnUpdate.cascade,
             "target_column": None,
             "null": False,
             "primary_key": False,
             "unique": False,
-            "index": True,
+            "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
@@ -1891,8 +1877,113 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
+        table_class_name="ApprovalVote",
+        tablename="approval_vote",
+        column_name="version",
+        db_column_name="version",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ApprovalVote",
+        tablename="approval_vote",
+        column_name="votes_for",
+        db_column_name="votes_for",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ApprovalVote",
+        tablename="approval_vote",
+        column_name="workforce",
+        db_column_name="workforce",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ApprovalVote",
+        tablename="approval_vote",
+        column_name="passed",
+        db_column_name="passed",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="ApprovalVote",
+        tablename="approval_vote",
+        column_name="recorded_on",
+        db_column_name="recorded_on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
         column_name="agreement",
         db_column_name="agreement",
         column_class_name="ForeignKey",
@@ -1915,8 +2006,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
         column_name="number",
         db_column_name="number",
         column_class_name="SmallInt",
@@ -1936,10 +2027,32 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
-        column_name="held_on",
-        db_column_name="held_on",
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
+        column_name="reason",
+        db_column_name="reason",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 30,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
+        column_name="made_on",
+        db_column_name="made_on",
         column_class_name="Date",
         column_class=Date,
         params={
@@ -1957,104 +2070,15 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
-        column_name="place",
-        db_column_name="place",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="AgreementVersion",
+        tablename="agreement_version",
+        column_name="content",
+        db_column_name="content",
+        column_class_name="JSON",
+        column_class=JSON,
         params={
-            "length": 300,
-            "default": "",
+            "default": "[]",
             "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
-        column_name="minute_taker",
-        db_column_name="minute_taker",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
-        column_name="notes",
-        db_column_name="notes",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
-        column_name="minutes_document",
-        db_column_name="minutes_document",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": IssuedDocument,
-            "on_delete": OnDelete.set_null,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="BargainingSession",
-        tablename="bargaining_session",
-        column_name="published_on",
-        db_column_name="published_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": None,
-            "null": True,
             "primary_key": False,
             "unique": False,
             "index": False,
