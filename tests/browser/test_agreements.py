@@ -17,7 +17,8 @@ from labour_democracy.agreements.tables import Agreement
 from labour_democracy.core.tables import Enterprise, Role
 from labour_democracy.i18n import today
 from tests import factories
-from tests.browser.conftest import DESKTOP, TIMEOUT_MS
+from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
+from tests.browser.test_phone_layout import OVERFLOW
 
 pytestmark = pytest.mark.browser
 WORKERS = 4
@@ -218,3 +219,10 @@ async def test_hr_and_union_bargain_vote_sign_and_file_an_agreement(
     )
     await hr.goto(f"/enterprises/{enterprise}")
     await expect(hr.locator(".due-list")).to_contain_text("expires: bargain its renewal")
+
+    # The pages fit a 360-px phone.
+    await union.set_viewport_size(PHONE)
+    for path in (base, here, f"{here}/compare", clause, f"{here}/import"):
+        await union.goto(path)
+        result = await union.evaluate(OVERFLOW)
+        assert result["excess"] <= 0, f"{path} is {result['excess']}px too wide: {result['wide']}"
