@@ -316,7 +316,9 @@ async def consult_workers(context: EnterpriseContext, agreement_id: int) -> int:
     return ballot_id
 
 
-def failure_grounds(agreement: Agreement, on: dt.date | None = None) -> list[str]:
+def failure_grounds(
+    agreement: Agreement, on: dt.date | None = None, saturday_works: bool = False
+) -> list[str]:
     """The grounds of Art. 71 the deadlines give today (msgids)."""
     if agreement.status != AgreementStatus.BARGAINING:
         return []
@@ -326,4 +328,5 @@ def failure_grounds(agreement: Agreement, on: dt.date | None = None) -> list[str
         first_session_on=agreement.first_session_on,
         concluded=False,
         on=on or today(),
+        saturday_works=saturday_works,
     )

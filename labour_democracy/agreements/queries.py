@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from labour_democracy.agreements import approval, bargaining, grading, ledger, rules
+from labour_democracy.agreements import approval, bargaining, grading, inputs, ledger, rules
 from labour_democracy.agreements.floors import Verdict
 from labour_democracy.agreements.tables import (
     Agreement,
@@ -95,7 +95,9 @@ async def agreement_view(context: EnterpriseContext, agreement: Agreement) -> Ag
         )
         .where(AgreementVersion.agreement == agreement.id)
         .order_by(AgreementVersion.number),
-        failure_grounds=bargaining.failure_grounds(agreement, on),
+        failure_grounds=bargaining.failure_grounds(
+            agreement, on, inputs.saturday_works(context.enterprise)
+        ),
         blocking=await approval.blocking_clauses(context, agreement)
         if agreement.status == AgreementStatus.BARGAINING
         else [],
