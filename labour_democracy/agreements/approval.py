@@ -40,6 +40,12 @@ from labour_democracy.voting.tables import BallotStatus, ElectorateKind, Questio
 AGREEMENT_PURPOSE = "agreement"
 
 
+async def queries_text(agreement: Agreement) -> list[dict]:
+    return ledger.text_of(
+        await ledger.chapters(agreement.id), await ledger.checked_clauses(agreement, None)
+    )
+
+
 async def blocking_clauses(context: EnterpriseContext, agreement: Agreement) -> list[str]:
     """What stops the draft going to the vote: articles not yet agreed, and articles below the
     law (Art. 75(2): an agreement may not breach the law)."""
@@ -87,19 +93,29 @@ async def put_to_vote(context: EnterpriseContext, agreement_id: int, form: VoteF
             purpose=AGREEMENT_PURPOSE,
         )
         rule = voting_rules.AGREEMENT_APPROVAL
-        await voting.add_question(
-            context,
-            ballot_id,
-            QuestionForm(
-                kind=QuestionKind.MOTION,
-                text=question,
-                rule_base=rule.base,
-                rule_comparator=rule.comparator,
-                rule_numerator=rule.numerator,
-                rule_denominator=rule.denominator,
-            ),
-            rule_minimum=rule,
-        )
+        texts = [question]
+        if form.by_chapter:
+            text = await queries_text(agreement)
+            texts = [
+                f"Anh/chị có tán thành Chương {chapter['number']}. {chapter['title']} của dự "
+                "thảo không?"[:2000]
+                for chapter in text
+                if chapter["articles"]
+            ]
+        for text_of_question in texts:
+            await voting.add_question(
+                context,
+                ballot_id,
+                QuestionForm(
+                    kind=QuestionKind.MOTION,
+                    text=text_of_question,
+                    rule_base=rule.base,
+                    rule_comparator=rule.comparator,
+                    rule_numerator=rule.numerator,
+                    rule_denominator=rule.denominator,
+                ),
+                rule_minimum=rule,
+            )
         version = await ledger.snapshot(context, agreement, "vote")
         await ApprovalVote(agreement=agreement.id, ballot=ballot_id, version=version).save()
         await Agreement.update({Agreement.status: AgreementStatus.VOTING}).where(
@@ -142,10 +158,20 @@ async def record_result(context: EnterpriseContext, agreement_id: int) -> bool:
                 )
             )
         result = tally.unseal(ballot.result)
-        options = (await voting.questions_with_options(ballot.id))[0]["options"]
-        for_id = next(o["id"] for o in options if o["role"] == "for")
-        votes_for = next(o.votes for o in result.questions[0].options if o.id == for_id)
-        passed = rules.approval_passes(votes_for, result.electorate)
+        # Whole draft or chapter by chapter: every question needs more than half of all
+        # workers; the smallest approval is the one recorded.
+        for_ids = {
+            o["id"]
+            for question in await voting.questions_with_options(ballot.id)
+            for o in question["options"]
+            if o["role"] == "for"
+        }
+        approvals = [
+            next(o.votes for o in question.options if o.id in for_ids)
+            for question in result.questions
+        ]
+        votes_for = min(approvals)
+        passed = all(rules.approval_passes(n, result.electorate) for n in approvals)
         await ApprovalVote.update(
             {
                 ApprovalVote.votes_for: votes_for,

@@ -70,6 +70,7 @@ class FailureForm(msgspec.Struct, kw_only=True):
 class VoteForm(msgspec.Struct, kw_only=True):
     channels: Channels = Channels.PAPER
     explanation: str | None = None
+    by_chapter: bool = False  # one question per chapter, each needing more than half
 
 
 class SignForm(msgspec.Struct, kw_only=True):

@@ -386,3 +386,37 @@ async def test_the_union_consults_the_workers_on_what_to_ask_for():
     assert agreement.consultation_ballot == ballot_id
     with pytest.raises(Conflict):
         await bargaining.consult_workers(union, agreement_id)
+
+
+async def test_a_chapter_by_chapter_vote_passes_only_if_every_chapter_does():
+    _enterprise, hr, union = await _setup()
+    agreement_id, clause_id = await _bargain(hr, union)
+    await _agree(hr, agreement_id, clause_id, value="5.400.000")
+    chapter = (
+        await Chapter.select(Chapter.id)
+        .where((Chapter.agreement == agreement_id) & (Chapter.position == 3))
+        .first()
+    )
+    second = await ledger.add_clause(
+        hr, agreement_id, ClauseForm(chapter=chapter["id"], title="Giờ làm", text="8 giờ/ngày")
+    )
+    await _agree(hr, agreement_id, second)
+    ballot_id = await approval.put_to_vote(union, agreement_id, VoteForm(by_chapter=True))
+    questions = await voting.questions_with_options(ballot_id)
+    assert len(questions) == 2 and "Chương 2" in questions[0]["text"]
+    await voting.open_ballot(union, ballot_id)
+    counts = {}
+    for question, approvals in zip(questions, (WORKERS // 2 + 1, WORKERS // 2), strict=True):
+        options = {o["role"]: o["id"] for o in question["options"]}
+        counts[(question["id"], options["for"], False)] = approvals
+        counts[(question["id"], options["against"], False)] = WORKERS - approvals
+    await voting.add_tally_sheet(
+        union,
+        ballot_id,
+        TallySheetForm(kind=TallyKind.PAPER, ballots=WORKERS, teller_one="A", teller_two="B"),
+        counts,
+    )
+    await voting.close_ballot(union, ballot_id)
+    assert await approval.record_result(union, agreement_id) is False
+    vote = await ApprovalVote.objects().where(ApprovalVote.agreement == agreement_id).first()
+    assert (vote.votes_for, vote.passed) == (WORKERS // 2, False)
