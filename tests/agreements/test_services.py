@@ -25,6 +25,7 @@ from labour_democracy.agreements.schemas import (
 )
 from labour_democracy.agreements.tables import (
     Agreement,
+    AgreementKind,
     AgreementStatus,
     ApprovalVote,
     BargainingSide,
@@ -420,3 +421,55 @@ async def test_a_chapter_by_chapter_vote_passes_only_if_every_chapter_does():
     assert await approval.record_result(union, agreement_id) is False
     vote = await ApprovalVote.objects().where(ApprovalVote.agreement == agreement_id).first()
     assert (vote.votes_for, vote.passed) == (WORKERS // 2, False)
+
+
+async def test_an_amendment_starts_from_the_signed_text_and_prints_what_it_amends():
+    _enterprise, hr, union = await _setup()
+    agreement_id, clause_id = await _bargain(hr, union)
+    await _agree(hr, agreement_id, clause_id, value="5.400.000")
+    await Agreement.update({Agreement.status: AgreementStatus.APPROVED}).where(
+        Agreement.id == agreement_id
+    )
+    await approval.sign(
+        hr,
+        agreement_id,
+        SignForm(signed_on=today(), term_months=12, employer_signer="A", workers_signer="B"),
+    )
+    amendment_id = await bargaining.create_request(
+        union,
+        RequestForm(
+            requested_by=BargainingSide.WORKERS,
+            received_on=today(),
+            title="Sửa đổi mức lương",
+            contents="Điều 1",
+        ),
+        kind=AgreementKind.AMENDMENT,
+        amends=agreement_id,
+    )
+    copied = await Clause.objects().where(Clause.agreement == amendment_id)
+    assert [(c.title, c.status) for c in copied] == [("Mức lương thấp nhất", ClauseStatus.AGREED)]
+    await _agree(union, amendment_id, copied[0].id, value="5.800.000", side=BargainingSide.WORKERS)
+    amendment = await Agreement.objects().where(Agreement.id == amendment_id).first()
+    from labour_democracy.agreements import queries, redline
+
+    rows = redline.compare(
+        await queries.amended_text(amendment), (await queries.version_text(amendment, 0))[1]
+    )
+    assert any(row.change == "changed" for row in rows) is False  # the text line is unchanged
+    await Agreement.update({Agreement.status: AgreementStatus.APPROVED}).where(
+        Agreement.id == amendment_id
+    )
+    await approval.sign(
+        hr,
+        amendment_id,
+        SignForm(signed_on=today(), term_months=12, employer_signer="A", workers_signer="B"),
+    )
+    amendment = await Agreement.objects().where(Agreement.id == amendment_id).first()
+    text = await _docx_text(amendment.agreement_document)
+    assert "Sửa đổi, bổ sung Sửa đổi mức lương" in text and "Sửa đổi, bổ sung Thỏa ước" in text
+    kind = (
+        await IssuedDocument.select(IssuedDocument.kind)
+        .where(IssuedDocument.id == amendment.agreement_document)
+        .first()
+    )
+    assert kind["kind"] == "cba_amendment"

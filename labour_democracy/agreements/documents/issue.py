@@ -89,14 +89,15 @@ async def agreement_document(
     head = await issuing.letterhead(context)
     amended = ""
     if agreement.kind == AgreementKind.AMENDMENT and agreement.amends:
+        amended_row = (
+            await Agreement.select(Agreement.agreement_document)
+            .where(Agreement.id == agreement.amends)
+            .first()
+        )
+        document_id = amended_row["agreement_document"] if amended_row else None
         row = (
             await IssuedDocument.select(IssuedDocument.reference)
-            .where(
-                IssuedDocument.id
-                == Agreement.select(Agreement.agreement_document).where(
-                    Agreement.id == agreement.amends
-                )
-            )
+            .where(IssuedDocument.id == (document_id or -1))
             .first()
         )
         amended = row["reference"] if row else ""
