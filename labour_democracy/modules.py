@@ -8,6 +8,7 @@ starts.
 """
 
 from labour_democracy import manifest
+from labour_democracy.agreements.manifest import MANIFEST as agreements
 from labour_democracy.conferences.manifest import MANIFEST as conferences
 from labour_democracy.core.manifest import MANIFEST as core
 from labour_democracy.dialogue.manifest import MANIFEST as dialogue
@@ -30,6 +31,7 @@ MODULES = (
     dialogue,
     conferences,
     workplace_rules,
+    agreements,
 )
 
 

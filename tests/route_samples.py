@@ -428,3 +428,84 @@ async def _disclosure(enterprise_id: int) -> int:
     )
     await disclosure.save()
     return disclosure.id
+
+async def _agreement_in_bargaining(enterprise_id: int) -> int:
+    """The enterprise's sample agreement still in bargaining, with its chapters (agreements)."""
+    from labour_democracy.agreements.labels import SKELETON
+    from labour_democracy.agreements.tables import Agreement, Chapter
+
+    row = await Agreement.select(Agreement.id).where(Agreement.enterprise == enterprise_id).first()
+    if row:
+        return row["id"]
+    agreement = Agreement(
+        enterprise=enterprise_id,
+        title="Thỏa ước mẫu",
+        requested_by="cba_workers",
+        request_contents="Tiền lương",
+        received_on=dt.date(2026, 3, 2),
+        reply_due_on=dt.date(2026, 3, 11),
+        first_session_due_on=dt.date(2026, 4, 1),
+    )
+    await agreement.save()
+    for position, (title, title_en) in enumerate(SKELETON, start=1):
+        await Chapter(
+            agreement=agreement.id, position=position, title=title, title_en=title_en
+        ).save()
+    return agreement.id
+
+
+@sample("agreement_id")
+async def _agreement(enterprise_id: int) -> int:
+    return await _agreement_in_bargaining(enterprise_id)
+
+
+@sample("bargaining_session_id")
+async def _bargaining_session(enterprise_id: int) -> int:
+    """A session of the sample agreement (agreements)."""
+    from labour_democracy.agreements.tables import BargainingSession
+
+    agreement_id = await _agreement_in_bargaining(enterprise_id)
+    session = BargainingSession(
+        enterprise=enterprise_id,
+        agreement=agreement_id,
+        number=1,
+        held_on=dt.date(2026, 3, 20),
+        place="Hội trường",
+        minute_taker="Lê Văn Mẫu",
+    )
+    await session.save()
+    return session.id
+
+
+@sample("clause_id")
+async def _clause(enterprise_id: int) -> int:
+    """A wage article of the sample agreement (agreements)."""
+    from labour_democracy.agreements.tables import Chapter, Clause
+
+    agreement_id = await _agreement_in_bargaining(enterprise_id)
+    chapter = await Chapter.select(Chapter.id).where(Chapter.agreement == agreement_id).first()
+    clause = Clause(
+        enterprise=enterprise_id,
+        agreement=agreement_id,
+        chapter=chapter["id"],
+        position=1,
+        title="Mức lương thấp nhất",
+        text="5.400.000 đồng/tháng",
+        term="wage_month",
+        value=5_400_000,
+    )
+    await clause.save()
+    return clause.id
+
+
+@sample("version_number")
+async def _agreement_version(enterprise_id: int) -> int:
+    """Version 1 of the sample agreement (agreements; a number within the agreement)."""
+    from labour_democracy.agreements.tables import AgreementVersion
+
+    agreement_id = await _agreement_in_bargaining(enterprise_id)
+    if not await AgreementVersion.exists().where(AgreementVersion.agreement == agreement_id):
+        await AgreementVersion(
+            agreement=agreement_id, number=1, reason="vote", made_on=dt.date(2026, 4, 1), content=[]
+        ).save()
+    return 1

@@ -64,4 +64,9 @@ async def test_an_enterprise_with_no_records_owes_what_is_yearly_and_nothing_els
         "followups_done",
         "union_term",
         "disclosures_on_time",
+
+        "agreement_in_force",
+        "agreement_filed",
+        "agreement_not_expiring",
+        "agreement_clauses_lawful",
     }

@@ -46,6 +46,7 @@ class EnterpriseOut(msgspec.Struct):
     representative_body: str
     weekly_rest_days: str  # weekday numbers, Monday 0 ... Sunday 6 (Labour Code Art. 111(2))
     saturday_works: bool  # derived from weekly_rest_days, for clients written before it
+    min_wage_region: int | None
     workforce: int
     workforce_counted_on: dt.date
 

@@ -35,6 +35,7 @@ class EnterpriseForm(msgspec.Struct, kw_only=True):
     representative_body: str | None = None
     # Labour Code Art. 111(2); one of core.calendar.REST_DAY_CHOICES ("5,6": Saturday and Sunday).
     weekly_rest_days: str = "5,6"
+    min_wage_region: int | None = None
 
 
 class CalendarDayForm(msgspec.Struct, kw_only=True):

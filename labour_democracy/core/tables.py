@@ -102,6 +102,9 @@ class Enterprise(Table):
     # Labour Code (45/2019/QH14) Art. 111(2): the weekly rest day(s) the internal rules fix, as
     # weekday numbers ("6": Sunday; "5,6": Saturday and Sunday); core/calendar.py reads them.
     weekly_rest_days = Varchar(length=20, default="5,6")
+    # The regional minimum-wage region (I-IV as 1-4) of the commune of the head office (Decree
+    # 293/2025/NĐ-CP, Arts. 3-4); None until set, and then region I, the highest, is assumed.
+    min_wage_region = SmallInt(null=True, default=None)
     # The unguessable part of the enterprise's public page (/p/<token>), for workers.
     # A standard-library default, so the generated migration imports no application code.
     public_token = Varchar(length=64, default=secrets.token_urlsafe)

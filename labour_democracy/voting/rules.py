@@ -139,6 +139,9 @@ CONSULTATION_MAJORITY = Rule(
 NO_QUORUM = Rule(Base.ELECTORATE, Comparator.AT_LEAST, 0, 1, N_("No quorum required"))
 # The weakest rule of all, the floor for questions whose caller requires nothing.
 ANY_RULE = Rule(Base.VALID, Comparator.AT_LEAST, 0, 1, N_("No minimum set by law"))
+# Ballots whose purpose the law fixes a rule for, whoever adds a question: a question of an
+# agreement vote can never be weaker than Art. 76(1), even one added from the vote's own pages.
+PURPOSE_MINIMUMS = {"agreement": AGREEMENT_APPROVAL}
 # The source of a rule stricter than the law's minimum, chosen when the ballot was set up.
 ORGANISER_CHOICE = N_("Chosen by the organiser")
 

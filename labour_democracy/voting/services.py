@@ -297,6 +297,9 @@ async def add_question(
     minimum = rule_minimum or (
         rules.ELECTION_MAJORITY if form.kind is QuestionKind.ELECTION else rules.ANY_RULE
     )
+    fixed = rules.PURPOSE_MINIMUMS.get(ballot.purpose)
+    if fixed is not None and not minimum.is_at_least_as_strict_as(fixed):
+        minimum = fixed
     labels, min_selections, max_selections, seats = _question_shape(form)
     rule = _question_rule(form, minimum)
     async with write_transaction():
