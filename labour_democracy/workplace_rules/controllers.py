@@ -324,7 +324,7 @@ async def _board_page(
         state_owned=soe,
         is_state_owned=context.enterprise.ownership == "state_owned",
         matters=[(key, title) for key, title, _a in rules.disclosure_matters(soe)],
-        forms=[(key, labels.FORMS[key], "") for key in rules.DISCLOSURE_FORMS],
+        forms=[(key, _(labels.FORMS[key]), "") for key in rules.DISCLOSURE_FORMS],
         values={
             "decided_on": today().isoformat(),
             "disclosed_on": today().isoformat(),
