@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from decimal import Decimal
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo
 

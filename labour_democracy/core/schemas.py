@@ -92,6 +92,7 @@ class MembershipForm(msgspec.Struct, kw_only=True):
     role: Role
     enterprise: int | None = None
     province: int | None = None
+    upper_union: int | None = None  # for a local (commune or industrial-park) union officer
 
 
 class PasswordForm(msgspec.Struct, kw_only=True):
