@@ -8,6 +8,7 @@ starts.
 """
 
 from labour_democracy import manifest
+from labour_democracy.compliance.manifest import MANIFEST as compliance
 from labour_democracy.conferences.manifest import MANIFEST as conferences
 from labour_democracy.core.manifest import MANIFEST as core
 from labour_democracy.dialogue.manifest import MANIFEST as dialogue
@@ -17,7 +18,17 @@ from labour_democracy.notices.manifest import MANIFEST as notices
 from labour_democracy.suggestions.manifest import MANIFEST as suggestions
 from labour_democracy.voting.manifest import MANIFEST as voting
 
-MODULES = (core, documents, notices, voting, suggestions, followups, dialogue, conferences)
+MODULES = (
+    core,
+    documents,
+    notices,
+    voting,
+    suggestions,
+    followups,
+    dialogue,
+    conferences,
+    compliance,  # last: it reads what every module before it declares
+)
 
 
 def install() -> None:
