@@ -43,5 +43,5 @@ def bad_file(codes: list[str]) -> bytes:
     row 2 (row 46)."""
     lines = [HEADER, *rows(codes)]
     lines.append("4609999999,Công ty lạ,99999,,,,C,private,50,10")
-    lines.append("4600000001,Công ty trùng,%s,,,,C,private,50,10" % codes[0])
+    lines.append(f"4600000001,Công ty trùng,{codes[0]},,,,C,private,50,10")
     return ("\n".join(lines) + "\n").encode()

@@ -58,7 +58,7 @@ async def _seeded(browser_for):
 async def test_the_province_officer_sees_95_3_percent_and_drills_down_to_the_late_two(
     browser_for,
 ):
-    officer, ids = await _seeded(browser_for)
+    officer, _ids = await _seeded(browser_for)
     page = await officer.get("/compliance/")
     assert page.status_code == 200, page.text
     assert "95.3%" in page.text and "41 of 43" in page.text
@@ -91,7 +91,7 @@ async def test_a_reminder_reaches_the_enterprise_and_the_report_reads_back(brows
 
 
 async def test_a_commune_union_officer_sees_only_its_enterprises(browser_for):
-    officer, ids = await _seeded(browser_for)
+    _officer, ids = await _seeded(browser_for)
     park = await UpperUnion.select(UpperUnion.id).where(UpperUnion.code == "KCN-YB").first()
     user = User(
         email="kcn@tn.vn",

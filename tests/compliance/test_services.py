@@ -83,7 +83,7 @@ async def test_no_eligible_enterprise_gives_no_rate_not_zero():
 
 
 async def test_the_tallies_equal_the_raw_count_after_facts_and_entries_change():
-    actor, ids = await imported()
+    _actor, ids = await imported()
     year = today().year
     for n, enterprise_id in enumerate(ids):
         async with write_transaction():
