@@ -226,7 +226,8 @@ class ComplianceController(Controller):
         v = await dashboard.view(actor, f)
         province = _single_province(v)
         if province is None:
-            raise Invalid({"province": _("Choose the province of the report.")})
+            flash(request, _("Choose the province of the report."), "error")
+            return redirect(request, "/compliance/?" + address(f))
         content = await report.render(v, await _province_name(province), today())
         return Response(
             content,
@@ -235,10 +236,12 @@ class ComplianceController(Controller):
         )
 
     @get("/snapshot", opt=READ)
-    async def snapshot(self, request: Request, actor: CurrentActor) -> Template:
+    async def snapshot(self, request: Request, actor: CurrentActor) -> Response:
         raw = request.query_params.get("id") or ""
         scope = federation_scope(actor)
-        if not raw.isdigit() or scope.is_empty or scope.province_ids == ():
+        if not raw.isdigit():
+            return redirect(request, "/compliance/")
+        if scope.is_empty or scope.province_ids == ():
             raise NotFound
         row = await snapshots.get(int(raw), scope.province_ids)
         return render(
