@@ -168,9 +168,19 @@ async def breakdown(v: View) -> tuple[str, list[Group]]:
 
 
 async def trend(v: View) -> list[tuple[int, list[Line]]]:
-    """The figures of the last years, oldest first."""
-    first = v.filters.year - TREND_YEARS + 1
-    return [(year, await totals(v, year)) for year in range(first, v.filters.year + 1)]
+    """The figures of the last years, oldest first (one query for all of them)."""
+    years = list(range(v.filters.year - TREND_YEARS + 1, v.filters.year + 1))
+    f = v.filters
+    by_year = await tallies.counts(
+        years,
+        None,
+        province_ids=v.province_ids,
+        union_ids=v.union_ids,
+        sector=f.sector or None,
+        ownership=f.ownership or None,
+        size=f.size_range(),
+    )
+    return [(year, lines(by_year.get(year), v)) for year in years]
 
 
 # Lists of enterprises -----------------------------------------------------------------------

@@ -112,12 +112,19 @@ async def move_facts(enterprise_id: int, old: Dims | None, new: Dims | None) -> 
             await move_fact(fact["year"], fact["obligation"], new, None, fact["state"])
 
 
+_checked_bands: set[str] = set()
+
+
 async def ensure_bands() -> None:
-    """Rebuild once when the installed modules declare a threshold the tallies lack a band for."""
+    """Rebuild once when the installed modules declare a threshold the tallies lack a band for
+    (checked once per process: the bands change only with the installed modules)."""
     wanted = ",".join(map(str, obligations.current_bands()))
+    if wanted in _checked_bands:
+        return
     row = await TallyState.select(TallyState.bands).first()
     if row is None or row["bands"] != wanted:
         await rebuild()
+    _checked_bands.add(wanted)
 
 
 async def rebuild() -> None:
@@ -202,7 +209,7 @@ def _where(
 
 
 async def counts(
-    year: int,
+    year: int | list[int],
     group: str | None = None,
     *,
     province_ids: Iterable[int] | None = None,
@@ -212,11 +219,15 @@ async def counts(
     size: tuple[int, int | None] | None = None,
 ) -> dict[int, Counts]:
     """The counts from the tallies, by `group` ("province", "upper_union", or None: one group
-    keyed 0). Per-union rows are read when grouping by or filtering on unions; the province's
+    keyed 0); by year instead when `year` is a list (the same registered enterprises each
+    year). Per-union rows are read when grouping by or filtering on unions; the province's
     rows otherwise."""
     by_union = group == "upper_union" or union_ids is not None
+    years = year if isinstance(year, list) else [year]
     group_sql = f"t.{group}" if group else "0"
     grouped = f"{group_sql}, " if group else ""
+    tally_group = "t.year" if isinstance(year, list) else group_sql
+    tally_grouped = "t.year, " if isinstance(year, list) else grouped
     args: list = []
     where = _where(province_ids, union_ids, sector, ownership, size, "t", args)
     level = "t.upper_union >= 0" if by_union else f"t.upper_union = {PROVINCE_ROW}"
@@ -227,14 +238,27 @@ async def counts(
         *args,
     )
     tallies = await Tally.raw(
-        f"SELECT {group_sql} AS grp, t.obligation, t.ownership, t.band, SUM(t.met) AS met,"
+        f"SELECT {tally_group} AS grp, t.obligation, t.ownership, t.band, SUM(t.met) AS met,"
         " SUM(t.not_met) AS not_met, SUM(t.nothing_due) AS nothing_due"
-        f" FROM compliance_tally AS t WHERE t.year = {{}} AND {level} AND {where}"
-        f" GROUP BY {grouped}t.obligation, t.ownership, t.band",
-        year,
+        f" FROM compliance_tally AS t WHERE {level}"
+        f" AND t.year IN ({', '.join('{}' for _ in years)}) AND {where}"
+        f" GROUP BY {tally_grouped}t.obligation, t.ownership, t.band",
+        *years,
         *args,
     )
+    if isinstance(year, list):  # every year counts the same enterprises
+        for row in buckets:
+            row["grp"] = None
+        return _by_year(buckets, tallies, years)
     return _collect(buckets, tallies)
+
+
+def _by_year(buckets: list[dict], tallies: list[dict], years: list[int]) -> dict[int, Counts]:
+    result = _collect([], tallies)
+    enterprises = {(row["ownership"], row["band"]): int(row["n"]) for row in buckets}
+    for year in years:
+        result.setdefault(year, Counts({}, defaultdict(dict)))
+    return {year: Counts(dict(enterprises), counted.facts) for year, counted in result.items()}
 
 
 def _collect(buckets: list[dict], tallies: list[dict]) -> dict[int, Counts]:
@@ -254,25 +278,28 @@ def _collect(buckets: list[dict], tallies: list[dict]) -> dict[int, Counts]:
     return result
 
 
-async def raw_counts(year: int, province_ids: Iterable[int] | None = None) -> dict[int, Counts]:
-    """The same counts by province, from the register and the facts themselves (one aggregate
-    query each): what the dashboard would cost without the tallies."""
+async def raw_counts(
+    year: int, province_ids: Iterable[int] | None = None, group: str = "province"
+) -> dict[int, Counts]:
+    """The same counts by province (or upper union), from the register and the facts
+    themselves (one aggregate query each): what the dashboard would cost without the tallies."""
     args: list = []
     where = _where(province_ids, None, None, None, None, "r", args)
+    column = "r.upper_union" if group == "upper_union" else "r.province"
     buckets = await RegisterEntry.raw(
-        "SELECT r.province AS grp, r.ownership, r.band, COUNT(*) AS n"
+        f"SELECT {column} AS grp, r.ownership, r.band, COUNT(*) AS n"
         f" FROM compliance_register AS r WHERE {where}"
-        " GROUP BY r.province, r.ownership, r.band",
+        f" GROUP BY {column}, r.ownership, r.band",
         *args,
     )
     tallies = await Fact.raw(
-        "SELECT r.province AS grp, f.obligation, r.ownership, r.band,"
+        f"SELECT {column} AS grp, f.obligation, r.ownership, r.band,"
         " SUM(CASE WHEN f.state = 'met' THEN 1 ELSE 0 END) AS met,"
         " SUM(CASE WHEN f.state = 'not_met' THEN 1 ELSE 0 END) AS not_met,"
         " SUM(CASE WHEN f.state = 'nothing_due' THEN 1 ELSE 0 END) AS nothing_due"
         " FROM compliance_fact AS f JOIN compliance_register AS r"
         f" ON r.enterprise = f.enterprise WHERE f.year = {{}} AND {where}"
-        " GROUP BY r.province, f.obligation, r.ownership, r.band",
+        f" GROUP BY {column}, f.obligation, r.ownership, r.band",
         year,
         *args,
     )

@@ -20,6 +20,8 @@ CREATE = [
     "CREATE UNIQUE INDEX compliance_tally_key ON compliance_tally"
     " (year, obligation, province, upper_union, sector, ownership, band)",
     "CREATE INDEX compliance_tally_province ON compliance_tally (province, year, upper_union)",
+    "CREATE INDEX compliance_tally_level ON compliance_tally (upper_union, year)",
+    "CREATE INDEX compliance_bucket_level ON compliance_bucket (upper_union, province)",
     "CREATE UNIQUE INDEX compliance_snapshot_key"
     " ON compliance_snapshot (province, year, taken_on)",
     "CREATE UNIQUE INDEX compliance_threshold_key"
@@ -30,6 +32,8 @@ DROP = [
     "DROP INDEX IF EXISTS compliance_register_union",
     "DROP INDEX IF EXISTS compliance_threshold_key",
     "DROP INDEX IF EXISTS compliance_snapshot_key",
+    "DROP INDEX IF EXISTS compliance_bucket_level",
+    "DROP INDEX IF EXISTS compliance_tally_level",
     "DROP INDEX IF EXISTS compliance_tally_province",
     "DROP INDEX IF EXISTS compliance_tally_key",
     "DROP INDEX IF EXISTS compliance_bucket_key",
