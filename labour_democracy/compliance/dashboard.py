@@ -99,34 +99,38 @@ async def view(actor: Actor, filters: Filters) -> View:
     )
 
 
-def lines(counts: tallies.Counts | None, v: View) -> list[Line]:
+def rules_of(v: View) -> dict[str, tallies.Rule]:
+    """Who each declared obligation counts in the view: its threshold, state-owned only."""
+    return {
+        o.key: tallies.Rule(v.thresholds.get(o.key, o.min_workforce), o.state_owned_only)
+        for o in obligations.declared()
+    }
+
+
+def lines(counts: tallies.Eligible | None, v: View) -> list[Line]:
     """Each declared obligation's figure over the counted enterprises it applies to."""
     result = []
     for obligation in obligations.declared():
         minimum = v.thresholds.get(obligation.key, obligation.min_workforce)
-
-        def applies(cell: tuple[str, int], minimum=minimum, obligation=obligation) -> bool:
-            ownership, band = cell
-            return rules.applies(band, ownership, minimum, obligation.state_owned_only)
-
         enterprises = met = not_met = nothing_due = 0
         if counts is not None:
-            enterprises = sum(n for cell, n in counts.enterprises.items() if applies(cell))
-            for cell, (m, n, d) in counts.facts.get(obligation.key, {}).items():
-                if applies(cell):
-                    met, not_met, nothing_due = met + m, not_met + n, nothing_due + d
-        figure = rules.figure(
-            enterprises, met, not_met, nothing_due, v.owed.get(obligation.key, False)
-        )
-        result.append(Line(obligation, minimum, v.owed.get(obligation.key, False), figure))
+            enterprises = counts.enterprises.get(obligation.key, 0)
+            met, not_met, nothing_due = counts.facts.get(obligation.key, (0, 0, 0))
+        owed = v.owed.get(obligation.key, False)
+        figure = rules.figure(enterprises, met, not_met, nothing_due, owed)
+        result.append(Line(obligation, minimum, owed, figure))
     return result
 
 
-async def _counts(v: View, group: str | None, year: int | None = None):
+async def _counts(
+    v: View, group: str | None, year: int | None = None, by_year: list[int] | None = None
+):
     f = v.filters
-    return await tallies.counts(
+    return await tallies.eligible_counts(
         year or f.year,
+        rules_of(v),
         group,
+        by_year=by_year,
         province_ids=v.province_ids,
         union_ids=v.union_ids,
         sector=f.sector or None,
@@ -170,16 +174,7 @@ async def breakdown(v: View) -> tuple[str, list[Group]]:
 async def trend(v: View) -> list[tuple[int, list[Line]]]:
     """The figures of the last years, oldest first (one query for all of them)."""
     years = list(range(v.filters.year - TREND_YEARS + 1, v.filters.year + 1))
-    f = v.filters
-    by_year = await tallies.counts(
-        years,
-        None,
-        province_ids=v.province_ids,
-        union_ids=v.union_ids,
-        sector=f.sector or None,
-        ownership=f.ownership or None,
-        size=f.size_range(),
-    )
+    by_year = await _counts(v, None, by_year=years)
     return [(year, lines(by_year.get(year), v)) for year in years]
 
 

@@ -304,3 +304,155 @@ async def raw_counts(
         *args,
     )
     return _collect(buckets, tallies)
+
+
+# The dashboard's path: eligibility summed in the database -------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who one obligation counts: from `minimum` workers, state-owned ones only if so."""
+
+    minimum: int
+    state_owned_only: bool
+
+
+@dataclass(frozen=True)
+class Eligible:
+    """Counts for one group: per obligation, the registered enterprises it applies to, and
+    its facts by state (met, not met, nothing due) among them."""
+
+    enterprises: dict[str, int]
+    facts: dict[str, tuple[int, int, int]]
+
+
+def _rule_sql(rule: Rule, alias: str) -> str:
+    sql = f"{alias}.band >= {int(rule.minimum)}"
+    if rule.state_owned_only:
+        sql += f" AND {alias}.ownership = 'state_owned'"
+    return sql
+
+
+def _applies_sql(rules_by_key: dict[str, Rule], alias: str, key_column: str, args: list) -> str:
+    """A condition true when the row's obligation applies to the row's dimensions."""
+    if not rules_by_key:
+        return "1 = 0"
+    cases = []
+    for key, rule in rules_by_key.items():
+        cases.append(f"({key_column} = {{}} AND {_rule_sql(rule, alias)})")
+        args.append(key)
+    return "(" + " OR ".join(cases) + ")"
+
+
+def _state_sums(column: str) -> str:
+    return (
+        f"SUM(CASE WHEN {column} = 'met' THEN 1 ELSE 0 END) AS met,"
+        f" SUM(CASE WHEN {column} = 'not_met' THEN 1 ELSE 0 END) AS not_met,"
+        f" SUM(CASE WHEN {column} = 'nothing_due' THEN 1 ELSE 0 END) AS nothing_due"
+    )
+
+
+def _eligible(
+    enterprise_rows: list[dict], fact_rows: list[dict], classes: list[Rule], rules_by_key
+) -> dict:
+    result: dict = {}
+    for row in enterprise_rows:
+        counts = [int(row[f"c{i}"] or 0) for i in range(len(classes))]
+        result[row["grp"]] = Eligible(
+            {key: counts[classes.index(rule)] for key, rule in rules_by_key.items()}, {}
+        )
+    for row in fact_rows:
+        group = result.setdefault(row["grp"], Eligible(dict.fromkeys(rules_by_key, 0), {}))
+        group.facts[row["obligation"]] = (
+            int(row["met"] or 0),
+            int(row["not_met"] or 0),
+            int(row["nothing_due"] or 0),
+        )
+    return result
+
+
+async def eligible_counts(
+    year: int,
+    rules_by_key: dict[str, Rule],
+    group: str | None = None,
+    *,
+    by_year: list[int] | None = None,
+    province_ids: Iterable[int] | None = None,
+    union_ids: Iterable[int] | None = None,
+    sector: str | None = None,
+    ownership: str | None = None,
+    size: tuple[int, int | None] | None = None,
+) -> dict[int, Eligible]:
+    """The dashboard's counts from the tallies, summed by the database over the cells each
+    obligation applies to: by `group` ("province", "upper_union", or None: one group keyed
+    0), or by year over `by_year`."""
+    by_union = group == "upper_union" or union_ids is not None
+    level = "t.upper_union >= 0" if by_union else f"t.upper_union = {PROVINCE_ROW}"
+    group_sql = f"t.{group}" if group else "0"
+    grouped = f" GROUP BY {group_sql}" if group else ""
+    classes = list(dict.fromkeys(rules_by_key.values()))
+    args: list = []
+    where = _where(province_ids, union_ids, sector, ownership, size, "t", args)
+    sums = (
+        ", ".join(
+            f"SUM(CASE WHEN {_rule_sql(rule, 't')} THEN t.enterprises ELSE 0 END) AS c{i}"
+            for i, rule in enumerate(classes)
+        )
+        or "0 AS c"
+    )
+    buckets = await Bucket.raw(
+        f"SELECT {group_sql} AS grp, {sums} FROM compliance_bucket AS t"
+        f" WHERE {level} AND {where}{grouped}",
+        *args,
+    )
+    years = by_year or [year]
+    fact_args: list = [*years]
+    applies = _applies_sql(rules_by_key, "t", "t.obligation", fact_args)
+    fact_args += args
+    fact_group = "t.year" if by_year else group_sql
+    tallies = await Tally.raw(
+        f"SELECT {fact_group} AS grp, t.obligation, SUM(t.met) AS met,"
+        " SUM(t.not_met) AS not_met, SUM(t.nothing_due) AS nothing_due"
+        f" FROM compliance_tally AS t WHERE t.year IN ({', '.join('{}' for _ in years)})"
+        f" AND {applies} AND {level} AND {where}"
+        f" GROUP BY {fact_group + ', ' if (group or by_year) else ''}t.obligation",
+        *fact_args,
+    )
+    if by_year:
+        whole = _eligible(buckets, [], classes, rules_by_key).get(0) or Eligible(
+            dict.fromkeys(rules_by_key, 0), {}
+        )
+        facts_by_year = _eligible([], tallies, classes, rules_by_key)
+        return {
+            y: Eligible(whole.enterprises, facts_by_year.get(y, Eligible({}, {})).facts)
+            for y in years
+        }
+    return _eligible(buckets, tallies, classes, rules_by_key)
+
+
+async def raw_eligible_counts(
+    year: int, rules_by_key: dict[str, Rule], group: str = "province"
+) -> dict[int, Eligible]:
+    """The same figures as `eligible_counts` by group, from the register and the facts
+    themselves (one aggregate query each): what the dashboard costs without the tallies."""
+    column = f"r.{group}"
+    classes = list(dict.fromkeys(rules_by_key.values()))
+    sums = (
+        ", ".join(
+            f"SUM(CASE WHEN {_rule_sql(rule, 'r')} THEN 1 ELSE 0 END) AS c{i}"
+            for i, rule in enumerate(classes)
+        )
+        or "0 AS c"
+    )
+    buckets = await RegisterEntry.raw(
+        f"SELECT {column} AS grp, {sums} FROM compliance_register AS r GROUP BY {column}"
+    )
+    args: list = [year]
+    applies = _applies_sql(rules_by_key, "r", "f.obligation", args)
+    facts = await Fact.raw(
+        f"SELECT {column} AS grp, f.obligation, {_state_sums('f.state')}"
+        " FROM compliance_fact AS f JOIN compliance_register AS r ON r.enterprise = f.enterprise"
+        f" WHERE f.year = {{}} AND {applies} GROUP BY {column}, f.obligation",
+        *args,
+    )
+    return _eligible(buckets, facts, classes, rules_by_key)
