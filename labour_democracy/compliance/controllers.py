@@ -14,6 +14,7 @@ from labour_democracy.compliance import (
     charts,
     dashboard,
     export,
+    fact_import,
     facts,
     obligations,
     register,
@@ -276,16 +277,15 @@ class ComplianceController(Controller):
 
     @get("/register", opt=KEEP)
     async def register_page(self, request: Request) -> Template:
-        return render(request, "compliance/register.html", errors={}, report=None)
+        return _register_page(request, errors={}, report=None)
 
     @post("/register", opt=KEEP, request_max_body_size=UPLOAD_LIMIT)
     async def import_register(self, request: Request, actor: CurrentActor) -> Response:
         data = await read_form(request)
         chosen = data.get("file")
         if not isinstance(chosen, UploadFile):
-            return render(
+            return _register_page(
                 request,
-                "compliance/register.html",
                 422,
                 errors={"file": _("Choose a .xlsx or .csv file.")},
                 report=None,
@@ -295,23 +295,42 @@ class ComplianceController(Controller):
                 actor, federation_scope(actor), await chosen.read()
             )
         except register.RegisterRejected as rejected:
-            return render(
+            return _register_page(
                 request,
-                "compliance/register.html",
                 422,
                 errors={"": str(rejected)},
                 report=rejected.report,
             )
         except Invalid as error:
-            return render(
-                request, "compliance/register.html", 422, errors=error.errors, report=None
-            )
+            return _register_page(request, 422, errors=error.errors, report=None)
         flash(
             request,
             _("{added} enterprises added and {updated} updated.").format(
                 added=result.added, updated=result.updated
             ),
         )
+        return redirect(request, "/compliance/")
+
+    @post("/facts", opt=KEEP, request_max_body_size=UPLOAD_LIMIT)
+    async def import_facts(self, request: Request, actor: CurrentActor) -> Response:
+        data = await read_form(request)
+        chosen = data.get("file")
+        if not isinstance(chosen, UploadFile):
+            return _register_page(
+                request, 422, errors={"facts": _("Choose a .xlsx or .csv file.")}, report=None
+            )
+        try:
+            written = await fact_import.import_facts(
+                actor, federation_scope(actor), await chosen.read()
+            )
+        except register.RegisterRejected as rejected:
+            return _register_page(request, 422, errors={"": str(rejected)}, report=rejected.report)
+        except Invalid as error:
+            errors = (
+                {"facts": error.errors.get("file", "")} if "file" in error.errors else error.errors
+            )
+            return _register_page(request, 422, errors=errors, report=None)
+        flash(request, _("{n} reported facts were imported.").format(n=written))
         return redirect(request, "/compliance/")
 
     @get("/settings", opt=READ)
@@ -328,6 +347,17 @@ class ComplianceController(Controller):
             done="/compliance/settings",
             success=_("The threshold was saved."),
         )
+
+
+def _register_page(request: Request, status: int = 200, *, errors, report) -> Template:
+    return render(
+        request,
+        "compliance/register.html",
+        status,
+        errors=errors,
+        report=report,
+        obligations=obligations.declared(),
+    )
 
 
 async def _union_name(union_id: int | None) -> str:
