@@ -317,21 +317,6 @@ async def standings(enterprise_ids: Sequence[int], v: View) -> dict[int, dict[st
     return result
 
 
-async def enterprise_in_view(actor: Actor, enterprise_id: int) -> bool:
-    """Whether the enterprise is on the register within the reader's federation scope."""
-    scope = federation_scope(actor)
-    row = (
-        await RegisterEntry.select(RegisterEntry.province, RegisterEntry.upper_union)
-        .where(RegisterEntry.enterprise == enterprise_id)
-        .first()
-    )
-    if row is None or scope.is_empty:
-        return False
-    if scope.province_ids is None or row["province"] in scope.province_ids:
-        return True
-    return row["upper_union"] in scope.upper_union_ids
-
-
 async def enterprise_view(province_id: int, year: int) -> View:
     """The view one enterprise's page counts with: its province's thresholds."""
     await tallies.ensure_bands()

@@ -209,7 +209,7 @@ def _where(
 
 
 async def counts(
-    year: int | list[int],
+    year: int,
     group: str | None = None,
     *,
     province_ids: Iterable[int] | None = None,
@@ -218,16 +218,12 @@ async def counts(
     ownership: str | None = None,
     size: tuple[int, int | None] | None = None,
 ) -> dict[int, Counts]:
-    """The counts from the tallies, by `group` ("province", "upper_union", or None: one group
-    keyed 0); by year instead when `year` is a list (the same registered enterprises each
-    year). Per-union rows are read when grouping by or filtering on unions; the province's
-    rows otherwise."""
+    """The tallies cell by cell (ownership and band), by `group` ("province", "upper_union",
+    or None: one group keyed 0), to compare with `raw_counts` (tests, the benchmark). Per-union
+    rows are read when grouping by or filtering on unions; the province's rows otherwise."""
     by_union = group == "upper_union" or union_ids is not None
-    years = year if isinstance(year, list) else [year]
     group_sql = f"t.{group}" if group else "0"
     grouped = f"{group_sql}, " if group else ""
-    tally_group = "t.year" if isinstance(year, list) else group_sql
-    tally_grouped = "t.year, " if isinstance(year, list) else grouped
     args: list = []
     where = _where(province_ids, union_ids, sector, ownership, size, "t", args)
     level = "t.upper_union >= 0" if by_union else f"t.upper_union = {PROVINCE_ROW}"
@@ -238,27 +234,14 @@ async def counts(
         *args,
     )
     tallies = await Tally.raw(
-        f"SELECT {tally_group} AS grp, t.obligation, t.ownership, t.band, SUM(t.met) AS met,"
+        f"SELECT {group_sql} AS grp, t.obligation, t.ownership, t.band, SUM(t.met) AS met,"
         " SUM(t.not_met) AS not_met, SUM(t.nothing_due) AS nothing_due"
-        f" FROM compliance_tally AS t WHERE {level}"
-        f" AND t.year IN ({', '.join('{}' for _ in years)}) AND {where}"
-        f" GROUP BY {tally_grouped}t.obligation, t.ownership, t.band",
-        *years,
+        f" FROM compliance_tally AS t WHERE t.year = {{}} AND {level} AND {where}"
+        f" GROUP BY {grouped}t.obligation, t.ownership, t.band",
+        year,
         *args,
     )
-    if isinstance(year, list):  # every year counts the same enterprises
-        for row in buckets:
-            row["grp"] = None
-        return _by_year(buckets, tallies, years)
     return _collect(buckets, tallies)
-
-
-def _by_year(buckets: list[dict], tallies: list[dict], years: list[int]) -> dict[int, Counts]:
-    result = _collect([], tallies)
-    enterprises = {(row["ownership"], row["band"]): int(row["n"]) for row in buckets}
-    for year in years:
-        result.setdefault(year, Counts({}, defaultdict(dict)))
-    return {year: Counts(dict(enterprises), counted.facts) for year, counted in result.items()}
 
 
 def _collect(buckets: list[dict], tallies: list[dict]) -> dict[int, Counts]:
