@@ -131,3 +131,21 @@ async def test_the_national_reader_sees_every_province_and_acts_on_none(browser_
     )
     conference = next(f for f in api.json()["totals"] if f["obligation"] == "conference_held")
     assert (conference["held"], conference["eligible"], conference["rate"]) == (41, 43, "95.3")
+
+
+async def test_an_administrator_gives_the_local_union_role_naming_its_union(browser_for):
+    province = await factories.province_id(seed.PROVINCE)
+    union = UpperUnion(code="CD-1", name="Công đoàn xã 1", province=province)
+    await union.save()
+    await factories.english_user("admin@x.vn", Role.ADMIN)
+    user_id = await factories.english_user("cd1@x.vn", Role.HR, await factories.enterprise())
+    admin = await browser_for("admin@x.vn")
+    url = f"/admin/users/{user_id}/memberships"
+    refused = await admin.post(url, {"role": "local_union"})
+    assert refused.status_code == 422
+    assert "Choose the commune or industrial-park union." in refused.text
+    done = await admin.post(url, {"role": "local_union", "upper_union": str(union.id)})
+    assert done.status_code == 303
+    assert await Membership.exists().where(
+        (Membership.user == user_id) & (Membership.upper_union == union.id)
+    )
