@@ -37,6 +37,8 @@ async def put(
     evidence: str = "",
     note: str = "",
     entered_by: int | None = None,
+    done: int | None = None,
+    total: int | None = None,
 ) -> None:
     """Write one fact and move the tallies; inside a transaction. The enterprise must be on
     the register."""
@@ -57,6 +59,8 @@ async def put(
         Fact.on: on,
         Fact.source: source.value,
         Fact.evidence: evidence,
+        Fact.done: done,
+        Fact.total: total,
         Fact.note: note,
         Fact.entered_by: entered_by,
         Fact.updated_at: dt.datetime.now(dt.UTC),
@@ -141,7 +145,14 @@ async def sync_recorded(enterprise_ids: Sequence[int], year: int) -> int:
     existing = {
         (row["enterprise"], row["obligation"]): row
         for row in await Fact.select(
-            Fact.enterprise, Fact.obligation, Fact.state, Fact.source, Fact.on, Fact.evidence
+            Fact.enterprise,
+            Fact.obligation,
+            Fact.state,
+            Fact.source,
+            Fact.on,
+            Fact.evidence,
+            Fact.done,
+            Fact.total,
         ).where(Fact.enterprise.is_in(list(enterprise_ids)) & (Fact.year == year))
     }
     async with write_transaction():
@@ -157,6 +168,8 @@ async def sync_recorded(enterprise_ids: Sequence[int], year: int) -> int:
                     and old["source"] == FactSource.RECORDED
                     and old["on"] == result.on
                     and old["evidence"] == result.evidence
+                    and old["done"] == result.done
+                    and old["total"] == result.total
                 ):
                     continue
                 await put(
@@ -167,6 +180,8 @@ async def sync_recorded(enterprise_ids: Sequence[int], year: int) -> int:
                     on=result.on,
                     source=FactSource.RECORDED,
                     evidence=result.evidence,
+                    done=result.done,
+                    total=result.total,
                 )
                 written += 1
     return written

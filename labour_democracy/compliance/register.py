@@ -117,7 +117,7 @@ async def enter(
 
 async def enter_app_users(province_ids: list[int] | None) -> list[int]:
     """Put on the register every enterprise of the provinces that uses the app (an HR or union
-    account), counting its workforce from its roster; returns their ids."""
+    account), counting its workforce from its roster when it keeps one; returns their ids."""
     query = Membership.select(Membership.enterprise).where(
         Membership.role.is_in([Role.HR.value, Role.UNION.value])
     )
@@ -131,9 +131,9 @@ async def enter_app_users(province_ids: list[int] | None) -> list[int]:
         ]
     async with write_transaction():
         for enterprise_id in ids:
-            await enter(
-                enterprise_id, workforce=(await workforce(enterprise_id)).count, uses_app=True
-            )
+            # The roster's count, once the enterprise keeps one; the register's until then.
+            counted = (await workforce(enterprise_id)).count
+            await enter(enterprise_id, workforce=counted or None, uses_app=True)
     return ids
 
 

@@ -30,8 +30,15 @@ def _rate(figure) -> str:
     return "—" if figure.rate is None else format_percentage(figure.rate / 100)
 
 
-def paragraphs(lines: list[dashboard.Line], soe: list[dashboard.Line], unions: dict) -> list[str]:
-    """The report's paragraphs, in Vietnamese (call inside `language("vi")`)."""
+def paragraphs(
+    lines: list[dashboard.Line],
+    soe: list[dashboard.Line],
+    unions: dict,
+    items: dict[str, tuple[int, int]] | None = None,
+) -> list[str]:
+    """The report's paragraphs, in Vietnamese (call inside `language("vi")`); `items` gives,
+    for an obligation about many items (suggestions answered), how many were done of those due
+    in the enterprises that recorded them."""
     body = ["I. KẾT QUẢ THỰC HIỆN CÁC NGHĨA VỤ VỀ DÂN CHỦ Ở CƠ SỞ TẠI NƠI LÀM VIỆC"]
     for number, line in enumerate(lines, start=1):
         f = line.figure
@@ -41,6 +48,12 @@ def paragraphs(lines: list[dashboard.Line], soe: list[dashboard.Line], unions: d
             f"từ {line.threshold} lao động trở lên) đã thực hiện, đạt {_rate(f)}; "
             f"{f.late} doanh nghiệp chưa thực hiện."
         )
+        done, total = (items or {}).get(line.obligation.key, (0, 0))
+        if total:
+            body.append(
+                f"   Tại các doanh nghiệp ghi nhận trên ứng dụng: {done}/{total} nội dung đã "
+                f"thực hiện đúng hạn, đạt {_rate_of(done, total)}."
+            )
     body.append("II. DOANH NGHIỆP NHÀ NƯỚC")
     for line in soe:
         f = line.figure
@@ -62,6 +75,19 @@ def paragraphs(lines: list[dashboard.Line], soe: list[dashboard.Line], unions: d
 def _rate_of(done: int, total: int) -> str:
     value = percent(done, total)
     return "—" if value is None else format_percentage(value / 100)
+
+
+async def counted_items(v: dashboard.View) -> dict[str, tuple[int, int]]:
+    """Items done of those due, per counted obligation, over the view's recorded facts."""
+    args: list = [v.filters.year]
+    where = dashboard.scope_sql(v, args)
+    rows = await RegisterEntry.raw(
+        "SELECT f.obligation, SUM(f.done) AS done, SUM(f.total) AS total"
+        " FROM compliance_fact AS f JOIN compliance_register AS r ON r.enterprise = f.enterprise"
+        f" WHERE f.year = {{}} AND f.total IS NOT NULL AND {where} GROUP BY f.obligation",
+        *args,
+    )
+    return {row["obligation"]: (int(row["done"] or 0), int(row["total"] or 0)) for row in rows}
 
 
 async def union_figures(v: dashboard.View) -> dict:
@@ -93,8 +119,9 @@ async def context(v: dashboard.View, province_name: str, on: dt.date) -> dict[st
     )
     soe = await dashboard.totals(soe_view)
     unions = await union_figures(v)
+    items = await counted_items(v)
     with language("vi"):
-        body = paragraphs(lines, soe, unions)
+        body = paragraphs(lines, soe, unions, items)
     return layout.standard_context(
         superior_body="TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM",
         issuer=f"LIÊN ĐOÀN LAO ĐỘNG {province_name}",

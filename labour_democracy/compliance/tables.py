@@ -66,6 +66,9 @@ class Fact(Table, tablename="compliance_fact"):
     state = Varchar(length=12, choices=FactState)
     on = Date(null=True, default=None)
     source = Varchar(length=10, choices=FactSource)
+    # The items behind a counted obligation (requests answered on time: 3 of 4), when recorded.
+    done = Integer(null=True, default=None)
+    total = Integer(null=True, default=None)
     evidence = Varchar(length=500, default="")
     note = Text(default="")
     entered_by = Integer(null=True, default=None)

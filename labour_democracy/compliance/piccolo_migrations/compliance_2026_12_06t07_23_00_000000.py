@@ -8,13 +8,12 @@ Written by hand because Piccolo's generator cannot express it; it imports no app
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.engine.finder import engine_finder
 
-ID = "2026-12-06T06:34:00:000000"
+ID = "2026-12-06T07:23:00:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "compliance unique indexes"
 
 CREATE = [
-    "CREATE UNIQUE INDEX compliance_fact_key"
-    " ON compliance_fact (enterprise, year, obligation)",
+    "CREATE UNIQUE INDEX compliance_fact_key ON compliance_fact (enterprise, year, obligation)",
     "CREATE UNIQUE INDEX compliance_bucket_key"
     " ON compliance_bucket (province, upper_union, sector, ownership, band)",
     "CREATE UNIQUE INDEX compliance_tally_key ON compliance_tally"
@@ -22,10 +21,8 @@ CREATE = [
     "CREATE INDEX compliance_tally_province ON compliance_tally (province, year, upper_union)",
     "CREATE INDEX compliance_tally_level ON compliance_tally (upper_union, year)",
     "CREATE INDEX compliance_bucket_level ON compliance_bucket (upper_union, province)",
-    "CREATE UNIQUE INDEX compliance_snapshot_key"
-    " ON compliance_snapshot (province, year, taken_on)",
-    "CREATE UNIQUE INDEX compliance_threshold_key"
-    " ON compliance_threshold (province, obligation)",
+    "CREATE UNIQUE INDEX compliance_snapshot_key ON compliance_snapshot (province, year, taken_on)",
+    "CREATE UNIQUE INDEX compliance_threshold_key ON compliance_threshold (province, obligation)",
     "CREATE INDEX compliance_register_union ON compliance_register (upper_union)",
 ]
 DROP = [

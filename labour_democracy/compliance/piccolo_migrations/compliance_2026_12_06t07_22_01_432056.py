@@ -43,40 +43,17 @@ class Province(Table, tablename="province", schema=None):
     )
 
 
-ID = "2026-12-06T06:33:32:916033"
+ID = "2026-12-06T07:22:01:432056"
 VERSION = "1.38.0"
 DESCRIPTION = "initial"
 
 
 async def forwards():
-    manager = MigrationManager(
-        migration_id=ID, app_name="compliance", description=DESCRIPTION
-    )
-
-    manager.add_table(
-        class_name="TallyState",
-        tablename="compliance_tally_state",
-        schema=None,
-        columns=None,
-    )
+    manager = MigrationManager(migration_id=ID, app_name="compliance", description=DESCRIPTION)
 
     manager.add_table(
         class_name="Tally",
         tablename="compliance_tally",
-        schema=None,
-        columns=None,
-    )
-
-    manager.add_table(
-        class_name="Snapshot",
-        tablename="compliance_snapshot",
-        schema=None,
-        columns=None,
-    )
-
-    manager.add_table(
-        class_name="Contact",
-        tablename="compliance_contact",
         schema=None,
         columns=None,
     )
@@ -89,8 +66,8 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="Bucket",
-        tablename="compliance_bucket",
+        class_name="Snapshot",
+        tablename="compliance_snapshot",
         schema=None,
         columns=None,
     )
@@ -102,30 +79,27 @@ async def forwards():
         columns=None,
     )
 
+    manager.add_table(class_name="Fact", tablename="compliance_fact", schema=None, columns=None)
+
     manager.add_table(
-        class_name="Fact", tablename="compliance_fact", schema=None, columns=None
+        class_name="TallyState",
+        tablename="compliance_tally_state",
+        schema=None,
+        columns=None,
     )
 
-    manager.add_column(
-        table_class_name="TallyState",
-        tablename="compliance_tally_state",
-        column_name="bands",
-        db_column_name="bands",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 500,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
+    manager.add_table(
+        class_name="Bucket",
+        tablename="compliance_bucket",
         schema=None,
+        columns=None,
+    )
+
+    manager.add_table(
+        class_name="Contact",
+        tablename="compliance_contact",
+        schema=None,
+        columns=None,
     )
 
     manager.add_column(
@@ -329,311 +303,6 @@ async def forwards():
         column_class=Integer,
         params={
             "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Snapshot",
-        tablename="compliance_snapshot",
-        column_name="province",
-        db_column_name="province",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Province,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Snapshot",
-        tablename="compliance_snapshot",
-        column_name="year",
-        db_column_name="year",
-        column_class_name="SmallInt",
-        column_class=SmallInt,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Snapshot",
-        tablename="compliance_snapshot",
-        column_name="taken_on",
-        db_column_name="taken_on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Snapshot",
-        tablename="compliance_snapshot",
-        column_name="figures",
-        db_column_name="figures",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "{}",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Snapshot",
-        tablename="compliance_snapshot",
-        column_name="created_at",
-        db_column_name="created_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": TimestamptzNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="enterprise",
-        db_column_name="enterprise",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": Enterprise,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="kind",
-        db_column_name="kind",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 10,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "ContactKind",
-                {"REMINDER": "reminder", "VISIT": "visit", "CALL": "call"},
-            ),
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="on",
-        db_column_name="on",
-        column_class_name="Date",
-        column_class=Date,
-        params={
-            "default": DateNow(),
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="note",
-        db_column_name="note",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="items",
-        db_column_name="items",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "[]",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="emailed",
-        db_column_name="emailed",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": False,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="by_user",
-        db_column_name="by_user",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="by_name",
-        db_column_name="by_name",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 255,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Contact",
-        tablename="compliance_contact",
-        column_name="created_at",
-        db_column_name="created_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
-        params={
-            "default": TimestamptzNow(),
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -862,12 +531,36 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Bucket",
-        tablename="compliance_bucket",
+        table_class_name="Snapshot",
+        tablename="compliance_snapshot",
         column_name="province",
         db_column_name="province",
-        column_class_name="Integer",
-        column_class=Integer,
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Province,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Snapshot",
+        tablename="compliance_snapshot",
+        column_name="year",
+        db_column_name="year",
+        column_class_name="SmallInt",
+        column_class=SmallInt,
         params={
             "default": 0,
             "null": False,
@@ -883,14 +576,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Bucket",
-        tablename="compliance_bucket",
-        column_name="upper_union",
-        db_column_name="upper_union",
-        column_class_name="Integer",
-        column_class=Integer,
+        table_class_name="Snapshot",
+        tablename="compliance_snapshot",
+        column_name="taken_on",
+        db_column_name="taken_on",
+        column_class_name="Date",
+        column_class=Date,
         params={
-            "default": 0,
+            "default": DateNow(),
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -904,15 +597,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Bucket",
-        tablename="compliance_bucket",
-        column_name="sector",
-        db_column_name="sector",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="Snapshot",
+        tablename="compliance_snapshot",
+        column_name="figures",
+        db_column_name="figures",
+        column_class_name="Text",
+        column_class=Text,
         params={
-            "length": 1,
-            "default": "",
+            "default": "{}",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -926,57 +618,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="Bucket",
-        tablename="compliance_bucket",
-        column_name="ownership",
-        db_column_name="ownership",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="Snapshot",
+        tablename="compliance_snapshot",
+        column_name="created_at",
+        db_column_name="created_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
         params={
-            "length": 20,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Bucket",
-        tablename="compliance_bucket",
-        column_name="band",
-        db_column_name="band",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="Bucket",
-        tablename="compliance_bucket",
-        column_name="enterprises",
-        db_column_name="enterprises",
-        column_class_name="Integer",
-        column_class=Integer,
-        params={
-            "default": 0,
+            "default": TimestamptzNow(),
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -1188,9 +837,49 @@ async def forwards():
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "FactSource", {"REPORTED": "reported", "RECORDED": "recorded"}
-            ),
+            "choices": Enum("FactSource", {"REPORTED": "reported", "RECORDED": "recorded"}),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Fact",
+        tablename="compliance_fact",
+        column_name="done",
+        db_column_name="done",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Fact",
+        tablename="compliance_fact",
+        column_name="total",
+        db_column_name="total",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
             "db_column_name": None,
             "secret": False,
         },
@@ -1266,6 +955,353 @@ async def forwards():
         tablename="compliance_fact",
         column_name="updated_at",
         db_column_name="updated_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
+        params={
+            "default": TimestamptzNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="TallyState",
+        tablename="compliance_tally_state",
+        column_name="bands",
+        db_column_name="bands",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 500,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Bucket",
+        tablename="compliance_bucket",
+        column_name="province",
+        db_column_name="province",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Bucket",
+        tablename="compliance_bucket",
+        column_name="upper_union",
+        db_column_name="upper_union",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Bucket",
+        tablename="compliance_bucket",
+        column_name="sector",
+        db_column_name="sector",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 1,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Bucket",
+        tablename="compliance_bucket",
+        column_name="ownership",
+        db_column_name="ownership",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 20,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Bucket",
+        tablename="compliance_bucket",
+        column_name="band",
+        db_column_name="band",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Bucket",
+        tablename="compliance_bucket",
+        column_name="enterprises",
+        db_column_name="enterprises",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="enterprise",
+        db_column_name="enterprise",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": Enterprise,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="kind",
+        db_column_name="kind",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 10,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": Enum(
+                "ContactKind",
+                {"REMINDER": "reminder", "VISIT": "visit", "CALL": "call"},
+            ),
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="on",
+        db_column_name="on",
+        column_class_name="Date",
+        column_class=Date,
+        params={
+            "default": DateNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="note",
+        db_column_name="note",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="items",
+        db_column_name="items",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "[]",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="emailed",
+        db_column_name="emailed",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": False,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="by_user",
+        db_column_name="by_user",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": None,
+            "null": True,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="by_name",
+        db_column_name="by_name",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 255,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="Contact",
+        tablename="compliance_contact",
+        column_name="created_at",
+        db_column_name="created_at",
         column_class_name="Timestamptz",
         column_class=Timestamptz,
         params={
