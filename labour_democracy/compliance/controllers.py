@@ -79,8 +79,7 @@ class ComplianceController(Controller):
         province = _single_province(v)
         if province is not None and not v.union_ids:
             await snapshots.keep_due(v, province)
-        totals = await dashboard.totals(v)
-        group, groups = await dashboard.breakdown(v)
+        totals, group, groups = await dashboard.overview(v)
         trend = await dashboard.trend(v)
         headline = totals[0] if totals else None
         return render(

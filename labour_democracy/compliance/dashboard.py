@@ -152,8 +152,32 @@ class Group:
     lines: list[Line]
 
 
+def _summed(counted: dict[int, tallies.Eligible]) -> tallies.Eligible:
+    """The groups' counts added up: the totals of the view (the groups cover it whole)."""
+    enterprises: dict[str, int] = {}
+    facts: dict[str, tuple[int, int, int]] = {}
+    for counts in counted.values():
+        for key, n in counts.enterprises.items():
+            enterprises[key] = enterprises.get(key, 0) + n
+        for key, states in counts.facts.items():
+            before = facts.get(key, (0, 0, 0))
+            facts[key] = tuple(a + b for a, b in zip(before, states, strict=True))
+    return tallies.Eligible(enterprises, facts)
+
+
+async def overview(v: View) -> tuple[list[Line], str, list[Group]]:
+    """The totals and the breakdown from one reading of the tallies."""
+    group, groups, counted = await _breakdown(v)
+    return lines(_summed(counted), v), group, groups
+
+
 async def breakdown(v: View) -> tuple[str, list[Group]]:
     """By province for a reader of several provinces, else by upper union."""
+    group, groups, _counted = await _breakdown(v)
+    return group, groups
+
+
+async def _breakdown(v: View):
     several = v.province_ids is None or len(v.province_ids) > 1
     group = "province" if several and not v.union_ids else "upper_union"
     counted = await _counts(v, group)
@@ -168,7 +192,7 @@ async def breakdown(v: View) -> tuple[str, list[Group]]:
         Group(group_id, names.get(group_id, ""), lines(counted[group_id], v))
         for group_id in counted
     ]
-    return group, sorted(groups, key=lambda g: (g.name == "", g.name))
+    return group, sorted(groups, key=lambda g: (g.name == "", g.name)), counted
 
 
 async def trend(v: View) -> list[tuple[int, list[Line]]]:

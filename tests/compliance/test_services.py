@@ -67,6 +67,8 @@ async def test_41_of_43_held_their_conference_is_95_3_percent_and_two_are_late()
     v = await dashboard.view(actor, dashboard.Filters(year=year))
     line = next(li for li in await dashboard.totals(v) if li.obligation.key == "conference_held")
     assert (line.figure.held, line.figure.eligible, str(line.figure.rate)) == (41, 43, "95.3")
+    summed, _group, _groups = await dashboard.overview(v)
+    assert summed == await dashboard.totals(v)  # the groups add up to the totals
     late = await dashboard.late(v, "conference_held")
     assert sorted(row["enterprise"] for row in late.rows) == ids[41:]
     # The state-owned filter: 5 of 5.
