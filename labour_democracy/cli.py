@@ -44,17 +44,18 @@ async def _migrate() -> None:
     from piccolo.apps.migrations.commands.forwards import run_forwards
 
     import labour_democracy.piccolo_conf  # noqa: F401  (engine and apps)
-    from labour_democracy.core.admin_units import load_provinces
+    from labour_democracy.core.admin_units import load_communes, load_provinces
 
     result = await run_forwards("all")
     if not result.success:
         raise click.ClickException(f"Migrations failed: {result.message}")
     await load_provinces()
+    await load_communes()
 
 
 @main.command()
 def migrate() -> None:
-    """Apply every migration and load the shipped reference data (provinces)."""
+    """Apply every migration and load the shipped reference data (provinces, communes)."""
     _run(_migrate())
     click.echo("Database is up to date.")
 

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -26,6 +27,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
+from labour_democracy.core.rates import round_half_up
 from labour_democracy.settings import LANGUAGES, PACKAGE_DIR, get_settings
 
 LOCALE_DIR = PACKAGE_DIR / "locale"
@@ -124,8 +126,11 @@ def format_number(value: float | int) -> str:
     return format_decimal(value, locale=current_language())
 
 
-def format_percentage(ratio: float, digits: int = 1) -> str:
-    """`ratio` in percent with `digits` decimals, spaced as the language writes it (fr "50,5 %")."""
+def format_percentage(ratio: float | Decimal, digits: int = 1) -> str:
+    """`ratio` in percent with `digits` decimals, rounded half up (core/rates.py: 1/16 reads
+    6.3 %, not babel's half-even 6.2 %), spaced as the language writes it (fr "50,5 %")."""
+    exact = ratio if isinstance(ratio, Decimal) else Decimal(repr(float(ratio)))
+    ratio = round_half_up(exact * 100, digits) / 100
     code = current_language()
     head, _, tail = Locale.parse(code).percent_formats[None].pattern.rpartition("0")
     pattern = head + ("0." + "0" * digits if digits else "0") + tail

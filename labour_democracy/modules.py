@@ -9,6 +9,7 @@ starts.
 
 from labour_democracy import manifest
 from labour_democracy.agreements.manifest import MANIFEST as agreements
+from labour_democracy.compliance.manifest import MANIFEST as compliance
 from labour_democracy.conferences.manifest import MANIFEST as conferences
 from labour_democracy.core.manifest import MANIFEST as core
 from labour_democracy.dialogue.manifest import MANIFEST as dialogue
@@ -32,6 +33,7 @@ MODULES = (
     conferences,
     workplace_rules,
     agreements,
+    compliance,  # last: it reads what every module before it declares
 )
 
 

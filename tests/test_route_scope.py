@@ -37,7 +37,7 @@ from labour_democracy.core.permissions import (
     MembershipGrant,
     Permission,
 )
-from labour_democracy.core.tables import Membership, Role, User, Worker
+from labour_democracy.core.tables import Membership, Role, UpperUnion, User, Worker
 from labour_democracy.manifest import Manifest, install, installed
 from labour_democracy.modules import MODULES
 from labour_democracy.unions.permissions import UPPER_UNION
@@ -143,10 +143,14 @@ class World:
                 self.browsers[who] = await self.browser_for(self.emails.get(who))
 
 
-async def _person(email: str, role: Role, enterprise: int | None, province: int | None) -> None:
+async def _person(
+    email: str, role: Role, enterprise: int | None, province: int | None, upper_union=None
+) -> None:
     user = User(email=email, full_name="Người thử", password_hash=_CHEAP_HASH)
     await user.save()
-    await Membership(user=user.id, role=role, enterprise=enterprise, province=province).save()
+    await Membership(
+        user=user.id, role=role, enterprise=enterprise, province=province, upper_union=upper_union
+    ).save()
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +184,14 @@ async def world(browser_for, monkeypatch, pooled_connections) -> World:
     for email, role, enterprise, province in people.values():
         province_id = await factories.province_id(province) if province else None
         await _person(email, role, enterprise, province_id)
+    # A commune union of A's province that neither enterprise belongs to, and the national
+    # (VGCL) reader who sees every enterprise and changes none.
+    union = UpperUnion(code="CD-X", name="Công đoàn xã X", province=await factories.province_id())
+    await union.save()
+    await _person("local@x.test", Role.LOCAL_UNION, None, None, union.id)
+    await _person("national@x.test", Role.NATIONAL, None, None)
+    people["local_union"] = ("local@x.test", Role.LOCAL_UNION, None, None)
+    people["national"] = ("national@x.test", Role.NATIONAL, None, None)
     emails = {who: email for who, (email, *_) in people.items()}
     return World(a=a, b=b, browser_for=browser_for, emails=emails)
 
@@ -224,9 +236,10 @@ async def expect_refusal(
 
 
 def _refused_roles(endpoint: Endpoint) -> list[str]:
-    roles = {"union": Role.UNION, "federation": Role.FEDERATION}
+    roles = {"union": Role.UNION, "federation": Role.FEDERATION, "national": Role.NATIONAL}
     if not endpoint.in_enterprise:
         roles["hr"] = Role.HR  # admin-only routes refuse every enterprise role
+        roles["local_union"] = Role.LOCAL_UNION
     return [who for who, role in roles.items() if not endpoint.allows(role)]
 
 
@@ -247,6 +260,8 @@ async def test_route_answers_only_within_scope_and_role(endpoint: Endpoint, worl
         refusals.append(("hr", endpoint.url(others), 404))
         # B lies outside the federation officer's province: not even visible.
         refusals.append(("federation", endpoint.url(others), 404))
+        # Neither lies under the local union officer's commune union.
+        refusals.append(("local_union", endpoint.url(own), 404))
         if len(endpoint.params) > 1:
             refusals.append(("hr", endpoint.url({**others, "enterprise_id": world.a}), 404))
     refusals += [(who, endpoint.url(own), 403) for who in _refused_roles(endpoint)]
@@ -311,10 +326,26 @@ def test_every_unsafe_route_names_its_permission():
     assert not unnamed
 
 
+# The federation's own acts (issue 17): its register, the facts it reports, its reminders and
+# notes of visits; the enterprise's own records stay read-only to it.
+FEDERATION_ACTS = {"compliance.act", "compliance.register"}
+
+
 def test_federation_officers_never_write_to_an_enterprise():
     writes = [e for e in ENDPOINTS if e.in_enterprise and e.method not in SAFE_METHODS]
     assert writes
-    assert not [str(e) for e in writes if e.allows(Role.FEDERATION)]
+    assert not [
+        str(e)
+        for e in writes
+        if e.allows(Role.FEDERATION) and e.effective_permission.name not in FEDERATION_ACTS
+    ]
+
+
+def test_the_national_reader_never_writes():
+    """Beyond its own account (what every role may do), the national reader changes nothing."""
+    writes = [e for e in ENDPOINTS if e.method not in SAFE_METHODS]
+    every_role = [e for e in writes if all(e.allows(role) for role in Role)]
+    assert not [str(e) for e in writes if e.allows(Role.NATIONAL) and e not in every_role]
 
 
 async def test_the_guard_refuses_an_unsafe_route_without_a_permission():
@@ -335,7 +366,11 @@ def test_outside_an_enterprise_only_administrators_and_account_owners_write():
     (unions/federation.upper_union_context; tests/unions)."""
     outside = [e for e in ENDPOINTS if not e.in_enterprise and e.method not in SAFE_METHODS]
     allowed = (ADMINISTER, OWN_ACCOUNT, UPPER_UNION)
-    assert [str(e) for e in outside if e.permission not in allowed] == []
+    assert [
+        str(e)
+        for e in outside
+        if e.permission not in allowed and e.effective_permission.name not in FEDERATION_ACTS
+    ] == []
     upper = [str(e) for e in outside if e.permission is UPPER_UNION]
     assert all(path.split()[1].startswith("/federation/unions/") for path in upper)
 

@@ -93,7 +93,7 @@ def _token_hash(token: str) -> str:
 # queries, whose building alone cost more than running them (docs/decisions/sqlite-engine.md).
 _ACTOR_SQL = (
     "SELECT u.id, u.email, u.full_name, u.language, u.session_version, s.expires_at,"
-    " m.role, m.enterprise, m.province"
+    " m.role, m.enterprise, m.province, m.upper_union"
     ' FROM user_session AS s JOIN app_user AS u ON u.id = s."user"'
     ' LEFT JOIN membership AS m ON m."user" = u.id'
     " WHERE s.token_hash = {} AND s.expires_at > {} AND u.is_active = {}"
@@ -121,7 +121,7 @@ async def load_actor(user_id: int, session_version: int, session_token: str) -> 
         full_name=user["full_name"],
         language=user["language"],
         grants=tuple(
-            MembershipGrant(Role(m["role"]), m["enterprise"], m["province"])
+            MembershipGrant(Role(m["role"]), m["enterprise"], m["province"], m["upper_union"])
             for m in rows
             if m["role"] is not None
         ),

@@ -1,4 +1,6 @@
-"""Administrative units: the 34 provinces shipped as data, communes imported from CSV.
+"""Administrative units: the 34 provinces shipped as data; the 3,321 communes, wards and special
+zones of the 2025 map from the maintained `vietnam-provinces` package (data of 2025-10), and a
+CSV import for corrections.
 
 Decision 19/2025/QĐ-TTg fixes the codes of the two-tier structure in force since
 1 July 2025: 2 digits for a province, 5 digits for a commune-level unit.
@@ -38,6 +40,38 @@ async def load_provinces() -> int:
     if missing:
         async with write_transaction():
             await Province.insert(*(Province(code=p["code"], name=p["name"]) for p in missing))
+    return len(missing)
+
+
+def shipped_communes(province_codes: set[str] | None = None) -> list[tuple[str, str, str]]:
+    """(code, name, province code) of every commune-level unit of the 2025 map, from the
+    `vietnam-provinces` package; only those of `province_codes` when given."""
+    from vietnam_provinces import Ward
+
+    communes = [
+        (f"{ward.code.value:05d}", ward.name, f"{ward.province_code.value:02d}")
+        for ward in Ward.iter_all()
+    ]
+    if province_codes is not None:
+        communes = [c for c in communes if c[2] in province_codes]
+    return communes
+
+
+async def load_communes(province_codes: set[str] | None = None) -> int:
+    """Insert the shipped communes that are missing (of `province_codes`, or all); returns how
+    many were added. Existing codes are left as they are (an admin may have corrected them)."""
+    provinces = {
+        row["code"]: row["id"] for row in await Province.select(Province.id, Province.code)
+    }
+    existing = {row["code"] for row in await Commune.select(Commune.code)}
+    missing = [
+        Commune(code=code, name=name, province=provinces[province])
+        for code, name, province in shipped_communes(province_codes)
+        if code not in existing and province in provinces
+    ]
+    async with write_transaction():
+        for start in range(0, len(missing), 500):
+            await Commune.insert(*missing[start : start + 500])
     return len(missing)
 
 

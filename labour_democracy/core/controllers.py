@@ -30,7 +30,7 @@ from labour_democracy.core.schemas import (
     WorkerForm,
 )
 from labour_democracy.core.scope import EnterpriseContext, get_owned
-from labour_democracy.core.tables import Enterprise, OrgUnit, Role
+from labour_democracy.core.tables import Enterprise, OrgUnit, Role, UpperUnion
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES, get_settings
 from labour_democracy.web import links, public
@@ -491,6 +491,9 @@ async def _user_page(request, actor, user_id, values, errors) -> Template:
             Enterprise.name
         ),
         provinces=await enterprises.province_choices(),
+        upper_unions=await UpperUnion.select(UpperUnion.id, UpperUnion.name).order_by(
+            UpperUnion.name
+        ),
         values=values,
         errors=errors,
     )

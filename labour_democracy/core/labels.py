@@ -60,6 +60,8 @@ register(
         Role.FEDERATION: N_("Federation officer"),
         Role.HR: N_("Employer representative / HR"),
         Role.UNION: N_("Union officer"),
+        Role.LOCAL_UNION: N_("Commune or industrial-park union officer"),
+        Role.NATIONAL: N_("National confederation reader"),
     }
 )
 

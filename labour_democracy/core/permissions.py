@@ -23,7 +23,7 @@ def permission(name: str, *roles: Role) -> Permission:
 
 
 # Federation officers read across their province and never write (the Foundation issue, §4).
-VIEW = permission("view", Role.HR, Role.UNION, Role.FEDERATION)
+VIEW = permission("view", Role.HR, Role.UNION, Role.FEDERATION, Role.NATIONAL)
 EDIT_ENTERPRISE = permission("enterprise.edit", Role.HR)
 MANAGE_ORG_UNITS = permission("org_units.manage", Role.HR)
 # The roster holds personal data: those who run the enterprise's democracy see it, the
@@ -43,6 +43,7 @@ class MembershipGrant:
     role: Role
     enterprise_id: int | None = None
     province_id: int | None = None
+    upper_union_id: int | None = None  # a local union officer's commune or park union
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,23 @@ class Actor:
     def label(self) -> str:
         return self.email
 
-    def roles_for(self, enterprise_id: int, province_id: int) -> set[Role]:
+    def roles_for(
+        self, enterprise_id: int, province_id: int, upper_union_id: int | None = None
+    ) -> set[Role]:
+        """The roles the actor holds on one enterprise. A local union officer reads the
+        enterprises under its upper-level union as the federation does (role FEDERATION,
+        read-only); the national reader holds NATIONAL on every enterprise."""
         roles: set[Role] = set()
         for grant in self.grants:
             if grant.role is Role.ADMIN:
                 roles.add(Role.ADMIN)
+            elif grant.role is Role.NATIONAL:
+                roles.add(Role.NATIONAL)
             elif grant.role is Role.FEDERATION and grant.province_id == province_id:
                 roles.add(Role.FEDERATION)
+            elif grant.role is Role.LOCAL_UNION:
+                if upper_union_id is not None and grant.upper_union_id == upper_union_id:
+                    roles.add(Role.FEDERATION)
             elif grant.enterprise_id == enterprise_id:
                 roles.add(grant.role)
         return roles

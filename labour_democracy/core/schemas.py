@@ -104,6 +104,7 @@ class MembershipForm(msgspec.Struct, kw_only=True):
     province: int | None = None
     # Granting the administrator role is asked twice: it opens every enterprise to the user.
     confirm_admin: bool = False
+    upper_union: int | None = None  # for a local (commune or industrial-park) union officer
 
 
 class PasswordForm(msgspec.Struct, kw_only=True):

@@ -46,7 +46,7 @@ async def enterprise_context(
     enterprise = await _fetch(Enterprise, _record_sql(Enterprise), enterprise_id)
     if enterprise is None:
         raise NotFound
-    roles = actor.roles_for(enterprise.id, enterprise.province)
+    roles = actor.roles_for(enterprise.id, enterprise.province, enterprise.upper_union)
     if not roles:
         raise NotFound
     if not permission.allows(roles):
@@ -55,17 +55,55 @@ async def enterprise_context(
 
 
 def visible_enterprises(actor: Actor) -> Where | None:
-    """A filter on `Enterprise` for the enterprises the actor may see (None: all of them)."""
-    if actor.is_admin:
+    """A filter on `Enterprise` for the enterprises the actor may see (None: all of them):
+    their own enterprises, a federation officer's province, a local union officer's upper-level
+    union; the national reader (and an admin) sees every enterprise."""
+    if actor.is_admin or Role.NATIONAL in actor.roles:
         return None
     enterprise_ids = [g.enterprise_id for g in actor.grants if g.enterprise_id is not None]
     province_ids = [
         g.province_id for g in actor.grants if g.role is Role.FEDERATION and g.province_id
     ]
+    upper_union_ids = [
+        g.upper_union_id for g in actor.grants if g.role is Role.LOCAL_UNION and g.upper_union_id
+    ]
     clause = Enterprise.id.is_in(enterprise_ids or [-1])
     if province_ids:
         clause = clause | Enterprise.province.is_in(province_ids)
+    if upper_union_ids:
+        clause = clause | Enterprise.upper_union.is_in(upper_union_ids)
     return clause
+
+
+@dataclass(frozen=True)
+class FederationScope:
+    """What part of the federation's register an actor reads: every province (None), some
+    provinces, or the enterprises of some upper-level unions; `can_act` when the actor may
+    remind, note visits and keep the register (a province officer, a local union officer or an
+    admin; the national reader only reads)."""
+
+    province_ids: tuple[int, ...] | None
+    upper_union_ids: tuple[int, ...] = ()
+    can_act: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self.province_ids == () and not self.upper_union_ids
+
+
+def federation_scope(actor: Actor) -> FederationScope:
+    """The one answer, for the federation's pages, of which enterprises an actor may count."""
+    if actor.is_admin:
+        return FederationScope(None, can_act=True)
+    if Role.NATIONAL in actor.roles:
+        return FederationScope(None, can_act=False)
+    provinces = tuple(
+        g.province_id for g in actor.grants if g.role is Role.FEDERATION and g.province_id
+    )
+    unions = tuple(
+        g.upper_union_id for g in actor.grants if g.role is Role.LOCAL_UNION and g.upper_union_id
+    )
+    return FederationScope(provinces, unions, can_act=bool(provinces or unions))
 
 
 async def get_owned(context: EnterpriseContext, table: type[T], record_id: int) -> T:

@@ -64,6 +64,19 @@ class Role(StrEnum):
     FEDERATION = "federation"
     HR = "hr"
     UNION = "union"
+    # A commune/ward or industrial-park union officer: the federation's read of the
+    # enterprises under that upper-level union only.
+    LOCAL_UNION = "local_union"
+    # The national confederation (VGCL): reads every province, acts on none.
+    NATIONAL = "national"
+
+
+class UpperUnionKind(StrEnum):
+    """The two kinds of grassroots unions' upper level under the provincial federation since
+    1 July 2025 (law.md §9: district federations are gone)."""
+
+    COMMUNE = "commune"  # công đoàn xã, phường, đặc khu
+    INDUSTRIAL_PARK = "industrial_park"  # công đoàn các khu công nghiệp
 
 
 class Province(Table):
@@ -79,6 +92,17 @@ class Commune(Table):
     code = Varchar(length=5, unique=True)
     name = Varchar(length=100)
     province = ForeignKey(Province, null=False, on_delete=OnDelete.restrict, index=True)
+
+
+class UpperUnion(Table):
+    """The grassroots union's direct upper level (công đoàn cấp trên trực tiếp cơ sở): a
+    commune/ward union or an industrial-park union, under the provincial federation."""
+
+    code = Varchar(length=20, unique=True)
+    name = Varchar(length=255)
+    kind = Varchar(length=16, choices=UpperUnionKind, default=UpperUnionKind.COMMUNE)
+    province = ForeignKey(Province, null=False, on_delete=OnDelete.restrict, index=True)
+    commune = ForeignKey(Commune, null=True, on_delete=OnDelete.set_null)
 
 
 class Enterprise(Table):
@@ -109,6 +133,8 @@ class Enterprise(Table):
     # A standard-library default, so the generated migration imports no application code.
     public_token = Varchar(length=64, default=secrets.token_urlsafe)
     created_at = Timestamptz(default=TimestamptzNow())
+    # Whose grassroots union this enterprise's union reports to (scopes local union officers).
+    upper_union = ForeignKey(UpperUnion, null=True, on_delete=OnDelete.set_null)
 
     @property
     def saturday_works(self) -> bool:
@@ -182,6 +208,7 @@ class Membership(Table):
     role = Varchar(length=12, choices=Role)
     enterprise = ForeignKey(Enterprise, null=True, on_delete=OnDelete.cascade, index=True)
     province = ForeignKey(Province, null=True, on_delete=OnDelete.cascade)
+    upper_union = ForeignKey(UpperUnion, null=True, on_delete=OnDelete.cascade)
 
 
 class UserSession(Table):

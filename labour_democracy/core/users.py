@@ -9,7 +9,14 @@ from labour_democracy.core.accounts import check_password_strength, hash_passwor
 from labour_democracy.core.errors import Forbidden, Invalid, NotFound
 from labour_democracy.core.permissions import ADMINISTER, Actor
 from labour_democracy.core.schemas import MembershipForm, Page, UserForm
-from labour_democracy.core.tables import Enterprise, Membership, Province, Role, User
+from labour_democracy.core.tables import (
+    Enterprise,
+    Membership,
+    Province,
+    Role,
+    UpperUnion,
+    User,
+)
 from labour_democracy.db import contains, write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.settings import LANGUAGES
@@ -99,13 +106,19 @@ async def add_membership(actor: Actor, user_id: int, form: MembershipForm) -> in
     if not await User.exists().where(User.id == user_id):
         raise NotFound
     errors: dict[str, str] = {}
-    enterprise_id = province_id = None
+    enterprise_id = province_id = upper_union_id = None
     if form.role is Role.ADMIN and not form.confirm_admin:
         errors["confirm_admin"] = _(
             "An administrator can see and change everything in every enterprise. Tick the box "
             "to confirm that this person needs it."
         )
-    if form.role in (Role.HR, Role.UNION):
+    if form.role is Role.LOCAL_UNION:
+        if form.upper_union is None or not await UpperUnion.exists().where(
+            UpperUnion.id == form.upper_union
+        ):
+            errors["upper_union"] = _("Choose the commune or industrial-park union.")
+        upper_union_id = form.upper_union
+    elif form.role in (Role.HR, Role.UNION):
         if form.enterprise is None or not await Enterprise.exists().where(
             Enterprise.id == form.enterprise
         ):
@@ -130,12 +143,21 @@ async def add_membership(actor: Actor, user_id: int, form: MembershipForm) -> in
             if province_id is None
             else Membership.province == province_id
         )
+        & (
+            Membership.upper_union.is_null()
+            if upper_union_id is None
+            else Membership.upper_union == upper_union_id
+        )
     )
     if await Membership.exists().where(same):
         raise Invalid(_("The user already has this role."))
     async with write_transaction():
         membership = Membership(
-            user=user_id, role=form.role.value, enterprise=enterprise_id, province=province_id
+            user=user_id,
+            role=form.role.value,
+            enterprise=enterprise_id,
+            province=province_id,
+            upper_union=upper_union_id,
         )
         await membership.save()
         details = {"confirmed": True} if form.role is Role.ADMIN else {}

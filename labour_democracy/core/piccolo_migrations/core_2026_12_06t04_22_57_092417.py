@@ -90,17 +90,11 @@ DESCRIPTION = "initial"
 
 
 async def forwards():
-    manager = MigrationManager(
-        migration_id=ID, app_name="core", description=DESCRIPTION
-    )
+    manager = MigrationManager(migration_id=ID, app_name="core", description=DESCRIPTION)
 
-    manager.add_table(
-        class_name="Worker", tablename="worker", schema=None, columns=None
-    )
+    manager.add_table(class_name="Worker", tablename="worker", schema=None, columns=None)
 
-    manager.add_table(
-        class_name="User", tablename="app_user", schema=None, columns=None
-    )
+    manager.add_table(class_name="User", tablename="app_user", schema=None, columns=None)
 
     manager.add_table(
         class_name="KnownDevice",
@@ -109,9 +103,7 @@ async def forwards():
         columns=None,
     )
 
-    manager.add_table(
-        class_name="Province", tablename="province", schema=None, columns=None
-    )
+    manager.add_table(class_name="Province", tablename="province", schema=None, columns=None)
 
     manager.add_table(
         class_name="AuditEntry",
@@ -120,13 +112,9 @@ async def forwards():
         columns=None,
     )
 
-    manager.add_table(
-        class_name="Membership", tablename="membership", schema=None, columns=None
-    )
+    manager.add_table(class_name="Membership", tablename="membership", schema=None, columns=None)
 
-    manager.add_table(
-        class_name="Throttle", tablename="throttle", schema=None, columns=None
-    )
+    manager.add_table(class_name="Throttle", tablename="throttle", schema=None, columns=None)
 
     manager.add_table(
         class_name="RosterUpload",
@@ -142,17 +130,11 @@ async def forwards():
         columns=None,
     )
 
-    manager.add_table(
-        class_name="Commune", tablename="commune", schema=None, columns=None
-    )
+    manager.add_table(class_name="Commune", tablename="commune", schema=None, columns=None)
 
-    manager.add_table(
-        class_name="OrgUnit", tablename="org_unit", schema=None, columns=None
-    )
+    manager.add_table(class_name="OrgUnit", tablename="org_unit", schema=None, columns=None)
 
-    manager.add_table(
-        class_name="Enterprise", tablename="enterprise", schema=None, columns=None
-    )
+    manager.add_table(class_name="Enterprise", tablename="enterprise", schema=None, columns=None)
 
     manager.add_column(
         table_class_name="Worker",
@@ -259,9 +241,7 @@ async def forwards():
             "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
-            "choices": Enum(
-                "Gender", {"MALE": "male", "FEMALE": "female", "OTHER": "other"}
-            ),
+            "choices": Enum("Gender", {"MALE": "male", "FEMALE": "female", "OTHER": "other"}),
             "db_column_name": None,
             "secret": False,
         },
