@@ -377,6 +377,7 @@ async def _union_enterprise(enterprise_id: int) -> int:
     """The federation's pages name the enterprise the upper-level union acts on."""
     return enterprise_id
 
+
 async def _regulation_version_of(enterprise_id: int) -> int:
     """The enterprise's democracy regulation under consultation, made on first use."""
     from labour_democracy.workplace_rules.tables import RegulationVersion
@@ -428,6 +429,7 @@ async def _disclosure(enterprise_id: int) -> int:
     )
     await disclosure.save()
     return disclosure.id
+
 
 async def _agreement_in_bargaining(enterprise_id: int) -> int:
     """The enterprise's sample agreement still in bargaining, with its chapters (agreements)."""

@@ -64,7 +64,6 @@ async def test_an_enterprise_with_no_records_owes_what_is_yearly_and_nothing_els
         "followups_done",
         "union_term",
         "disclosures_on_time",
-
         "agreement_in_force",
         "agreement_filed",
         "agreement_not_expiring",
