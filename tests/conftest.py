@@ -73,6 +73,20 @@ def pytest_sessionfinish(session):
     drop_migrated_template()
 
 
+# Under pytest-xdist (`make test`: `-n 2 --dist loadgroup`) the tests that share a costly
+# fixture of a wider scope run on one worker, which makes it once: the browser tests' Chromium
+# and live server, the command-line tests' installation.
+_GROUPED_BY_FIXTURE = {"live_server": "browser", "chromium": "browser", "installation": "cli"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = getattr(item, "fixturenames", ())
+        group = next((g for name, g in _GROUPED_BY_FIXTURE.items() if name in used), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 async def migrated_database():
     settings = get_settings()
