@@ -97,7 +97,8 @@ class Installation:
         and `stderr` like a finished process."""
         results = self.directory / "results.json"
         results.unlink(missing_ok=True)
-        done = self.python(_COMMANDS, json.dumps([list(c) for c in commands]), str(results))
+        arguments = json.dumps([list(command) for command in commands])
+        done = self.python(_COMMANDS, arguments, str(results), **kwargs)
         assert done.returncode == 0 and results.exists(), done.stderr[-3000:]
         return [SimpleNamespace(**result) for result in json.loads(results.read_text("utf-8"))]
 
