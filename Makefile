@@ -8,6 +8,8 @@ PO_FILES := $(wildcard labour_democracy/locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PYTEST_WORKERS ?= 2
+PYTEST_XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup)
 
 .PHONY: run test install lint messages
 
@@ -42,6 +44,8 @@ run: $(STAMP) $(MO_FILES)
 	$(BIN)/labour-democracy serve --host $(HOST) --port $(PORT)
 
 # SQLite by default; LD_TEST_DATABASE_URL=postgresql://... runs the suite on PostgreSQL.
+# In PYTEST_WORKERS processes (pytest-xdist; each has its own database, see tests/conftest.py);
+# PYTEST_WORKERS=0 runs it in this one.
 # Tests needing Chromium or LibreOffice skip, listed with their reason (-rfEs: failures,
 # errors and skips summarised at the end), unless LD_REQUIRE_ALL_TESTS=1.
 # The tests run even when lint fails, so one run shows every problem; then the target fails.
@@ -49,7 +53,8 @@ test: install
 	@failed=""; \
 	echo "ruff check ."; $(BIN)/ruff check . || failed="$$failed lint"; \
 	echo "ruff format --check ."; $(BIN)/ruff format --check . || failed="$$failed format"; \
-	echo "pytest -rfEs $(PYTEST_ARGS)"; $(BIN)/pytest -rfEs $(PYTEST_ARGS) || failed="$$failed tests"; \
+	echo "pytest -rfEs $(PYTEST_XDIST) $(PYTEST_ARGS)"; \
+	$(BIN)/pytest -rfEs $(PYTEST_XDIST) $(PYTEST_ARGS) || failed="$$failed tests"; \
 	if [ -n "$$failed" ]; then echo "make test failed:$$failed"; exit 1; fi
 
 lint: install

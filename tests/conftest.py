@@ -1,7 +1,10 @@
 """Test set-up: one database engine and one app for the session, a clean database per test.
 
 SQLite by default (a migrated template file copied before each test); PostgreSQL when
-LD_TEST_DATABASE_URL is set (migrated once, tables emptied before each test). Tests marked
+LD_TEST_DATABASE_URL is set (migrated once, tables emptied before each test). Under
+pytest-xdist (`make test` runs `-n 2`) each worker process has its own database: its own SQLite
+files, or on PostgreSQL a database named after LD_TEST_DATABASE_URL's plus the worker's id
+(`ld_test_gw0`), made afresh when the worker starts. Tests marked
 `unit` (pure rules: no database, no app) get no database at all, so `pytest -m unit` runs in
 seconds. Settings are read once, so the environment is fixed here before anything imports the
 app; passwords are hashed at argon2's cheapest cost (LD_PASSWORD_HASH_COST=test).
@@ -22,9 +25,22 @@ os.environ.pop("LD_PRODUCTION", None)
 os.environ.pop("LD_TEMPLATE_DIR", None)
 # Signing in verifies an argon2 hash: 0.1-0.3 s at the production cost, for every sign-in.
 os.environ["LD_PASSWORD_HASH_COST"] = "test"
-os.environ["LD_DATABASE_URL"] = os.environ.get("LD_TEST_DATABASE_URL") or (
-    f"sqlite:///{_TMP / 'test.sqlite3'}"
-)
+
+
+def _database_url() -> str:
+    url = os.environ.get("LD_TEST_DATABASE_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1, ... under pytest -n
+    if not url:
+        return f"sqlite:///{_TMP / 'test.sqlite3'}"
+    if not worker:
+        return url
+    from tests.scratch_database import recreate_postgres_database
+
+    server, name = url.rsplit("/", 1)
+    return recreate_postgres_database(server, f"{name}_{worker}")
+
+
+os.environ["LD_DATABASE_URL"] = _database_url()
 
 import asyncpg  # noqa: E402
 import pytest  # noqa: E402
@@ -37,6 +53,7 @@ from labour_democracy import db  # noqa: E402
 from labour_democracy.modules import install  # noqa: E402
 from labour_democracy.settings import get_settings  # noqa: E402
 from tests.helpers import Browser  # noqa: E402
+from tests.scratch_database import drop_migrated_template  # noqa: E402
 
 _KEEP_ROWS = {"migration", "province"}
 install()  # as the app and the CLI do at start-up: services read the installed modules
@@ -50,6 +67,24 @@ os.environ.pop("LD_PASSWORD_HASH_COST")
 
 def pytest_report_header(config):
     return f"database: {get_settings().database_url.split('@')[-1]}"
+
+
+def pytest_sessionfinish(session):
+    drop_migrated_template()
+
+
+# Under pytest-xdist (`make test`: `-n 2 --dist loadgroup`) the tests that share a costly
+# fixture of a wider scope run on one worker, which makes it once: the browser tests' Chromium
+# and live server, the command-line tests' installation.
+_GROUPED_BY_FIXTURE = {"live_server": "browser", "chromium": "browser", "installation": "cli"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = getattr(item, "fixturenames", ())
+        group = next((g for name, g in _GROUPED_BY_FIXTURE.items() if name in used), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,11 @@
-"""The `labour-democracy` command, run as a person would: a subprocess on a scratch database."""
+"""The `labour-democracy` command, run as a person would: a subprocess on a scratch database.
+
+Starting the command costs about a second of CPU (it imports every module), so a test about a
+command's logic runs its commands in one process (`Installation.commands`, Click's runner);
+`reminders send`, `migrate` and the refusals to start in production each get a fresh process
+of their own, as at a terminal. The tests read and tamper with the database directly
+(tests/scratch_database.run_sql), not through a process of their own.
+"""
 
 from __future__ import annotations
 
@@ -8,51 +15,32 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from labour_democracy.settings import DEFAULT_SECRET_KEY
-from tests.scratch_database import scratch_database_url
-
-COMMAND = str(Path(sys.executable).parent / "labour-democracy")
-
-_QUERY = """
-import asyncio, json, sys
-
-import labour_democracy.piccolo_conf  # noqa: F401
-from piccolo.querystring import QueryString
-
-from labour_democracy import db
-
-
-async def main():
-    rows = await db.engine().run_querystring(QueryString(sys.argv[1]))
-    await db.close_pool()
-    print(json.dumps([dict(row) for row in rows], default=str))
-
-
-asyncio.run(main())
-"""
-
-_TAMPER = """
-import asyncio
-
-import labour_democracy.piccolo_conf  # noqa: F401
-from piccolo.querystring import QueryString
-
-from labour_democracy import db
 from labour_democracy.core.piccolo_migrations import core_2026_12_06t04_30_00_000000 as guards
+from labour_democracy.settings import DEFAULT_SECRET_KEY
+from tests.scratch_database import COMMAND, migrated_database_url, run_sql, scratch_database_url
 
+# Several commands in one process: each through Click's runner, as `main` would run it from a
+# terminal (its output, its exit code); the results go to the file named last.
+_COMMANDS = """
+import json, sys, traceback
 
-async def main():
-    await guards.lift_audit_log_guards()
-    await db.engine().run_querystring(
-        QueryString("UPDATE audit_entry SET record_id = '999' WHERE seq = 1")
-    )
-    await db.close_pool()
+from click.testing import CliRunner
 
+from labour_democracy.cli import main
 
-asyncio.run(main())
+results = []
+for args in json.loads(sys.argv[1]):
+    result = CliRunner().invoke(main, args)
+    stderr = result.stderr
+    if result.exc_info and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(*result.exc_info))
+    results.append({"returncode": result.exit_code, "stdout": result.stdout, "stderr": stderr})
+with open(sys.argv[2], "w", encoding="utf-8") as file:
+    json.dump(results, file)
 """
 
 _SIGN_IN = """
@@ -80,6 +68,7 @@ class Installation:
 
     def __init__(self, directory: Path, database_url: str) -> None:
         self.directory = directory
+        self.database_url = database_url
         self.env = {
             **os.environ,
             "LD_DATA_DIR": str(directory),
@@ -103,10 +92,18 @@ class Installation:
     def python(self, script: str, *args: str, **kwargs):
         return self.run(sys.executable, "-c", script, *args, **kwargs)
 
-    def query(self, sql: str) -> list[dict]:
-        done = self.python(_QUERY, sql)
-        assert done.returncode == 0, done.stderr[-2000:]
-        return json.loads(done.stdout.strip().splitlines()[-1])
+    def commands(self, *commands: tuple[str, ...], **kwargs) -> list[SimpleNamespace]:
+        """Run each command in turn in one process; each result has `returncode`, `stdout`
+        and `stderr` like a finished process."""
+        results = self.directory / "results.json"
+        results.unlink(missing_ok=True)
+        arguments = json.dumps([list(command) for command in commands])
+        done = self.python(_COMMANDS, arguments, str(results), **kwargs)
+        assert done.returncode == 0 and results.exists(), done.stderr[-3000:]
+        return [SimpleNamespace(**result) for result in json.loads(results.read_text("utf-8"))]
+
+    def query(self, *sql: str) -> list[dict]:
+        return run_sql(self.database_url, *sql)
 
     def count(self, table: str) -> int:
         return self.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
@@ -134,8 +131,9 @@ def installation(tmp_path_factory):
 
 @pytest.fixture
 def fresh_installation(tmp_path):
-    with scratch_database_url(tmp_path) as url:
-        yield _migrated(tmp_path, url)
+    """A migrated installation of its own (a copy of one `migrate` made)."""
+    with migrated_database_url(tmp_path) as url:
+        yield Installation(tmp_path, url)
 
 
 def test_migrate_loads_the_provinces_and_can_run_again(installation):
@@ -155,13 +153,12 @@ def test_demo_prints_one_login_per_role(installation):
 
 def test_demo_run_twice_adds_nothing(installation):
     counts = {table: installation.count(table) for table in ("enterprise", "worker", "app_user")}
-    again = installation.cli("demo")
+    again, quiet = installation.commands(("demo",), ("demo", "--if-empty"))
     assert again.returncode == 0, again.stderr[-2000:]
     assert "Demo data was already there." in again.stdout
     assert "hr@demo.vn" in again.stdout  # the logins are printed again
-    assert {table: installation.count(table) for table in counts} == counts
-    quiet = installation.cli("demo", "--if-empty")
     assert quiet.returncode == 0 and "already there" not in quiet.stdout
+    assert {table: installation.count(table) for table in counts} == counts
 
 
 def test_a_user_created_on_the_command_line_can_sign_in(installation):
@@ -225,11 +222,17 @@ def test_audit_verify_exits_0_on_an_intact_log(installation):
 
 
 def test_audit_verify_exits_1_and_names_a_changed_entry(fresh_installation):
-    assert fresh_installation.cli("demo").returncode == 0
-    assert fresh_installation.cli("audit", "verify").returncode == 0
-    tampered = fresh_installation.python(_TAMPER)
-    assert tampered.returncode == 0, tampered.stderr[-2000:]
-    done = fresh_installation.cli("audit", "verify")
+    demo, verified = fresh_installation.commands(("demo",), ("audit", "verify"))
+    assert demo.returncode == 0, demo.stderr[-2000:]
+    assert verified.returncode == 0, verified.stdout + verified.stderr[-2000:]
+    # As a database superuser could: the append-only guards lifted (the migration's own
+    # statements), then an entry changed.
+    sqlite = fresh_installation.database_url.startswith("sqlite")
+    fresh_installation.query(
+        *(guards.SQLITE_AUDIT_DROP if sqlite else guards.POSTGRES_AUDIT_DROP),
+        "UPDATE audit_entry SET record_id = '999' WHERE seq = 1",
+    )
+    (done,) = fresh_installation.commands(("audit", "verify"))
     assert done.returncode == 1
     assert "PROBLEM: entry 1: changed after it was written" in done.stdout
     assert "intact" not in done.stdout
@@ -257,11 +260,14 @@ def test_communes_import_adds_then_renames_by_code(installation, tmp_path):
         "00004,Phường Ba Đình,1\n",  # a province code that lost its leading zero
         encoding="utf-8",
     )
-    done = installation.cli("communes", "import", str(good))
+    renamed = tmp_path / "renamed.csv"
+    renamed.write_text("code,name,province_code\n25002,Phường Quế Võ,24\n", encoding="utf-8")
+    done, again = installation.commands(
+        ("communes", "import", str(good)), ("communes", "import", str(renamed))
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "3 communes imported." in done.stdout
-    good.write_text("code,name,province_code\n25002,Phường Quế Võ,24\n", encoding="utf-8")
-    assert installation.cli("communes", "import", str(good)).returncode == 0
+    assert again.returncode == 0, again.stderr[-2000:]
     # `migrate` loaded the 3,321 communes of the 2025 map; the import corrected or added three.
     rows = installation.query(
         "SELECT commune.code, commune.name, province.code AS province FROM commune "

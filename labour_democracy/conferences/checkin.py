@@ -159,7 +159,10 @@ async def check_in(
     """Check a delegate in by their code (QR or typed) or by their id (found by name). Someone
     not on the list is refused; checking in twice is harmless and says when it happened."""
     require(context, CHECK_IN)
-    conference = await get_conference(context, conference_id)
+    # At the door nothing was written yet in this request: the row the guard read will do.
+    conference = context.guarded_record(Conference, conference_id) or await get_conference(
+        context, conference_id
+    )
     require_not_closed(conference)
     if code is not None and normalise_checkin_code(code):
         which, value = "checkin_code = {}", normalise_checkin_code(code)

@@ -33,8 +33,7 @@ _hasher = (
     else PasswordHasher()
 )
 MIN_PASSWORD_LENGTH = 10
-# A valid hash to verify against when the e-mail is unknown, so timing does not reveal it.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+_dummy_hash: str | None = None
 # argon2 takes tens of milliseconds of CPU and memory per check: it runs in worker threads (it
 # releases the GIL, so the event loop keeps serving pages), at most this many at once, so a
 # burst of sign-ins queues here instead of taking every core and all the memory.
@@ -53,6 +52,16 @@ def _limiter() -> anyio.CapacityLimiter:
     if _hashing is None:
         _hashing = anyio.CapacityLimiter(HASHING_THREADS)
     return _hashing
+
+
+def _dummy() -> str:
+    """A valid hash to verify against when the e-mail is unknown, so timing does not reveal it.
+    Made on first use: hashing at the full cost takes ~0.1 s, which every command-line start
+    would otherwise pay."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("not-a-real-password")
+    return _dummy_hash
 
 
 async def _off_the_loop(function, *args):
@@ -238,7 +247,7 @@ async def sign_in(email: str, password: str, client: str, device: str | None = N
     except throttle.Throttled as waiting:
         raise TooManyAttempts(waiting.seconds, known) from None
 
-    ok = await verify_password(user.password_hash if user else _DUMMY_HASH, password)
+    ok = await verify_password(user.password_hash if user else _dummy(), password)
     if not (ok and user is not None and user.is_active):
         raise Invalid(_("The e-mail or the password is wrong."))
 

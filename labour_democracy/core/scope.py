@@ -9,7 +9,7 @@ that another enterprise's record exists) and holds a role that allows the action
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
@@ -31,10 +31,23 @@ class EnterpriseContext:
     actor: Actor
     enterprise: Enterprise
     roles: frozenset[Role]
+    # The rows the guard read for the records named in this request's path (see
+    # check_path_records), by (table, id), until a handler takes one (`guarded_record`).
+    guarded_rows: dict[tuple[type[Table], Any], dict] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def enterprise_id(self) -> int:
         return self.enterprise.id
+
+    def guarded_record(self, table: type[T], record_id: Any) -> T | None:
+        """The row of `table` named `record_id` in the path, as the guard read it when this
+        request began (it belongs to the enterprise), or None. Handed out once, so a later read
+        in the same request, after a write, queries again: a hot path that has written nothing
+        yet uses it instead of reading the row a second time."""
+        row = self.guarded_rows.pop((table, record_id), None)
+        return table(**row, _exists_in_db=True) if row is not None else None
 
     def can(self, permission: Permission) -> bool:
         return permission.allows(set(self.roles))
@@ -151,12 +164,13 @@ def path_records() -> dict[str, type[Table]]:
 
 
 async def check_path_records(context: EnterpriseContext, path_params: Mapping[str, Any]) -> None:
-    """`NotFound` unless every registered record named in the path belongs to the enterprise."""
+    """`NotFound` unless every registered record named in the path belongs to the enterprise.
+    The rows read are kept on the context (`guarded_record`)."""
     for name, value in path_params.items():
         table = path_records().get(name)
         if table is None:
             continue
-        if not await table.raw(
-            _record_sql(table, owned=True, whole_row=False), value, context.enterprise_id
-        ):
+        rows = await table.raw(_record_sql(table, owned=True), value, context.enterprise_id)
+        if not rows:
             raise NotFound
+        context.guarded_rows[(table, value)] = rows[0]

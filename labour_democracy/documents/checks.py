@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -39,11 +40,17 @@ def all_text(content: bytes) -> str:
 def unclosed_tags(content: bytes) -> list[str]:
     """Paragraphs whose tags do not close: Jinja would read on to the next "}}" elsewhere in
     the file and silently swallow everything in between."""
-    return [
+    return list(_unclosed_tags(content))
+
+
+@lru_cache(maxsize=64)
+def _unclosed_tags(content: bytes) -> tuple[str, ...]:
+    # Reading a template's paragraphs takes a tenth of a second: once per file content.
+    return tuple(
         text
         for text in paragraph_texts(content)
         if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}")
-    ]
+    )
 
 
 @dataclass

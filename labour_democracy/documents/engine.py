@@ -274,5 +274,11 @@ async def render(template: str, context: Mapping[str, Any]) -> bytes:
 
 def template_variables(template: str) -> set[str]:
     """The top-level names a template uses (nested keys are checked by rendering)."""
-    document = DocxTemplate(io.BytesIO(template_bytes(template)))
-    return document.get_undeclared_template_variables(jinja_env=_ENV)
+    return set(_variables(template_bytes(template)))
+
+
+@lru_cache(maxsize=64)
+def _variables(source: bytes) -> frozenset[str]:
+    # Parsing a template takes a third of a second: once per file content is enough.
+    document = DocxTemplate(io.BytesIO(source))
+    return frozenset(document.get_undeclared_template_variables(jinja_env=_ENV))

@@ -7,8 +7,10 @@ proxy's `X-Request-ID` when it looks like one (so both logs can be joined), else
 here; it is sent back in `X-Request-ID` and named in every application error logged during the
 request (web/errors.py).
 
-Lines go to standard error through a queue, so a slow terminal or journal never blocks the
-event loop.
+Lines go to standard error from a writer thread of their own, so a slow terminal or journal
+never blocks the event loop. The request only appends its line to a buffer; the thread writes
+what has gathered every 0.2 seconds. (A queue that woke the thread for every line cost each
+request a thread switch: ~1 ms of a conference check-in's 5 ms of CPU.)
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import logging
 import re
 import secrets
 import sys
+import threading
 import time
+from collections import deque
 from contextvars import ContextVar
-from logging.handlers import QueueHandler, QueueListener
-from queue import SimpleQueue
+from typing import TextIO
 
 from litestar.types import Message, Receive, Scope, Send
 
@@ -30,21 +33,56 @@ access_log = logging.getLogger("labour_democracy_access")
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
 
 _GIVEN_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
-_listener: QueueListener | None = None
+FLUSH_SECONDS = 0.2
+_writer: BatchedWriter | None = None
+
+
+class BatchedWriter(logging.Handler):
+    """Keeps each line in memory (a deque append, no lock shared with the request); a daemon
+    thread writes the lines gathered so far every FLUSH_SECONDS, in one write. Closing writes
+    the rest."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+        self.lines: deque[str] = deque()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="access-log", daemon=True)
+        self._thread.start()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+    def _run(self) -> None:
+        while not self._stop.wait(FLUSH_SECONDS):
+            self.flush()
+
+    def flush(self) -> None:
+        batch = []
+        while self.lines:
+            batch.append(self.lines.popleft())
+        if batch:
+            try:
+                self.stream.write("\n".join(batch) + "\n")
+                self.stream.flush()
+            except (OSError, ValueError):  # the stream closed: nothing left to log to
+                pass
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.flush()
+        super().close()
 
 
 def _start() -> None:
-    """One queue and one writer thread per process, set up on first use."""
-    global _listener
-    if _listener is not None:
+    """One writer thread per process, set up on first use."""
+    global _writer
+    if _writer is not None:
         return
-    queue: SimpleQueue = SimpleQueue()
-    writer = logging.StreamHandler(sys.stderr)
-    writer.setFormatter(logging.Formatter("%(message)s"))
-    _listener = QueueListener(queue, writer)
-    _listener.start()
-    atexit.register(_listener.stop)
-    access_log.addHandler(QueueHandler(queue))
+    _writer = BatchedWriter(sys.stderr)
+    atexit.register(_writer.close)
+    access_log.addHandler(_writer)
     access_log.setLevel(logging.INFO)
     access_log.propagate = False
 

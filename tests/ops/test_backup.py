@@ -14,7 +14,7 @@ from labour_democracy.core import backup as backups
 from labour_democracy.core.demo import load_demo
 from labour_democracy.core.tables import OrgUnit
 from tests import factories
-from tests.scratch_database import scratch_database_url
+from tests.scratch_database import migrated_database_url
 from tests.test_cli import Installation
 
 
@@ -47,43 +47,44 @@ async def source(tmp_path) -> Path:
 
 @pytest.fixture
 def empty(tmp_path):
+    """A migrated, empty installation (a copy of one `labour-democracy migrate` made)."""
     directory = tmp_path / "restored"
     directory.mkdir()
-    with scratch_database_url(directory) as url:
-        installation = Installation(directory, url)
-        done = installation.cli("migrate")
-        assert done.returncode == 0, done.stderr[-3000:]
-        yield installation
+    with migrated_database_url(directory) as url:
+        yield Installation(directory, url)
 
 
 async def test_a_restore_gives_every_table_back_and_the_audit_log_verifies(source, empty):
-    done = empty.cli("restore", str(source))
+    again = empty.directory / "again.zip"
+    done, verified, backed_up, created = empty.commands(
+        ("restore", str(source)),
+        ("audit", "verify"),
+        ("backup", str(again)),
+        # New rows get new ids after the restored ones (PostgreSQL sequences were moved on).
+        (
+            *("create-user", "--email", "new@restored.vn", "--name", "Mới", "--role", "admin"),
+            *("--password", "a-long-enough-password"),
+        ),
+    )
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     assert "The audit log is intact" in done.stdout
-    verified = empty.cli("audit", "verify")
     assert verified.returncode == 0, verified.stdout
     assert "The audit log is intact." in verified.stdout and "Anchor:" in verified.stdout
-    again = empty.directory / "again.zip"
-    assert empty.cli("backup", str(again)).returncode == 0
+    assert backed_up.returncode == 0, backed_up.stderr[-2000:]
     original, restored = _tables(source), _tables(again)
     assert set(original) == {table._meta.tablename for table in backups.tables()}
     for name in original:
         assert restored[name] == original[name], name
-    # New rows get new ids after the restored ones (PostgreSQL sequences were moved on).
-    created = empty.cli(
-        *("create-user", "--email", "new@restored.vn", "--name", "Mới", "--role", "admin"),
-        *("--password", "a-long-enough-password"),
-    )
     assert created.returncode == 0, created.stderr[-2000:]
 
 
 async def test_restore_refuses_a_database_that_holds_data(source, empty):
-    assert empty.cli("restore", str(source)).returncode == 0
-    users = empty.count("app_user")
-    again = empty.cli("restore", str(source))
+    first, again = empty.commands(("restore", str(source)), ("restore", str(source)))
+    assert first.returncode == 0, first.stderr[-2000:]
     assert again.returncode == 1
     assert "already holds data" in again.stderr
-    assert empty.count("app_user") == users
+    # The users of the first restore, none added by the second.
+    assert empty.count("app_user") == len(_tables(source)["app_user"])
 
 
 async def test_restore_refuses_a_log_made_with_another_secret_key(source, empty):
