@@ -5,6 +5,8 @@ shown must open for them."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from lxml import html as lxml_html
 
@@ -25,7 +27,11 @@ async def test_no_link_on_the_overview_leads_to_a_refusal(browser_for, email):
     await load_demo()
     enterprise = await Enterprise.select(Enterprise.id).where(Enterprise.symbol == "SHVN").first()
     # A periodic dialogue planned for a month that has none: an overdue step whose page only
-    # HR and the union may open.
+    # HR and the union may open. The enterprise existed then (a new one owes no dialogue for a
+    # month before it was recorded: issue 12, item 8).
+    await Enterprise.update({Enterprise.created_at: dt.datetime(2025, 1, 1, tzinfo=dt.UTC)}).where(
+        Enterprise.id == enterprise["id"]
+    )
     await DialogueSettings.update({DialogueSettings.periodic_months: "3, 6, 12"}).where(
         DialogueSettings.enterprise == enterprise["id"]
     )

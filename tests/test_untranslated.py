@@ -143,7 +143,8 @@ class Finder:
             longest = max(chunks, key=len)
             if len(re.findall(r"[A-Za-z]", "".join(chunks))) < 8:
                 continue  # too little text of its own to tell English from data
-            pattern = r".{0,120}?".join(re.escape(c) for c in chunks if c)
+            # Each piece a whole word ("to" is not the end of "sector").
+            pattern = r".{0,120}?".join(rf"(?<!\w){re.escape(c)}(?!\w)" for c in chunks if c)
             self.formatted.append((longest, re.compile(pattern), msgid))
 
     def english(self, text: str) -> list[str]:

@@ -145,6 +145,7 @@ def sample_context() -> dict[str, Any]:
     return layout.standard_context(
         superior_body="TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM",
         issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN",
+        reference="01/BC-LĐLĐ",
         place="Thái Nguyên",
         date=dt.date(2026, 12, 15),
         doc_type="BÁO CÁO",

@@ -62,8 +62,9 @@ from labour_democracy.core import audit
 FORMAT = "labour-democracy-backup"
 VERSION = 1
 BATCH = 500
-# Reference data `migrate` loads; a restore replaces it with the backup's rows.
-_REFERENCE_TABLES = {"province"}
+# Reference data `migrate` loads (the 2025 map); a restore replaces it with the backup's rows.
+# Communes before provinces: a commune refers to its province.
+_REFERENCE_TABLES = ("commune", "province")
 
 
 class BackupError(RuntimeError):
@@ -328,8 +329,9 @@ async def restore(path: Path) -> RestoreReport:
                 )
         _check_audit(archive, manifest)
         async with db.write_transaction():
-            for name in _REFERENCE_TABLES & set(known):
-                await known[name].delete(force=True)
+            for name in _REFERENCE_TABLES:
+                if name in known:
+                    await known[name].delete(force=True)
             for name, table in known.items():
                 if name not in manifest["tables"]:
                     continue

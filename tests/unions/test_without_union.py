@@ -49,7 +49,9 @@ async def test_a_conference_of_an_enterprise_without_a_union_runs_end_to_end():
     text = await _text(plan.id)
     assert "Công đoàn" not in text
     assert "phối hợp với Nhóm đại diện đối thoại của người lao động" in text
-    await session.open_session(context, conference_id)
+    await session.open_session(
+        context, conference_id, reason="Họp sớm theo đề nghị của người lao động."
+    )
     for delegate in await delegates.delegates(context, conference_id):
         await checkin.check_in(context, conference_id, delegate_id=delegate["id"])
     item = next(
@@ -67,7 +69,9 @@ async def test_a_conference_of_an_enterprise_without_a_union_runs_end_to_end():
         HandsForm(teller_one="Phạm Văn D", teller_two="Hoàng Thị E"),
         {options["for"]: 6},
     )
-    await closing.close_conference(context, conference_id, "Tăng lương 5 %.")
+    await closing.close_conference(
+        context, conference_id, "Tăng lương 5 %.", reason="Nội dung còn lại chuyển kỳ sau."
+    )
     await closing.publish(context, conference_id)
     conference = await Conference.objects().where(Conference.id == conference_id).first()
     for document_id in (conference.minutes, conference.resolution):
@@ -119,7 +123,9 @@ async def test_the_conference_elects_the_dialogue_representatives_among_non_memb
     conference_id = await planning.plan_conference(
         context, plan_form(form=ConferenceForm.WHOLE, union_chair="")
     )
-    await session.open_session(context, conference_id)
+    await session.open_session(
+        context, conference_id, reason="Họp sớm theo đề nghị của người lao động."
+    )
     item = next(
         i
         for i in await agenda.agenda(context, conference_id)

@@ -78,9 +78,18 @@ SAMPLE_TEXT = [
 ]
 
 
+def _numbered(context: dict[str, Any], reference: str) -> dict[str, Any]:
+    """A sample as issued: `documents.services.issue` fills the number of a real one."""
+    context["header"]["reference"] = reference
+    return context
+
+
 def sample_request() -> dict[str, Any]:
-    return contexts.request_context(
-        sample_enterprise(), sample_head(), sample_agreement(), dt.date(2026, 3, 2)
+    return _numbered(
+        contexts.request_context(
+            sample_enterprise(), sample_head(), sample_agreement(), dt.date(2026, 3, 2)
+        ),
+        "01/CV-SHVN",
     )
 
 
@@ -94,20 +103,23 @@ def sample_minutes() -> dict[str, Any]:
         {"full_name": "Trần Thị Bình", "title": "Chủ tịch CĐCS", "side": "cba_workers",
          "leads": True},
     ]  # fmt: skip
-    return contexts.minutes_context(
+    return _numbered(contexts.minutes_context(
         sample_enterprise(), sample_head(), sample_agreement(), session, members,
         ["Điều 1. Phạm vi"], ["Điều 2. Mức lương thấp nhất"],
-    )  # fmt: skip
+    ), "01/BB-SHVN")  # fmt: skip
 
 
 def sample_agreement_context() -> dict[str, Any]:
-    return contexts.agreement_context(
-        sample_enterprise(), sample_head(), sample_agreement(), SAMPLE_TEXT, bilingual=True
+    return _numbered(
+        contexts.agreement_context(
+            sample_enterprise(), sample_head(), sample_agreement(), SAMPLE_TEXT, bilingual=True
+        ),
+        "01/BTT-SHVN",
     )
 
 
 def sample_notice() -> dict[str, Any]:
-    return contexts.publication_context(
+    return _numbered(contexts.publication_context(
         sample_enterprise(), sample_head(), sample_agreement(), "số 01/BTT-SHVN",
         dt.date(2026, 5, 5), "http://localhost/p/abc",
-    )  # fmt: skip
+    ), "01/TB-SHVN")  # fmt: skip

@@ -136,8 +136,7 @@ def minutes_context(
         ),
         ended + "Biên bản đã được đọc lại trước hội nghị và được các đại biểu nhất trí.",
         "Biên bản được lập thành 03 bản có giá trị như nhau: 01 bản lưu tại người sử dụng lao "
-        "động, 01 bản gửi Ban Chấp hành Công đoàn cơ sở, 01 bản niêm yết công khai tại nơi làm "
-        "việc.",
+        f"động, 01 bản gửi {head.workers}, 01 bản niêm yết công khai tại nơi làm việc.",
     ]
     return layout.standard_context(
         issuer=head.issuer,
