@@ -58,11 +58,12 @@ async def without_union(actor: Actor, threshold: int, page: int = 1) -> tuple[li
     )
     values = [today(), *values, threshold]
     total = (await Enterprise.raw(f"SELECT COUNT(*) AS n FROM ({base}) AS c", *values))[0]["n"]
+    page = max(1, min(page, -(-total // PER_PAGE)))  # a page past the last shows the last
     rows = await Enterprise.raw(
         base + " ORDER BY workforce DESC, e.id LIMIT {} OFFSET {}",
         *values,
         PER_PAGE,
-        (max(page, 1) - 1) * PER_PAGE,
+        (page - 1) * PER_PAGE,
     )
     ids = [r["id"] for r in rows]
     unions = {

@@ -138,6 +138,11 @@ async def test_a_recognised_union_keeps_its_register_and_shows_fees_and_api(
     fed = await browser_for("fed@a.vn")
     progress = await fed.api("GET", "/api/v1/unions/founding-progress")
     assert progress.status_code == 200 and progress.json() == []
+    # A page far past the last (Schemathesis asked for page 2966020184665835555520512).
+    far = await fed.api("GET", "/api/v1/unions/founding-progress?page=2966020184665835555520512")
+    assert far.status_code in (200, 400) and far.json() is not None
+    beyond = await fed.api("GET", "/api/v1/unions/founding-progress?page=99999999999")
+    assert beyond.status_code == 200 and beyond.json() == []
 
 
 async def test_members_marked_on_the_roster_join_the_register(browser_for, enterprise):
