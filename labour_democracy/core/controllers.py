@@ -41,7 +41,14 @@ from labour_democracy.web.auth import (
     sign_in_session,
 )
 from labour_democracy.web.forms import FieldError, convert, parse, read_form
-from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
+from labour_democracy.web.params import (
+    Context,
+    CurrentActor,
+    FromPath,
+    FromQuery,
+    Id,
+    client_address,
+)
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 
@@ -65,7 +72,7 @@ class AuthController(Controller):
     @post("/login", opt=PUBLIC)
     async def login(self, request: Request) -> Response:
         data = await read_form(request)
-        client = request.client.host if request.client else "unknown"
+        client = client_address(request)
         try:
             signed_in = await accounts.sign_in(
                 str(data.get("email", "")),

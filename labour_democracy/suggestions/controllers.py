@@ -33,7 +33,7 @@ from labour_democracy.suggestions.schemas import (
 )
 from labour_democracy.suggestions.tables import SuggestionKind, SuggestionStatus, Topic
 from labour_democracy.web.forms import parse, read_form
-from labour_democracy.web.params import Context, FromPath, Id
+from labour_democracy.web.params import Context, FromPath, Id, client_address
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 
@@ -44,10 +44,6 @@ ENUMS = {
     "SuggestionStatus": SuggestionStatus,
     "Topic": Topic,
 }
-
-
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
 
 
 def _base(context: EnterpriseContext) -> str:
@@ -70,7 +66,7 @@ class PublicSuggestionController(Controller):
         return await submit(
             request,
             PublicSuggestionForm,
-            lambda form: services.submit_public(enterprise, form, _client(request)),
+            lambda form: services.submit_public(enterprise, form, client_address(request)),
             form=lambda values, errors: _public_form(request, enterprise, values, errors),
             done=lambda code: render(
                 request, "suggestions/public_sent.html", enterprise=enterprise, code=code
@@ -94,7 +90,7 @@ class PublicSuggestionController(Controller):
         return await submit(
             request,
             TrackForm,
-            lambda form: services.track(enterprise, form.code, _client(request)),
+            lambda form: services.track(enterprise, form.code, client_address(request)),
             form=lambda values, errors: page(None, values, errors),
             done=lambda found: page(found, {}, {}),
         )

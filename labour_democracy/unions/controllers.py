@@ -48,16 +48,19 @@ from labour_democracy.unions.schemas import (
     RosterImportForm,
     TrackForm,
 )
-from labour_democracy.web.params import Context, CurrentActor, FromPath, FromQuery, Id
+from labour_democracy.web.params import (
+    Context,
+    CurrentActor,
+    FromPath,
+    FromQuery,
+    Id,
+    client_address,
+)
 from labour_democracy.web.responses import render
 from labour_democracy.web.submit import submit
 
 PUBLIC = {"public": True}
 GENDERS = [(g.value, g.value) for g in Gender]
-
-
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
 
 
 def _base(context: EnterpriseContext) -> str:
@@ -84,7 +87,7 @@ class PublicUnionController(Controller):
         return await submit(
             request,
             ApplicationForm,
-            lambda form: founding.apply(enterprise, form, _client(request)),
+            lambda form: founding.apply(enterprise, form, client_address(request)),
             form=lambda values, errors: _public_form(request, enterprise, values, errors),
             done=lambda code: render(
                 request, "unions/public_sent.html", enterprise=enterprise, code=code
@@ -108,7 +111,7 @@ class PublicUnionController(Controller):
         return await submit(
             request,
             TrackForm,
-            lambda form: founding.track(enterprise, form.code, _client(request)),
+            lambda form: founding.track(enterprise, form.code, client_address(request)),
             form=lambda values, errors: page(None, values, errors),
             done=lambda found: page(found, {}, {}),
         )

@@ -39,7 +39,7 @@ from labour_democracy.voting.tables import (
     TallyKind,
 )
 from labour_democracy.web.forms import FieldError, convert, form_values, parse, read_form
-from labour_democracy.web.params import Context, FromPath, FromQuery, Id
+from labour_democracy.web.params import Context, FromPath, FromQuery, Id, client_address
 from labour_democracy.web.responses import HTMX_STOP_POLLING, flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 
@@ -509,13 +509,9 @@ def _attachment_response(ballot: Ballot) -> Response:
 CODE_GUESSES = throttle.Policy(free=20, first_delay=5, max_delay=60)
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 async def _resolve(request: Request, typed: str, check_unused: bool = True) -> voters.VoterBallot:
     """`voters.resolve_code`, behind the per-address limit on unknown codes."""
-    row_key = throttle.key("vote-code", _client(request))
+    row_key = throttle.key("vote-code", client_address(request))
     if wait := await throttle.seconds_to_wait(row_key):
         raise Invalid(
             {

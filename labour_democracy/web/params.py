@@ -84,6 +84,11 @@ def JSONForm(struct: type[msgspec.Struct]) -> Any:
     ]
 
 
+def client_address(request: Request) -> str:
+    """The caller's address, the key of the per-address limits (sign-in, codes, public forms)."""
+    return request.client.host if request.client else "unknown"
+
+
 __all__ = [
     "Context",
     "CurrentActor",
@@ -93,4 +98,5 @@ __all__ = [
     "JSONBody",
     "JSONForm",
     "check_request_limits",
+    "client_address",
 ]

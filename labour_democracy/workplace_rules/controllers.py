@@ -15,7 +15,7 @@ from labour_democracy.core.tables import Enterprise
 from labour_democracy.documents import pdf
 from labour_democracy.i18n import N_, format_date, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.web.params import Context, FromPath, FromQuery, Id
+from labour_democracy.web.params import Context, FromPath, FromQuery, Id, client_address
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 from labour_democracy.workplace_rules import (
@@ -506,7 +506,7 @@ class PublicDisclosureController(Controller):
                 disclosure_id,
                 form.employee_code,
                 "kiosk" if kiosk else "code",
-                request.client.host if request.client else "unknown",
+                client_address(request),
             ),
             form=lambda values, errors: _public_page(
                 request, enterprise, found, bool(kiosk), values, errors
@@ -534,9 +534,7 @@ class PublicRegulationController(Controller):
         return await submit(
             request,
             PublicCommentForm,
-            lambda form: regulation.add_public_comment(
-                enterprise, form, request.client.host if request.client else "unknown"
-            ),
+            lambda form: regulation.add_public_comment(enterprise, form, client_address(request)),
             form=lambda values, errors: _public_regulation(request, enterprise, values, errors),
             done=lambda _none: _public_regulation(request, enterprise, {}, {}, sent=True),
             conflict=f"/p/{token}/regulation",
