@@ -1,6 +1,7 @@
 """What the conference module brings: worker conferences (Hội nghị người lao động)."""
 
 from labour_democracy.conferences import (
+    api,
     compliance,
     controllers,
     demo,
@@ -20,6 +21,7 @@ MANIFEST = Manifest(
     name="conferences",
     piccolo_app="labour_democracy.conferences.piccolo_app",
     routes=[*controllers.ROUTES, *hall_controllers.ROUTES],
+    api_routes=api.ROUTES,
     menu=(MenuItem(N_("Conferences"), "/conferences", VIEW_CONFERENCES, 75),),
     public_sections=(PublicSection("conferences/_public_section.html", hooks.public_section, 30),),
     due=(hooks.due,),

@@ -41,6 +41,7 @@ from labour_democracy.core import audit, working_calendar
 from labour_democracy.core.calendar import WorkingWeek, add_working_days
 from labour_democracy.core.enterprises import active_workers, workforce
 from labour_democracy.core.errors import Conflict, Invalid
+from labour_democracy.core.schemas import Page
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Worker
 from labour_democracy.db import write_transaction
@@ -445,19 +446,46 @@ async def _convene_workforce(context: EnterpriseContext, conference_id: int) -> 
         await Delegate.insert(*new[start : start + 500])
 
 
+def _listed() -> tuple:
+    return (
+        Conference.id,
+        Conference.year,
+        Conference.kind,
+        Conference.held_on,
+        Conference.venue,
+        Conference.form,
+        Conference.status,
+        Conference.published_on,
+    )
+
+
 async def list_conferences(context: EnterpriseContext) -> list[dict]:
     require(context, VIEW_CONFERENCES)
     return (
-        await Conference.select(
-            Conference.id,
-            Conference.year,
-            Conference.kind,
-            Conference.held_on,
-            Conference.venue,
-            Conference.form,
-            Conference.status,
-            Conference.published_on,
-        )
+        await Conference.select(*_listed())
         .where(Conference.enterprise == context.enterprise_id)
         .order_by(Conference.held_on, ascending=False)
     )
+
+
+PER_PAGE = 20
+
+
+async def conference_page(context: EnterpriseContext, year: int | None, page: int = 1) -> Page:
+    """One page of the conferences (of `year`, when given), latest first; a page past the
+    last shows the last (the API's `page` may be any number)."""
+    require(context, VIEW_CONFERENCES)
+    clause = Conference.enterprise == context.enterprise_id
+    if year is not None:
+        clause &= Conference.year == year
+    total = await Conference.count().where(clause)
+    page = max(1, min(page, -(-total // PER_PAGE)))
+    rows = (
+        await Conference.select(*_listed())
+        .where(clause)
+        .order_by(Conference.held_on, ascending=False)
+        .order_by(Conference.id, ascending=False)
+        .limit(PER_PAGE)
+        .offset((page - 1) * PER_PAGE)
+    )
+    return Page(rows=rows, total=total, page=page, per_page=PER_PAGE)

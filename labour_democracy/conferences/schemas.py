@@ -1,4 +1,4 @@
-"""Input of the conference forms."""
+"""Input of the conference forms, and what the JSON API answers (api.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from labour_democracy.conferences.tables import (
     VoteMode,
 )
 from labour_democracy.voting.rules import Base, Comparator
+from labour_democracy.voting.schemas import ResultOut, RuleOut
 from labour_democracy.voting.tables import ElectionMethod
 
 
@@ -125,3 +126,72 @@ class ReviewForm(msgspec.Struct, kw_only=True):
 class CloseForm(msgspec.Struct, kw_only=True):
     resolution_summary: str | None = None
     reason: str | None = None  # why agenda items to be voted on were not
+
+
+# What the JSON API (/api/v1) answers: the conference as its pages show it.
+
+
+class ConferenceSummaryOut(msgspec.Struct, kw_only=True):
+    id: int
+    year: int
+    kind: str  # annual, extraordinary
+    form: str  # whole_workforce, delegates
+    held_on: dt.date  # the planned date
+    status: str  # planned, in_session, closed, published
+    published_on: dt.date | None
+
+
+class ConferencePageOut(msgspec.Struct, kw_only=True):
+    total: int
+    page: int
+    per_page: int
+    items: list[ConferenceSummaryOut]
+
+
+class AttendanceOut(msgspec.Struct, kw_only=True):
+    convened: int  # delegates (or, at a whole-workforce conference, every worker) convened
+    present: int  # checked in
+    quorum_reached: bool
+    quorum_needed: int  # the fewest present that reach the quorum
+
+
+class AgendaItemOut(msgspec.Struct, kw_only=True):
+    position: int
+    title: str
+    kind: str  # info, resolution, election
+    vote_mode: str  # show_of_hands, named, secret
+    ballot: int | None  # the voting engine's ballot (GET .../ballots/{id}/result)
+    vote_status: str | None  # draft, open, closed; null before a vote is prepared
+    result: ResultOut | None  # once the vote is closed and counted
+
+
+class DocumentOut(msgspec.Struct, kw_only=True):
+    kind: str  # minutes, resolution, review_report
+    reference: str  # its number and symbol, e.g. "01/BB-HNNLĐ"
+    title: str
+    issued_on: dt.date
+    url: str  # the page route that downloads it (.docx; add ?format=pdf for a PDF)
+
+
+class ConferenceOut(msgspec.Struct, kw_only=True):
+    id: int
+    title: str  # in the reader's language
+    year: int
+    kind: str
+    requested_by: str | None  # an extraordinary conference: who asked
+    form: str
+    delegate_reason: str | None
+    held_on: dt.date
+    starts_at: str  # hh:mm, local time
+    venue: str
+    status: str
+    documents_sent_on: dt.date | None
+    opened_at: dt.datetime | None  # when the session was opened
+    closed_at: dt.datetime | None
+    published_on: dt.date | None
+    quorum: RuleOut
+    passing: RuleOut
+    attendance: AttendanceOut
+    resolution_adopted: bool
+    agenda: list[AgendaItemOut]
+    documents: list[DocumentOut]

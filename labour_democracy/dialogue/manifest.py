@@ -1,6 +1,7 @@
 """What the dialogue module brings: workplace dialogue (Đối thoại tại nơi làm việc)."""
 
 from labour_democracy.dialogue import (
+    api,
     compliance,
     controllers,
     deadlines,
@@ -20,6 +21,7 @@ MANIFEST = Manifest(
     name="dialogue",
     piccolo_app="labour_democracy.dialogue.piccolo_app",
     routes=controllers.ROUTES,
+    api_routes=api.ROUTES,
     menu=(MenuItem(N_("Dialogue"), "/dialogue", VIEW_DIALOGUE, 50),),
     public_sections=(
         PublicSection("dialogue/_public_section.html", controllers.public_section, 30),

@@ -1,4 +1,4 @@
-"""Input of the dialogue pages and API."""
+"""Input of the dialogue pages, and what the JSON API answers (api.py)."""
 
 from __future__ import annotations
 
@@ -119,3 +119,95 @@ class ReplyForm(msgspec.Struct, kw_only=True):
     reply_text: str
     reply_at: dt.datetime
     reply_place: str
+
+
+# What the JSON API (/api/v1) answers: the dialogues and requests as their pages show them.
+# Members appear as the public page lists them (name, side, title), nothing from the roster.
+
+
+class DocumentRefOut(msgspec.Struct, kw_only=True):
+    reference: str  # the issued document's number and symbol
+    issued_on: dt.date
+    url: str  # the page route that downloads the .docx
+
+
+class DialogueSummaryOut(msgspec.Struct, kw_only=True):
+    id: int
+    kind: str  # periodic, on_request, on_event
+    matter: str | None  # an event dialogue's matter (Labour Code Art. 63(2)(c))
+    title: str
+    status: str  # planned, held, publicised, called_off
+    scheduled_at: dt.datetime
+    place: str
+    contents_due_on: dt.date | None  # periodic: 5 working days before (Decree 145 Art. 39(3))
+    employer_contents_sent_on: dt.date | None
+    worker_contents_sent_on: dt.date | None
+    contents_late: bool
+    held_on: dt.date | None
+    publication_due_on: dt.date | None  # 3 working days after it is held (Art. 39(5))
+    published_on: dt.date | None
+    publication_late: bool
+    minutes: DocumentRefOut | None
+    publication: DocumentRefOut | None
+
+
+class DialoguePageOut(msgspec.Struct, kw_only=True):
+    total: int
+    page: int
+    per_page: int
+    items: list[DialogueSummaryOut]
+
+
+class MemberOut(msgspec.Struct, kw_only=True):
+    side: str  # employer_side, union_side, workers_org_side, dialogue_group_side
+    full_name: str
+    title: str
+    legal_representative: bool
+    signs_for_side: bool
+    present: bool
+
+
+class DialogueItemOut(msgspec.Struct, kw_only=True):
+    title: str
+    agreed: bool | None  # null until discussed
+    agreed_text: str
+    owner: str  # who carries out what was agreed
+    due_on: dt.date | None
+
+
+class RequestOut(msgspec.Struct, kw_only=True):
+    id: int
+    side: str  # by_employer, by_workers
+    requested_by: str
+    submitted_on: dt.date
+    received_on: dt.date
+    reply_due_on: dt.date  # 5 working days from receipt (Decree 145 Art. 40(2))
+    replied_on: dt.date | None
+    late: bool  # answered after the due date, or still unanswered after it
+    reply_at: dt.datetime | None  # the time agreed for the dialogue
+    reply_place: str
+    dialogue: int | None
+    reply_document: DocumentRefOut | None
+
+
+class RequestPageOut(msgspec.Struct, kw_only=True):
+    total: int
+    page: int
+    per_page: int
+    items: list[RequestOut]
+
+
+class DialogueOut(msgspec.Struct, kw_only=True):
+    dialogue: DialogueSummaryOut
+    event_document_sent_on: dt.date | None
+    event_reply_on: dt.date | None
+    event_effective_on: dt.date | None
+    event_publicised_on: dt.date | None
+    main_contents: str | None  # the summary publicised to the workers, once held
+    members: list[MemberOut]
+    worker_members: int
+    workers_present: int
+    quorum_needed: int  # periodic: more than 70 % of the worker side (Art. 39(4))
+    quorum_met: bool | None  # periodic dialogues only
+    items: list[DialogueItemOut]
+    request: RequestOut | None

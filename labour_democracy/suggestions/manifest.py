@@ -2,7 +2,7 @@
 
 from labour_democracy.i18n import N_
 from labour_democracy.manifest import Manifest
-from labour_democracy.suggestions import compliance, controllers, demo
+from labour_democracy.suggestions import api, compliance, controllers, demo
 from labour_democracy.suggestions.permissions import READ_SUGGESTIONS
 from labour_democracy.suggestions.tables import Suggestion
 from labour_democracy.web.menu import MenuItem
@@ -12,6 +12,7 @@ MANIFEST = Manifest(
     name="suggestions",
     piccolo_app="labour_democracy.suggestions.piccolo_app",
     routes=controllers.ROUTES,
+    api_routes=api.ROUTES,
     menu=(MenuItem(N_("Suggestions"), "/suggestions", READ_SUGGESTIONS, 45),),
     public_sections=(
         PublicSection("suggestions/_public_section.html", controllers.public_section, 20),

@@ -1,4 +1,4 @@
-"""Input of the suggestion forms."""
+"""Input of the suggestion forms, and what the JSON API answers (api.py)."""
 
 from __future__ import annotations
 
@@ -66,3 +66,14 @@ class SuggestionQuery(msgspec.Struct, kw_only=True):
     q: str | None = None
     sort: Literal["newest", "oldest"] = "newest"
     page: int = 1
+
+
+class SuggestionRatesOut(msgspec.Struct, kw_only=True):
+    """A year's suggestions in counts only (JSON API): nothing names or quotes an author."""
+
+    year: int
+    received: int  # received in the year (by `received_on`), whatever became of them
+    not_taken_up: int  # refused by the union's moderation, with a reason
+    taken_up: int  # the others: awaiting moderation, published or answered
+    answered: int
+    answer_rate: str | None  # answered of taken up in percent, one decimal, half up; null over 0

@@ -551,3 +551,10 @@ async def answer_rate(context: EnterpriseContext, year: int) -> Rate:
     """Counts only, so every role of the enterprise (the federation too) may read it."""
     _require(context, VIEW)
     return await answer_rate_for(context.enterprise_id, year)
+
+
+async def year_figures(context: EnterpriseContext, year: int) -> compliance.YearFigures:
+    """The year's counts and answer rate; counts only, so every role of the enterprise (the
+    federation and the national reader too) may read them."""
+    _require(context, VIEW)
+    return await compliance.year_figures(context.enterprise_id, year)
