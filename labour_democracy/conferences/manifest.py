@@ -7,6 +7,7 @@ from labour_democracy.conferences import (
     documents,
     hall_controllers,
     hooks,
+    labels,
     queries,
 )
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
@@ -29,5 +30,6 @@ MANIFEST = Manifest(
     path_records={"conference_id": Conference},
     suggestion_targets={"conference": hooks.proposal_targets},
     followup_sources={"conference": queries.followup_source_labels},
+    ballot_electorates={labels.BALLOT_PURPOSE: labels.CONVENED},
     demo=demo.load,
 )
