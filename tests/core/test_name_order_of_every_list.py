@@ -174,3 +174,33 @@ async def test_each_bargaining_team_lists_its_leader_then_its_members_by_name():
     text = await _docx_text(document.id)
     positions = [text.index(name) for name in expected]
     assert positions == sorted(positions)
+
+
+async def test_the_workers_who_have_not_read_a_disclosure_are_listed_by_name_in_each_unit():
+    from labour_democracy.workplace_rules import disclosure
+    from labour_democracy.workplace_rules.schemas import DisclosureForm
+
+    enterprise = await factories.enterprise(symbol="DSC")
+    unit = await factories.org_unit(enterprise, "Tổ may")
+    for i, name in enumerate(["Lê Văn Đức", "Dương Thị Bình", "Lê Văn Dũng", "Đặng Văn An"]):
+        await factories.worker(enterprise, name, code=f"NV{i}", org_unit=unit)
+    context = await factories.context(enterprise, Role.HR)
+    disclosure_id = await disclosure.disclose(
+        context,
+        DisclosureForm(
+            matter="business",
+            title="Tình hình sản xuất quý I",
+            body="Doanh thu tăng.",
+            decided_on=today(),
+            disclosed_on=today(),
+            forms=["posting"],
+        ),
+    )
+    (row,), shown = await disclosure.readings(context, disclosure_id)
+    assert shown
+    assert [name.split(" (")[0] for name in row.unread_names] == [
+        "Đặng Văn An",
+        "Dương Thị Bình",
+        "Lê Văn Dũng",
+        "Lê Văn Đức",
+    ]
