@@ -25,6 +25,7 @@ from labour_democracy.unions.tables import Body, CommitteeMember, Office, UnionM
 from tests import factories
 from tests.agreements.test_services import _docx_text
 from tests.unions.helpers import campaign_form, enterprise_with_workers, found_union
+from tests.unions.test_founding import document_text
 
 PASSWORD = "a-long-password-for-tests"
 
@@ -129,6 +130,9 @@ async def test_the_campaign_committee_lists_its_head_then_the_members_by_name():
     await founding.start_campaign(context, campaign_form(members=members))
     view = await overview.union_view(context)
     assert [m.full_name for m in view.campaign] == ["Trần Văn Đức", "Phạm Văn Ánh", "Lê Thị Dung"]
+    text = await document_text(view.union.campaign_decision)
+    positions = [text.index(name) for name in ("Trần Văn Đức", "Phạm Văn Ánh", "Lê Thị Dung")]
+    assert positions == sorted(positions)  # the decision lists them alike
 
 
 async def test_each_bargaining_team_lists_its_leader_then_its_members_by_name():
