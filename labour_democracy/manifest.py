@@ -119,6 +119,10 @@ class Manifest:
     followup_sources: Mapping[str, LabelSource] = field(default_factory=dict)
     # The issuing body of the documents of ballots by purpose (voting/documents.py reads it).
     ballot_issuers: Mapping[str, IssuerSource] = field(default_factory=dict)
+    # The words naming those entitled to vote in ballots of a purpose, as the module's own
+    # pages say them (a msgid completing "more than 1/2 ...": "of all convened"); every page
+    # and document of such a ballot describes its rules with them (voting/labels.py).
+    ballot_electorates: Mapping[str, str] = field(default_factory=dict)
     # Who alone may set up, open and count ballots of a purpose (voting/services.py).
     ballot_managers: Mapping[str, Permission] = field(default_factory=dict)
     demo: DemoLoader | None = None  # adds the module's history to the demo enterprise

@@ -22,6 +22,7 @@ from labour_democracy.core.tables import (
     User,
     Worker,
 )
+from labour_democracy.core.users import user_sort_key
 
 PASSWORD = "a-long-password"
 _serial = itertools.count(1)
@@ -59,7 +60,9 @@ async def user(
 ) -> int:
     global _PASSWORD_HASH
     _PASSWORD_HASH = _PASSWORD_HASH or hash_password(PASSWORD)
-    row = User(email=email, full_name=name, password_hash=_PASSWORD_HASH)
+    row = User(
+        email=email, full_name=name, sort_key=user_sort_key(name), password_hash=_PASSWORD_HASH
+    )
     await row.save()
     await Membership.insert(
         Membership(

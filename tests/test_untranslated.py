@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 
 from labour_democracy.core.demo import DEMO_PASSWORD, load_demo
 from labour_democracy.settings import PACKAGE_DIR
-from tests.page_walk import EMAILS, demo_visits
+from tests.page_walk import EMAILS, demo_visits, unvisited_pages
 
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 _ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
@@ -182,6 +182,7 @@ async def test_no_page_of_the_demo_shows_english_in_vietnamese(app, browser_for,
     await load_demo()
     visits = await demo_visits(app)
     assert len({v.route for v in visits}) > 50, "the walk lost its routes"
+    assert unvisited_pages(app, visits) == [], "pages the walk does not visit"
     browsers = {}
     for who, email in EMAILS.items():
         browsers[who] = await browser_for(email, DEMO_PASSWORD)

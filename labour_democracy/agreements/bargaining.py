@@ -29,6 +29,7 @@ from labour_democracy.agreements.tables import (
 from labour_democracy.core import audit
 from labour_democracy.core.calendar import WorkingWeek
 from labour_democracy.core.errors import Conflict, Forbidden
+from labour_democracy.core.names import sort_people
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
@@ -183,6 +184,16 @@ async def add_team_member(
             context.actor, "agreement.team", "agreement", agreement.id, context.enterprise_id
         )
     return member.id
+
+
+async def team(agreement_id: int) -> list[dict]:
+    """Both teams, side by side: each side's leader first, then its members in Vietnamese
+    name order (core/names.py), on the agreement's page and in the session minutes alike."""
+    members = sort_people(
+        await TeamMember.select().where(TeamMember.agreement == agreement_id),
+        name=lambda member: member["full_name"],
+    )
+    return sorted(members, key=lambda member: (member["side"], not member["leads"]))
 
 
 async def add_session(context: EnterpriseContext, agreement_id: int, form: SessionForm) -> int:

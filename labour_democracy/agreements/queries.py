@@ -16,7 +16,6 @@ from labour_democracy.agreements.tables import (
     AgreementVersion,
     ApprovalVote,
     BargainingSession,
-    TeamMember,
 )
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.i18n import today
@@ -76,9 +75,7 @@ async def agreement_view(context: EnterpriseContext, agreement: Agreement) -> Ag
     signed = agreement.signed_on
     return AgreementView(
         agreement=agreement,
-        team=await TeamMember.select()
-        .where(TeamMember.agreement == agreement.id)
-        .order_by(TeamMember.side, TeamMember.id),
+        team=await bargaining.team(agreement.id),
         sessions=await BargainingSession.select()
         .where(BargainingSession.agreement == agreement.id)
         .order_by(BargainingSession.number),

@@ -31,7 +31,7 @@ from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.followups import services as followups
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import today
+from labour_democracy.i18n import ngettext, today
 from labour_democracy.voting import services as voting
 from labour_democracy.voting.tables import (
     BallotStatus,
@@ -65,9 +65,12 @@ async def close_conference(
     if not_held and not reason:
         raise Invalid(
             {
-                "reason": _(
+                "reason": ngettext(
+                    "{n} item of the agenda was to be voted on and was not: say why, and the "
+                    "minutes record it; or hold its vote first.",
                     "{n} items of the agenda were to be voted on and were not: say why, and the "
-                    "minutes record it; or hold their votes first."
+                    "minutes record it; or hold their votes first.",
+                    not_held,
                 ).format(n=not_held)
             }
         )

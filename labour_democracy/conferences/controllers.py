@@ -19,6 +19,7 @@ from labour_democracy.conferences import (
     checkin,
     closing,
     document_controllers,
+    labels,
     permissions,
     planning,
     queries,
@@ -29,8 +30,7 @@ from labour_democracy.conferences import (
     timeline,
 )
 from labour_democracy.conferences import delegates as delegates_stage
-from labour_democracy.conferences import labels as _labels  # noqa: F401  (words for the enums)
-from labour_democracy.conferences.labels import describe
+from labour_democracy.conferences.labels import describe, describe_request
 from labour_democracy.conferences.permissions import (
     MANAGE_CONFERENCES,
     VIEW_CONFERENCES,
@@ -70,7 +70,7 @@ from labour_democracy.i18n import today
 from labour_democracy.unions.congress import union_chair
 from labour_democracy.voting import permissions as voting_permissions
 from labour_democracy.voting import services as voting
-from labour_democracy.voting.rules import PASS_CHOICES, QUORUM_CHOICES, Base, Comparator
+from labour_democracy.voting.rules import PASS_CHOICES, QUORUM_CHOICES, Comparator
 from labour_democracy.voting.tables import ElectionMethod
 from labour_democracy.web import forms
 from labour_democracy.web.forms import parse, read_form
@@ -723,16 +723,13 @@ def _rules_form(
         form_choices=choices(ConferenceForm),
         board_exception_choices=choices(BoardSizeException)[1:],
         extraordinary_law=rules.EXTRAORDINARY_REQUEST,
+        describe_request=describe_request,
         union_role=rules.UNION_ROLE_SOURCE,
         comparators=[
             (Comparator.AT_LEAST.value, _("at least")),
             (Comparator.GREATER.value, _("more than")),
         ],
-        bases=[
-            (Base.PRESENT.value, _("of those present")),
-            (Base.ELECTORATE.value, _("of all convened")),
-            (Base.VALID.value, _("of the valid votes")),
-        ],
+        bases=labels.bases(),
         can_manage=context.can(MANAGE_CONFERENCES),
     )
 

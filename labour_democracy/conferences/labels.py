@@ -24,8 +24,9 @@ from labour_democracy.conferences.tables import (
 from labour_democracy.core.labels import register
 from labour_democracy.i18n import LANGUAGE_NAMES, N_, language
 from labour_democracy.i18n import gettext as _
+from labour_democracy.voting import labels as voting_labels
 from labour_democracy.voting import rules as voting_rules
-from labour_democracy.voting.rules import Rule
+from labour_democracy.voting.rules import Base, Rule
 
 register(
     {
@@ -112,8 +113,31 @@ def item_msgid(key: str) -> str | None:
     return item.title if item else None
 
 
+# The purpose of the conference's ballots in the voting engine, and the words naming those
+# entitled to vote in them (the manifest's `ballot_electorates`): the convened delegates, or
+# every worker at a whole-workforce conference (all convened).
+BALLOT_PURPOSE = "conference"
+CONVENED = N_("of all convened")
+# Those who may ask for an extraordinary conference: the workers, not those convened.
+ALL_WORKERS = N_("of all the workers")
+
+
 def describe(rule: Rule) -> str:
     """A quorum or passing rule in the conference's words: those entitled to vote are "all
-    convened" on every page (the rules form, the projector, the vote messages), never "the
-    electorate" (issue 13, item 6: one rule had two names)."""
-    return voting_rules.describe(rule, electorate=_("of all convened"))
+    convened" on every page (the rules form, the projector, the vote messages) and on the
+    pages and minutes of the conference's ballots, never "the electorate" (issue 13, item 6:
+    one rule had two names)."""
+    return voting_labels.describe_rule(rule, BALLOT_PURPOSE)
+
+
+def describe_request(rule: Rule) -> str:
+    """The share of the workers whose request calls an extraordinary conference."""
+    return voting_rules.describe(rule, electorate=_(ALL_WORKERS))
+
+
+def bases() -> list[tuple[str, str]]:
+    """The bases a rule can be a share of, as the rules form offers them."""
+    return [
+        (base.value, voting_rules.base_words(base, _(CONVENED)))
+        for base in (Base.PRESENT, Base.ELECTORATE, Base.VALID)
+    ]

@@ -8,6 +8,7 @@ from labour_democracy.conferences import (
     documents,
     hall_controllers,
     hooks,
+    labels,
     queries,
 )
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
@@ -31,5 +32,6 @@ MANIFEST = Manifest(
     path_records={"conference_id": Conference},
     suggestion_targets={"conference": hooks.proposal_targets},
     followup_sources={"conference": queries.followup_source_labels},
+    ballot_electorates={labels.BALLOT_PURPOSE: labels.CONVENED},
     demo=demo.load,
 )

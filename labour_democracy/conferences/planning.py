@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.conferences import rules
+from labour_democracy.conferences import labels, rules
 from labour_democracy.conferences.checkin import forget_screens, list_changed
 from labour_democracy.conferences.permissions import (
     VIEW_CONFERENCES,
@@ -50,7 +50,6 @@ from labour_democracy.i18n import format_date, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.suggestions import services as suggestions
 from labour_democracy.suggestions.tables import Topic
-from labour_democracy.voting.rules import describe
 
 _TEXT_LIMITS = {"venue": 300, "employer_chair": 255, "union_chair": 255, "secretary": 255}
 
@@ -143,7 +142,7 @@ async def _validate_plan(
                         "Workers can ask for an extraordinary conference with the signatures "
                         "of {rule}: {needed} of {workers} ({source})."
                     ).format(
-                        rule=describe(rule),
+                        rule=labels.describe_request(rule),
                         needed=rule.smallest_count(workers),
                         workers=workers,
                         source=_(rule.source),

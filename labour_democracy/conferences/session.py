@@ -137,7 +137,7 @@ async def prepare_vote(context: EnterpriseContext, conference_id: int, item_id: 
             quorum_numerator=quorum.numerator,
             quorum_denominator=quorum.denominator,
         ),
-        purpose="conference",
+        purpose=labels.BALLOT_PURPOSE,
         quorum_minimum=quorum_minimum,
     )
     await voting.add_question(

@@ -25,6 +25,7 @@ from labour_democracy.core.tables import (
     User,
     Worker,
 )
+from labour_democracy.core.users import user_sort_key
 from labour_democracy.db import write_transaction
 from labour_democracy.manifest import installed
 
@@ -248,7 +249,9 @@ async def _users(song_hong: int, dong_a: int, bac_ninh: int) -> None:
         "hr.donga@demo.vn": ("Đỗ Quang Vinh", Role.HR, dong_a, None),
     }
     for email, (name, role, enterprise, province) in grants.items():
-        user = User(email=email, full_name=name, password_hash=password)
+        user = User(
+            email=email, full_name=name, sort_key=user_sort_key(name), password_hash=password
+        )
         await user.save()
         await Membership.insert(
             Membership(user=user.id, role=role, enterprise=enterprise, province=province)

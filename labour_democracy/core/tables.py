@@ -192,6 +192,8 @@ class User(Table, tablename="app_user"):
 
     email = Varchar(length=255, unique=True)
     full_name = Varchar(length=255)
+    # Vietnamese name order (core/names.py); "" for a user without a name, listed after.
+    sort_key = Text(default="")
     password_hash = Varchar(length=255)
     language = Varchar(length=2, null=True, default=None)
     is_active = Boolean(default=True)

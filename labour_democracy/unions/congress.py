@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Conflict, Invalid
+from labour_democracy.core.names import sort_people
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.documents.tables import IssuedDocument
@@ -256,12 +257,18 @@ async def record_election(context: EnterpriseContext) -> int:
     return len(rows)
 
 
+_OFFICE_ORDER = {Office.CHAIR: 0, Office.VICE_CHAIR: 1, Office.MEMBER: 2}
+
+
 async def committee(union_id: int) -> list[CommitteeMember]:
-    return (
-        await CommitteeMember.objects()
-        .where(CommitteeMember.union == union_id)
-        .order_by(CommitteeMember.body)
-        .order_by(CommitteeMember.id)
+    """The elected: the executive committee, then the inspection committee; in each, the chair
+    and vice-chair first, then the members in name order."""
+    members = sort_people(
+        await CommitteeMember.objects().where(CommitteeMember.union == union_id),
+        name=lambda member: member.full_name,
+    )
+    return sorted(
+        members, key=lambda member: (member.body, _OFFICE_ORDER.get(Office(member.office), 2))
     )
 
 

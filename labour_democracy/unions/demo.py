@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from labour_democracy.core.names import person_sort_key
 from labour_democracy.core.permissions import SYSTEM
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise, Role, Worker
@@ -82,6 +83,7 @@ async def _recognised_union(context: EnterpriseContext) -> None:
                         union=union.id,
                         worker=w["id"],
                         full_name=w["full_name"],
+                        sort_key=person_sort_key(w["full_name"]),
                         gender=w["gender"],
                         org_unit=w["org_unit"],
                         nationality=w["nationality"],

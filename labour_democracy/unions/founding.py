@@ -9,6 +9,7 @@ import hashlib
 
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
+from labour_democracy.core.names import sort_people
 from labour_democracy.core.permissions import Actor, Permission
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import Enterprise, Province, Worker
@@ -89,7 +90,9 @@ def _campaign_members(text: str) -> list[tuple[str, str]]:
             continue
         name, _sep, position = line.partition(" - ")
         members.append((name.strip()[:NAME_LIMIT], position.strip()[:NAME_LIMIT]))
-    return members
+    # The head (the first line) first, then the members in Vietnamese name order: the
+    # decision and the union's page list them alike.
+    return members[:1] + sort_people(members[1:], name=lambda member: member[0])
 
 
 async def start_campaign(context: EnterpriseContext, form: CampaignForm) -> int:

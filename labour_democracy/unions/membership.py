@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from labour_democracy.core import audit
 from labour_democracy.core.enterprises import active_workers
 from labour_democracy.core.errors import Conflict, Invalid
+from labour_democracy.core.names import person_sort_key
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.core.tables import OrgUnit, Worker
 from labour_democracy.db import write_transaction
@@ -46,7 +47,7 @@ async def members(context: EnterpriseContext, page: int = 1) -> list[dict]:
         )
         .where(UnionMember.union == union.id)
         .order_by(UnionMember.status)
-        .order_by(UnionMember.full_name)
+        .order_by(UnionMember.sort_key, UnionMember.id)
         .limit(PER_PAGE)
         .offset((max(page, 1) - 1) * PER_PAGE)
     )
@@ -132,6 +133,7 @@ def _member_row(union: GrassrootsUnion, context, worker: dict, joined_on: dt.dat
         union=union.id,
         worker=worker["id"],
         full_name=worker["full_name"],
+        sort_key=person_sort_key(worker["full_name"]),
         gender=worker["gender"],
         org_unit=worker["org_unit"],
         nationality=worker["nationality"],

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from labour_democracy.core.errors import Invalid
+from labour_democracy.core.names import sort_people
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.documents.tables import IssuedDocument
@@ -58,19 +59,19 @@ async def union_view(context: EnterpriseContext) -> UnionView:
         & (UnionApplication.status == ApplicationStatus.RECEIVED)
     )
     if context.can(RUN_FOUNDING):  # names of applicants: the committee's only
-        view.accepted = (
-            await UnionApplication.objects()
-            .where(
+        view.accepted = sort_people(
+            await UnionApplication.objects().where(
                 (UnionApplication.union == union.id)
                 & (UnionApplication.status == ApplicationStatus.ACCEPTED)
-            )
-            .order_by(UnionApplication.full_name)
+            ),
+            name=lambda application: application.full_name,
         )
-    view.campaign = (
-        await CampaignMember.objects()
-        .where(CampaignMember.union == union.id)
-        .order_by(CampaignMember.id)
+    # The committee's head first, then the members in name order.
+    campaign = sort_people(
+        await CampaignMember.objects().where(CampaignMember.union == union.id),
+        name=lambda member: member.full_name,
     )
+    view.campaign = sorted(campaign, key=lambda member: not member.is_head)
     elected = await congress.committee(union.id)
     view.executive = [m for m in elected if m.body == Body.EXECUTIVE.value]
     view.inspection = [m for m in elected if m.body == Body.INSPECTION.value]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
+from labour_democracy.core.names import person_sort_key, sort_people
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise, Representation, Worker
 from labour_democracy.db import write_transaction
@@ -30,14 +31,11 @@ from labour_democracy.unions.tables import GrassrootsUnion as Union
 
 
 async def _accepted(union_id: int) -> list[UnionApplication]:
-    return (
-        await UnionApplication.objects()
-        .where(
-            (UnionApplication.union == union_id)
-            & (UnionApplication.status == ApplicationStatus.ACCEPTED)
-        )
-        .order_by(UnionApplication.full_name)
+    accepted = await UnionApplication.objects().where(
+        (UnionApplication.union == union_id)
+        & (UnionApplication.status == ApplicationStatus.ACCEPTED)
     )
+    return sort_people(accepted, name=lambda application: application.full_name)
 
 
 async def send_dossier(context: EnterpriseContext) -> IssuedDocument:
@@ -122,6 +120,7 @@ async def recognise(context: EnterpriseContext, form: RecognitionForm) -> Issued
                         union=union.id,
                         worker=a.worker,
                         full_name=a.full_name,
+                        sort_key=person_sort_key(a.full_name),
                         gender=a.gender,
                         org_unit=workers[a.worker]["org_unit"] if a.worker in workers else None,
                         nationality=a.nationality,

@@ -143,6 +143,8 @@ class UnionMember(Table):
     union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade, index=True)
     worker = ForeignKey(Worker, null=True, on_delete=OnDelete.set_null, index=True)
     full_name = Varchar(length=255)
+    # Vietnamese name order (core/names.py person_sort_key): the register is paged in SQL.
+    sort_key = Text(default="")
     gender = Varchar(length=6)
     org_unit = ForeignKey(OrgUnit, null=True, on_delete=OnDelete.set_null)
     nationality = Varchar(length=2, default="VN")

@@ -22,9 +22,8 @@ from labour_democracy.voting import (
     tally,
     voters,
 )
-from labour_democracy.voting import labels as _labels  # noqa: F401  (words for the enums)
+from labour_democracy.voting import labels as _labels
 from labour_democracy.voting.permissions import MANAGE_BALLOTS
-from labour_democracy.voting.rules import Rule
 from labour_democracy.voting.schemas import BallotForm, QuestionForm, TallySheetForm
 from labour_democracy.voting.tables import (
     Ballot,
@@ -73,16 +72,13 @@ async def _quorum_form(request: Request) -> dict:
     )
 
 
-def _describe_stored_rule(text: str) -> str:
-    return rules.describe(Rule.decode(text, ""))
-
-
 # Enums and helpers the voting templates use.
 ENUMS = {
-    "describe_rule": rules.describe,
+    "describe_rule": _labels.describe_rule,
+    "of_electorate": _labels.of_electorate,
     "quorum_choices": rules.QUORUM_CHOICES,
     "pass_choices": rules.PASS_CHOICES,
-    "describe_rule_text": _describe_stored_rule,
+    "describe_rule_text": _labels.describe_rule_text,
     "Channels": Channels,
     "ElectionMethod": ElectionMethod,
     "ElectorateKind": ElectorateKind,

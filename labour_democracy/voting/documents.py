@@ -21,6 +21,7 @@ from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_number, language
 from labour_democracy.i18n import gettext as _
 from labour_democracy.manifest import DocumentKind, IssuingBody, installed
 from labour_democracy.voting import rules
+from labour_democracy.voting.labels import describe_rule
 from labour_democracy.voting.schemas import BallotResult
 from labour_democracy.voting.tables import Ballot, Elector, TallyKind, TallySheet
 
@@ -195,7 +196,7 @@ def minutes_context(
                 f"{format_number(result.counted_by_tellers)} phiếu do tổ kiểm phiếu đếm trực tiếp.",
             ]
         intro.append(
-            f"Điều kiện hợp lệ của cuộc biểu quyết: {rules.describe(quorum)} "
+            f"Điều kiện hợp lệ của cuộc biểu quyết: {describe_rule(quorum, ballot.purpose)} "
             f"({_(quorum.source)}) — " + ("đạt." if result.quorum_reached else "không đạt.")
         )
         rows, outcomes = [], []
@@ -221,7 +222,7 @@ def minutes_context(
                     }
                 )
             condition = (
-                f"Quy tắc: {rules.describe(rule)}, tức ít nhất "
+                f"Quy tắc: {describe_rule(rule, ballot.purpose)}, tức ít nhất "
                 f"{format_number(question.threshold)} {'người' if hands else 'phiếu'} "
                 f"({_(rule.source)})."
             )

@@ -1,7 +1,10 @@
-"""Words shown for the voting engine's values."""
+"""Words shown for the voting engine's values, and a ballot's rules in its owner's words."""
 
 from labour_democracy.core.labels import register
 from labour_democracy.i18n import N_
+from labour_democracy.i18n import gettext as _
+from labour_democracy.manifest import installed
+from labour_democracy.voting import rules
 from labour_democracy.voting.tables import (
     BallotStatus,
     Channels,
@@ -36,3 +39,25 @@ register(
         TallyKind.PAPER: N_("Paper ballots without codes"),
     }
 )
+
+
+def of_electorate(purpose: str) -> str:
+    """Those entitled to vote in a ballot of `purpose`, in the current language, as its owner
+    names them in its manifest's `ballot_electorates` ("of all convened" for a conference's
+    vote), else the engine's "of the electorate"."""
+    for manifest in installed():
+        words = manifest.ballot_electorates.get(purpose)
+        if words is not None:
+            return _(words)
+    return _("of the electorate")
+
+
+def describe_rule(rule: rules.Rule, purpose: str) -> str:
+    """A rule of a ballot of `purpose` in words: the same words on the ballot's pages, its
+    minutes and its owner's pages (issue 13, item 6: one quorum had two names)."""
+    return rules.describe(rule, electorate=of_electorate(purpose))
+
+
+def describe_rule_text(text: str, purpose: str) -> str:
+    """A rule as stored on a question ("valid gt 1/2") in words."""
+    return describe_rule(rules.Rule.decode(text, ""), purpose)

@@ -14,7 +14,8 @@ from labour_democracy.core.tables import Enterprise, Worker
 from labour_democracy.db import contains
 from labour_democracy.i18n import LOCAL_TIMEZONE, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.voting import permissions, rules, services, tally, voters
+from labour_democracy.voting import permissions, services, tally, voters
+from labour_democracy.voting.labels import describe_rule
 from labour_democracy.voting.rules import Rule
 from labour_democracy.voting.schemas import BallotResult
 from labour_democracy.voting.tables import (
@@ -77,7 +78,7 @@ class BallotView:
 async def ballot_view(context: EnterpriseContext, ballot: Ballot) -> BallotView:
     questions = await services.questions_with_options(ballot.id)
     for question in questions:
-        question["rule_text"] = rules.describe(services.rule_of(question))
+        question["rule_text"] = describe_rule(services.rule_of(question), ballot.purpose)
     if ballot.frozen_at is None and ballot.electorate_kind != ElectorateKind.NAMED_LIST:
         preview = await Worker.count().where(await services.electorate_clause(ballot))
     else:
@@ -161,12 +162,16 @@ async def elector_choices(context: EnterpriseContext, ballot: Ballot, q: str | N
         worker["listed"] = worker["id"] in listed
     listed_outside = listed - {w["id"] for w in workers}
     if listed_outside:
-        extra = await Worker.select(
-            Worker.id,
-            Worker.full_name,
-            Worker.employee_code,
-            Worker.org_unit.name.as_alias("unit"),
-        ).where(Worker.id.is_in(list(listed_outside)))
+        extra = (
+            await Worker.select(
+                Worker.id,
+                Worker.full_name,
+                Worker.employee_code,
+                Worker.org_unit.name.as_alias("unit"),
+            )
+            .where(Worker.id.is_in(list(listed_outside)))
+            .order_by(Worker.sort_key)
+        )
         workers = [{**w, "listed": True} for w in extra] + workers
     return workers
 

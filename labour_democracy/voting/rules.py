@@ -150,15 +150,19 @@ def describe(rule: Rule, electorate: str | None = None) -> str:
     """A rule in words, in the current language: "more than 1/2 of the valid ballots".
     `electorate` is the owner's own name for those entitled to vote (a conference says "of
     all convened"), so one rule is called the same on every page of its owner."""
-    base = {
-        Base.ELECTORATE: electorate or _("of the electorate"),
-        Base.PRESENT: _("of those present"),
-        Base.VALID: _("of the valid ballots"),
-    }[rule.base]
     if rule.numerator == 0:
         return _("none required")
     comparator = _("more than") if rule.comparator is Comparator.GREATER else _("at least")
-    return f"{comparator} {rule.numerator}/{rule.denominator} {base}"
+    return f"{comparator} {rule.numerator}/{rule.denominator} {base_words(rule.base, electorate)}"
+
+
+def base_words(base: Base, electorate: str | None = None) -> str:
+    """What a rule is a share of, in words ("of the valid ballots"); `electorate` as above."""
+    return {
+        Base.ELECTORATE: electorate or _("of the electorate"),
+        Base.PRESENT: _("of those present"),
+        Base.VALID: _("of the valid ballots"),
+    }[base]
 
 
 def quorum_reached(rule: Rule, participants: int, electorate: int) -> bool:

@@ -30,6 +30,7 @@ from labour_democracy.voting import casting, codes, documents, rules
 from labour_democracy.voting import tally as tallying
 from labour_democracy.voting.candidates import candidate_workers, questions_with_options
 from labour_democracy.voting.electorate import electorate_clause
+from labour_democracy.voting.labels import describe_rule
 from labour_democracy.voting.permissions import MANAGE_BALLOTS, require_manager
 from labour_democracy.voting.rules import Base, Rule
 from labour_democracy.voting.schemas import BallotForm, IssuedCode, QuestionForm, TallySheetForm
@@ -85,7 +86,9 @@ def rule_of(question) -> Rule:
 # Set-up ---------------------------------------------------------------------------------------
 
 
-async def _check_ballot_form(context: EnterpriseContext, form: BallotForm, minimum: Rule) -> Rule:
+async def _check_ballot_form(
+    context: EnterpriseContext, form: BallotForm, minimum: Rule, purpose: str
+) -> Rule:
     errors: dict[str, str] = {}
     if not form.title or len(form.title) > 300:
         errors["title"] = _("Give a title of at most 300 characters.")
@@ -113,7 +116,7 @@ async def _check_ballot_form(context: EnterpriseContext, form: BallotForm, minim
     if quorum is not None and not quorum.is_at_least_as_strict_as(minimum):
         errors["quorum_numerator"] = _(
             "The quorum cannot be lower than the law requires here: {rule} ({source})."
-        ).format(rule=rules.describe(minimum), source=_(minimum.source))
+        ).format(rule=describe_rule(minimum, purpose), source=_(minimum.source))
     if errors:
         raise Invalid(errors)
     assert quorum is not None
@@ -135,7 +138,7 @@ async def create_ballot(
     quorum_minimum: Rule = rules.NO_QUORUM,
 ) -> int:
     require(context)
-    quorum = await _check_ballot_form(context, form, quorum_minimum)
+    quorum = await _check_ballot_form(context, form, quorum_minimum, purpose)
     async with write_transaction():
         ballot = Ballot(
             enterprise=context.enterprise_id,
@@ -173,7 +176,7 @@ async def update_ballot(context: EnterpriseContext, ballot_id: int, form: Ballot
     ballot = await get_ballot(context, ballot_id, manage=True)
     _require_draft(ballot)
     minimum = Rule.decode(ballot.quorum_minimum, ballot.quorum_source)
-    quorum = await _check_ballot_form(context, form, minimum)
+    quorum = await _check_ballot_form(context, form, minimum, ballot.purpose)
     async with write_transaction():
         await Ballot.update(
             {
@@ -219,7 +222,7 @@ async def attach_document(
         )
 
 
-def _question_rule(form: QuestionForm, minimum: Rule) -> Rule:
+def _question_rule(form: QuestionForm, minimum: Rule, purpose: str) -> Rule:
     try:
         rule = Rule(
             form.rule_base,
@@ -237,7 +240,7 @@ def _question_rule(form: QuestionForm, minimum: Rule) -> Rule:
             {
                 "rule_numerator": _(
                     "The threshold cannot be lower than the law requires here: {rule} ({source})."
-                ).format(rule=rules.describe(minimum), source=_(minimum.source))
+                ).format(rule=describe_rule(minimum, purpose), source=_(minimum.source))
             }
         )
     if rule.encode() == minimum.encode():
@@ -301,7 +304,7 @@ async def add_question(
     if fixed is not None and not minimum.is_at_least_as_strict_as(fixed):
         minimum = fixed
     labels, min_selections, max_selections, seats = _question_shape(form)
-    rule = _question_rule(form, minimum)
+    rule = _question_rule(form, minimum, ballot.purpose)
     async with write_transaction():
         position = await Question.count().where(Question.ballot == ballot.id) + 1
         question = Question(
@@ -602,7 +605,7 @@ async def open_ballot(
                     ).format(
                         present=present,
                         electorate=electorate,
-                        rule=rules.describe(quorum),
+                        rule=describe_rule(quorum, ballot.purpose),
                         needed=quorum.smallest_count(electorate),
                         source=_(quorum.source),
                     )

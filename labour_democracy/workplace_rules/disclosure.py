@@ -259,7 +259,7 @@ async def readings(
         "SELECT w.full_name AS name, w.employee_code AS code, u.name AS unit, "
         "r.id AS reading FROM worker AS w LEFT JOIN org_unit AS u ON u.id = w.org_unit "
         "LEFT JOIN disclosure_reading AS r ON r.worker = w.id AND r.disclosure = {} "
-        f"WHERE {ACTIVE_WORKER_SQL} ORDER BY u.name, w.search_name",
+        f"WHERE {ACTIVE_WORKER_SQL} ORDER BY u.name, w.sort_key, w.id",
         disclosure.id,
         context.enterprise_id,
         today(),

@@ -287,7 +287,7 @@ async def test_show_of_hands_resolution_close_publish_and_follow_up():
         await closing.publish(context, conference_id)
     with pytest.raises(Invalid) as refused:  # the dialogue representatives were not elected
         await closing.close_conference(context, conference_id, "Tăng lương 5 %.")
-    assert "1 items of the agenda" in refused.value.errors["reason"]
+    assert "1 item of the agenda was" in refused.value.errors["reason"]
     await closing.close_conference(
         context, conference_id, "Tăng lương 5 %.", "Bầu đại diện đối thoại vào quý sau."
     )

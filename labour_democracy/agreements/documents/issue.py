@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.agreements import ledger
+from labour_democracy.agreements import bargaining, ledger
 from labour_democracy.agreements.documents import AGREEMENT, LETTER, MINUTES, NOTICE, contexts
 from labour_democracy.agreements.tables import (
     Agreement,
@@ -52,7 +52,7 @@ async def session_minutes(
 ) -> IssuedDocument:
     """The minutes: the articles agreed and those still disputed as the ledger stands."""
     head = await issuing.letterhead(context)
-    members = await TeamMember.select().where(TeamMember.agreement == agreement.id)
+    members = await bargaining.team(agreement.id)
     clauses = await ledger.checked_clauses(agreement, context.enterprise.min_wage_region)
     agreed = [
         f"Điều khoản “{c.title}”: {c.text}" for c in clauses if c.status == ClauseStatus.AGREED

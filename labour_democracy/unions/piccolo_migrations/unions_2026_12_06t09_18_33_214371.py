@@ -1,0 +1,36 @@
+from piccolo.apps.migrations.auto.migration_manager import MigrationManager
+from piccolo.columns.column_types import Text
+from piccolo.columns.indexes import IndexMethod
+
+ID = "2026-12-06T09:18:33:214371"
+VERSION = "1.38.0"
+DESCRIPTION = "unions name-order key"
+
+
+async def forwards():
+    manager = MigrationManager(
+        migration_id=ID, app_name="unions", description=DESCRIPTION
+    )
+
+    manager.add_column(
+        table_class_name="UnionMember",
+        tablename="union_member",
+        column_name="sort_key",
+        db_column_name="sort_key",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    return manager
