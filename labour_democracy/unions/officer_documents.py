@@ -200,7 +200,7 @@ def sample_meeting() -> dict[str, Any]:
             {
                 "number": 1,
                 "office": "Chủ tịch",
-                "outcome": outcome_words("round_tied", [], ["Nguyễn Văn An", "Lê Văn Cường"]),
+                "outcome": outcome_words("round_no_majority", [], []),
                 "minutes": "02/BB-CĐCS",
             },
             {
