@@ -30,7 +30,7 @@ from labour_democracy.voting.tables import Ballot
 MEETING_TEMPLATE = "unions/committee_meeting.docx"
 VOTE_COUNT_SAMPLE = "unions/officer_vote_count_minutes.docx"
 MEETING_MINUTES = "union_committee_meeting_minutes"
-_BODY = {Body.EXECUTIVE: "Ban Chấp hành", Body.INSPECTION: "Ủy ban Kiểm tra"}
+BODY_WORDS = {Body.EXECUTIVE: "Ban Chấp hành", Body.INSPECTION: "Ủy ban Kiểm tra"}
 _SIGNER = {
     Body.EXECUTIVE: ("TM. BAN CHẤP HÀNH", "Chủ tịch"),
     Body.INSPECTION: ("TM. ỦY BAN KIỂM TRA", "Chủ nhiệm"),
@@ -104,7 +104,7 @@ def meeting_context(
     signer: str,
 ) -> dict[str, Any]:
     """The minutes of a committee's first meeting, in Vietnamese."""
-    words = _BODY[body]
+    words = BODY_WORDS[body]
     with language("vi"):
         source = _(rules.OFFICER_MAJORITY.source)
     elected_at = f", do Đại hội thành lập bầu {_long_date(congress_on)}" if congress_on else ""
@@ -170,7 +170,7 @@ async def issue_meeting_minutes(
         context,
         kind=MEETING_MINUTES,
         type_code="BB",
-        title=f"Biên bản phiên họp thứ nhất {_BODY[body]}",
+        title=f"Biên bản phiên họp thứ nhất {BODY_WORDS[body]}",
         template=MEETING_TEMPLATE,
         document_context=document_context,
         issuer=UNION_SYMBOL,

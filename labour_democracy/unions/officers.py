@@ -69,7 +69,6 @@ _QUESTIONS = {
     (Body.EXECUTIVE, Office.VICE_CHAIR): "Bầu Phó Chủ tịch công đoàn cơ sở",
     (Body.INSPECTION, Office.CHAIR): "Bầu Chủ nhiệm Ủy ban Kiểm tra công đoàn cơ sở",
 }
-BODY_WORDS = {Body.EXECUTIVE: "Ban Chấp hành", Body.INSPECTION: "Ủy ban Kiểm tra"}
 
 
 def office_title(body: str, office: str) -> str:
@@ -332,12 +331,13 @@ async def start_round(context: EnterpriseContext, form: RoundForm) -> int:
     electors = await _electors(union, members)
     number = len(rounds) + 1
     question = _QUESTIONS[(form.body, form.office)]
+    body_words = officer_documents.BODY_WORDS[form.body]
     rule = rules.OFFICER_MAJORITY
     async with write_transaction():
         ballot_id = await voting.create_ballot(
             context,
             BallotForm(
-                title=f"Phiên họp thứ nhất {BODY_WORDS[form.body]}: {question}, vòng {number}",
+                title=f"Phiên họp thứ nhất {body_words}: {question}, vòng {number}",
                 electorate_kind=ElectorateKind.NAMED_LIST,
                 channels=Channels.PAPER,
             ),
@@ -570,7 +570,7 @@ async def dossier_results(union: GrassrootsUnion) -> list[str]:
                 offices.setdefault(title, []).append(f"Ông/Bà {member.full_name}")
         held = "; ".join(f"{title}: {', '.join(names)}" for title, names in offices.items())
         lines.append(
-            f"Phiên họp thứ nhất của {BODY_WORDS[Body(view.body)]} (biên bản số "
+            f"Phiên họp thứ nhất của {officer_documents.BODY_WORDS[Body(view.body)]} (biên bản số "
             f"{view.minutes['reference']}) đã bầu {held}."
         )
     return lines
