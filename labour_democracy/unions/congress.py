@@ -1,7 +1,7 @@
 """The founding congress (đại hội thành lập công đoàn cơ sở): its plan and candidates, the
 attendance of the accepted applicants, the election of the executive and inspection committees
-through the voting engine (Vietnamese strike-out ballots, counted by tellers), the chair and
-vice-chair elected by the executive committee, and the minutes."""
+through the voting engine (Vietnamese strike-out ballots, counted by tellers); the committees'
+first meetings then elect their officers (officers.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.names import sort_people
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
-from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import language, today
-from labour_democracy.unions import documents, rules
+from labour_democracy.unions import rules
 from labour_democracy.unions.founding import founders, require, union_in_scope
 from labour_democracy.unions.permissions import RUN_FOUNDING
-from labour_democracy.unions.schemas import AttendanceForm, CongressForm, OfficersForm
+from labour_democracy.unions.schemas import AttendanceForm, CongressForm
 from labour_democracy.unions.tables import (
     ApplicationStatus,
     Body,
@@ -40,11 +39,6 @@ from labour_democracy.voting.tables import (
 
 # The voting engine's `purpose` of the founding congress's election.
 ELECTION_PURPOSE = "union_congress"
-_OFFICE_WORDS = {
-    Office.CHAIR: "Chủ tịch",
-    Office.VICE_CHAIR: "Phó Chủ tịch",
-    Office.MEMBER: "Ủy viên Ban Chấp hành",
-}
 
 
 def election_rule(union: GrassrootsUnion) -> voting_rules.Rule:
@@ -275,85 +269,14 @@ async def committee(union_id: int) -> list[CommitteeMember]:
 async def chair_name(union_id: int) -> str:
     row = (
         await CommitteeMember.select(CommitteeMember.full_name)
-        .where((CommitteeMember.union == union_id) & (CommitteeMember.office == Office.CHAIR))
+        .where(
+            (CommitteeMember.union == union_id)
+            & (CommitteeMember.body == Body.EXECUTIVE)
+            & (CommitteeMember.office == Office.CHAIR)
+        )
         .first()
     )
     return row["full_name"] if row else ""
-
-
-async def elect_officers(context: EnterpriseContext, form: OfficersForm) -> None:
-    """The executive committee elects its chair and vice-chair from its members, and the
-    congress's minutes are issued under the union's letterhead."""
-    require(context, RUN_FOUNDING)
-    union = await union_in_scope(context)
-    if union.status != UnionStatus.CONGRESS:
-        raise Conflict(_("Record the congress's election first."))
-    members = {m.id: m for m in await committee(union.id) if m.body == Body.EXECUTIVE.value}
-    errors: dict[str, str] = {}
-    if form.chair not in members:
-        errors["chair"] = _("Choose the chair among the executive committee's members.")
-    if form.vice_chair is not None and (
-        form.vice_chair not in members or form.vice_chair == form.chair
-    ):
-        errors["vice_chair"] = _("Choose another member of the executive committee.")
-    if errors:
-        raise Invalid(errors)
-    ballot = await voting.get_ballot(context, union.election_ballot)
-    reference = ""
-    if ballot.minutes is not None:
-        row = (
-            await IssuedDocument.select(IssuedDocument.reference)
-            .where(IssuedDocument.id == ballot.minutes)
-            .first()
-        )
-        reference = row["reference"] if row else ""
-    async with write_transaction():
-        await CommitteeMember.update({CommitteeMember.office: Office.MEMBER}).where(
-            CommitteeMember.union == union.id
-        )
-        await CommitteeMember.update({CommitteeMember.office: Office.CHAIR}).where(
-            CommitteeMember.id == form.chair
-        )
-        if form.vice_chair is not None:
-            await CommitteeMember.update({CommitteeMember.office: Office.VICE_CHAIR}).where(
-                CommitteeMember.id == form.vice_chair
-            )
-        elected = await committee(union.id)
-        present = await UnionApplication.count().where(
-            (UnionApplication.union == union.id) & UnionApplication.present_at_congress.eq(True)
-        )
-        accepted = await UnionApplication.count().where(
-            (UnionApplication.union == union.id)
-            & (UnionApplication.status == ApplicationStatus.ACCEPTED)
-        )
-        with language("vi"):
-            agenda = [_(item) for item in rules.CONGRESS_AGENDA]
-        minutes = await documents.issue_congress_minutes(
-            context,
-            union,
-            present=present,
-            members=accepted,
-            executive=[
-                (m.full_name, _OFFICE_WORDS[Office(m.office)])
-                for m in elected
-                if m.body == Body.EXECUTIVE.value
-            ],
-            inspection=[m.full_name for m in elected if m.body == Body.INSPECTION.value],
-            agenda=agenda,
-            ballot_reference=reference,
-            chair=members[form.chair].full_name,
-        )
-        await GrassrootsUnion.update({GrassrootsUnion.congress_minutes: minutes.id}).where(
-            GrassrootsUnion.id == union.id
-        )
-        await audit.record(
-            context.actor,
-            "union.officers_elected",
-            "grassroots_union",
-            union.id,
-            context.enterprise_id,
-            minutes=minutes.reference,
-        )
 
 
 async def union_chair(enterprise_id: int) -> str:

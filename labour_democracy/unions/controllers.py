@@ -42,7 +42,6 @@ from labour_democracy.unions.schemas import (
     ImportForm,
     LeaveForm,
     MemberForm,
-    OfficersForm,
     RecognitionForm,
     ReviewForm,
     RosterImportForm,
@@ -214,16 +213,6 @@ class UnionController(Controller):
             _("The elected committees were recorded."),
         )
 
-    @post("/congress/officers", opt={"permission": RUN_FOUNDING})
-    async def officers(self, request: Request, context: Context) -> Response:
-        return await _step(
-            request,
-            context,
-            OfficersForm,
-            congress.elect_officers,
-            _("The chair was elected and the congress's minutes issued."),
-        )
-
     @post("/dossier", opt={"permission": RUN_FOUNDING})
     async def dossier(self, request: Request, context: Context) -> Response:
         return await _step(
@@ -337,7 +326,6 @@ async def _index(request: Request, context: EnterpriseContext, values: dict, err
             )
             for a in view.accepted
         ],
-        executive_options=[(m.id, m.full_name) for m in view.executive],
         congress_agenda=rules.CONGRESS_AGENDA,
         campaign_action=_base(context) + "/campaign",
         values={**defaults, **values},

@@ -205,7 +205,7 @@ async def issue_congress_minutes(
     present: int,
     members: int,
     executive: list[tuple[str, str]],
-    inspection: list[str],
+    inspection: list[tuple[str, str]],
     agenda: list[str],
     ballot_reference: str,
     chair: str,
@@ -222,9 +222,10 @@ async def issue_congress_minutes(
         f"Kết quả bầu cử theo biên bản kiểm phiếu số {ballot_reference}: "
         f"Ban Chấp hành gồm {len(executive)} người; Ủy ban Kiểm tra gồm {len(inspection)} người "
         "(danh sách dưới đây).",
-        "Ban Chấp hành đã bầu Chủ tịch và Phó Chủ tịch công đoàn cơ sở như danh sách dưới đây.",
+        "Tại phiên họp thứ nhất, Ban Chấp hành đã bầu Chủ tịch, Phó Chủ tịch công đoàn cơ sở và "
+        "Ủy ban Kiểm tra đã bầu Chủ nhiệm như danh sách dưới đây.",
     ]
-    people = [*executive, *((name, "Ủy viên Ủy ban Kiểm tra") for name in inspection)]
+    people = [*executive, *inspection]
     document_context = union_context(
         union_name=union.name,
         upper_union=union.upper_union,
@@ -258,6 +259,7 @@ async def issue_dossier(
     members: list[tuple[str, str]],
     chair: str,
     on: dt.date,
+    results: list[str] = (),  # type: ignore[assignment]
 ) -> IssuedDocument:
     """The request for recognition to the upper-level union, with the member list."""
     head = await documents.letterhead(context)
@@ -268,8 +270,10 @@ async def issue_dossier(
         f"Căn cứ {TRADE_UNION_LAW} và Điều lệ Công đoàn Việt Nam, Ban Chấp hành đề nghị "
         f"{union.upper_union} xem xét, ra quyết định công nhận công đoàn cơ sở, đoàn viên, Ban "
         "Chấp hành và Ủy ban Kiểm tra.",
-        "Hồ sơ gửi kèm: biên bản đại hội; biên bản kiểm phiếu; danh sách đoàn viên và đơn "
-        "gia nhập; danh sách Ban Chấp hành, Ủy ban Kiểm tra được bầu.",
+        *results,
+        "Hồ sơ gửi kèm: biên bản đại hội; biên bản phiên họp thứ nhất và các biên bản kiểm "
+        "phiếu; danh sách đoàn viên và đơn gia nhập; danh sách Ban Chấp hành, Ủy ban Kiểm tra "
+        "được bầu.",
         f"Danh sách đoàn viên ({len(members)} người):",
     ]
     document_context = union_context(

@@ -9,6 +9,7 @@ from labour_democracy.unions.tables import (
     CommitteeOrigin,
     MemberStatus,
     Office,
+    RoundOutcome,
     UnionStatus,
 )
 
@@ -31,6 +32,11 @@ register(
         Office.CHAIR: N_("Chair"),
         Office.VICE_CHAIR: N_("Vice-chair"),
         Office.MEMBER: N_("Member"),
+        RoundOutcome.PENDING: N_("Being voted or counted"),
+        RoundOutcome.ELECTED: N_("Elected"),
+        RoundOutcome.TIED: N_("Tie: a new round"),
+        RoundOutcome.NO_MAJORITY: N_("No majority: a new round"),
+        RoundOutcome.VOID: N_("Void (the vote's set-up was changed): a new round"),
         MemberStatus.ACTIVE: N_("Member"),
         MemberStatus.LEFT: N_("Left the union"),
         MemberStatus.TRANSFERRED: N_("Transferred"),

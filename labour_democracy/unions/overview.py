@@ -15,7 +15,7 @@ from labour_democracy.core.tables import Enterprise
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
-from labour_democracy.unions import congress, founding, membership, rules
+from labour_democracy.unions import congress, founding, membership, officers, rules
 from labour_democracy.unions.permissions import RUN_FOUNDING
 from labour_democracy.unions.tables import (
     ApplicationStatus,
@@ -86,7 +86,7 @@ async def union_view(context: EnterpriseContext) -> UnionView:
             view.election["ballot"].minutes if view.election else None,
         )
         if i is not None
-    ]
+    ] + await officers.document_ids(union.id)
     view.documents = await IssuedDocument.select(
         IssuedDocument.id, IssuedDocument.reference, IssuedDocument.title, IssuedDocument.kind
     ).where(IssuedDocument.id.is_in(ids or [-1]))
@@ -143,6 +143,15 @@ def settings_shown() -> list[dict[str, Any]]:
             "value": voting_rules.describe(rules.UNION_ELECTION_MAJORITY),
             "since": None,
             "source": _(rules.UNION_ELECTION_MAJORITY.source),
+            "verified": False,
+        }
+    )
+    shown.append(
+        {
+            "key": "officer_majority",
+            "value": voting_rules.describe(rules.OFFICER_MAJORITY, _("of the committee's members")),
+            "since": None,
+            "source": _(rules.OFFICER_MAJORITY.source),
             "verified": False,
         }
     )

@@ -14,15 +14,15 @@ from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 from labour_democracy.unions import documents, rules
-from labour_democracy.unions.congress import _OFFICE_WORDS, chair_name, committee
+from labour_democracy.unions.congress import chair_name, committee
 from labour_democracy.unions.founding import require, union_in_scope
+from labour_democracy.unions.officers import dossier_results, office_title
 from labour_democracy.unions.permissions import RUN_FOUNDING, UPPER_UNION
 from labour_democracy.unions.schemas import RecognitionForm
 from labour_democracy.unions.tables import (
     ApplicationStatus,
     Body,
     MemberStatus,
-    Office,
     UnionApplication,
     UnionMember,
     UnionStatus,
@@ -65,6 +65,7 @@ async def send_dossier(context: EnterpriseContext) -> IssuedDocument:
             members=members,
             chair=await chair_name(union.id),
             on=today(),
+            results=await dossier_results(union),
         )
         await Union.update({Union.dossier: dossier.id, Union.status: UnionStatus.SUBMITTED}).where(
             Union.id == union.id
@@ -96,11 +97,10 @@ async def recognise(context: EnterpriseContext, form: RecognitionForm) -> Issued
     accepted = await _accepted(union.id)
     elected = await committee(union.id)
     people = [
-        (m.full_name, _OFFICE_WORDS[Office(m.office)])
+        (m.full_name, office_title(m.body, m.office))
+        for body in (Body.EXECUTIVE, Body.INSPECTION)
         for m in elected
-        if m.body == Body.EXECUTIVE.value
-    ] + [
-        (m.full_name, "Ủy viên Ủy ban Kiểm tra") for m in elected if m.body == Body.INSPECTION.value
+        if m.body == body.value
     ]
     workers = {
         w["id"]: w

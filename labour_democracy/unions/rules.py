@@ -90,6 +90,28 @@ UNION_ELECTION_MAJORITY = Rule(
     ),
 )
 
+# The committee's first meeting elects its chair and vice-chairs (the inspection committee its
+# chair) from its members, by its members. law.md §4 and §9 name no article for the majority
+# (the VGCL Charter's election rules were not read), so "more than half of the committee's
+# members" is the upper-level union's setting and says so; it counts the whole committee, not
+# the ballots cast, so an absent member counts against a candidate.
+OFFICER_MAJORITY = Rule(
+    Base.ELECTORATE,
+    Comparator.GREATER,
+    1,
+    2,
+    N_(
+        "Setting of the upper-level union (default: more than half of the committee's "
+        "members); the VGCL election rules are not encoded in the app, so no article is named"
+    ),
+)
+
+
+def vice_chair_seats_valid(seats: int, committee_size: int) -> bool:
+    """Vice-chairs are chosen among the members other than the chair: none, or up to the
+    committee's size less one. The law read sets no number (law.md §4.2: UNVERIFIED)."""
+    return 0 <= seats <= committee_size - 1
+
 
 # Who may found and who may join ----------------------------------------------------------------
 

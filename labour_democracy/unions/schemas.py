@@ -7,6 +7,7 @@ import datetime as dt
 import msgspec
 
 from labour_democracy.core.tables import Gender
+from labour_democracy.unions.tables import Body, Office
 
 
 class CampaignForm(msgspec.Struct, kw_only=True):
@@ -48,9 +49,26 @@ class AttendanceForm(msgspec.Struct, kw_only=True):
     present: list[int] = msgspec.field(default_factory=list)
 
 
-class OfficersForm(msgspec.Struct, kw_only=True):
-    chair: int
-    vice_chair: int | None = None
+class MeetingForm(msgspec.Struct, kw_only=True):
+    """A committee's first meeting: when, where, and (the executive committee) how many
+    vice-chairs it elects."""
+
+    body: Body
+    met_on: dt.date
+    place: str
+    vice_chair_seats: int = 0
+
+
+class RoundForm(msgspec.Struct, kw_only=True):
+    """A round of the first meeting's vote: the office and its candidates (committee members)."""
+
+    body: Body
+    office: Office
+    candidates: list[int] = msgspec.field(default_factory=list)
+
+
+class RoundResultForm(msgspec.Struct, kw_only=True):
+    body: Body
 
 
 class RecognitionForm(msgspec.Struct, kw_only=True):

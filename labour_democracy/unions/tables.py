@@ -1,5 +1,6 @@
 """Tables of the grassroots trade union: its founding and recognition, the campaign committee,
-the applications, the congress's elected committees and the membership register."""
+the applications, the congress's elected committees and their first meetings' rounds, and the
+membership register."""
 
 from __future__ import annotations
 
@@ -134,6 +135,41 @@ class CommitteeMember(Table):
     full_name = Varchar(length=255)
     office = Varchar(length=16, choices=Office, default=Office.MEMBER)
     elected_on = Date()
+
+
+class RoundOutcome(StrEnum):
+    PENDING = "round_pending"  # the vote is being held or counted
+    ELECTED = "round_elected"  # every seat of the round was filled
+    TIED = "round_tied"  # a tie for the last seat: another round decides
+    NO_MAJORITY = "round_no_majority"  # a seat stays open: nobody had the majority
+    VOID = "round_void"  # the vote's set-up was changed (electorate, candidates): not counted
+
+
+class CommitteeMeeting(Table):
+    """The first meeting (phiên họp thứ nhất) of a committee the congress elected: the
+    executive committee elects its chair and vice-chairs, the inspection committee its chair,
+    each in rounds of a secret strike-out ballot of the committee's own members."""
+
+    union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade, index=True)
+    body = Varchar(length=22, choices=Body)
+    met_on = Date()
+    place = Varchar(length=300, default="")
+    vice_chair_seats = SmallInt(default=0)
+    # Issued once every office of the committee is filled.
+    minutes = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class OfficerRound(Table):
+    """One round of a first meeting's vote, for one office; a tie or no majority leaves the
+    office open and the next round is recorded beside it."""
+
+    meeting = ForeignKey(CommitteeMeeting, null=False, on_delete=OnDelete.cascade, index=True)
+    number = SmallInt()
+    office = Varchar(length=16, choices=Office)
+    seats = SmallInt(default=1)
+    ballot = ForeignKey(Ballot, null=False, on_delete=OnDelete.restrict)
+    outcome = Varchar(length=18, choices=RoundOutcome, default=RoundOutcome.PENDING)
 
 
 class UnionMember(Table):

@@ -138,3 +138,26 @@ def test_documents_name_the_workers_side_the_enterprise_has():
     assert workers_side("none").body == "Nhóm đại diện đối thoại của người lao động"
     assert not workers_side(None).has_union
     assert "tổ chức của người lao động" in workers_side("workers_organisation").body
+
+
+@pytest.mark.parametrize(
+    ("members", "votes", "elected"),
+    [(3, 2, True), (3, 1, False), (4, 3, True), (4, 2, False), (5, 3, True), (5, 2, False)],
+)
+def test_an_officer_needs_more_than_half_of_the_whole_committee(members, votes, elected):
+    from labour_democracy.voting.rules import Base, Counts, elect
+
+    rule = rules.OFFICER_MAJORITY
+    assert rule.base is Base.ELECTORATE  # absent members count against the candidate
+    # Every member present and voting changes nothing: the base is the committee.
+    outcome = elect(rule, 1, {1: votes}, Counts(electorate=members, present=votes, valid=votes))
+    assert (outcome.elected == (1,)) is elected
+    assert "Setting" in rule.source and "Art." not in rule.source
+
+
+@pytest.mark.parametrize(
+    ("seats", "committee", "valid"),
+    [(0, 3, True), (2, 3, True), (3, 3, False), (-1, 3, False), (0, 1, True), (1, 1, False)],
+)
+def test_vice_chairs_are_at_most_the_members_other_than_the_chair(seats, committee, valid):
+    assert rules.vice_chair_seats_valid(seats, committee) is valid
