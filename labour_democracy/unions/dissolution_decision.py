@@ -58,10 +58,10 @@ def decision_context(
         "Căn cứ Điều lệ Công đoàn Việt Nam;",
         f"Xét tình hình của {union_name}: {reason},",
         f"Điều 1. Giải thể {union_name}{recognised}, trực thuộc {upper_union}, kể từ {day}.",
-        "Điều 2. Danh sách đoàn viên của công đoàn cơ sở được lưu giữ; công đoàn cơ sở không "
-        "sử dụng con dấu, tiêu đề văn bản và số văn bản của mình kể từ ngày giải thể. Từ ngày "
-        f"này, {enterprise} không có tổ chức đại diện người lao động tại cơ sở cho đến khi có "
-        "tổ chức mới được thành lập và công nhận.",
+        "Điều 2. Danh sách đoàn viên của công đoàn cơ sở được lưu giữ; kể từ ngày giải thể, "
+        "công đoàn cơ sở không còn sử dụng tiêu đề văn bản và số văn bản của mình. Từ ngày này, "
+        f"{enterprise} không có công đoàn cơ sở cho đến khi công đoàn cơ sở mới được thành "
+        "lập và công nhận.",
         "Điều 3. Quyết định có hiệu lực kể từ ngày ký.",
     ]
     return upper_context(
