@@ -14,12 +14,27 @@ from docx import Document
 from labour_democracy.conferences import planning
 from labour_democracy.conferences.documents.plan import issue_plan
 from labour_democracy.conferences.tables import ConferenceForm
-from labour_democracy.core.errors import Conflict, Forbidden, Invalid
-from labour_democracy.core.tables import AuditEntry, Enterprise, Representation, Role, Worker
+from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
+from labour_democracy.core.permissions import Actor, MembershipGrant
+from labour_democracy.core.tables import (
+    AuditEntry,
+    Enterprise,
+    Representation,
+    Role,
+    UpperUnion,
+    Worker,
+)
 from labour_democracy.dialogue import queries as dialogue_queries
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import today
-from labour_democracy.unions import compliance, dissolution, documents, founding, membership
+from labour_democracy.unions import (
+    compliance,
+    dissolution,
+    documents,
+    federation,
+    founding,
+    membership,
+)
 from labour_democracy.unions.schemas import DissolutionForm, MemberForm
 from labour_democracy.unions.tables import (
     GrassrootsUnion,
@@ -138,6 +153,32 @@ async def test_only_the_upper_level_union_dissolves(founded):
     assert await UnionDissolution.count() == 0
     row = await GrassrootsUnion.objects().where(GrassrootsUnion.id == union.id).first()
     assert row.status == UnionStatus.RECOGNISED
+
+
+async def test_the_commune_union_above_the_enterprise_dissolves_and_no_other(founded):
+    enterprise_id, union = founded
+    enterprise = await Enterprise.objects().where(Enterprise.id == enterprise_id).first()
+    above, beside = (
+        UpperUnion(code=code, name=f"Công đoàn xã {code}", province=enterprise.province)
+        for code in ("CD-1", "CD-2")
+    )
+    await above.save()
+    await beside.save()
+    await Enterprise.update({Enterprise.upper_union: above.id}).where(
+        Enterprise.id == enterprise_id
+    )
+
+    def officer(upper_union_id: int) -> Actor:
+        grant = MembershipGrant(Role.LOCAL_UNION, upper_union_id=upper_union_id)
+        return Actor(id=9, email="xa@test.vn", full_name="Cán bộ xã", grants=(grant,))
+
+    with pytest.raises(NotFound):
+        await federation.upper_union_context(officer(beside.id), enterprise_id)
+    context = await federation.upper_union_context(officer(above.id), enterprise_id)
+    decision = await dissolution.dissolve(context, _form())
+    assert decision.created_by == 9
+    row = await GrassrootsUnion.objects().where(GrassrootsUnion.id == union.id).first()
+    assert row.status == UnionStatus.DISSOLVED
 
 
 async def test_a_dissolution_dated_in_the_future_or_before_recognition_is_refused(founded):
