@@ -70,9 +70,14 @@ async def dissolve(context: EnterpriseContext, form: DissolutionForm) -> IssuedD
         raise Conflict(_("Only a recognised union can be dissolved."))
     reason, text = _checked(form, union)
     async with write_transaction():
-        # Read again inside the transaction: two officers may decide at the same time.
-        current = await Union.select(Union.status).where(Union.id == union.id).first()
-        if current["status"] != UnionStatus.RECOGNISED:
+        # The status changes only from "recognised": of two officers deciding at the same
+        # time, the second finds no row to change (PostgreSQL waits for the first's commit).
+        changed = (
+            await Union.update({Union.status: UnionStatus.DISSOLVED})
+            .where((Union.id == union.id) & (Union.status == UnionStatus.RECOGNISED))
+            .returning(Union.id)
+        )
+        if not changed:
             raise Conflict(_("This union is already dissolved."))
         members = await active_count(union.id)
         decision = await dissolution_decision.issue(
@@ -89,7 +94,6 @@ async def dissolve(context: EnterpriseContext, form: DissolutionForm) -> IssuedD
             recorded_by=context.actor.id,
             active_members=members,
         ).save()
-        await Union.update({Union.status: UnionStatus.DISSOLVED}).where(Union.id == union.id)
         # The register is kept as it stood (who joined and left when); its members are no
         # longer members of a representative organisation at the enterprise.
         await Worker.raw(_NO_LONGER_MEMBERS, False, union.id, MemberStatus.ACTIVE.value)

@@ -19,7 +19,7 @@ from typing import Any
 
 from labour_democracy.core import audit
 from labour_democracy.core import rules as core_rules
-from labour_democracy.core.errors import Invalid
+from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.roster_import import limits
 from labour_democracy.core.roster_import.cells import (
     FieldError,
@@ -49,7 +49,13 @@ from labour_democracy.unions import rules
 from labour_democracy.unions.founding import require
 from labour_democracy.unions.membership import recognised_union
 from labour_democracy.unions.permissions import KEEP_REGISTER
-from labour_democracy.unions.tables import MemberStatus, MemberUpload, UnionMember
+from labour_democracy.unions.tables import (
+    GrassrootsUnion,
+    MemberStatus,
+    MemberUpload,
+    UnionMember,
+    UnionStatus,
+)
 
 PREVIEW_ROWS = 50
 
@@ -519,6 +525,18 @@ async def run_import(context: EnterpriseContext, upload_id: int, mapping: dict) 
     require(context, KEEP_REGISTER)
     union = await recognised_union(context)
     async with write_transaction():
+        # Lock the union's row (PostgreSQL): an import or a dissolution of the same union at the
+        # same time waits for this one, then checks against what it wrote.
+        locked = (
+            await GrassrootsUnion.update({GrassrootsUnion.status: UnionStatus.RECOGNISED})
+            .where(
+                (GrassrootsUnion.id == union.id)
+                & (GrassrootsUnion.status == UnionStatus.RECOGNISED)
+            )
+            .returning(GrassrootsUnion.id)
+        )
+        if not locked:
+            raise Conflict(_("The union was dissolved: its register is closed and kept as it was."))
         # Checked again inside the transaction: the register may have changed since the preview.
         prepared = await prepare(context, upload_id, mapping)
         if prepared.errors:
