@@ -372,6 +372,20 @@ async def _union_member(enterprise_id: int) -> int:
     return member.id
 
 
+@sample("member_upload_id")
+async def _member_upload(enterprise_id: int) -> int:
+    from labour_democracy.unions.tables import MemberUpload
+
+    upload = MemberUpload(
+        enterprise=enterprise_id,
+        union=await _union(enterprise_id),
+        filename="doan-vien.csv",
+        content="Mã NV,Ngày vào công đoàn\nNV001,05/01/2026\n".encode(),
+    )
+    await upload.save()
+    return upload.id
+
+
 @sample("union_enterprise_id")
 async def _union_enterprise(enterprise_id: int) -> int:
     """The federation's pages name the enterprise the upper-level union acts on."""

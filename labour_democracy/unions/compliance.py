@@ -18,6 +18,7 @@ _SOURCE = (
 
 
 async def _unions(enterprise_ids: Sequence[int]) -> dict[int, dict]:
+    """Each enterprise's latest union, unless it was dissolved: then it has none again."""
     rows = (
         await GrassrootsUnion.select(
             GrassrootsUnion.enterprise, GrassrootsUnion.status, GrassrootsUnion.next_congress_on
@@ -25,7 +26,8 @@ async def _unions(enterprise_ids: Sequence[int]) -> dict[int, dict]:
         .where(GrassrootsUnion.enterprise.is_in(list(enterprise_ids) or [-1]))
         .order_by(GrassrootsUnion.id)
     )
-    return {r["enterprise"]: r for r in rows}  # the latest wins
+    latest = {r["enterprise"]: r for r in rows}  # the latest wins
+    return {e: r for e, r in latest.items() if r["status"] != UnionStatus.DISSOLVED}
 
 
 async def _representation(enterprise_ids: Sequence[int]) -> dict[int, str]:

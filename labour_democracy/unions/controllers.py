@@ -19,6 +19,7 @@ from labour_democracy.i18n import today
 from labour_democracy.settings import get_settings
 from labour_democracy.unions import (
     congress,
+    dissolution,
     federation,
     founding,
     membership,
@@ -357,6 +358,7 @@ async def _members(request, context, page: int, values: dict, errors: dict):
         ectx=context,
         members=await membership.members(context, page),
         counts=await membership.counts(context.enterprise_id),
+        closed=dissolution.is_closed(await founding.current_union(context.enterprise_id)),
         page=max(page, 1),
         per_page=membership.PER_PAGE,
         values={"joined_on": today().isoformat(), "left_on": today().isoformat(), **values},

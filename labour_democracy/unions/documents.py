@@ -22,7 +22,7 @@ from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import N_, format_date, language
 from labour_democracy.manifest import DocumentKind, IssuingBody
-from labour_democracy.unions.tables import GrassrootsUnion
+from labour_democracy.unions.tables import GrassrootsUnion, UnionStatus
 
 WITH_LIST = "unions/with_list.docx"
 LETTER_WITH_LIST = "unions/letter_with_list.docx"
@@ -384,11 +384,13 @@ async def union_issuer(context: EnterpriseContext) -> IssuingBody | None:
     """The union as the issuing body of the votes it runs (issue 11, point 7): the upper-level
     union above its name, its own number series."""
     union = (
-        await GrassrootsUnion.select(GrassrootsUnion.name, GrassrootsUnion.upper_union)
+        await GrassrootsUnion.select(
+            GrassrootsUnion.name, GrassrootsUnion.upper_union, GrassrootsUnion.status
+        )
         .where(GrassrootsUnion.enterprise == context.enterprise_id)
         .order_by(GrassrootsUnion.id, ascending=False)
         .first()
     )
-    if union is None:
+    if union is None or union["status"] == UnionStatus.DISSOLVED:  # its letterhead is retired
         return None
     return IssuingBody(superior=union["upper_union"], name=union["name"], symbol=UNION_SYMBOL)

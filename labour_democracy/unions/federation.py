@@ -66,11 +66,13 @@ async def without_union(actor: Actor, threshold: int, page: int = 1) -> tuple[li
         (page - 1) * PER_PAGE,
     )
     ids = [r["id"] for r in rows]
-    unions = {
+    unions = {  # the latest of each enterprise: a new founding after a dissolution
         u["enterprise"]: u
         for u in await GrassrootsUnion.select(
             GrassrootsUnion.id, GrassrootsUnion.enterprise, GrassrootsUnion.status
-        ).where(GrassrootsUnion.enterprise.is_in(ids or [-1]))
+        )
+        .where(GrassrootsUnion.enterprise.is_in(ids or [-1]))
+        .order_by(GrassrootsUnion.id)
     }
     counted = await founders_by_union([u["id"] for u in unions.values()])
     return [

@@ -54,7 +54,8 @@ def _one_line(text: str | None) -> str:
 
 
 async def current_union(enterprise_id: int) -> GrassrootsUnion | None:
-    """The enterprise's union, recognised or being founded (the latest)."""
+    """The enterprise's union, recognised, being founded or dissolved (the latest: a union
+    founded after a dissolution replaces the dissolved one here)."""
     return (
         await GrassrootsUnion.objects()
         .where(GrassrootsUnion.enterprise == enterprise_id)
@@ -117,7 +118,7 @@ async def start_campaign(context: EnterpriseContext, form: CampaignForm) -> int:
         raise Invalid(errors)
     async with write_transaction():
         existing = await current_union(context.enterprise_id)
-        if existing is not None:
+        if existing is not None and existing.status != UnionStatus.DISSOLVED:
             raise Conflict(_("This enterprise already has a union or a founding campaign."))
         union = GrassrootsUnion(
             enterprise=context.enterprise_id,
@@ -180,7 +181,7 @@ def _tracking_hash(code: str) -> str:
 async def campaign_open(enterprise: Enterprise) -> GrassrootsUnion | None:
     """The union collecting applications at the enterprise, if any."""
     union = await current_union(enterprise.id)
-    if union is None or union.status == UnionStatus.RECOGNISED:
+    if union is None or union.status in (UnionStatus.RECOGNISED, UnionStatus.DISSOLVED):
         return None
     return union
 

@@ -2,7 +2,7 @@
 
 from labour_democracy.core.labels import register
 from labour_democracy.i18n import N_
-from labour_democracy.unions.rules import Eligibility, FeeStanding
+from labour_democracy.unions.rules import DissolutionReason, Eligibility, FeeStanding
 from labour_democracy.unions.tables import (
     ApplicationStatus,
     Body,
@@ -19,6 +19,12 @@ register(
         UnionStatus.CONGRESS: N_("Founding congress held"),
         UnionStatus.SUBMITTED: N_("Waiting for recognition"),
         UnionStatus.RECOGNISED: N_("Recognised"),
+        UnionStatus.DISSOLVED: N_("Dissolved"),
+        DissolutionReason.ENTERPRISE_DISSOLVED: N_("The enterprise was dissolved"),
+        DissolutionReason.ENTERPRISE_BANKRUPT: N_("The enterprise went bankrupt"),
+        DissolutionReason.ENTERPRISE_MERGED: N_("The enterprise merged into another"),
+        DissolutionReason.NO_MEMBERS: N_("No members are left"),
+        DissolutionReason.OTHER: N_("Another reason"),
         CommitteeOrigin.APPOINTED: N_("Appointed by the upper-level union"),
         CommitteeOrigin.WORKERS: N_("Formed by the workers with the upper-level union's help"),
         ApplicationStatus.RECEIVED: N_("Received, awaiting review"),

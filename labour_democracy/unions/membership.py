@@ -29,6 +29,8 @@ PER_PAGE = 50
 
 async def recognised_union(context: EnterpriseContext) -> GrassrootsUnion:
     union = await current_union(context.enterprise_id)
+    if union is not None and union.status == UnionStatus.DISSOLVED:
+        raise Conflict(_("The union was dissolved: its register is closed and kept as it was."))
     if union is None or union.status != UnionStatus.RECOGNISED:
         raise Conflict(_("The register opens once the union is recognised."))
     return union

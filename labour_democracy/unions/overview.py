@@ -15,7 +15,7 @@ from labour_democracy.core.tables import Enterprise
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
-from labour_democracy.unions import congress, founding, membership, officers, rules
+from labour_democracy.unions import congress, dissolution, founding, membership, officers, rules
 from labour_democracy.unions.permissions import RUN_FOUNDING
 from labour_democracy.unions.tables import (
     ApplicationStatus,
@@ -23,6 +23,7 @@ from labour_democracy.unions.tables import (
     CampaignMember,
     GrassrootsUnion,
     UnionApplication,
+    UnionDissolution,
     UnionStatus,
 )
 from labour_democracy.voting import rules as voting_rules
@@ -46,6 +47,7 @@ class UnionView:
     election_rule: str = ""
     election_source: str = ""
     term_expired: bool = False
+    dissolution: UnionDissolution | None = None
 
 
 async def union_view(context: EnterpriseContext) -> UnionView:
@@ -76,9 +78,11 @@ async def union_view(context: EnterpriseContext) -> UnionView:
     view.executive = [m for m in elected if m.body == Body.EXECUTIVE.value]
     view.inspection = [m for m in elected if m.body == Body.INSPECTION.value]
     view.election = await congress.election_view(context, union)
+    view.dissolution = await dissolution.dissolution_of(union.id)
     ids = [
         i
         for i in (
+            view.dissolution.decision if view.dissolution else None,
             union.campaign_decision,
             union.congress_minutes,
             union.dossier,

@@ -162,6 +162,53 @@ def needs_union(workforce: int, has_union: bool, threshold: int) -> bool:
     return workforce >= threshold and not has_union
 
 
+# Dissolution (giải thể công đoàn cơ sở) ----------------------------------------------------------
+
+# law.md §4.1: a grassroots union's founding, dissolution and operation follow the Trade Union
+# Law (Labour Code 2019, Art. 171), whose Art. 8(4) leaves the procedure to the VGCL Charter; the
+# Charter's article on dissolution was not read. So the decision is the upper-level union's, as
+# its recognition is (Law 50/2024/QH15, Art. 4(2)), and the list of reasons below is the app's
+# setting, shown as such; the decision cites only what law.md names.
+DISSOLUTION_BASIS = "Bộ luật Lao động số 45/2019/QH14, Điều 171"
+DISSOLUTION_REASONS_SOURCE = N_(
+    "Setting of the app: the VGCL Charter's grounds for dissolving a grassroots union were not "
+    'read, so this list names the usual cases and "another reason" for the rest'
+)
+
+
+class DissolutionReason(StrEnum):
+    ENTERPRISE_DISSOLVED = "enterprise_dissolved"
+    ENTERPRISE_BANKRUPT = "enterprise_bankrupt"
+    ENTERPRISE_MERGED = "enterprise_merged"
+    NO_MEMBERS = "no_members_left"
+    OTHER = "other_reason"  # the decision says which, in words
+
+
+# How the decision words each reason (documents are in Vietnamese).
+DISSOLUTION_REASON_WORDS = {
+    DissolutionReason.ENTERPRISE_DISSOLVED: "doanh nghiệp giải thể",
+    DissolutionReason.ENTERPRISE_BANKRUPT: "doanh nghiệp phá sản",
+    DissolutionReason.ENTERPRISE_MERGED: "doanh nghiệp sáp nhập, hợp nhất",
+    DissolutionReason.NO_MEMBERS: "công đoàn cơ sở không còn đoàn viên",
+}
+
+
+class DissolutionRefusal(StrEnum):
+    IN_FUTURE = "in_future"
+    BEFORE_RECOGNITION = "before_recognition"
+
+
+def dissolution_date_refusal(
+    on: dt.date, recognised_on: dt.date | None, today: dt.date
+) -> DissolutionRefusal | None:
+    """A decision is dated at the latest today, and not before the union's recognition."""
+    if on > today:
+        return DissolutionRefusal.IN_FUTURE
+    if recognised_on is not None and on < recognised_on:
+        return DissolutionRefusal.BEFORE_RECOGNITION
+    return None
+
+
 # The union fee (kinh phí công đoàn) and member dues (đoàn phí) -----------------------------------
 
 # Law 50/2024/QH15, Art. 29; Decree 105/2026/NĐ-CP: 2 % of the payroll used for compulsory

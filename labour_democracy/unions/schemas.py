@@ -75,6 +75,12 @@ class RecognitionForm(msgspec.Struct, kw_only=True):
     recognised_on: dt.date
 
 
+class DissolutionForm(msgspec.Struct, kw_only=True):
+    reason: str  # rules.DissolutionReason
+    dissolved_on: dt.date
+    reason_text: str | None = None
+
+
 class MemberForm(msgspec.Struct, kw_only=True):
     employee_code: str
     joined_on: dt.date

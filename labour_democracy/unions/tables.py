@@ -1,6 +1,7 @@
 """Tables of the grassroots trade union: its founding and recognition, the campaign committee,
-the applications, the congress's elected committees and their first meetings' rounds, and the
-membership register."""
+the applications, the congress's elected committees and their first meetings' rounds, the
+membership register (and a member spreadsheet between its upload and its import), and the
+union's dissolution."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from enum import StrEnum
 
 from piccolo.columns import (
     Boolean,
+    Bytea,
     Date,
     ForeignKey,
     Integer,
@@ -30,6 +32,7 @@ class UnionStatus(StrEnum):
     CONGRESS = "congress_held"  # the founding congress elected its committees
     SUBMITTED = "dossier_sent"  # the dossier went to the upper-level union
     RECOGNISED = "recognised"  # the upper-level union's decision: the union acts from here
+    DISSOLVED = "dissolved"  # the upper-level union's dissolution decision: no union from here
 
 
 class CommitteeOrigin(StrEnum):
@@ -188,3 +191,33 @@ class UnionMember(Table):
     left_on = Date(null=True, default=None)
     status = Varchar(length=20, choices=MemberStatus, default=MemberStatus.ACTIVE)
     transferred_to = Varchar(length=255, default="")
+
+
+class MemberUpload(Table):
+    """A spreadsheet of members between its upload and its import into the register. Kept in
+    the database (any app process may take the next step) and apart from the roster's uploads,
+    which the employer reads: who is a member is the union's. Deleted once imported, or a day
+    later."""
+
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
+    union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade)
+    uploaded_by = Integer(null=True, default=None)  # the user's id
+    filename = Varchar(length=255)
+    content = Bytea()
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class UnionDissolution(Table):
+    """The upper-level union's decision dissolving a grassroots union (quyết định giải thể công
+    đoàn cơ sở): one per union; the union's register is kept, closed."""
+
+    enterprise = ForeignKey(Enterprise, null=False, on_delete=OnDelete.cascade, index=True)
+    union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade, unique=True)
+    reason = Varchar(length=24)  # rules.DissolutionReason
+    reason_text = Text(default="")  # the reason in words, for "another reason"
+    dissolved_on = Date()
+    decision_number = Varchar(length=50)
+    decision = ForeignKey(IssuedDocument, null=True, on_delete=OnDelete.restrict)
+    recorded_by = Integer(null=True, default=None)  # the officer's user id
+    active_members = Integer(default=0)  # on the register the day it closed
+    created_at = Timestamptz(default=TimestamptzNow())

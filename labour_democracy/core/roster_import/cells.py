@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -178,7 +179,8 @@ def parse_date(value: Any, epoch: dt.datetime | None = None) -> dt.date:
         ) from None
 
 
-def parse_union_member(value: Any) -> bool:
+def yes_or_no(value: Any) -> bool | None:
+    """A yes/no cell: x, có, 1, yes, a check mark... or empty, 0, không, no; None otherwise."""
     if isinstance(value, bool):
         return value
     text = cell_text(value)
@@ -186,6 +188,14 @@ def parse_union_member(value: Any) -> bool:
         return True
     if _key(text) in _NO:
         return False
+    return None
+
+
+def parse_union_member(value: Any) -> bool:
+    answer = yes_or_no(value)
+    if answer is not None:
+        return answer
+    text = cell_text(value)
     raise FieldError(
         _(
             "Write x (or có, 1, yes) for a union member and leave the cell empty for others, "
@@ -282,11 +292,14 @@ def _read_cell(field_: Field, value: Any, epoch: dt.datetime | None) -> Any:
 
 def read_rows(
     rows: list[tuple[int, list[Any]]],
-    mapping: dict[Field, int | None],
+    mapping: Mapping[Any, int | None],
     columns: list[Column],
     epoch: dt.datetime | None,
+    read_cell: Callable[[Any, Any, dt.datetime | None], Any] = _read_cell,
 ) -> list[ReadRow]:
-    """Each data row's mapped cells as values; a row whose mapped cells are all empty is skipped."""
+    """Each data row's mapped cells as values (`read_cell(field, value, epoch)`, the roster's
+    fields unless another import passes its own); a row whose mapped cells are all empty is
+    skipped."""
     mapped = [(f, index) for f, index in mapping.items() if index is not None]
     result = []
     for number, cells in rows:
@@ -299,7 +312,7 @@ def read_rows(
                 row.values[field_] = None
                 continue
             try:
-                row.values[field_] = _read_cell(field_, value, epoch)
+                row.values[field_] = read_cell(field_, value, epoch)
             except FieldError as error:
                 row.values[field_] = None
                 column = columns[mapping[field_]].label  # type: ignore[index]

@@ -1,9 +1,13 @@
 """Finding the header row and proposing which column fills which roster field, from the
-header texts HR files use in Vietnamese, English and French."""
+header texts HR files use in Vietnamese, English and French. Another import (the union's
+membership register) passes its own `Vocabulary` of fields and header texts."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from labour_democracy.core import rules
@@ -12,7 +16,7 @@ from labour_democracy.core.roster_import.fields import Field
 
 # Header texts as `_header_key` leaves them (folded, punctuation and "(...)" removed). Only
 # whole headers match: "Mã số thuế" or "Ngày vào Đảng" must not pass for a code or a date.
-_HEADER_SYNONYMS = {
+HEADER_SYNONYMS = {
     Field.EMPLOYEE_CODE: (
         "ma nv",
         "ma nhan vien",
@@ -131,9 +135,6 @@ _HEADER_SYNONYMS = {
     ),
     Field.EMAIL: ("email", "e mail", "thu dien tu", "dia chi email", "courriel"),
 }
-_HEADER_FIELDS = {
-    synonym: field_ for field_, synonyms in _HEADER_SYNONYMS.items() for synonym in synonyms
-}
 
 _PARENTHESISED = re.compile(r"\(.*?\)|\[.*?\]")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -144,26 +145,42 @@ def _header_key(value: Any) -> str:
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
-def header_field(value: Any) -> Field | None:
-    """The roster field a header cell names, if it names one."""
-    return _HEADER_FIELDS.get(_header_key(value))
+@dataclass(frozen=True)
+class Vocabulary:
+    """The fields an import fills, in order, and the header texts that name each."""
+
+    fields: tuple[StrEnum, ...]
+    by_header: Mapping[str, StrEnum]
+
+    @classmethod
+    def of(cls, synonyms: Mapping[Any, tuple[str, ...]]) -> Vocabulary:
+        by_header = {synonym: f for f, names in synonyms.items() for synonym in names}
+        return cls(tuple(synonyms), by_header)
 
 
-def find_header(rows: list[tuple[int, list[Any]]]) -> int:
-    """Index (in `rows`) of the header row: the early row naming the most roster fields."""
+ROSTER = Vocabulary.of(HEADER_SYNONYMS)
+
+
+def header_field(value: Any, vocabulary: Vocabulary = ROSTER) -> Any:
+    """The field a header cell names, if it names one."""
+    return vocabulary.by_header.get(_header_key(value))
+
+
+def find_header(rows: list[tuple[int, list[Any]]], vocabulary: Vocabulary = ROSTER) -> int:
+    """Index (in `rows`) of the header row: the early row naming the most fields."""
     best, best_score = 0, 0
     for index, (_number, cells) in enumerate(rows[: limits.HEADER_SCAN_ROWS]):
-        score = len({f for cell in cells if (f := header_field(cell)) is not None})
+        score = len({f for cell in cells if (f := header_field(cell, vocabulary)) is not None})
         if score > best_score:
             best, best_score = index, score
     return best
 
 
-def propose_mapping(headers: list[Any]) -> dict[Field, int | None]:
+def propose_mapping(headers: list[Any], vocabulary: Vocabulary = ROSTER) -> dict[Any, int | None]:
     """Each field's column (index) by header text; the first matching column wins."""
-    mapping: dict[Field, int | None] = dict.fromkeys(Field)
+    mapping: dict[Any, int | None] = dict.fromkeys(vocabulary.fields)
     for index, header in enumerate(headers):
-        matched = header_field(header)
+        matched = header_field(header, vocabulary)
         if matched is not None and mapping[matched] is None:
             mapping[matched] = index
     return mapping

@@ -1,8 +1,10 @@
 """The mapping step's choices: the file's columns, which column fills which roster field
-(read from the form), and what is wrong with a mapping."""
+(read from the form), and what is wrong with a mapping. The column checks and the form's
+reading take any set of fields (the union's member import has its own)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,11 +57,11 @@ class ImportOptions:
     create_units: bool = False
 
 
-def options_from_form(data: dict[str, Any]) -> ImportOptions:
-    """The mapping form (`map_<field>` = a column index or "") as ImportOptions."""
-    mapping: dict[Field, int | None] = {}
+def mapping_from_form(data: Mapping[str, Any], fields: Iterable[Any] = Field) -> dict:
+    """The mapping form (`map_<field>` = a column index or "") as field -> column index."""
+    mapping: dict[Any, int | None] = {}
     errors: dict[str, str] = {}
-    for field_ in Field:
+    for field_ in fields:
         raw = str(data.get(f"map_{field_}", "")).strip()
         if not raw:
             mapping[field_] = None
@@ -71,16 +73,24 @@ def options_from_form(data: dict[str, Any]) -> ImportOptions:
             errors[f"map_{field_}"] = _("Choose one of the file's columns.")
     if errors:
         raise Invalid(errors)
+    return mapping
+
+
+def options_from_form(data: dict[str, Any]) -> ImportOptions:
+    """The mapping form as ImportOptions."""
+    mapping = mapping_from_form(data)
     sheet = str(data.get("sheet") or "").strip() or None
     create = str(data.get("create_units", "")).strip().lower() in {"on", "1", "true", "yes"}
     return ImportOptions(mapping=mapping, sheet=sheet, create_units=create)
 
 
-def mapping_errors(mapping: dict[Field, int | None], columns: list[Column]) -> dict[str, str]:
-    """What is wrong with a mapping, per `map_<field>` input; empty when it can be used."""
+def column_errors(
+    mapping: Mapping[Any, int | None], columns: list[Column], labels: Mapping[Any, str]
+) -> dict[str, str]:
+    """A column beyond the file's, or chosen for two of the fields `labels` names."""
     errors: dict[str, str] = {}
-    used: dict[int, Field] = {}
-    for field_ in Field:
+    used: dict[int, Any] = {}
+    for field_ in labels:
         index = mapping.get(field_)
         if index is None:
             continue
@@ -88,10 +98,16 @@ def mapping_errors(mapping: dict[Field, int | None], columns: list[Column]) -> d
             errors[f"map_{field_}"] = _("Choose one of the file's columns.")
         elif index in used:
             errors[f"map_{field_}"] = _("Column {column} is already chosen for {field}.").format(
-                column=columns[index].label, field=_(FIELD_LABELS[used[index]])
+                column=columns[index].label, field=_(labels[used[index]])
             )
         else:
             used[index] = field_
+    return errors
+
+
+def mapping_errors(mapping: dict[Field, int | None], columns: list[Column]) -> dict[str, str]:
+    """What is wrong with a mapping, per `map_<field>` input; empty when it can be used."""
+    errors = column_errors(mapping, columns, FIELD_LABELS)
     if mapping.get(Field.EMPLOYEE_CODE) is None:
         errors[f"map_{Field.EMPLOYEE_CODE}"] = _(
             "Choose the column of employee codes: a re-import finds each worker by its code."

@@ -7,7 +7,7 @@ from typing import Any
 
 from labour_democracy.core.roster_import import limits
 from labour_democracy.core.roster_import.csv_file import read_csv
-from labour_democracy.core.roster_import.headers import find_header
+from labour_democracy.core.roster_import.headers import ROSTER, Vocabulary, find_header
 from labour_democracy.core.roster_import.sheet import Sheet, file_error
 from labour_democracy.core.roster_import.xlsx_file import read_xlsx
 from labour_democracy.i18n import format_number
@@ -25,11 +25,13 @@ def read_sheet(content: bytes, sheet: str | None = None, limit: int | None = Non
     return read_csv(content, limit)
 
 
-def split_header(sheet: Sheet) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]:
+def split_header(
+    sheet: Sheet, vocabulary: Vocabulary = ROSTER
+) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]:
     """The header's row number, its cells, and the data rows below it."""
     if not sheet.rows:
         raise file_error(_("The file is empty: no row has any text."))
-    index = find_header(sheet.rows)
+    index = find_header(sheet.rows, vocabulary)
     number, cells = sheet.rows[index]
     return number, cells, sheet.rows[index + 1 :]
 

@@ -16,7 +16,7 @@ class Problem:
     row: int  # the spreadsheet's row number
     column: str  # the file's header and column letter, or the field's name without a column
     message: str
-    field: Field
+    field: Field  # or the field of another import (the union's member import)
 
 
 @dataclass

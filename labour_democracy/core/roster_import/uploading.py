@@ -1,5 +1,6 @@
-"""The first step: who may import, keeping an uploaded file (a `RosterUpload` row, so any app
-process can take the next step), and reading a kept file back for the later steps."""
+"""The first step: who may import, the checks of an uploaded file (which the union's member
+import shares), keeping it (a `RosterUpload` row, so any app process can take the next step),
+and reading a kept file back for the later steps."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from labour_democracy.core import audit
 from labour_democracy.core.errors import Forbidden, Invalid
 from labour_democracy.core.permissions import MANAGE_ORG_UNITS, MANAGE_ROSTER
 from labour_democracy.core.roster_import import limits
+from labour_democracy.core.roster_import.headers import ROSTER, Vocabulary
 from labour_democracy.core.roster_import.mapping import ImportOptions
 from labour_democracy.core.roster_import.reading import check_size, read_sheet, split_header
 from labour_democracy.core.roster_import.sheet import Sheet, file_error
@@ -26,9 +28,9 @@ def require_rights(context: EnterpriseContext, options: ImportOptions | None = N
         raise Invalid({"create_units": _("Your role cannot create units.")})
 
 
-async def upload(context: EnterpriseContext, filename: str, content: bytes) -> int:
-    """Keep an uploaded roster file for the mapping step; returns the upload's id."""
-    require_rights(context)
+def checked_rows(filename: str, content: bytes, vocabulary: Vocabulary = ROSTER) -> int:
+    """Refuse, whole, an uploaded file that is missing, empty, too large or unreadable, or
+    that has no row below its header; the number of data rows."""
     if not content:
         # A form sent without a chosen file carries no file name; a chosen file can be empty.
         if not filename:
@@ -41,8 +43,15 @@ async def upload(context: EnterpriseContext, filename: str, content: bytes) -> i
             ).format(n=limits.MAX_UPLOAD_BYTES // (1024 * 1024))
         )
     sheet = read_sheet(content, limit=limits.MAX_ROWS + limits.HEADER_SCAN_ROWS)
-    _number, _header, data = split_header(sheet)
+    _number, _header, data = split_header(sheet, vocabulary)
     check_size(sheet, data)
+    return len(data)
+
+
+async def upload(context: EnterpriseContext, filename: str, content: bytes) -> int:
+    """Keep an uploaded roster file for the mapping step; returns the upload's id."""
+    require_rights(context)
+    rows = checked_rows(filename, content)
     async with write_transaction():
         await RosterUpload.delete().where(
             RosterUpload.created_at < dt.datetime.now(dt.UTC) - limits.UPLOAD_KEPT
@@ -61,7 +70,7 @@ async def upload(context: EnterpriseContext, filename: str, content: bytes) -> i
             kept.id,
             context.enterprise_id,
             bytes=len(content),
-            rows=len(data),
+            rows=rows,
         )
     return kept.id
 
