@@ -696,7 +696,7 @@ class AgreementsController(Controller):
 
         async def action(form: RequestForm) -> int:
             agreement = await inputs.agreement(context, agreement_id)
-            if agreement.status != AgreementStatus.SIGNED:
+            if not extension.may_propose(agreement):
                 raise Conflict(_("Only a signed agreement is amended."))
             return await bargaining.create_request(
                 context, form, kind=AgreementKind.AMENDMENT, amends=agreement.id

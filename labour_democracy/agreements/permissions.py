@@ -9,7 +9,7 @@ it (Art. 77). The federation reads, and sets its province's grading criteria.
 from __future__ import annotations
 
 from labour_democracy.agreements import rules
-from labour_democracy.agreements.tables import AgreementStatus, BargainingSide
+from labour_democracy.agreements.tables import AgreementKind, AgreementStatus, BargainingSide
 from labour_democracy.core.permissions import permission
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Role
@@ -35,8 +35,10 @@ def side_allowed(context: EnterpriseContext, side: BargainingSide) -> bool:
 
 def ledger_may_change(agreement) -> bool:
     """Clauses are proposed and changed only while bargaining; a draft put to the vote is fixed
-    (a rejected draft returns to bargaining)."""
-    return agreement.status == AgreementStatus.BARGAINING
+    (a rejected draft returns to bargaining); an extension has no articles of its own."""
+    return (
+        agreement.status == AgreementStatus.BARGAINING and agreement.kind != AgreementKind.EXTENSION
+    )
 
 
 def may_put_to_vote(agreement) -> bool:

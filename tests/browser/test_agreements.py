@@ -295,3 +295,9 @@ async def test_the_parties_extend_the_agreement_in_force_through_the_vote_of_all
     assert (
         await Agreement.objects().where(Agreement.id == agreement_id).first()
     ).expires_on == limit
+
+    # The extension page fits a 360-px phone.
+    await hr.set_viewport_size(PHONE)
+    await hr.goto(extension)
+    result = await hr.evaluate(OVERFLOW)
+    assert result["excess"] <= 0, f"{extension} is {result['excess']}px too wide: {result['wide']}"
