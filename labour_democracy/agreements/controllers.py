@@ -731,6 +731,7 @@ class PublicAgreementController(Controller):
                 (Agreement.id == published_id)
                 & (Agreement.enterprise == enterprise.id)
                 & Agreement.published_on.is_not_null()
+                & (Agreement.kind != AgreementKind.EXTENSION.value)
             )
             .first()
         )

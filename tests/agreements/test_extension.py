@@ -9,7 +9,14 @@ import datetime as dt
 
 import pytest
 
-from labour_democracy.agreements import approval, compliance, deadlines, extension, rules
+from labour_democracy.agreements import (
+    approval,
+    compliance,
+    deadlines,
+    extension,
+    queries,
+    rules,
+)
 from labour_democracy.agreements.schemas import (
     DateForm,
     ExtensionForm,
@@ -24,7 +31,7 @@ from labour_democracy.agreements.tables import (
     BargainingSide,
 )
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid
-from labour_democracy.core.tables import AuditEntry, Role
+from labour_democracy.core.tables import AuditEntry, Enterprise, Role
 from labour_democracy.documents import registry
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import language, today
@@ -165,6 +172,9 @@ async def test_an_extension_is_voted_signed_published_and_filed_and_moves_the_ex
     assert "Kính gửi: Sở Nội vụ" in letter and "gia hạn thỏa ước" in letter
     notice = await _docx_text(signed.publication_document)
     assert "THÔNG BÁO" in notice and "gia hạn" in notice
+    enterprise_row = await Enterprise.objects().where(Enterprise.id == enterprise).first()
+    public = await queries.published_for_public(enterprise_row)
+    assert [item["agreement"].kind for item in public["agreements"]] == [AgreementKind.EXTENSION]
 
     # The reminders and the obligations see the new expiry.
     with language("en"):
