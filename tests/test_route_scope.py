@@ -328,7 +328,9 @@ def test_every_unsafe_route_names_its_permission():
 
 # The federation's own acts (issue 17): its register, the facts it reports, its reminders and
 # notes of visits; the enterprise's own records stay read-only to it.
-FEDERATION_ACTS = {"compliance.act", "compliance.register"}
+# The federation's own acts; "agreements.grading": its province's criteria for grading
+# agreements (agreements/criteria.py narrows the write to the officer's own province).
+FEDERATION_ACTS = {"compliance.act", "compliance.register", "agreements.grading"}
 
 
 def test_federation_officers_never_write_to_an_enterprise():

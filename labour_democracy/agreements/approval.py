@@ -1,6 +1,7 @@
 """From the draft to the agreement in force (Labour Code 2019 Arts. 76-78, 82): the vote of all
 workers through the voting engine, its result (a rejected draft returns to bargaining), the
-signing, the publication to workers and the filing with Sở Nội vụ."""
+signing, the publication to workers and the filing with Sở Nội vụ; an extension (Art. 83) goes
+through the same vote, publication and filing (extension.py signs it)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from labour_democracy.agreements.permissions import (
 from labour_democracy.agreements.schemas import DateForm, ReceiptForm, SignForm, VoteForm
 from labour_democracy.agreements.tables import (
     Agreement,
+    AgreementKind,
     AgreementStatus,
     ApprovalVote,
     ClauseStatus,
@@ -28,8 +30,9 @@ from labour_democracy.core import audit
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
+from labour_democracy.documents.engine import short_date
+from labour_democracy.i18n import format_date, language, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import language, today
 from labour_democracy.voting import rules as voting_rules
 from labour_democracy.voting import services as voting
 from labour_democracy.voting import tally
@@ -46,9 +49,47 @@ async def queries_text(agreement: Agreement) -> list[dict]:
     )
 
 
+def extension_window_error(on: dt.date, expires_on: dt.date) -> str | None:
+    """rules.extension_refusal in the reader's words, or None (Art. 83(1))."""
+    refusal = rules.extension_refusal(on, expires_on)
+    if refusal is None:
+        return None
+    return _(refusal).format(
+        opens=format_date(rules.renewal_opens(expires_on)), expires=format_date(expires_on)
+    )
+
+
+async def extended_agreement(extension: Agreement) -> Agreement | None:
+    """The agreement an extension extends."""
+    return await Agreement.objects().where(Agreement.id == (extension.amends or -1)).first()
+
+
+async def _extension_blockers(context: EnterpriseContext, extension: Agreement) -> list[str]:
+    """What stops an extension going to the vote: the agreement is not signed, the day is
+    outside the 90 days before its expiry (Art. 83(1)), or an article in force is below the law
+    (an amendment is mandatory first, Art. 82(2))."""
+    extended = await extended_agreement(extension)
+    if extended is None or extended.status != AgreementStatus.SIGNED:
+        return [_("Only a signed agreement is extended.")]
+    window = extension_window_error(today(), extended.expires_on)
+    if window:
+        return [window]
+    clauses = await ledger.checked_clauses(extended, context.enterprise.min_wage_region)
+    return [
+        _("“{title}” is below the law ({source}): amend it first (Art. 82(2)).").format(
+            title=clause.title, source=clause.floor.source
+        )
+        for clause in clauses
+        if clause.verdict is Verdict.BELOW and clause.status != ClauseStatus.WITHDRAWN
+    ]
+
+
 async def blocking_clauses(context: EnterpriseContext, agreement: Agreement) -> list[str]:
     """What stops the draft going to the vote: articles not yet agreed, and articles below the
-    law (Art. 75(2): an agreement may not breach the law)."""
+    law (Art. 75(2): an agreement may not breach the law); for an extension, what
+    `_extension_blockers` says."""
+    if agreement.kind == AgreementKind.EXTENSION:
+        return await _extension_blockers(context, agreement)
     clauses = await ledger.checked_clauses(agreement, context.enterprise.min_wage_region)
     live = [c for c in clauses if c.status != ClauseStatus.WITHDRAWN]
     reasons = []
@@ -79,9 +120,15 @@ async def put_to_vote(context: EnterpriseContext, agreement_id: int, form: VoteF
         reasons = await blocking_clauses(context, agreement)
         if reasons:
             raise Conflict(" ".join(reasons))
+        extension = agreement.kind == AgreementKind.EXTENSION
         with language("vi"):
             title = f"Biểu quyết thông qua dự thảo {agreement.title}"[:300]
             question = "Anh/chị có tán thành dự thảo thỏa ước lao động tập thể không?"
+            if extension:
+                question = (
+                    "Anh/chị có tán thành gia hạn thỏa ước lao động tập thể đến hết ngày "
+                    f"{short_date(agreement.expires_on)} không?"
+                )
         ballot_id = await voting.create_ballot(
             context,
             BallotForm(
@@ -94,7 +141,7 @@ async def put_to_vote(context: EnterpriseContext, agreement_id: int, form: VoteF
         )
         rule = voting_rules.AGREEMENT_APPROVAL
         texts = [question]
-        if form.by_chapter:
+        if form.by_chapter and not extension:
             text = await queries_text(agreement)
             texts = [
                 f"Anh/chị có tán thành Chương {chapter['number']}. {chapter['title']} của dự "
@@ -195,6 +242,16 @@ async def record_result(context: EnterpriseContext, agreement_id: int) -> bool:
     return passed
 
 
+async def approved_on(agreement_id: int) -> dt.date | None:
+    """The day the workers' approval was recorded, or None."""
+    row = (
+        await ApprovalVote.select(ApprovalVote.recorded_on)
+        .where((ApprovalVote.agreement == agreement_id) & ApprovalVote.passed.eq(True))
+        .first()
+    )
+    return row["recorded_on"] if row else None
+
+
 async def sign(context: EnterpriseContext, agreement_id: int, form: SignForm) -> None:
     """Sign the approved agreement (Art. 76(4)) with its term of 1 to 3 years (Art. 78(3)) and
     effective date (Art. 78(1)); the agreement's document is issued and a version frozen."""
@@ -217,12 +274,10 @@ async def sign(context: EnterpriseContext, agreement_id: int, form: SignForm) ->
                     "it (Labour Code Art. 76(1))."
                 )
             )
-        approved = (
-            await ApprovalVote.select(ApprovalVote.recorded_on)
-            .where((ApprovalVote.agreement == agreement.id) & ApprovalVote.passed.eq(True))
-            .first()
-        )
-        if approved and approved["recorded_on"] and form.signed_on < approved["recorded_on"]:
+        if agreement.kind == AgreementKind.EXTENSION:
+            raise Conflict(_("An extension is signed with its own form."))
+        approved = await approved_on(agreement.id)
+        if approved and form.signed_on < approved:
             errors["signed_on"] = _("The agreement is signed after the workers approved it.")
         inputs.raise_if(errors)
         effective = rules.effective_date(form.effective_on, form.signed_on)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from labour_democracy.agreements import ledger, queries, rules
 from labour_democracy.agreements.floors import Verdict
-from labour_democracy.agreements.tables import Agreement, AgreementStatus
+from labour_democracy.agreements.tables import Agreement, AgreementKind, AgreementStatus
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.i18n import N_, today
 from labour_democracy.manifest import Obligation, ObligationResult
@@ -19,11 +19,17 @@ def _on(year: int) -> dt.date:
     return min(dt.date(year, 12, 31), today())
 
 
-async def _signed(enterprise_ids: Sequence[int]) -> dict[int, list[Agreement]]:
-    rows = await Agreement.objects().where(
-        Agreement.enterprise.is_in(list(enterprise_ids) or [-1])
-        & (Agreement.status == AgreementStatus.SIGNED.value)
+async def _signed(
+    enterprise_ids: Sequence[int], extensions: bool = False
+) -> dict[int, list[Agreement]]:
+    """The signed agreements; an extension (Art. 83) only when asked: the agreement it extends
+    carries the new expiry, so only filing counts the extension itself."""
+    clause = Agreement.enterprise.is_in(list(enterprise_ids) or [-1]) & (
+        Agreement.status == AgreementStatus.SIGNED.value
     )
+    if not extensions:
+        clause &= Agreement.kind != AgreementKind.EXTENSION.value
+    rows = await Agreement.objects().where(clause)
     found: dict[int, list[Agreement]] = {e: [] for e in enterprise_ids}
     for row in rows:
         found[row.enterprise].append(row)
@@ -61,7 +67,7 @@ async def in_force(enterprise_ids: Sequence[int], year: int) -> dict[int, Obliga
 
 async def filed_on_time(enterprise_ids: Sequence[int], year: int) -> dict[int, ObligationResult]:
     on = _on(year)
-    signed = await _signed(enterprise_ids)
+    signed = await _signed(enterprise_ids, extensions=True)
     results = {}
     for enterprise_id, agreements in signed.items():
         standing = {a.id: rules.filed_in_time(a.filed_on, a.signed_on, on) for a in agreements}

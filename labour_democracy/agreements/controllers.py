@@ -15,8 +15,10 @@ from litestar.response import Template
 from labour_democracy.agreements import (  # noqa: F401 (labels register)
     approval,
     bargaining,
+    criteria,
+    extension,
+    extension_pages,
     floors,
-    grading,
     importing,
     inputs,
     labels,
@@ -24,6 +26,7 @@ from labour_democracy.agreements import (  # noqa: F401 (labels register)
     library,
     queries,
     redline,
+    rules,
 )
 from labour_democracy.agreements.documents import issue
 from labour_democracy.agreements.permissions import (
@@ -41,6 +44,8 @@ from labour_democracy.agreements.permissions import (
 from labour_democracy.agreements.schemas import (
     ClauseForm,
     DateForm,
+    ExtensionForm,
+    ExtensionSignForm,
     FailureForm,
     InformationForm,
     ProposalForm,
@@ -65,6 +70,7 @@ from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
+from labour_democracy.suggestions import services as suggestions
 from labour_democracy.voting.tables import Channels
 from labour_democracy.web.params import Context, FromPath, FromQuery, Id
 from labour_democracy.web.responses import flash, redirect, render
@@ -126,8 +132,11 @@ async def _detail(
     request, context, agreement_id: int, failed: str = "", values=None, errors=None
 ) -> Template:
     agreement = await inputs.agreement(context, agreement_id)
+    if agreement.kind == AgreementKind.EXTENSION:
+        return await extension_pages.page(request, context, agreement, failed, values, errors)
     view = await queries.agreement_view(context, agreement)
     today_ = today().isoformat()
+    bargaining_open = agreement.status == AgreementStatus.BARGAINING
     defaults = {
         "replied_on": today_,
         "held_on": today_,
@@ -140,7 +149,10 @@ async def _detail(
         "information_asked_on": today_,
         "employer_signer": context.enterprise.legal_representative,
         "channels": Channels.PAPER.value,
+        "proposed_on": today_,
     }
+    extensible = extension.may_propose(agreement) and agreement.expires_on is not None
+    may_grade = criteria.editable_provinces(context.actor)
     return render(
         request,
         "agreements/agreement.html",
@@ -163,7 +175,14 @@ async def _detail(
         can_sign=context.can(SIGN) and may_sign(agreement),
         can_file=context.can(PUBLISH_AND_FILE) and may_file(agreement),
         can_amend=context.can(BARGAIN) and agreement.status == AgreementStatus.SIGNED,
-        grading_source=grading.default_frame().source,
+        frame=view.frame,
+        can_set_grading=may_grade is None or context.enterprise.province in may_grade,
+        extensions=await extension.extensions_of(agreement.id),
+        can_extend=context.can(BARGAIN)
+        and extensible
+        and rules.in_renewal_window(today(), agreement.expires_on),
+        extensible=extensible,
+        worker_suggestions=await suggestions.for_bargaining(context) if bargaining_open else None,
         samples=library.samples(),
         library_source=library.source(),
         **ENUMS,
@@ -641,13 +660,43 @@ class AgreementsController(Controller):
             },
         )
 
+    @post("/{agreement_id:int}/extensions", opt={"permission": BARGAIN})
+    async def extend(self, request: Request, context: Context, agreement_id: Id) -> Response:
+        here = self._here(context, agreement_id)
+        return await submit(
+            request,
+            ExtensionForm,
+            lambda form: extension.propose(context, agreement_id, form),
+            form=_form(request, context, agreement_id, "extend"),
+            done=lambda new_id: redirect(request, f"{_base(context)}/{new_id}"),
+            success=_("The extension was proposed: the union now puts it to the vote of all "
+                      "workers (Art. 83)."),
+            conflict=here,
+        )  # fmt: skip
+
+    @post("/{agreement_id:int}/extension/sign", opt={"permission": SIGN})
+    async def sign_extension(
+        self, request: Request, context: Context, agreement_id: Id
+    ) -> Response:
+        here = self._here(context, agreement_id)
+        return await submit(
+            request,
+            ExtensionSignForm,
+            lambda form: extension.sign(context, agreement_id, form),
+            form=_form(request, context, agreement_id, "sign"),
+            done=here,
+            success=_("The extension was signed and the new expiry recorded; publish it and "
+                      "file it with Sở Nội vụ within 10 days."),
+            conflict=here,
+        )  # fmt: skip
+
     @post("/{agreement_id:int}/amend", opt={"permission": BARGAIN})
     async def amend(self, request: Request, context: Context, agreement_id: Id) -> Response:
         here = self._here(context, agreement_id)
 
         async def action(form: RequestForm) -> int:
             agreement = await inputs.agreement(context, agreement_id)
-            if agreement.status != AgreementStatus.SIGNED:
+            if not extension.may_propose(agreement):
                 raise Conflict(_("Only a signed agreement is amended."))
             return await bargaining.create_request(
                 context, form, kind=AgreementKind.AMENDMENT, amends=agreement.id
@@ -682,6 +731,7 @@ class PublicAgreementController(Controller):
                 (Agreement.id == published_id)
                 & (Agreement.enterprise == enterprise.id)
                 & Agreement.published_on.is_not_null()
+                & (Agreement.kind != AgreementKind.EXTENSION.value)
             )
             .first()
         )
@@ -695,4 +745,4 @@ class PublicAgreementController(Controller):
         )
 
 
-ROUTES = [AgreementsController, PublicAgreementController]
+ROUTES = [AgreementsController, PublicAgreementController, extension_pages.GradingController]

@@ -1,7 +1,7 @@
 """The agreements' deadlines, computed from their records when asked (core/reminders.py): the
 reply and the first session (Art. 70(1)), the end of bargaining (Art. 70(2)), the employer's
 information (Art. 70(3)), filing (Art. 77), the renewal window, the expiry and the end of the
-continuation (Art. 83)."""
+continuation (Art. 83), and an extension's vote and signing before the expiry it moves."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ import datetime as dt
 
 from labour_democracy.agreements import queries, rules
 from labour_democracy.agreements.permissions import VIEW_AGREEMENTS
-from labour_democracy.agreements.tables import Agreement, AgreementStatus, BargainingSide
+from labour_democracy.agreements.tables import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    BargainingSide,
+)
 from labour_democracy.core.reminders import Due
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.i18n import format_date, today
@@ -24,9 +29,23 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
         (Agreement.enterprise == context.enterprise_id)
         & (Agreement.status != AgreementStatus.FAILED.value)
     )
+    expiries = {row.id: row.expires_on for row in rows}
     for agreement in rows:
         url = f"{base}/{agreement.id}"
         title = agreement.title
+        extension = agreement.kind == AgreementKind.EXTENSION
+        if extension and agreement.status != AgreementStatus.SIGNED:
+            # Art. 83(1): voted and signed while the agreement it extends is still in force.
+            items.append(
+                Due(
+                    _("Vote and sign “{title}” before the agreement expires").format(title=title),
+                    expiries.get(agreement.amends) or agreement.received_on,
+                    url,
+                    _("Both sides"),
+                    _("Labour Code Art. 83(1)"),
+                )
+            )
+            continue
         if agreement.status == AgreementStatus.BARGAINING:
             receiver = (
                 _("Worker side")
@@ -85,7 +104,11 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                     _("Labour Code Art. 77"),
                 )
             )
-        if agreement.expires_on is None or on > rules.continuation_ends(agreement.expires_on):
+        if (
+            extension  # the agreement it extends carries the new expiry
+            or agreement.expires_on is None
+            or on > rules.continuation_ends(agreement.expires_on)
+        ):
             continue
         renegotiating = await queries.renegotiating(context.enterprise_id, agreement)
         if not renegotiating and on <= agreement.expires_on:

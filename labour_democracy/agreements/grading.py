@@ -1,11 +1,13 @@
 """The quality grade of an agreement (xếp loại thỏa ước A/B/C/D) from criteria the federation
 sets, as data with their source (VGCL Guidance 1580/HD-TLĐ, 2014: yearly grades A-D; an
 agreement that only copies the law, was voided or was signed without authority is not graded).
-The VGCL's own points and cut-offs are not public (law.md §9), so the frame is a data file
-(`data/grading.json`) a federation replaces; the page shows its source."""
+The VGCL's own points and cut-offs are not public (law.md §9), so the frame is data: a province's
+federation sets its own (criteria.py), else the default file (`data/grading.json`) applies; the
+page shows the source."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +27,11 @@ class Frame:
     count_benefits_without_floor: bool
     grades: tuple[tuple[str, int, int], ...]  # (grade, more favourable terms, topic groups)
     groups: dict[str, str]  # term key -> topic group
+    # Whose criteria (criteria.py): a province's federation, the day and the officer; empty for
+    # the default file.
+    province: str = ""
+    set_on: dt.date | None = None
+    set_by: str = ""
 
 
 @cache

@@ -24,6 +24,7 @@ register(
         AgreementStatus.SIGNED: N_("Signed"),
         AgreementKind.NEW: N_("Agreement"),
         AgreementKind.AMENDMENT: N_("Amendment"),
+        AgreementKind.EXTENSION: N_("Extension"),
         ClauseStatus.PROPOSED: N_("Proposed"),
         ClauseStatus.AGREED: N_("Tentatively agreed"),
         ClauseStatus.DISPUTED: N_("Disputed"),

@@ -3,13 +3,13 @@
 Either side may ask to bargain (Labour Code Art. 68): HR for the employer, the union for the
 worker side; each side proposes for itself. The representative organisation organises the
 workers' vote (Art. 76(3)); the employer publishes the signed agreement (Art. 76(6)) and files
-it (Art. 77). The federation reads.
+it (Art. 77). The federation reads, and sets its province's grading criteria.
 """
 
 from __future__ import annotations
 
 from labour_democracy.agreements import rules
-from labour_democracy.agreements.tables import AgreementStatus, BargainingSide
+from labour_democracy.agreements.tables import AgreementKind, AgreementStatus, BargainingSide
 from labour_democracy.core.permissions import permission
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Role
@@ -19,6 +19,9 @@ BARGAIN = permission("agreements.bargain", Role.HR, Role.UNION)
 ORGANISE_VOTE = permission("agreements.vote", Role.UNION)
 SIGN = permission("agreements.sign", Role.HR, Role.UNION)
 PUBLISH_AND_FILE = permission("agreements.file", Role.HR)
+# The grading criteria are the federation's (Guidance 1580/HD-TLĐ): a province's officer sets
+# its province's (criteria.py narrows to the officer's own province).
+SET_GRADING = permission("agreements.grading", Role.FEDERATION)
 
 
 def side_allowed(context: EnterpriseContext, side: BargainingSide) -> bool:
@@ -32,8 +35,10 @@ def side_allowed(context: EnterpriseContext, side: BargainingSide) -> bool:
 
 def ledger_may_change(agreement) -> bool:
     """Clauses are proposed and changed only while bargaining; a draft put to the vote is fixed
-    (a rejected draft returns to bargaining)."""
-    return agreement.status == AgreementStatus.BARGAINING
+    (a rejected draft returns to bargaining); an extension has no articles of its own."""
+    return (
+        agreement.status == AgreementStatus.BARGAINING and agreement.kind != AgreementKind.EXTENSION
+    )
 
 
 def may_put_to_vote(agreement) -> bool:

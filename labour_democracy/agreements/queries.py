@@ -8,7 +8,15 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from labour_democracy.agreements import approval, bargaining, grading, inputs, ledger, rules
+from labour_democracy.agreements import (
+    approval,
+    bargaining,
+    criteria,
+    grading,
+    inputs,
+    ledger,
+    rules,
+)
 from labour_democracy.agreements.floors import Verdict
 from labour_democracy.agreements.tables import (
     Agreement,
@@ -66,11 +74,13 @@ class AgreementView:
     continuation_ends_on: dt.date | None
     below: list[ledger.CheckedClause] = field(default_factory=list)
     grade: grading.Grade | None = None
+    frame: grading.Frame | None = None  # the criteria that gave the grade
 
 
 async def agreement_view(context: EnterpriseContext, agreement: Agreement) -> AgreementView:
     region = context.enterprise.min_wage_region
     clauses = await ledger.checked_clauses(agreement, region)
+    frame = await criteria.frame_for(context.enterprise.province)
     on = today()
     signed = agreement.signed_on
     return AgreementView(
@@ -115,8 +125,10 @@ async def agreement_view(context: EnterpriseContext, agreement: Agreement) -> Ag
                 (c.term, c.verdict, c.value)
                 for c in clauses
                 if c.verdict is not None and c.status != "clause_withdrawn"
-            ]
+            ],
+            frame,
         ),
+        frame=frame,
     )
 
 

@@ -4,7 +4,7 @@ small dated tables.
 Labour Code 2019 (Bộ luật Lao động số 45/2019/QH14) Arts. 65-89, read with law.md §9: the
 bargaining deadlines (Art. 70), the failure of bargaining (Art. 71), the workers' vote (Art. 76),
 filing (Art. 77), effective date and term (Art. 78), amendment (Art. 82), expiry and
-continuation (Art. 83). The legal floors a clause is compared with are in `floors.py`.
+continuation, extension (Art. 83). The legal floors a clause is compared with are in `floors.py`.
 Deadlines in working days use core.calendar with the enterprise's week, as every module does.
 """
 
@@ -34,6 +34,15 @@ TERM_MONTHS_MAX = 36
 RENEWAL_WINDOW_DAYS = 90
 # ... Art. 83(2): and an agreement still being renegotiated at expiry continues at most 90 days.
 CONTINUATION_DAYS = 90
+# Art. 83(1) lets the parties extend an agreement (with the vote of Art. 76, law.md §9); whether
+# the 1 to 3 years of Art. 78(3) bound the extended term, law.md does not say. A setting, with
+# the cautious default: the whole term, from the first effective day to the new expiry, stays
+# within 3 years.
+EXTENDED_TERM_MONTHS_MAX = 36
+EXTENDED_TERM_SOURCE = N_(
+    "Setting, cautious default: the whole term, extension included, stays within 3 years "
+    "(Art. 78(3) read as applying to the extended term; the law does not say)"
+)
 
 
 def reply_due(received_on: dt.date, week: calendar.WorkingWeek | None = None) -> dt.date:
@@ -143,6 +152,46 @@ def renewal_opens(expires_on: dt.date) -> dt.date:
 
 def in_renewal_window(on: dt.date, expires_on: dt.date) -> bool:
     return renewal_opens(expires_on) <= on <= expires_on
+
+
+def extension_refusal(on: dt.date, expires_on: dt.date) -> str | None:
+    """Art. 83(1): why an extension cannot be agreed on `on` (a msgid naming {opens} and
+    {expires}), or None within the 90 days before expiry (the 90th day before is in, the 91st
+    out); an expired agreement is not extended."""
+    if on > expires_on:
+        return N_("The agreement expired on {expires}: an expired agreement is not extended.")
+    if on < renewal_opens(expires_on):
+        return N_(
+            "An extension is agreed within the 90 days before expiry, from {opens} to {expires} "
+            "(Labour Code Art. 83(1))."
+        )
+    return None
+
+
+def extended_expiry_limit(
+    effective_on: dt.date, max_months: int = EXTENDED_TERM_MONTHS_MAX
+) -> dt.date:
+    """The last day an extended agreement may run to (the setting above)."""
+    return expiry_date(effective_on, max_months)
+
+
+def extension_term_refusal(
+    effective_on: dt.date,
+    expires_on: dt.date,
+    new_expires_on: dt.date,
+    max_months: int = EXTENDED_TERM_MONTHS_MAX,
+) -> str | None:
+    """Why `new_expires_on` is not a lawful new expiry (a msgid naming {expires}, {limit} and
+    {months}), or None: it comes after the current expiry and the whole term stays within the
+    setting's months."""
+    if new_expires_on <= expires_on:
+        return N_("The new expiry must come after the current one, {expires}.")
+    if new_expires_on > extended_expiry_limit(effective_on, max_months):
+        return N_(
+            "The whole term, extension included, stays within {months} months: the agreement "
+            "may run at most until {limit}."
+        )
+    return None
 
 
 def continuation_ends(expires_on: dt.date) -> dt.date:

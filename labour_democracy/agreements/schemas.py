@@ -88,3 +88,35 @@ class DateForm(msgspec.Struct, kw_only=True):
 class ReceiptForm(msgspec.Struct, kw_only=True):
     receipt_on: dt.date
     receipt_reference: str
+
+
+class ExtensionForm(msgspec.Struct, kw_only=True):
+    """The parties' proposal to extend the agreement in force (Art. 83(1))."""
+
+    requested_by: BargainingSide
+    proposed_on: dt.date
+    expires_on: dt.date  # the new expiry
+    contents: str | None = None
+
+
+class ExtensionSignForm(msgspec.Struct, kw_only=True):
+    signed_on: dt.date
+    employer_signer: str
+    workers_signer: str
+
+
+class GradingForm(msgspec.Struct, kw_only=True):
+    """A province's grading criteria: each grade's least count of terms beyond the law and of
+    topic groups they cover."""
+
+    province: int
+    source: str
+    count_benefits_without_floor: bool = False
+    a_more_favourable: int
+    a_groups: int
+    b_more_favourable: int
+    b_groups: int
+    c_more_favourable: int
+    c_groups: int
+    d_more_favourable: int
+    d_groups: int

@@ -1,6 +1,7 @@
 """Collective bargaining and the enterprise's collective labour agreements: the agreement and
 its bargaining, the teams, the sessions, the clause ledger and its history, the approval votes
-and the versions (Labour Code 2019 Arts. 65-89)."""
+and the versions (Labour Code 2019 Arts. 65-89); the grading criteria each province's federation
+sets."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from labour_democracy.core.tables import Enterprise
+from labour_democracy.core.tables import Enterprise, Province
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.voting.tables import Ballot
 
@@ -47,6 +48,9 @@ class AgreementStatus(StrEnum):
 class AgreementKind(StrEnum):
     NEW = "cba_new"
     AMENDMENT = "cba_amendment"  # Art. 82: bargained, voted and signed the same way
+    # Art. 83: an extension of the agreement it `amends`, voted like it; its `expires_on` is the
+    # new expiry proposed, recorded on the extended agreement when the extension is signed.
+    EXTENSION = "cba_extension"
 
 
 class ClauseStatus(StrEnum):
@@ -189,3 +193,17 @@ class AgreementVersion(Table):
     reason = Varchar(length=30)
     made_on = Date()
     content = JSON(default="[]")
+
+
+class GradingCriteria(Table):
+    """A provincial federation's criteria for grading agreements (tiêu chí xếp loại thỏa ước,
+    Guidance 1580/HD-TLĐ): the cut-offs of grades A-D, with their source, who set them and
+    when. A province without a row grades with the app's default (`data/grading.json`)."""
+
+    province = ForeignKey(Province, null=False, unique=True, on_delete=OnDelete.cascade)
+    source = Text()
+    count_benefits_without_floor = Boolean(default=True)
+    # [{"grade": "A", "more_favourable": 8, "groups": 4}, ...] from A to D.
+    grades = JSON(default="[]")
+    set_by = Integer(null=True, default=None)  # the user's id
+    set_on = Date()

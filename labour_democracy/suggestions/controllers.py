@@ -204,7 +204,7 @@ class SuggestionController(Controller):
 
 
 async def _assignment_options(context: EnterpriseContext) -> list[tuple[str, str]]:
-    options = [(Topic.GENERAL.value, label(Topic.GENERAL))]
+    options = [(topic.value, label(topic)) for topic in (Topic.GENERAL, Topic.BARGAINING)]
     for topic, targets in (await topics.all_targets(context)).items():
         options.append((topic, label(Topic(topic)) + " — " + _("not yet a particular one")))
         options += [(f"{topic}:{target}", text) for target, text in targets]
@@ -260,6 +260,8 @@ async def _detail(request, context, suggestion_id, values, errors) -> Template:
         errors=errors,
         can_moderate=context.can(MODERATE_SUGGESTIONS),
         can_answer=context.can(ANSWER_SUGGESTIONS),
+        can_organise=context.can(ORGANISE_SUGGESTIONS),
+        assignments=await _assignment_options(context),
     )
 
 

@@ -15,6 +15,7 @@ register(
         Topic.DIALOGUE: N_("Workplace dialogue"),
         Topic.CONFERENCE: N_("Worker conference"),
         Topic.GENERAL: N_("General"),
+        Topic.BARGAINING: N_("Collective bargaining"),
         SuggestionStatus.RECEIVED: N_("Received, awaiting moderation"),
         SuggestionStatus.PUBLISHED: N_("Published"),
         SuggestionStatus.REJECTED: N_("Not taken up"),

@@ -14,6 +14,7 @@ class PublicSuggestionForm(msgspec.Struct, kw_only=True):
     """What a worker sends from the public page."""
 
     kind: SuggestionKind = SuggestionKind.SUGGESTION
+    topic: Topic = Topic.GENERAL
     subject: str
     body: str
     author_name: str | None = None

@@ -1,7 +1,8 @@
 """Use cases of workers' suggestions; other modules call the public API below.
 
-API for other modules (dialogue, conferences):
+API for other modules (dialogue, conferences, agreements):
     list_suggestions(context, topic=..., target_id=..., status=...) -> list[dict]
+    for_bargaining(context) -> list[dict] | None   (agreements: what to ask for, no author)
     assign(context, ids, topic, target_id)         answer(context, id, text)
     group(context, ids, label)                     add_from_paper(context, form) -> id
     answer_rate(context, year) -> Rate
@@ -146,6 +147,7 @@ async def submit_public(enterprise: Enterprise, form: PublicSuggestionForm, clie
             author_unit=author_unit,
             channel=Channel.ONLINE,
             received_on=today(),
+            topic=form.topic,
             tracking_hash=rules.tracking_hash(code, _key("suggestion-code")),
         )
         await suggestion.save()
@@ -157,6 +159,7 @@ async def submit_public(enterprise: Enterprise, form: PublicSuggestionForm, clie
             enterprise.id,
             kind=form.kind.value,
             channel=Channel.ONLINE.value,
+            topic=form.topic.value,
         )
     return rules.display_code(code)
 
@@ -234,8 +237,8 @@ async def _check_target(
 ) -> int | None:
     if target_id is None:
         return None
-    if topic is Topic.GENERAL:
-        raise Invalid({"assign_to": _("A general suggestion is not assigned to a meeting.")})
+    if topic in (Topic.GENERAL, Topic.BARGAINING):
+        raise Invalid({"assign_to": _("This topic is not assigned to a meeting.")})
     if target_id not in {target for target, _label in await topics.targets(context, topic)}:
         raise Invalid({"assign_to": _("Choose a dialogue or conference of this enterprise.")})
     return target_id
@@ -471,6 +474,40 @@ async def list_suggestions(
         statuses = [status] if isinstance(status, SuggestionStatus) else list(status)
         query = query.where(Suggestion.status.is_in([s.value for s in statuses]))
     return await query.order_by(Suggestion.received_on).order_by(Suggestion.id)
+
+
+BARGAINING_LIMIT = 50
+
+
+async def for_bargaining(context: EnterpriseContext) -> list[dict] | None:
+    """The workers' suggestions tagged for collective bargaining and taken up (published or
+    answered), newest first, at most 50: what the worker side reads when it prepares bargaining
+    (Labour Code 2019 Art. 70(4)), for the agreements module. Never the author's name or unit,
+    whoever reads; None when the actor may not read suggestions (the federation sees counts
+    only)."""
+    if not context.can(READ_SUGGESTIONS):
+        return None
+    return (
+        await Suggestion.select(
+            Suggestion.id,
+            Suggestion.kind,
+            Suggestion.subject,
+            Suggestion.body,
+            Suggestion.received_on,
+            Suggestion.status,
+            Suggestion.answer,
+            Suggestion.group_label,
+        )
+        .where(_visible(context))
+        .where(Suggestion.topic == Topic.BARGAINING.value)
+        .where(
+            Suggestion.status.is_in(
+                [SuggestionStatus.PUBLISHED.value, SuggestionStatus.ANSWERED.value]
+            )
+        )
+        .order_by(Suggestion.received_on, Suggestion.id, ascending=False)
+        .limit(BARGAINING_LIMIT)
+    )
 
 
 async def search(context: EnterpriseContext, query: SuggestionQuery) -> Page:

@@ -31,6 +31,9 @@ class Topic(StrEnum):
     DIALOGUE = "dialogue"
     CONFERENCE = "conference"
     GENERAL = "general"
+    # What the worker side asks for in collective bargaining (Labour Code 2019 Art. 70(4)); read
+    # by the agreements module through services.for_bargaining.
+    BARGAINING = "bargaining"
 
 
 class SuggestionStatus(StrEnum):

@@ -331,3 +331,24 @@ def test_a_clause_value_is_read_as_people_type_it(typed, value):
 def test_a_clause_value_that_is_not_a_number_is_refused(typed):
     with pytest.raises(ValueError):
         floors.parse_value(typed)
+
+
+def test_an_extension_is_agreed_within_the_90_days_before_expiry_and_not_after():
+    expires = D(2028, 5, 31)
+    assert rules.extension_refusal(expires - dt.timedelta(days=90), expires) is None  # day 90: in
+    assert "90 days" in rules.extension_refusal(expires - dt.timedelta(days=91), expires)
+    assert rules.extension_refusal(expires, expires) is None  # the last day in force
+    assert "expired" in rules.extension_refusal(expires + dt.timedelta(days=1), expires)
+
+
+def test_the_extended_term_stays_within_three_years_from_the_first_effective_day():
+    effective, expires = D(2026, 6, 1), D(2028, 5, 31)
+    # The setting's default: 36 months from 1/6/2026 end on 31/5/2029.
+    assert rules.extended_expiry_limit(effective) == D(2029, 5, 31)
+    assert rules.extension_term_refusal(effective, expires, D(2029, 5, 31)) is None
+    assert "{months}" in rules.extension_term_refusal(effective, expires, D(2029, 6, 1))
+    # The new expiry must come after the current one.
+    assert "after" in rules.extension_term_refusal(effective, expires, expires)
+    assert rules.extension_term_refusal(effective, expires, expires + dt.timedelta(days=1)) is None
+    # Another reading of Art. 78(3) is another value of the setting.
+    assert rules.extension_term_refusal(effective, expires, D(2030, 5, 31), max_months=48) is None

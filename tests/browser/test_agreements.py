@@ -226,3 +226,78 @@ async def test_hr_and_union_bargain_vote_sign_and_file_an_agreement(
         await union.goto(path)
         result = await union.evaluate(OVERFLOW)
         assert result["excess"] <= 0, f"{path} is {result['excess']}px too wide: {result['wide']}"
+
+
+async def test_the_parties_extend_the_agreement_in_force_through_the_vote_of_all_workers(
+    chromium: Browser, live_server: str
+):
+    from labour_democracy.agreements import approval, rules
+    from labour_democracy.agreements.schemas import SignForm
+    from labour_democracy.agreements.tables import AgreementStatus
+    from tests.agreements.test_services import _agree, _bargain
+
+    enterprise = await factories.enterprise(min_wage_region=1, legal_representative="Nguyễn Văn An")
+    await factories.workers(enterprise, WORKERS)
+    await factories.user("hr@b.vn", Role.HR, enterprise)
+    await factories.user("union@b.vn", Role.UNION, enterprise)
+    hr_context = await factories.context(enterprise, Role.HR)
+    union_context = await factories.context(enterprise, Role.UNION)
+    agreement_id, clause_id = await _bargain(hr_context, union_context)
+    await _agree(hr_context, agreement_id, clause_id, value="5.600.000")
+    await Agreement.update({Agreement.status: AgreementStatus.APPROVED}).where(
+        Agreement.id == agreement_id
+    )
+    sign = SignForm(signed_on=today(), term_months=24, employer_signer="A", workers_signer="B")
+    await approval.sign(hr_context, agreement_id, sign)
+    # 20 days before expiry: inside the 90 days of Art. 83(1).
+    expires = today() + dt.timedelta(days=20)
+    effective = rules.add_months(expires + dt.timedelta(days=1), -24)
+    await Agreement.update(
+        {Agreement.effective_on: effective, Agreement.expires_on: expires}
+    ).where(Agreement.id == agreement_id)
+    limit = rules.extended_expiry_limit(effective)
+    union = await _signed_in(chromium, live_server, "union@b.vn")
+    hr = await _signed_in(chromium, live_server, "hr@b.vn")
+    here = f"/enterprises/{enterprise}/agreements/{agreement_id}"
+
+    # Past the 3-year limit: refused on its field, nothing made.
+    await union.goto(here)
+    await union.fill("#f-expires_on", (limit + dt.timedelta(days=1)).isoformat())
+    await union.click("#extension-form button[type=submit]")
+    await expect(union.locator("#extension-form .field-error")).to_contain_text("36 months")
+    await union.fill("#f-expires_on", limit.isoformat())
+    await union.click("#extension-form button[type=submit]")
+    await expect(union.locator(".flash.success")).to_contain_text("vote of all workers")
+    extension = union.url.split("#")[0].split("?")[0]
+    shown = f"{limit.day} {limit.strftime('%b')} {limit.year}"  # the English short date
+    await expect(union.locator("#proposal")).to_contain_text(shown)
+
+    # Exactly half fails, one more passes; HR signs and reads the extension agreement.
+    await _vote(union, extension, WORKERS // 2)
+    await expect(union.locator(".flash.error")).to_contain_text("did not reach more than half")
+    await _vote(union, extension, WORKERS // 2 + 1)
+    await expect(union.locator(".flash.success")).to_contain_text("More than half of all workers")
+    await hr.goto(extension)
+    await hr.fill("#f-workers_signer", "Trần Thị Bình")
+    await hr.click("#sign-form button[type=submit]")
+    await expect(hr.locator(".flash.success")).to_contain_text("new expiry recorded")
+    document = await _downloaded(hr, "#signing a.button[href$='/docx']")
+    assert "THỎA THUẬN" in document and "Gia hạn thỏa ước" in document
+    assert "3/4 người lao động" in document and "Trần Thị Bình" in document
+    await hr.click("#file-form button[type=submit]")
+    filing = await _downloaded(hr, "a:has-text('filing letter (.docx)')")
+    assert "gia hạn thỏa ước" in filing
+
+    # The agreement now runs to the new expiry.
+    await hr.goto(here)
+    await expect(hr.locator("#signing")).to_contain_text(shown)
+    await expect(hr.locator("#signing")).to_contain_text("Extended (Art. 83)")
+    assert (
+        await Agreement.objects().where(Agreement.id == agreement_id).first()
+    ).expires_on == limit
+
+    # The extension page fits a 360-px phone.
+    await hr.set_viewport_size(PHONE)
+    await hr.goto(extension)
+    result = await hr.evaluate(OVERFLOW)
+    assert result["excess"] <= 0, f"{extension} is {result['excess']}px too wide: {result['wide']}"

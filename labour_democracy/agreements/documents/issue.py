@@ -6,7 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from labour_democracy.agreements import bargaining, ledger
-from labour_democracy.agreements.documents import AGREEMENT, LETTER, MINUTES, NOTICE, contexts
+from labour_democracy.agreements.documents import (
+    AGREEMENT,
+    LETTER,
+    MINUTES,
+    NOTICE,
+    contexts,
+    extension,
+)
 from labour_democracy.agreements.tables import (
     Agreement,
     AgreementKind,
@@ -209,13 +216,18 @@ async def filing_letter(
         .where(Province.id == context.enterprise.province)
         .first()
     )
+    filing_context = (
+        extension.filing_context
+        if agreement.kind == AgreementKind.EXTENSION
+        else contexts.filing_context
+    )
     return await issuing.issue(
         context,
         kind="cba_filing",
         type_code="",
         title="Gửi thỏa ước lao động tập thể đến Sở Nội vụ",
         template=LETTER,
-        document_context=contexts.filing_context(
+        document_context=filing_context(
             context.enterprise,
             head,
             agreement,
@@ -231,13 +243,18 @@ async def publication_notice(
     context: EnterpriseContext, agreement: Agreement, on: dt.date, page: str
 ) -> IssuedDocument:
     head = await issuing.letterhead(context)
+    publication_context = (
+        extension.publication_context
+        if agreement.kind == AgreementKind.EXTENSION
+        else contexts.publication_context
+    )
     return await issuing.issue(
         context,
         kind="cba_publication",
         type_code="TB",
         title="Thông báo công bố thỏa ước lao động tập thể",
         template=NOTICE,
-        document_context=contexts.publication_context(
+        document_context=publication_context(
             context.enterprise, head, agreement, await _reference(agreement), on or today(), page
         ),
         on=on,
