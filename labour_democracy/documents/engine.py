@@ -4,6 +4,9 @@ A template is named by its path below `templates/documents` ("notices/notice.doc
 deployment's copy in `LD_TEMPLATE_DIR/documents/` wins. Template bytes are cached (keyed by
 file and modification time, so an edited override is picked up) and every render opens a
 fresh `DocxTemplate` from them: a rendered template object keeps state and must not be reused.
+What does not change between renders is done once per template content: the Jinja is compiled,
+the package read (package.py); the passes every document gets run in one walk (passes.py).
+Why: docs/decisions/document-rendering.md.
 
 Autoescape matters: docxtpl does not escape by default, and a "&" or "<" in user text would
 give a file Word refuses to open. StrictUndefined makes a missing variable an error instead of
@@ -27,7 +30,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template, TemplateError, UndefinedError
 from markupsafe import Markup
 
-from labour_democracy.documents import passes
+from labour_democracy.documents import package, passes
 from labour_democracy.settings import get_settings
 
 # XML 1.0 allows tab, newline and carriage return but no other control characters; one pasted
@@ -61,10 +64,15 @@ _PERCENT = re.compile(r"(\d) (%)")
 
 
 def unbreakable(text: str) -> str:
-    text = _DATE_WORDS.sub(
-        lambda m: NBSP.join(("ngày", m.group(1), "tháng", m.group(2), "năm", m.group(3))), text
-    )
-    return _PERCENT.sub("\\1" + NBSP + "\\2", text)
+    # Called for every value a template prints: each pattern is tried only on a text that holds
+    # its literal part.
+    if "ngày" in text:
+        text = _DATE_WORDS.sub(
+            lambda m: NBSP.join(("ngày", m.group(1), "tháng", m.group(2), "năm", m.group(3))), text
+        )
+    if " %" in text:
+        text = _PERCENT.sub("\\1" + NBSP + "\\2", text)
+    return text
 
 
 def short_date(value: dt.date) -> str:
@@ -141,7 +149,7 @@ def template_bytes(template: str) -> bytes:
 
 # What docxtpl's listing pass turns into Word markup inside a text: a tab, a line break, a new
 # paragraph (bell) or a page break (form feed).
-_LISTING = re.compile("[\t\n\a\f]")
+_LISTING = ("\t", "\n", "\a", "\f")
 
 
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -151,13 +159,26 @@ class _Template(DocxTemplate):
     """docxtpl's template, with each part's XML prepared for Jinja once per content (the result
     depends on nothing else), the listing pass skipped when the output has nothing for it (it
     then returns its input unchanged, after a walk over every run of every paragraph), and the
-    passes every document gets (passes.py) run on the body as docxtpl parses it."""
+    passes every document gets (passes.py) run on the body as docxtpl parses it. Its package
+    is opened by package.py (the styles parsed only if read).
+
+    The methods replaced are DocxTemplate's in docxtpl 0.19 and 0.20 (pyproject: <0.21); the
+    document tests read every template's output back."""
+
+    def __init__(self, source: bytes) -> None:
+        super().__init__(io.BytesIO(source))
+        self.source = source
+
+    def init_docx(self, reload: bool = True) -> None:
+        if not self.docx or (self.is_rendered and reload):
+            self.docx = package.open_document(self.source)
+            self.is_rendered = False
 
     def patch_xml(self, src_xml: str) -> str:
         return _patched(src_xml)
 
     def resolve_listing(self, xml: str) -> str:
-        if _LISTING.search(xml) is None:
+        if not any(character in xml for character in _LISTING):
             return xml
         return super().resolve_listing(xml)
 
@@ -184,7 +205,7 @@ _PATCHER = DocxTemplate(io.BytesIO())  # patch_xml reads no state of its templat
 
 def render_bytes(source: bytes, context: Mapping[str, Any]) -> bytes:
     """Fill a template held in memory; runs in the calling thread."""
-    document = _Template(io.BytesIO(source))
+    document = _Template(source)
     try:
         document.render(dict(context), jinja_env=_ENV, autoescape=True)
     except UndefinedError as error:

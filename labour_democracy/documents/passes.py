@@ -16,7 +16,6 @@ from __future__ import annotations
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NSMAP = {"w": W}
 
 
 def _w(name: str) -> str:
@@ -58,15 +57,20 @@ def _text(paragraph: etree._Element) -> str:
     return "".join(paragraph.itertext(T))
 
 
-def _new(tag: str) -> etree._Element:
-    return etree.Element(tag, nsmap=_NSMAP)
+def _blank(paragraph: etree._Element) -> bool:
+    return not any(text.strip() for text in paragraph.itertext(T))
+
+
+def _new(parent: etree._Element, tag: str) -> etree._Element:
+    # Made inside `parent` (the document's "w" prefix is reused), then put in its place.
+    return etree.SubElement(parent, tag)
 
 
 def _first_child(parent: etree._Element, tag: str) -> etree._Element:
     """The child `tag` of `parent`, made as its first child when missing (pPr, rPr)."""
     found = parent.find(tag)
     if found is None:
-        found = _new(tag)
+        found = _new(parent, tag)
         parent.insert(0, found)
     return found
 
@@ -74,7 +78,7 @@ def _first_child(parent: etree._Element, tag: str) -> etree._Element:
 def _row_properties(row: etree._Element) -> etree._Element:
     found = row.find(TR_PR)
     if found is None:
-        found = _new(TR_PR)
+        found = _new(row, TR_PR)
         exceptions = row.find(TBL_PR_EX)
         if exceptions is not None:
             exceptions.addnext(found)
@@ -85,7 +89,7 @@ def _row_properties(row: etree._Element) -> etree._Element:
 
 def _set(properties: etree._Element, tag: str) -> None:
     if properties.find(tag) is None:
-        element = _new(tag)
+        element = _new(properties, tag)
         # keepNext and keepLines come first in <w:pPr> (after pStyle); cantSplit may go first
         # in <w:trPr> too (its children are an unordered choice).
         style = properties.find(P_STYLE)
@@ -104,17 +108,18 @@ def _italicise(paragraph: etree._Element) -> None:
                 found = properties.find(tag)
                 if found is not None:
                     anchor = found
+            italic = _new(properties, ITALIC)
             if anchor is not None:
-                anchor.addnext(_new(ITALIC))
+                anchor.addnext(italic)
             else:
-                properties.insert(0, _new(ITALIC))
+                properties.insert(0, italic)
 
 
 def _is_signature_cell(cell: etree._Element) -> bool:
     """A cell with room for a handwritten signature: three empty paragraphs in a row."""
     blank = 0
     for paragraph in cell.iterchildren(P):
-        blank = blank + 1 if not _text(paragraph).strip() else 0
+        blank = blank + 1 if _blank(paragraph) else 0
         if blank >= 3:
             return True
     return False
@@ -138,7 +143,7 @@ def _keep_signatures_with_text(body: etree._Element) -> None:
         while position >= 0 and children[position].tag == P:
             paragraph = children[position]
             _set(_first_child(paragraph, P_PR), KEEP_NEXT)
-            if _text(paragraph).strip():
+            if not _blank(paragraph):
                 break
             position -= 1
             if position >= 0 and children[position].tag == TBL:
