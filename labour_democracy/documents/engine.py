@@ -4,6 +4,9 @@ A template is named by its path below `templates/documents` ("notices/notice.doc
 deployment's copy in `LD_TEMPLATE_DIR/documents/` wins. Template bytes are cached (keyed by
 file and modification time, so an edited override is picked up) and every render opens a
 fresh `DocxTemplate` from them: a rendered template object keeps state and must not be reused.
+What does not change between renders is done once per template content: the Jinja is compiled,
+the package read (package.py); the passes every document gets run in one walk (passes.py).
+Why: docs/decisions/document-rendering.md.
 
 Autoescape matters: docxtpl does not escape by default, and a "&" or "<" in user text would
 give a file Word refuses to open. StrictUndefined makes a missing variable an error instead of
@@ -22,13 +25,12 @@ from typing import Any
 
 import anyio
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+from jinja2 import Environment, StrictUndefined, Template, TemplateError, UndefinedError
 from markupsafe import Markup
 
+from labour_democracy.documents import package, passes
 from labour_democracy.settings import get_settings
 
 # XML 1.0 allows tab, newline and carriage return but no other control characters; one pasted
@@ -62,10 +64,15 @@ _PERCENT = re.compile(r"(\d) (%)")
 
 
 def unbreakable(text: str) -> str:
-    text = _DATE_WORDS.sub(
-        lambda m: NBSP.join(("ngày", m.group(1), "tháng", m.group(2), "năm", m.group(3))), text
-    )
-    return _PERCENT.sub("\\1" + NBSP + "\\2", text)
+    # Called for every value a template prints: each pattern is tried only on a text that holds
+    # its literal part.
+    if "ngày" in text:
+        text = _DATE_WORDS.sub(
+            lambda m: NBSP.join(("ngày", m.group(1), "tháng", m.group(2), "năm", m.group(3))), text
+        )
+    if " %" in text:
+        text = _PERCENT.sub("\\1" + NBSP + "\\2", text)
+    return text
 
 
 def short_date(value: dt.date) -> str:
@@ -78,8 +85,19 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+class _Environment(Environment):
+    """Compiles each template source once per process. docxtpl asks for the body's, every
+    header's and footer's and each document property's source on every render; compiling a
+    long template took longer than filling it."""
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is None and template_class is None and isinstance(source, str):
+            return _compiled(source)
+        return super().from_string(source, globals, template_class)
+
+
 def _environment() -> Environment:
-    env = Environment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
+    env = _Environment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
     env.filters.update(long_date=vietnamese_date, short_date=short_date)
     return env
 
@@ -87,6 +105,12 @@ def _environment() -> Environment:
 # Environments are safe to share between threads once configured; docxtpl sets autoescape on
 # the one it is given, which is already True.
 _ENV = _environment()
+
+
+@lru_cache(maxsize=256)
+def _compiled(source: str) -> Template:
+    # A compiled template keeps no state between renders and is safe to share between threads.
+    return Environment.from_string(_ENV, source)
 
 
 def _checked(template: str) -> PurePosixPath:
@@ -123,113 +147,75 @@ def template_bytes(template: str) -> bytes:
     return _read(path, stat.st_mtime_ns, stat.st_size)
 
 
+# What docxtpl's listing pass turns into Word markup inside a text: a tab, a line break, a new
+# paragraph (bell) or a page break (form feed).
+_LISTING = ("\t", "\n", "\a", "\f")
+
+
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+class _Template(DocxTemplate):
+    """docxtpl's template, with each part's XML prepared for Jinja once per content (the result
+    depends on nothing else), the listing pass skipped when the output has nothing for it (it
+    then returns its input unchanged, after a walk over every run of every paragraph), and the
+    passes every document gets (passes.py) run on the body as docxtpl parses it. Its package
+    is opened by package.py (the styles parsed only if read).
+
+    The methods replaced are DocxTemplate's in docxtpl 0.19 and 0.20 (pyproject: <0.21); the
+    document tests read every template's output back."""
+
+    def __init__(self, source: bytes) -> None:
+        super().__init__(io.BytesIO(source))
+        self.source = source
+
+    def init_docx(self, reload: bool = True) -> None:
+        if not self.docx or (self.is_rendered and reload):
+            self.docx = package.open_document(self.source)
+            self.is_rendered = False
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml)
+
+    def resolve_listing(self, xml: str) -> str:
+        if not any(character in xml for character in _LISTING):
+            return xml
+        return super().resolve_listing(xml)
+
+    def fix_tables(self, xml: str) -> Any:
+        body = super().fix_tables(xml)
+        passes.finish_body(body)
+        return body
+
+    def fix_docpr_ids(self, tree: Any) -> None:
+        # docxtpl's own walks the body with an XPath query: the same drawings, in the same
+        # (document) order, numbered from the same start, several times faster.
+        for drawing in tree.iter(_DOC_PR):
+            self.docx_ids_index += 1
+            drawing.attrib["id"] = str(self.docx_ids_index)
+
+
+@lru_cache(maxsize=256)
+def _patched(xml: str) -> str:
+    return DocxTemplate.patch_xml(_PATCHER, xml)
+
+
+_PATCHER = DocxTemplate(io.BytesIO())  # patch_xml reads no state of its template
+
+
 def render_bytes(source: bytes, context: Mapping[str, Any]) -> bytes:
     """Fill a template held in memory; runs in the calling thread."""
-    document = DocxTemplate(io.BytesIO(source))
+    document = _Template(source)
     try:
         document.render(dict(context), jinja_env=_ENV, autoescape=True)
     except UndefinedError as error:
         raise DocumentRenderError(f"a variable is missing: {error.message}") from error
     except TemplateError as error:
         raise DocumentRenderError(f"the template is broken: {error}") from error
-    keep_together(document.docx)
-    italicise_legal_bases(document.docx)
     _stamp_audit_anchor(document.docx)
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
-
-
-def is_legal_basis(text: str) -> bool:
-    """A "Căn cứ ..." line of the legal bases: one per line, ending ";" or "." (Decree
-    30/2020, Appendix I, II.6)."""
-    text = text.strip()
-    return text.startswith("Căn cứ ") and text.endswith((";", "."))
-
-
-def italicise_legal_bases(document: Any) -> None:
-    """Decree 30/2020, Appendix I: the legal bases are printed in italics, in every document
-    and whoever wrote the template."""
-    for paragraph in document.element.body.iter(qn("w:p")):
-        if not is_legal_basis("".join(paragraph.itertext(qn("w:t")))):
-            continue
-        for run in paragraph.iter(qn("w:r")):
-            properties = run.get_or_add_rPr()
-            if properties.find(qn("w:i")) is None:
-                italic = OxmlElement("w:i")
-                # <w:i> follows rStyle, rFonts and <w:b>/<w:bCs> (ECMA-376 order).
-                anchor = None
-                for name in ("w:rStyle", "w:rFonts", "w:b", "w:bCs"):
-                    found = properties.find(qn(name))
-                    if found is not None:
-                        anchor = found
-                if anchor is not None:
-                    anchor.addnext(italic)
-                else:
-                    properties.insert(0, italic)
-
-
-def _is_signature_cell(cell: Any) -> bool:
-    """A cell with room for a handwritten signature: three empty paragraphs in a row."""
-    blank = 0
-    for paragraph in cell.iterchildren(qn("w:p")):
-        blank = blank + 1 if not "".join(paragraph.itertext(qn("w:t"))).strip() else 0
-        if blank >= 3:
-            return True
-    return False
-
-
-def _set(properties: Any, name: str) -> None:
-    if properties.find(qn(name)) is None:
-        element = OxmlElement(name)
-        # keepNext and keepLines come first in <w:pPr> (after pStyle); cantSplit may go first
-        # in <w:trPr> too (its children are an unordered choice).
-        style = properties.find(qn("w:pStyle"))
-        if style is not None:
-            style.addnext(element)
-        else:
-            properties.insert(0, element)
-
-
-def keep_together(document: Any) -> None:
-    """What a clerk should never see on paper, prevented in every rendered document whatever its
-    template (an override made in Word included): a table row split across two pages, and a
-    signature block on a page of its own. Every row gets "cantSplit"; each signature block (a
-    table with room for a signature) keeps with the last paragraph of text before it, and the
-    lines of its cells with each other."""
-    body = document.element.body
-    for row in body.iter(qn("w:tr")):
-        _set(row.get_or_add_trPr(), "w:cantSplit")
-    children = list(body.iterchildren())
-    for index, element in enumerate(children):
-        if element.tag != qn("w:tbl"):
-            continue
-        cells = list(element.iter(qn("w:tc")))
-        if not any(_is_signature_cell(cell) for cell in cells):
-            continue
-        for cell in cells:
-            paragraphs = list(cell.iterchildren(qn("w:p")))
-            for paragraph in paragraphs[:-1]:
-                _set(paragraph.get_or_add_pPr(), "w:keepNext")
-        position = index - 1
-        if position >= 0 and children[position].tag == qn("w:tbl"):
-            _keep_last_row(children[position])
-        while position >= 0 and children[position].tag == qn("w:p"):
-            paragraph = children[position]
-            _set(paragraph.get_or_add_pPr(), "w:keepNext")
-            if "".join(paragraph.itertext(qn("w:t"))).strip():
-                break
-            position -= 1
-            if position >= 0 and children[position].tag == qn("w:tbl"):
-                _keep_last_row(children[position])
-
-
-def _keep_last_row(table: Any) -> None:
-    """A list right before a signature: its last row stays on the signature's page."""
-    rows = list(table.iterchildren(qn("w:tr")))
-    if rows:
-        for paragraph in rows[-1].iter(qn("w:p")):
-            _set(paragraph.get_or_add_pPr(), "w:keepNext")
 
 
 def _stamp_audit_anchor(document: Any) -> None:

@@ -6,10 +6,12 @@ import asyncio
 import io
 import zipfile
 
+import jinja2
 import pytest
+from docx.shared import Pt
 from lxml import etree
 
-from labour_democracy.documents import engine, layout
+from labour_democracy.documents import engine, layout, package, passes
 from labour_democracy.documents.checks import all_text
 from labour_democracy.notices.documents import TEMPLATE
 from tests.documents.conftest import read
@@ -133,3 +135,49 @@ def test_an_edited_override_is_read_again(template_dir, notice_context):
 @pytest.mark.unit
 def test_the_shipped_template_is_used_without_an_override(template_dir):
     assert engine.template_path(TEMPLATE).is_relative_to(engine.search_path()[-1])
+
+
+@pytest.mark.unit
+def test_a_tab_and_a_line_break_typed_in_a_value_become_word_markup(notice_context):
+    def count(content: bytes, name: str) -> int:
+        body = etree.fromstring(_xml_parts(content)["word/document.xml"])
+        return sum(1 for _ in body.iter(f"{{{passes.W}}}{name}"))
+
+    plain = engine.render_sync(TEMPLATE, {**notice_context, "body": ["Cột một cột hai"]})
+    typed = engine.render_sync(TEMPLATE, {**notice_context, "body": ["Cột một\tcột hai\nhết"]})
+    for name in ("tab", "br"):
+        assert count(typed, name) == count(plain, name) + 1, name
+
+
+@pytest.mark.unit
+def test_rendering_a_template_again_compiles_nothing(notice_context, monkeypatch):
+    engine.render_sync(TEMPLATE, notice_context)
+    compiled = []
+    compile_source = jinja2.Environment.compile
+
+    def counting(self, source, *args, **kwargs):
+        compiled.append(source)
+        return compile_source(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    content = engine.render_sync(TEMPLATE, {**notice_context, "summary": "Lần hai"})
+    assert compiled == []
+    assert read(content).paragraphs[1].text == "Lần hai"
+
+
+@pytest.mark.unit
+def test_the_styles_are_written_back_as_the_template_holds_them(rendered_notice):
+    with zipfile.ZipFile(io.BytesIO(engine.template_bytes(TEMPLATE))) as template:
+        styles = template.read("word/styles.xml")
+    assert _xml_parts(rendered_notice)["word/styles.xml"] == styles
+
+
+@pytest.mark.unit
+def test_a_document_opened_for_rendering_still_reads_and_writes_its_styles():
+    document = package.open_document(engine.template_bytes(TEMPLATE))
+    normal = document.styles["Normal"]
+    assert normal.font.name == layout.FONT
+    normal.font.size = Pt(13)
+    output = io.BytesIO()
+    document.save(output)
+    assert read(output.getvalue()).styles["Normal"].font.size == Pt(13)
