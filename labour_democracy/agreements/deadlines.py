@@ -40,7 +40,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                         agreement.reply_due_on,
                         url,
                         receiver,
-                        _("Labour Code Art. 70(1)"),
+                        _("Labour Code 45/2019/QH14, Art. 70(1)"),
                     )
                 )
             if agreement.first_session_on is None:
@@ -50,7 +50,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                         agreement.first_session_due_on,
                         url,
                         _("Both sides"),
-                        _("Labour Code Art. 70(1)"),
+                        _("Labour Code 45/2019/QH14, Art. 70(1)"),
                     )
                 )
             elif agreement.bargaining_due_on:
@@ -60,7 +60,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                         agreement.bargaining_due_on,
                         url,
                         _("Both sides"),
-                        _("Labour Code Art. 70(2)"),
+                        _("Labour Code 45/2019/QH14, Art. 70(2)"),
                     )
                 )
             if agreement.information_asked_on and agreement.information_given_on is None:
@@ -70,7 +70,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                         rules.information_due(agreement.information_asked_on),
                         url,
                         _("Employer"),
-                        _("Labour Code Art. 70(3)"),
+                        _("Labour Code 45/2019/QH14, Art. 70(3)"),
                     )
                 )
         if agreement.status != AgreementStatus.SIGNED:
@@ -82,7 +82,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                     rules.filing_due(agreement.signed_on),
                     url,
                     _("Employer"),
-                    _("Labour Code Art. 77"),
+                    _("Labour Code 45/2019/QH14, Art. 77"),
                 )
             )
         if agreement.expires_on is None or on > rules.continuation_ends(agreement.expires_on):
@@ -98,7 +98,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                     agreement.expires_on,
                     url,
                     _("Both sides"),
-                    _("Labour Code Art. 83(1)"),
+                    _("Labour Code 45/2019/QH14, Art. 83(1)"),
                 )
             )
         elif renegotiating and on > agreement.expires_on:
@@ -108,7 +108,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                     rules.continuation_ends(agreement.expires_on),
                     url,
                     _("Both sides"),
-                    _("Labour Code Art. 83(2)"),
+                    _("Labour Code 45/2019/QH14, Art. 83(2)"),
                 )
             )
     return sorted(items, key=lambda item: item.due_on)

@@ -71,14 +71,29 @@ def failure_grounds(
     grounds: list[str] = []
     due = reply_due(received_on, week)
     if (replied_on is None and on > due) or (replied_on is not None and replied_on > due):
-        grounds.append(N_("No reply agreeing time and place within 7 working days (Art. 70(1))."))
+        grounds.append(
+            N_(
+                "No reply agreeing time and place within 7 working days (Labour Code "
+                "45/2019/QH14, Art. 70(1))."
+            )
+        )
     start_due = first_session_due(received_on)
     if (first_session_on is None and on > start_due) or (
         first_session_on is not None and first_session_on > start_due
     ):
-        grounds.append(N_("Bargaining did not start within 30 days of the request (Art. 70(1))."))
+        grounds.append(
+            N_(
+                "Bargaining did not start within 30 days of the request (Labour Code "
+                "45/2019/QH14, Art. 70(1))."
+            )
+        )
     if first_session_on is not None and not concluded and on > bargaining_due(first_session_on):
-        grounds.append(N_("90 days of bargaining passed without an agreement (Art. 70(2))."))
+        grounds.append(
+            N_(
+                "90 days of bargaining passed without an agreement (Labour Code 45/2019/QH14, "
+                "Art. 70(2))."
+            )
+        )
     return grounds
 
 
@@ -168,7 +183,9 @@ def standing(
     if on <= expires_on:
         return Standing(True, N_("In force"))
     if renegotiating and on <= continuation_ends(expires_on):
-        return Standing(True, N_("Continued while renegotiating (Art. 83(2))"))
+        return Standing(
+            True, N_("Continued while renegotiating (Labour Code 45/2019/QH14, Art. 83(2))")
+        )
     return Standing(False, N_("Expired"))
 
 
