@@ -51,8 +51,8 @@ def _messages_of_the_code() -> list[tuple[str, str]]:
 
 
 def _catalogue_texts() -> list[tuple[str, str]]:
-    """(where, text) of every msgid, and of every Vietnamese and French translation: what the
-    pages show, in every language (templates' msgids are in the catalogues too)."""
+    """(where, text) of every msgid and of its translations: what the pages show, in every
+    language (the templates' msgids are in the catalogues too)."""
     found = []
     for path in sorted((PACKAGE / "locale").rglob("*.po")):
         with path.open("rb") as handle:
@@ -63,9 +63,7 @@ def _catalogue_texts() -> list[tuple[str, str]]:
             ids = message.id if isinstance(message.id, tuple) else (message.id,)
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             where = f"{path.relative_to(ROOT)}: {ids[0][:50]!r}"
-            found += [(where, text) for text in ids]
-            if path.parts[-3] != "en":
-                found += [(where, text) for text in strings if text]
+            found += [(where, text) for text in (*ids, *strings) if text]
     return found
 
 
