@@ -255,8 +255,15 @@ FLOORS: tuple[Floor, ...] = (
         dt.date(2025, 7, 1),
         "Luật Bảo hiểm xã hội số 41/2024/QH15, Điều 53(2) (điều khoản chưa kiểm chứng)",
     ),
-    Floor("notice_employer_indefinite", Decimal(45), _2021, f"{LC}, Điều 36(2)(a)"),
-    Floor("notice_employer_fixed", Decimal(30), _2021, f"{LC}, Điều 36(2)(b)"),
+    Floor(
+        "notice_employer_indefinite",
+        Decimal(45),
+        _2021,
+        f"{LC}, Điều 36(2)(a) (khoản chưa kiểm chứng)",
+    ),
+    Floor(
+        "notice_employer_fixed", Decimal(30), _2021, f"{LC}, Điều 36(2)(b) (khoản chưa kiểm chứng)"
+    ),
     Floor("notice_worker_indefinite", Decimal(45), _2021, f"{LC}, Điều 35(1)(a)"),
     Floor("probation_manager", Decimal(180), _2021, f"{LC}, Điều 25(1)"),
     Floor("probation_college", Decimal(60), _2021, f"{LC}, Điều 25(2)"),
