@@ -162,6 +162,8 @@ def test_the_registry_cites_each_instrument_with_its_number_and_date():
         legal_sources.DECREE_145.cited_with_date
         == "Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020"
     )
+    assert legal_sources.VGCL_DECISION_933.cited_with_date.endswith("ngày 14 tháng 5 năm 2024")
+    assert legal_sources.TRADE_UNION_LAW.cited_with_date == legal_sources.TRADE_UNION_LAW.cited
     numbers = [i.number for i in legal_sources.INSTRUMENTS if i.number]
     assert len(numbers) == len(set(numbers))
     assert all(legal_sources.NUMBER.fullmatch(number) for number in numbers)

@@ -4,9 +4,10 @@ outside it or without its number (tests/test_legal_sources.py; the audit is
 docs/legal-sources.md).
 
 An instrument is in the registry only as far as the research notes (law.md) support it: its
-`mark` is law.md's confidence, `articles` are the articles law.md reads. A citation of an
-article outside `articles`, or of an instrument marked UNVERIFIED or SECONDARY, is printed with
-a label saying so (`UNVERIFIED_LABELS`), the way the settings already say "not verified".
+`mark` is law.md's confidence, `articles` are the articles law.md reads (none for a SECONDARY
+source). A citation of an article outside `articles`, or of an instrument marked UNVERIFIED, is
+printed with a label saying so (`UNVERIFIED_LABELS`), the way the union settings already say
+"not verified".
 """
 
 from __future__ import annotations
@@ -288,12 +289,11 @@ UNVERIFIED_LABELS = (
     "not verified",
     "secondary source",
     "chưa kiểm chứng",
+    "chưa xác minh",
     "nguồn thứ cấp",
     "non vérifié",
     "source secondaire",
 )
-UNVERIFIED_LABELS += ("chưa xác minh",)
-
 
 # Reading citations in a text ------------------------------------------------------------------
 
