@@ -73,12 +73,15 @@ def test_the_conference_documents_cite_the_trade_union_law_where_the_union_co_or
         ), name
         assert bases[-1].endswith(".") and all(b.endswith(";") for b in bases[:-1]), name
         assert docx_rules.citation_problems(lines) == [], name
+        if name == "resolution":  # the union files a copy
+            assert any("Lưu: VT, CĐCS." in line for line in lines), name
 
 
 @pytest.mark.parametrize("head", [NO_UNION, WORKERS_ORGANISATION], ids=["none", "organisation"])
 def test_an_enterprise_without_a_union_does_not_cite_the_trade_union_law(head):
     for name, lines in _conference_documents(head).items():
         assert not any("Luật Công đoàn" in line for line in lines), name
+        assert not any("CĐCS" in line for line in lines), name  # no union files a copy
         assert any(line.startswith("Căn cứ Nghị định số 145/2020/NĐ-CP") for line in lines), name
 
 

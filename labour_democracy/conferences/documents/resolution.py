@@ -95,7 +95,10 @@ def resolution_context(
         summary=name,
         signer_title="",
         signer_name="",
-        recipients=["Toàn thể người lao động (niêm yết, công bố);", "Lưu: VT, CĐCS."],
+        recipients=[
+            "Toàn thể người lao động (niêm yết, công bố);",
+            "Lưu: VT, CĐCS." if head.union else "Lưu: VT.",
+        ],
         bases=bases,
         articles=[
             {"heading": "Điều 1. Các nội dung được thông qua", "paragraphs": adopted},
