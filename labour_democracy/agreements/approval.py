@@ -76,9 +76,10 @@ async def _extension_blockers(context: EnterpriseContext, extension: Agreement) 
         return [window]
     clauses = await ledger.checked_clauses(extended, context.enterprise.min_wage_region)
     return [
-        _("“{title}” is below the law ({source}): amend it first (Art. 82(2)).").format(
-            title=clause.title, source=clause.floor.source
-        )
+        _(
+            "“{title}” is below the law ({source}): amend it first "
+            "(Labour Code 45/2019/QH14, Art. 82(2))."
+        ).format(title=clause.title, source=clause.floor.source)
         for clause in clauses
         if clause.verdict is Verdict.BELOW and clause.status != ClauseStatus.WITHDRAWN
     ]
@@ -201,7 +202,7 @@ async def record_result(context: EnterpriseContext, agreement_id: int) -> bool:
             raise Conflict(
                 _(
                     "The vote's electorate was changed: an agreement is put to all workers of "
-                    "the enterprise (Labour Code Art. 76(1)); hold the vote again."
+                    "the enterprise (Labour Code 45/2019/QH14, Art. 76(1)); hold the vote again."
                 )
             )
         result = tally.unseal(ballot.result)
@@ -261,7 +262,7 @@ async def sign(context: EnterpriseContext, agreement_id: int, form: SignForm) ->
     workers = inputs.text(errors, "workers_signer", form.workers_signer, inputs.NAME_LIMIT)
     if not rules.term_valid(form.term_months):
         errors["term_months"] = _(
-            "The term is 12 to 36 months (1 to 3 years, Labour Code Art. 78(3))."
+            "The term is 12 to 36 months (1 to 3 years, Labour Code 45/2019/QH14, Art. 78(3))."
         )
     if form.effective_on and form.effective_on < form.signed_on:
         errors["effective_on"] = _("The agreement cannot take effect before it is signed.")
@@ -271,7 +272,7 @@ async def sign(context: EnterpriseContext, agreement_id: int, form: SignForm) ->
             raise Conflict(
                 _(
                     "The agreement is signed only after more than half of all workers approved "
-                    "it (Labour Code Art. 76(1))."
+                    "it (Labour Code 45/2019/QH14, Art. 76(1))."
                 )
             )
         if agreement.kind == AgreementKind.EXTENSION:
@@ -335,7 +336,9 @@ async def file(context: EnterpriseContext, agreement_id: int, form: DateForm) ->
     async with write_transaction():
         agreement = await inputs.agreement(context, agreement_id)
         if not may_file(agreement):
-            raise Conflict(_("Only a signed agreement is filed (Labour Code Art. 77)."))
+            raise Conflict(
+                _("Only a signed agreement is filed (Labour Code 45/2019/QH14, Art. 77).")
+            )
         if form.on < agreement.signed_on:
             raise Invalid({"on": _("It cannot be sent before it is signed.")})
         document = await issue.filing_letter(context, agreement, form.on)

@@ -468,7 +468,9 @@ class AgreementsController(Controller):
             lambda form: bargaining.record_failure(context, agreement_id, form),
             form=_form(request, context, agreement_id, "fail"),
             done=here,
-            success=_("The failure of bargaining was recorded (Labour Code Art. 71)."),
+            success=_(
+                "The failure of bargaining was recorded (Labour Code 45/2019/QH14, Art. 71)."
+            ),
             conflict=here,
         )
 
@@ -670,7 +672,7 @@ class AgreementsController(Controller):
             form=_form(request, context, agreement_id, "extend"),
             done=lambda new_id: redirect(request, f"{_base(context)}/{new_id}"),
             success=_("The extension was proposed: the union now puts it to the vote of all "
-                      "workers (Art. 83)."),
+                      "workers (Labour Code 45/2019/QH14, Art. 83)."),
             conflict=here,
         )  # fmt: skip
 
@@ -708,7 +710,10 @@ class AgreementsController(Controller):
             action,
             form=_form(request, context, agreement_id, "amend"),
             done=lambda new_id: redirect(request, f"{_base(context)}/{new_id}"),
-            success=_("The amendment is bargained, voted and signed like the agreement (Art. 82)."),
+            success=_(
+                "The amendment is bargained, voted and signed like the agreement (Labour Code "
+                "45/2019/QH14, Art. 82)."
+            ),
             conflict=here,
         )
 

@@ -42,7 +42,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                     expiries.get(agreement.amends) or agreement.received_on,
                     url,
                     _("Both sides"),
-                    _("Labour Code Art. 83(1)"),
+                    _("Labour Code 45/2019/QH14, Art. 83(1)"),
                 )
             )
             continue
@@ -59,7 +59,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                         agreement.reply_due_on,
                         url,
                         receiver,
-                        _("Labour Code Art. 70(1)"),
+                        _("Labour Code 45/2019/QH14, Art. 70(1)"),
                     )
                 )
             if agreement.first_session_on is None:
@@ -69,7 +69,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                         agreement.first_session_due_on,
                         url,
                         _("Both sides"),
-                        _("Labour Code Art. 70(1)"),
+                        _("Labour Code 45/2019/QH14, Art. 70(1)"),
                     )
                 )
             elif agreement.bargaining_due_on:
@@ -79,7 +79,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                         agreement.bargaining_due_on,
                         url,
                         _("Both sides"),
-                        _("Labour Code Art. 70(2)"),
+                        _("Labour Code 45/2019/QH14, Art. 70(2)"),
                     )
                 )
             if agreement.information_asked_on and agreement.information_given_on is None:
@@ -89,7 +89,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                         rules.information_due(agreement.information_asked_on),
                         url,
                         _("Employer"),
-                        _("Labour Code Art. 70(3)"),
+                        _("Labour Code 45/2019/QH14, Art. 70(3)"),
                     )
                 )
         if agreement.status != AgreementStatus.SIGNED:
@@ -101,7 +101,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                     rules.filing_due(agreement.signed_on),
                     url,
                     _("Employer"),
-                    _("Labour Code Art. 77"),
+                    _("Labour Code 45/2019/QH14, Art. 77"),
                 )
             )
         if (
@@ -121,7 +121,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                     agreement.expires_on,
                     url,
                     _("Both sides"),
-                    _("Labour Code Art. 83(1)"),
+                    _("Labour Code 45/2019/QH14, Art. 83(1)"),
                 )
             )
         elif renegotiating and on > agreement.expires_on:
@@ -131,7 +131,7 @@ async def deadlines(context: EnterpriseContext, on: dt.date | None = None) -> li
                     rules.continuation_ends(agreement.expires_on),
                     url,
                     _("Both sides"),
-                    _("Labour Code Art. 83(2)"),
+                    _("Labour Code 45/2019/QH14, Art. 83(2)"),
                 )
             )
     return sorted(items, key=lambda item: item.due_on)

@@ -134,7 +134,7 @@ async def sign(context: EnterpriseContext, extension_id: int, form: ExtensionSig
             raise Conflict(
                 _(
                     "The extension is signed only after more than half of all workers approved "
-                    "it (Labour Code Arts. 76(1), 83)."
+                    "it (Labour Code 45/2019/QH14, Arts. 76(1), 83)."
                 )
             )
         agreement = await approval.extended_agreement(extension)

@@ -42,7 +42,7 @@ class TermKind:
 
 
 LC = "Bộ luật Lao động số 45/2019/QH14"
-D145 = "Nghị định 145/2020/NĐ-CP"
+D145 = "Nghị định số 145/2020/NĐ-CP"
 
 TERM_KINDS: tuple[TermKind, ...] = (
     TermKind("wage_month", N_("Lowest monthly wage"), N_("đ a month"), Direction.AT_LEAST, True),
@@ -210,8 +210,9 @@ def _regional(term: str, values: tuple[int, int, int, int], on: dt.date, source:
     )
 
 
-_D74 = "Nghị định 74/2024/NĐ-CP, Điều 3"
-_D293 = "Nghị định 293/2025/NĐ-CP, Điều 3"
+# Decree 74/2024 is not in law.md: its source is printed as not verified (docs/legal-sources.md).
+_D74 = "Nghị định số 74/2024/NĐ-CP, Điều 3 (chưa kiểm chứng)"
+_D293 = "Nghị định số 293/2025/NĐ-CP, Điều 3"
 _2021 = dt.date(2021, 1, 1)  # the Labour Code 2019 took effect on 1/1/2021
 
 FLOORS: tuple[Floor, ...] = (
@@ -252,10 +253,17 @@ FLOORS: tuple[Floor, ...] = (
         "paternity_days",
         Decimal(5),
         dt.date(2025, 7, 1),
-        "Luật Bảo hiểm xã hội số 41/2024/QH15, Điều 53(2)",
+        "Luật Bảo hiểm xã hội số 41/2024/QH15, Điều 53(2) (điều khoản chưa kiểm chứng)",
     ),
-    Floor("notice_employer_indefinite", Decimal(45), _2021, f"{LC}, Điều 36(2)(a)"),
-    Floor("notice_employer_fixed", Decimal(30), _2021, f"{LC}, Điều 36(2)(b)"),
+    Floor(
+        "notice_employer_indefinite",
+        Decimal(45),
+        _2021,
+        f"{LC}, Điều 36(2)(a) (khoản chưa kiểm chứng)",
+    ),
+    Floor(
+        "notice_employer_fixed", Decimal(30), _2021, f"{LC}, Điều 36(2)(b) (khoản chưa kiểm chứng)"
+    ),
     Floor("notice_worker_indefinite", Decimal(45), _2021, f"{LC}, Điều 35(1)(a)"),
     Floor("probation_manager", Decimal(180), _2021, f"{LC}, Điều 25(1)"),
     Floor("probation_college", Decimal(60), _2021, f"{LC}, Điều 25(2)"),

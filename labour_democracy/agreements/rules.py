@@ -41,7 +41,8 @@ CONTINUATION_DAYS = 90
 EXTENDED_TERM_MONTHS_MAX = 36
 EXTENDED_TERM_SOURCE = N_(
     "Setting, cautious default: the whole term, extension included, stays within 3 years "
-    "(Art. 78(3) read as applying to the extended term; the law does not say)"
+    "(Labour Code 45/2019/QH14, Art. 78(3) read as applying to the extended term; "
+    "the law does not say)"
 )
 
 
@@ -80,14 +81,29 @@ def failure_grounds(
     grounds: list[str] = []
     due = reply_due(received_on, week)
     if (replied_on is None and on > due) or (replied_on is not None and replied_on > due):
-        grounds.append(N_("No reply agreeing time and place within 7 working days (Art. 70(1))."))
+        grounds.append(
+            N_(
+                "No reply agreeing time and place within 7 working days (Labour Code "
+                "45/2019/QH14, Art. 70(1))."
+            )
+        )
     start_due = first_session_due(received_on)
     if (first_session_on is None and on > start_due) or (
         first_session_on is not None and first_session_on > start_due
     ):
-        grounds.append(N_("Bargaining did not start within 30 days of the request (Art. 70(1))."))
+        grounds.append(
+            N_(
+                "Bargaining did not start within 30 days of the request (Labour Code "
+                "45/2019/QH14, Art. 70(1))."
+            )
+        )
     if first_session_on is not None and not concluded and on > bargaining_due(first_session_on):
-        grounds.append(N_("90 days of bargaining passed without an agreement (Art. 70(2))."))
+        grounds.append(
+            N_(
+                "90 days of bargaining passed without an agreement (Labour Code 45/2019/QH14, "
+                "Art. 70(2))."
+            )
+        )
     return grounds
 
 
@@ -163,7 +179,7 @@ def extension_refusal(on: dt.date, expires_on: dt.date) -> str | None:
     if on < renewal_opens(expires_on):
         return N_(
             "An extension is agreed within the 90 days before expiry, from {opens} to {expires} "
-            "(Labour Code Art. 83(1))."
+            "(Labour Code 45/2019/QH14, Art. 83(1))."
         )
     return None
 
@@ -217,7 +233,9 @@ def standing(
     if on <= expires_on:
         return Standing(True, N_("In force"))
     if renegotiating and on <= continuation_ends(expires_on):
-        return Standing(True, N_("Continued while renegotiating (Art. 83(2))"))
+        return Standing(
+            True, N_("Continued while renegotiating (Labour Code 45/2019/QH14, Art. 83(2))")
+        )
     return Standing(False, N_("Expired"))
 
 

@@ -66,7 +66,7 @@ OBLIGATIONS = (
     Obligation(
         key="conference_held",
         label=N_("Annual worker conference held and its resolution published"),
-        legal_source="Nghị định 145/2020/NĐ-CP, Điều 47(1), Điều 114(4)",
+        legal_source="Nghị định số 145/2020/NĐ-CP, Điều 47(1), Điều 114(4)",
         applies_to=N_("Enterprises with 10 or more workers"),
         compute=_annual_conference,
         # Decree 145/2020, Art. 114(4): an employer of fewer than 10 workers need not hold it.

@@ -32,7 +32,7 @@ PRIVATE_QUORUM_DEFAULT = Rule(
     3,
     N_(
         "Decree 145/2020/NĐ-CP, Arts. 47–48: set by the democracy regulation "
-        "(default as Law 10/2022, Art. 69: at least two thirds present)"
+        "(default as Law 10/2022/QH15, Art. 69: at least two thirds present)"
     ),
 )
 PRIVATE_PASS_DEFAULT = Rule(
@@ -42,7 +42,7 @@ PRIVATE_PASS_DEFAULT = Rule(
     2,
     N_(
         "Decree 145/2020/NĐ-CP, Arts. 47–48: set by the democracy regulation "
-        "(default as Law 10/2022, Art. 69: more than half of those present)"
+        "(default as Law 10/2022/QH15, Art. 69: more than half of those present)"
     ),
 )
 REGULATION_SOURCE = N_("Enterprise democracy regulation (Decree 145/2020/NĐ-CP, Art. 48)")

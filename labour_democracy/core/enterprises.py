@@ -169,7 +169,7 @@ async def _validate(form: EnterpriseForm, enterprise_id: int | None = None) -> N
     if not calendar.rest_days_valid(form.weekly_rest_days):
         errors["weekly_rest_days"] = _("Choose the weekly rest days from the list.")
     if form.min_wage_region is not None and form.min_wage_region not in (1, 2, 3, 4):
-        errors["min_wage_region"] = _("Choose region I, II, III or IV (Decree 293/2025).")
+        errors["min_wage_region"] = _("Choose region I, II, III or IV (Decree 293/2025/NĐ-CP).")
     if not rules.is_valid_fiscal_year_end(form.fiscal_year_end_month, form.fiscal_year_end_day):
         errors["fiscal_year_end_day"] = _("This day does not exist in that month every year.")
     for field, limit in _LENGTH_LIMITS.items():

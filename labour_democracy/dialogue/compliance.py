@@ -122,14 +122,14 @@ OBLIGATIONS = (
     Obligation(
         key="dialogue_requests_answered",
         label=N_("Dialogue requests answered within 5 working days"),
-        legal_source="Nghị định 145/2020/NĐ-CP, Điều 40(2)",
+        legal_source="Nghị định số 145/2020/NĐ-CP, Điều 40(2)",
         applies_to=N_("Every employer"),
         compute=_requests,
     ),
     Obligation(
         key="dialogue_published",
         label=N_("Dialogue results publicised within 3 working days"),
-        legal_source="Nghị định 145/2020/NĐ-CP, Điều 39(5), 40(4), 41(1)(e)",
+        legal_source="Nghị định số 145/2020/NĐ-CP, Điều 39(5), 40(4), 41(1)(e)",
         applies_to=N_("Every employer"),
         compute=_publications,
     ),

@@ -56,7 +56,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                         due,
                         url,
                         _("Employer"),
-                        _("Decree 145 Art. 39(3)"),
+                        _("Decree 145/2020/NĐ-CP, Art. 39(3)"),
                         calendar.explain(day, due, week),
                     )
                 )
@@ -67,7 +67,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                         due,
                         url,
                         _("Worker side"),
-                        _("Decree 145 Art. 39(3)"),
+                        _("Decree 145/2020/NĐ-CP, Art. 39(3)"),
                         calendar.explain(day, due, week),
                     )
                 )
@@ -78,7 +78,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                     rules.publication_due(row["held_on"], week),
                     url,
                     _("Employer"),
-                    _("Decree 145 Art. 39(5)"),
+                    _("Decree 145/2020/NĐ-CP, Art. 39(5)"),
                     calendar.explain(
                         row["held_on"], rules.publication_due(row["held_on"], week), week
                     ),
@@ -111,7 +111,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                 row["reply_due_on"],
                 f"{base}/requests/{row['id']}",
                 _("Worker side") if row["side"] == RequestSide.EMPLOYER else _("Employer"),
-                _("Decree 145 Art. 40(2)"),
+                _("Decree 145/2020/NĐ-CP, Art. 40(2)"),
                 calendar.explain(
                     row["received_on"] or row["submitted_on"], row["reply_due_on"], week
                 ),
@@ -133,7 +133,7 @@ async def deadlines(enterprise: Enterprise, on: dt.date | None = None) -> list[D
                 rules.list_renewal_due(latest["valid_from"]),
                 f"{base}/member-lists/{latest['id']}",
                 _("Both sides"),
-                _("Decree 145 Art. 38(3)"),
+                _("Decree 145/2020/NĐ-CP, Art. 38(3)"),
             )
         )
     settings = (

@@ -185,7 +185,8 @@ async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: Re
     if rules.quorum_applies(dialogue["kind"]) and not view.quorum:
         raise Invalid(
             _(
-                "The quorum is not met (Decree 145 Art. 39(4)): the legal representative or an "
+                "The quorum is not met (Decree 145/2020/NĐ-CP, Art. 39(4)): the legal "
+                "representative or an "
                 "authorised person must be present, and worker-side members above 70%, here "
                 "{needed} of {total}; {present} are present."
             ).format(
@@ -198,7 +199,7 @@ async def record_dialogue(context: EnterpriseContext, dialogue_id: int, form: Re
         raise Invalid(
             _(
                 "A topic concerns women: record the women's representative who took part "
-                "(Decree 145 Art. 38(4)) with the attendance."
+                "(Decree 145/2020/NĐ-CP, Art. 38(4)) with the attendance."
             )
         )
     if not view.items:

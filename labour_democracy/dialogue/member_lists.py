@@ -84,14 +84,14 @@ def composition(
         result.errors.append(
             _(
                 "The employer side needs at least {n} members, the legal representative among "
-                "them (Decree 145 Art. 38(1))."
+                "them (Decree 145/2020/NĐ-CP, Art. 38(1))."
             ).format(n=rules.EMPLOYER_SIDE_MINIMUM)
         )
     if not rules.worker_side_large_enough(len(workers), workforce):
         result.errors.append(
             _(
                 "With {workforce} workers the worker side needs at least {n} members; it has "
-                "{size} (Decree 145 Art. 38(2)(a))."
+                "{size} (Decree 145/2020/NĐ-CP, Art. 38(2)(a))."
             ).format(workforce=workforce, n=band.minimum, size=len(workers))
         )
     elif band.top is not None and len(workers) > band.top:
@@ -109,7 +109,10 @@ def composition(
             break
     if workers and not any(m.gender == Gender.FEMALE for m in workers):
         result.warnings.append(
-            _("No woman on the worker side: the law asks for gender equality (Art. 38(2)(a)).")
+            _(
+                "No woman on the worker side: the law asks for gender equality (Decree "
+                "145/2020/NĐ-CP, Art. 38(2)(a))."
+            )
         )
     if organisation_members is not None:
         group = sum(1 for m in workers if m.side == Side.DIALOGUE_GROUP)
@@ -121,7 +124,7 @@ def composition(
             # behind the organisations' own books, and the decree sets no rounding.
             result.warnings.append(
                 _(
-                    "Seats in proportion to members (Decree 145 Art. 38(2)(b)): with "
+                    "Seats in proportion to members (Decree 145/2020/NĐ-CP, Art. 38(2)(b)): with "
                     "{members} members of the representative organisation and {others} other "
                     "workers, {seats} worker-side seats split as {org} for the organisation and "
                     "{group} for the workers' dialogue group; this list has {has_org} and "

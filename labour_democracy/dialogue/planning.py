@@ -170,7 +170,7 @@ async def create_dialogue(
         if rules.contents_deadline(day, week) < today():
             errors["scheduled_at"] = _(
                 "Each side must send its contents at least 5 working days before a periodic "
-                "dialogue (Decree 145 Art. 39(3)): the earliest date now is {date}."
+                "dialogue (Decree 145/2020/NĐ-CP, Art. 39(3)): the earliest date now is {date}."
             ).format(date=format_date(earliest))
     elif day < today():
         errors["scheduled_at"] = _("This date has passed.")
@@ -298,25 +298,25 @@ def event_steps(
             "label": N_("The employer sends its document to the worker-side members"),
             "done_on": sent,
             "due_on": None,
-            "source": N_("Decree 145 Art. 41(1)(a)"),
+            "source": N_("Decree 145/2020/NĐ-CP, Art. 41(1)(a)"),
         },
         {
             "label": N_("The worker side replies in writing with the workers' opinions"),
             "done_on": row["event_reply_on"],
             "due_on": reply_due,
-            "source": N_("Decree 145 Art. 41(1)(b)"),
+            "source": N_("Decree 145/2020/NĐ-CP, Art. 41(1)(b)"),
         },
         {
             "label": N_("The dialogue is held"),
             "done_on": held,
             "due_on": row["date"],
-            "source": N_("Decree 145 Art. 41(1)(c)"),
+            "source": N_("Decree 145/2020/NĐ-CP, Art. 41(1)(c)"),
         },
         {
             "label": N_("The main contents are publicised"),
             "done_on": row["published_on"],
             "due_on": row["publication_due"],
-            "source": N_("Decree 145 Art. 41(1)(e)"),
+            "source": N_("Decree 145/2020/NĐ-CP, Art. 41(1)(e)"),
         },
     ]
     if duty is not None and (ten_or_more or not duty.from_ten_workers):

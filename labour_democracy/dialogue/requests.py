@@ -65,7 +65,8 @@ async def create_request(context: EnterpriseContext, form: RequestForm) -> int:
                 {
                     "supporters": _(
                         "A worker-side request needs the agreement of worker-side members, at "
-                        "least 30%, here {needed} of {total}; {count} ticked (Decree 145 Art. "
+                        "least 30%, here {needed} of {total}; {count} ticked (Decree "
+                        "145/2020/NĐ-CP, Art. "
                         "40(1))."
                     ).format(
                         needed=rules.request_smallest(len(workers)),

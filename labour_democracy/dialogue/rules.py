@@ -368,7 +368,10 @@ EVENT_DUTIES: dict[EventMatter, EventDuty] = {
     EventMatter.SUSPENSION: EventDuty(
         EventMatter.SUSPENSION,
         N_("Labour Code 45/2019/QH14, Art. 128"),
-        N_("The suspension ends within 15 days (90 in the exceptional cases of Art. 128)."),
+        N_(
+            "The suspension ends within 15 days (90 in the exceptional cases of Labour Code "
+            "45/2019/QH14, Art. 128)."
+        ),
         N_("Date the suspension starts"),
         15,
     ),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from labour_democracy.core import legal_sources
+
 # Decree 30/2020, Appendix III: abbreviations of the document types used in "Số: 01/TB-...".
 # Letters (công văn) have none: their number reads "Số: 05/SHVN-VP".
 DOCUMENT_TYPES = {
@@ -31,15 +33,13 @@ DOCUMENT_TYPES = {
 }
 LETTER = ""
 
-# Laws as documents cite them, with their number (law.md §9): the Labour Code wherever it is
-# cited, the Trade Union Law (in force 1/7/2025) wherever the union acts.
-LABOUR_CODE = "Bộ luật Lao động số 45/2019/QH14"
-TRADE_UNION_LAW = "Luật Công đoàn số 50/2024/QH15"
-DEMOCRACY_LAW = "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15"
-DECREE_145 = (
-    "Nghị định số 145/2020/NĐ-CP ngày 14/12/2020 của Chính phủ quy định chi tiết và hướng dẫn "
-    "thi hành một số điều của Bộ luật Lao động về điều kiện lao động và quan hệ lao động"
-)
+# Laws as documents cite them, with their number (law.md §9), from the one registry of the
+# instruments the app can name: the Labour Code wherever it is cited, the Trade Union Law
+# (in force 1/7/2025) wherever the union acts.
+LABOUR_CODE = legal_sources.LABOUR_CODE.cited
+TRADE_UNION_LAW = legal_sources.TRADE_UNION_LAW.cited
+DEMOCRACY_LAW = legal_sources.DEMOCRACY_LAW.cited
+DECREE_145 = f"{legal_sources.DECREE_145.cited_with_date} của Chính phủ"
 
 # Decree 30/2020, Appendix I, II.4(a): the place is the name of the administrative unit where
 # the body has its seat, without the words for the kind of unit ("Thành phố Hà Nội" -> "Hà Nội").

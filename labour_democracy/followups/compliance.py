@@ -41,7 +41,7 @@ OBLIGATIONS = (
     Obligation(
         key="followups_done",
         label=N_("Actions agreed at dialogues and conferences carried out"),
-        legal_source="Nghị định 145/2020/NĐ-CP, Điều 46(1)",
+        legal_source="Nghị định số 145/2020/NĐ-CP, Điều 46(1)",
         applies_to=N_("Every employer"),
         compute=_carried_out,
     ),

@@ -53,13 +53,13 @@ def _validate(form: NoticeForm) -> None:
     if form.issued_on.year != this_year:
         errors["issued_on"] = _(
             "Date the notice in {year}: document numbers restart on 1 January, so a notice "
-            "takes its number from the year it is issued (Decree 30/2020, Art. 15)."
+            "takes its number from the year it is issued (Decree 30/2020/NĐ-CP, Art. 15)."
         ).format(year=this_year)
     lines = [line for line in form.recipients.splitlines() if line.strip()]
     if not lines or not document_rules.files_the_original(lines[-1]):
         errors["recipients"] = _(
             'Put one recipient per line and end with the archive copy, e.g. "Lưu: VT, HCNS." '
-            "(Decree 30/2020, Appendix I, II.9)."
+            "(Decree 30/2020/NĐ-CP, Appendix I, II.9)."
         )
     if errors:
         raise Invalid(errors)

@@ -79,7 +79,7 @@ OBLIGATIONS = (
     Obligation(
         key="suggestions_answered",
         label=N_("Workers' suggestions answered"),
-        legal_source="Nghị định 145/2020/NĐ-CP, Điều 44",
+        legal_source="Nghị định số 145/2020/NĐ-CP, Điều 44",
         applies_to=N_("Every employer"),
         compute=_answered,
     ),

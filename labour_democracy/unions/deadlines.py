@@ -38,7 +38,7 @@ async def due(context: EnterpriseContext) -> list[Due]:
                 rules.fee_due_on(year, month),
                 f"{base}/fees",
                 _("Employer"),
-                "Luật Công đoàn số 50/2024/QH15, Điều 29; Nghị định 105/2026/NĐ-CP",
+                "Luật Công đoàn số 50/2024/QH15, Điều 29; Nghị định số 105/2026/NĐ-CP",
             )
         )
     return items

@@ -96,7 +96,7 @@ OBLIGATIONS = (
     Obligation(
         key="democracy_regulation_published",
         label=N_("Democracy regulation issued after consultation and published"),
-        legal_source="Nghị định 145/2020/NĐ-CP, Điều 48, Điều 114(4)",
+        legal_source="Nghị định số 145/2020/NĐ-CP, Điều 48, Điều 114(4)",
         applies_to=N_("Employers of 10 or more workers"),
         compute=_regulation,
         min_workforce=rules.WORKFORCE_THRESHOLD,
@@ -112,7 +112,10 @@ OBLIGATIONS = (
     Obligation(
         key="disclosures_on_time",
         label=N_("Disclosures made by their deadline"),
-        legal_source="Nghị định 145/2020/NĐ-CP, Điều 43; Luật 10/2022/QH15, Điều 65(2)",
+        legal_source=(
+            "Nghị định số 145/2020/NĐ-CP, Điều 43; Luật Thực hiện dân chủ ở cơ sở số "
+            "10/2022/QH15, Điều 65(2)"
+        ),
         applies_to=N_("Every employer"),
         compute=_disclosures,
     ),

@@ -27,7 +27,7 @@ async def due(context: EnterpriseContext) -> list[Due]:
                 version.issued_on,
                 base,
                 _("Employer"),
-                _("Decree 145 Art. 48(3)"),
+                _("Decree 145/2020/NĐ-CP, Art. 48(3)"),
             )
         )
     found = await latest(enterprise.id)
@@ -38,7 +38,7 @@ async def due(context: EnterpriseContext) -> list[Due]:
                 rules.registration_due(found.issued_on),
                 f"{base}/internal-rules",
                 _("Employer"),
-                _("Labour Code Art. 119(2)"),
+                _("Labour Code 45/2019/QH14, Art. 119(2)"),
             )
         )
     if found is not None and found.status == InternalRulesStatus.FILED and found.filed_on:
@@ -50,7 +50,7 @@ async def due(context: EnterpriseContext) -> list[Due]:
                     reply_due,
                     f"{base}/internal-rules",
                     _("Sở Nội vụ"),
-                    _("Labour Code Art. 119(3)"),
+                    _("Labour Code 45/2019/QH14, Art. 119(3)"),
                 )
             )
     return items

@@ -31,7 +31,7 @@ CONTENTS = {
     "assets_secrets": "Bảo vệ tài sản, mẫu mã và bí mật kinh doanh của Công ty.",
     "transfer": "Tạm chuyển làm việc khác khi thiếu nguyên liệu, tối đa 60 ngày/năm.",
     "violations": "Khiển trách, kéo dài thời hạn nâng lương, cách chức, sa thải.",
-    "liability": "Bồi thường thiệt hại tài sản theo Điều 129 Bộ luật Lao động.",
+    "liability": "Bồi thường thiệt hại tài sản theo quy định của pháp luật.",
     "competent_person": "Tổng Giám đốc hoặc người được ủy quyền bằng văn bản.",
 }
 
@@ -79,8 +79,8 @@ async def load(context: EnterpriseContext) -> None:
         refused,
         DecisionForm(
             decision="reject",
-            reason="Điều 47 Nghị định 145/2020 quy định hội nghị hằng năm; giữa kỳ đã có đối "
-            "thoại định kỳ hai lần mỗi năm.",
+            reason="Điều 47 Nghị định số 145/2020/NĐ-CP quy định hội nghị hằng năm; giữa kỳ đã "
+            "có đối thoại định kỳ hai lần mỗi năm.",
         ),
     )
     head = context.enterprise

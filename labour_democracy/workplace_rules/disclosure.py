@@ -50,7 +50,7 @@ async def update_settings(context: EnterpriseContext, form: SettingsForm) -> Non
             {
                 "disclosure_days": _(
                     "At least 1 day; a state-owned enterprise discloses within 15 days "
-                    "(Law 10/2022 Art. 65(2))."
+                    "(Law 10/2022/QH15, Art. 65(2))."
                 )
             }
         )
@@ -131,7 +131,7 @@ async def disclose(context: EnterpriseContext, form: DisclosureForm) -> int:
     if form.disclosed_on > today():
         errors["disclosed_on"] = _("This date cannot be in the future.")
     if form.disclosed_on.year != today().year:
-        errors["disclosed_on"] = _("Date the notice in this year (Decree 30/2020, Art. 15).")
+        errors["disclosed_on"] = _("Date the notice in this year (Decree 30/2020/NĐ-CP, Art. 15).")
     unknown = [f for f in form.forms if f not in rules.DISCLOSURE_FORMS]
     if unknown:
         errors["forms"] = _("Choose one of the options offered.")
@@ -139,7 +139,7 @@ async def disclose(context: EnterpriseContext, form: DisclosureForm) -> int:
     if not rules.posting_until_allowed(soe, form.disclosed_on, posted_until):
         errors["posted_until"] = _(
             "A state-owned enterprise keeps a disclosure posted at least 20 consecutive days "
-            "(Law 10/2022 Art. 65(2))."
+            "(Law 10/2022/QH15, Art. 65(2))."
         )
     elif posted_until and posted_until < form.disclosed_on:
         errors["posted_until"] = _("The posting ends after it starts.")

@@ -192,7 +192,7 @@ def sample_regulation() -> dict[str, Any]:
     chapters = [
         {
             "title": "Những quy định chung",
-            "article": "Nghị định 145/2020/NĐ-CP, Điều 42",
+            "article": "Nghị định số 145/2020/NĐ-CP, Điều 42",
             "text": "Việc thực hiện dân chủ ở cơ sở bảo đảm các nguyên tắc ...",
         },
     ]

@@ -85,7 +85,7 @@ async def _required(context: EnterpriseContext, permission=EDIT_RULES) -> None:
         raise Conflict(
             _(
                 "Written internal labour rules and their registration start at 10 workers "
-                "(Labour Code Arts. 118(1), 119(1))."
+                "(Labour Code 45/2019/QH14, Arts. 118(1), 119(1))."
             )
         )
 
@@ -172,14 +172,19 @@ async def issue(context: EnterpriseContext, form: IssueRulesForm) -> None:
         raise Conflict(_("Write the contents first."))
     if view.missing:
         raise Invalid(
-            {"": _("Some contents the law requires are missing (Labour Code Art. 118(2)).")}
+            {
+                "": _(
+                    "Some contents the law requires are missing (Labour Code 45/2019/QH14, Art. "
+                    "118(2))."
+                )
+            }
         )
     if view.has_representative and found.consulted_on is None:
         raise Invalid(
             {
                 "": _(
                     "Record the representative organisation's opinion first "
-                    "(Labour Code Art. 118(3))."
+                    "(Labour Code 45/2019/QH14, Art. 118(3))."
                 )
             }
         )
@@ -216,7 +221,7 @@ async def file_dossier(context: EnterpriseContext, form: FileRulesForm) -> bool:
     if form.filed_on > today() or form.filed_on < found.issued_on:
         errors["filed_on"] = _("File on a day between the issue and today.")
     if form.filed_on.year != today().year:
-        errors["filed_on"] = _("Date the letter in this year (Decree 30/2020, Art. 15).")
+        errors["filed_on"] = _("Date the letter in this year (Decree 30/2020/NĐ-CP, Art. 15).")
     if errors:
         raise Invalid(errors)
     head = await issuing.letterhead(context)

@@ -289,7 +289,7 @@ async def save_chapter(
         if restricted and form.text.strip():
             errors["matters"] = _(
                 "A regulation may extend the workers' rights but not restrict them (Law "
-                "10/2022 Art. 82(3)): keep every matter the law lists."
+                "10/2022/QH15, Art. 82(3)): keep every matter the law lists."
             )
     if errors:
         raise Invalid(errors)
@@ -452,7 +452,8 @@ async def decide_comment(context: EnterpriseContext, comment_id: int, form: Deci
         raise Invalid(
             {
                 "reason": _(
-                    "Give the reason the comment is not taken up (Decree 145/2020 Art. 48(2))."
+                    "Give the reason the comment is not taken up (Decree 145/2020/NĐ-CP, Art. "
+                    "48(2))."
                 )
             }
         )
@@ -489,7 +490,7 @@ async def issue(context: EnterpriseContext, version_id: int, form: IssueForm) ->
             {
                 "": _(
                     "Consult the workers' representatives on the draft before issuing it "
-                    "(Decree 145/2020 Art. 48(2))."
+                    "(Decree 145/2020/NĐ-CP, Art. 48(2))."
                 )
             }
         )
@@ -505,7 +506,7 @@ async def issue(context: EnterpriseContext, version_id: int, form: IssueForm) ->
         )
     if view.restricted:
         raise Invalid(
-            {"": _("A chapter leaves out a right the law gives (Law 10/2022 Art. 82(3)).")}
+            {"": _("A chapter leaves out a right the law gives (Law 10/2022/QH15, Art. 82(3)).")}
         )
     if view.pending:
         raise Invalid(
@@ -521,7 +522,7 @@ async def issue(context: EnterpriseContext, version_id: int, form: IssueForm) ->
     if not form.signer_name.strip() or len(form.signer_name) > 255:
         errors["signer_name"] = _("Enter the signer's name.")
     if form.issued_on.year != today().year:
-        errors["issued_on"] = _("Date the decision in this year (Decree 30/2020, Art. 15).")
+        errors["issued_on"] = _("Date the decision in this year (Decree 30/2020/NĐ-CP, Art. 15).")
     if errors:
         raise Invalid(errors)
     head = await issuing.letterhead(context)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from labour_democracy.core.calendar import add_working_days
+from labour_democracy.core.legal_sources import DECREE_145, DEMOCRACY_LAW
 
 # Decree 145/2020 Art. 114(4): an employer of fewer than 10 workers need not issue the
 # democracy regulation (Art. 48) nor hold the worker conference (Art. 47); Labour Code
@@ -77,7 +78,7 @@ _PRIVATE_CHAPTERS = (
     Chapter(
         "general",
         "Những quy định chung",
-        "Nghị định 145/2020/NĐ-CP, Điều 42",
+        "Nghị định số 145/2020/NĐ-CP, Điều 42",
         "Việc thực hiện dân chủ ở cơ sở tại nơi làm việc bảo đảm các nguyên tắc thiện chí, hợp "
         "tác, trung thực, bình đẳng, công khai, minh bạch; tôn trọng quyền và lợi ích hợp pháp "
         "của các bên; tuân thủ pháp luật.",
@@ -85,7 +86,7 @@ _PRIVATE_CHAPTERS = (
     Chapter(
         "disclosure",
         "Nội dung và hình thức công khai",
-        "Nghị định 145/2020/NĐ-CP, Điều 43",
+        "Nghị định số 145/2020/NĐ-CP, Điều 43",
         "Người sử dụng lao động công khai các nội dung quy định tại khoản 1 Điều 43 Nghị định "
         "145/2020/NĐ-CP bằng hình thức niêm yết tại nơi làm việc, thông báo tại các cuộc họp "
         "và đối thoại, thông báo bằng văn bản cho tổ chức đại diện người lao động và qua trang "
@@ -94,7 +95,7 @@ _PRIVATE_CHAPTERS = (
     Chapter(
         "comment",
         "Nội dung người lao động tham gia ý kiến",
-        "Nghị định 145/2020/NĐ-CP, Điều 44",
+        "Nghị định số 145/2020/NĐ-CP, Điều 44",
         "Người lao động tham gia ý kiến về các nội dung quy định tại khoản 1 Điều 44 Nghị định "
         "145/2020/NĐ-CP, trực tiếp hoặc thông qua tổ chức đại diện người lao động tại Hội nghị "
         "người lao động, đối thoại tại nơi làm việc, hoặc gửi kiến nghị.",
@@ -103,7 +104,7 @@ _PRIVATE_CHAPTERS = (
     Chapter(
         "decide",
         "Nội dung người lao động quyết định",
-        "Nghị định 145/2020/NĐ-CP, Điều 45",
+        "Nghị định số 145/2020/NĐ-CP, Điều 45",
         "Người lao động quyết định các nội dung quy định tại khoản 1 Điều 45 Nghị định "
         "145/2020/NĐ-CP.",
         DECIDE_MATTERS,
@@ -111,7 +112,7 @@ _PRIVATE_CHAPTERS = (
     Chapter(
         "supervise",
         "Nội dung người lao động kiểm tra, giám sát",
-        "Nghị định 145/2020/NĐ-CP, Điều 46",
+        "Nghị định số 145/2020/NĐ-CP, Điều 46",
         "Người lao động kiểm tra, giám sát các nội dung quy định tại khoản 1 Điều 46 Nghị định "
         "145/2020/NĐ-CP thông qua Hội nghị người lao động, đối thoại tại nơi làm việc và tổ "
         "chức đại diện người lao động.",
@@ -120,13 +121,13 @@ _PRIVATE_CHAPTERS = (
     Chapter(
         "dialogue",
         "Đối thoại tại nơi làm việc",
-        "Nghị định 145/2020/NĐ-CP, Điều 37 khoản 2",
+        "Nghị định số 145/2020/NĐ-CP, Điều 37 khoản 2",
         "",  # drawn from the dialogue module's settings (see dialogue_chapter_text)
     ),
     Chapter(
         "conference",
         "Hội nghị người lao động",
-        "Nghị định 145/2020/NĐ-CP, Điều 47 khoản 3",
+        "Nghị định số 145/2020/NĐ-CP, Điều 47 khoản 3",
         "Hội nghị người lao động được tổ chức mỗi năm một lần, với sự tham gia của toàn thể "
         "người lao động hoặc đại biểu; nội dung, trình tự "
         "do người sử dụng lao động phối hợp với tổ chức đại diện người lao động (nếu có) quyết "
@@ -139,7 +140,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "disclosure",
         "Nội dung và hình thức công khai",
-        "Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 64, 65, 66",
+        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 64, 65, 66",
         "Doanh nghiệp công khai các nội dung quy định tại khoản 1 Điều 64 Luật Thực hiện dân "
         "chủ ở cơ sở chậm nhất 15 ngày kể từ ngày ban hành quyết định; việc niêm yết, đăng tải "
         "được thực hiện ít nhất 20 ngày liên tục.",
@@ -147,7 +148,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "comment",
         "Nội dung người lao động tham gia ý kiến",
-        "Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 71, 72",
+        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 71, 72",
         "Người lao động tham gia ý kiến về các nội dung quy định tại Điều 71 Luật Thực hiện dân "
         "chủ ở cơ sở, bằng các hình thức quy định tại Điều 72.",
         SOE_COMMENT_MATTERS,
@@ -155,7 +156,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "decide",
         "Nội dung người lao động quyết định",
-        "Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 67",
+        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 67",
         "Người lao động quyết định các nội dung quy định tại Điều 67 Luật Thực hiện dân chủ ở "
         "cơ sở.",
         SOE_DECIDE_MATTERS,
@@ -163,7 +164,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "supervise",
         "Nội dung người lao động kiểm tra, giám sát",
-        "Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 75 đến Điều 81",
+        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 75 đến Điều 81",
         "Người lao động kiểm tra, giám sát việc thực hiện các nội dung quy định tại các Điều "
         "75 đến 81 Luật Thực hiện dân chủ ở cơ sở, trực tiếp và thông qua Ban Thanh tra nhân "
         "dân.",
@@ -173,7 +174,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "conference",
         "Hội nghị người lao động",
-        "Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 67 đến Điều 70",
+        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 67 đến Điều 70",
         "Hội nghị người lao động được tổ chức hằng năm; hội nghị tiến hành khi có ít nhất hai "
         "phần ba số người lao động hoặc đại biểu được triệu tập tham dự; nghị quyết được thông "
         "qua khi có trên 50% số người tham dự biểu quyết tán thành.",
@@ -181,7 +182,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "inspection_board",
         "Ban Thanh tra nhân dân",
-        "Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 80, 81; Nghị định 59/2023/NĐ-CP, "
+        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 80, 81; Nghị định số 59/2023/NĐ-CP, "
         "Điều 24 đến Điều 27",
         "Ban Thanh tra nhân dân do Hội nghị người lao động bầu; kiến nghị của Ban được người "
         "đứng đầu doanh nghiệp trả lời trong thời hạn 15 ngày.",
@@ -211,7 +212,7 @@ def dialogue_chapter_text(per_year: int, months: str, event_reply_days: int) -> 
     return (
         f"Đối thoại định kỳ được tổ chức {per_year} lần mỗi năm, vào tháng {months}; đối thoại "
         "khi có yêu cầu của một bên và khi có vụ việc theo Điều 63 Bộ luật Lao động số "
-        "45/2019/QH14 và các Điều 38 đến 41 Nghị định 145/2020/NĐ-CP. Bên người lao động có ý "
+        "45/2019/QH14 và các Điều 38 đến 41 Nghị định số 145/2020/NĐ-CP. Bên người lao động có ý "
         f"kiến bằng văn bản về vụ việc trong {event_reply_days} ngày làm việc."
     )
 
@@ -284,33 +285,39 @@ def internal_rules_effective_on(received_on: dt.date) -> dt.date:
 
 # Disclosure (Decree 145 Art. 43; Law 10/2022 Arts. 64-66) ---------------------------------------
 
+_D145 = DECREE_145.cited
+_L10 = DEMOCRACY_LAW.cited
 # Decree 145 Art. 43(1) (a)-(g); Law 10/2022 Art. 64(1) adds (g) the democracy regulation and (h)
 # finance, public assets and personnel for state-owned enterprises.
 DISCLOSURE_MATTERS = (
-    ("business", "Tình hình sản xuất, kinh doanh", "43(1)(a)"),
-    ("rules_wages", "Nội quy, thang lương, bảng lương, định mức lao động, quy chế", "43(1)(b)"),
-    ("cba", "Thỏa ước lao động tập thể", "43(1)(c)"),
+    ("business", "Tình hình sản xuất, kinh doanh", f"{_D145}, Điều 43(1)(a)"),
+    (
+        "rules_wages",
+        "Nội quy, thang lương, bảng lương, định mức lao động, quy chế",
+        f"{_D145}, Điều 43(1)(b)",
+    ),
+    ("cba", "Thỏa ước lao động tập thể", f"{_D145}, Điều 43(1)(c)"),
     (
         "funds",
         "Trích lập, sử dụng quỹ khen thưởng, phúc lợi, quỹ do người lao động đóng góp",
-        "43(1)(d)",
+        f"{_D145}, Điều 43(1)(d)",
     ),
     (
         "contributions",
         "Trích nộp kinh phí công đoàn, bảo hiểm xã hội, y tế, thất nghiệp",
-        "43(1)(đ)",
+        f"{_D145}, Điều 43(1)(đ)",
     ),
     (
         "emulation_discipline",
         "Thi đua, khen thưởng, kỷ luật, giải quyết khiếu nại, tố cáo",
-        "43(1)(e)",
+        f"{_D145}, Điều 43(1)(e)",
     ),
-    ("other", "Nội dung khác theo quy định của pháp luật", "43(1)(g)"),
+    ("other", "Nội dung khác theo quy định của pháp luật", f"{_D145}, Điều 43(1)(g)"),
 )
 SOE_DISCLOSURE_MATTERS = (
     *DISCLOSURE_MATTERS[:-1],
-    ("regulation", "Quy chế dân chủ ở cơ sở tại nơi làm việc", "Luật 10/2022, 64(1)(g)"),
-    ("finance_personnel", "Tài chính, tài sản công, công tác cán bộ", "Luật 10/2022, 64(1)(h)"),
+    ("regulation", "Quy chế dân chủ ở cơ sở tại nơi làm việc", f"{_L10}, Điều 64(1)(g)"),
+    ("finance_personnel", "Tài chính, tài sản công, công tác cán bộ", f"{_L10}, Điều 64(1)(h)"),
     DISCLOSURE_MATTERS[-1],
 )
 

@@ -51,7 +51,7 @@ async def test_the_request_page_records_a_request_and_shows_its_deadlines(browse
     agreement_id = await _request(union, base)
     page = await union.get(f"{base}/{agreement_id}")
     assert page.status_code == 200
-    assert "7 working days, Art. 70(1)" in page.text
+    assert "7 working days, Labour Code 45/2019/QH14, Art. 70(1)" in page.text
     assert "Wages, allowances" in page.text or "Tiền lương, phụ cấp" in page.text
 
 

@@ -271,9 +271,11 @@ def test_contract_words(text, expected):
 
 
 @pytest.mark.unit
-def test_an_unknown_contract_type_cites_the_labour_code(english):
-    with pytest.raises(FieldError, match=r"Art\. 20"):
+def test_an_unknown_contract_type_lists_the_accepted_words_and_no_unread_article(english):
+    # law.md does not read Labour Code Art. 20: the message names no article (issue 11, point 9).
+    with pytest.raises(FieldError, match="Không xác định thời hạn") as refused:
         parse_contract("Thử việc")
+    assert "Art." not in str(refused.value)
 
 
 @pytest.mark.parametrize(

@@ -257,11 +257,12 @@ async def test_the_union_elects_the_dialogue_group_from_the_member_list_page(
     here = f"{base}/member-lists/{(await MemberList.objects().first()).id}"
     page = await union.get(here)
     assert "dialogue group" in page.text and f"{here}/election" in page.text
-    assert "a representative of the women workers must take part (Decree 145 Art. 38(4))" in (
-        page.text.replace("&#39;", "'")
+    assert (
+        "a representative of the women workers must take part (Decree 145/2020/NĐ-CP, Art. 38(4))"
+        in (page.text.replace("&#39;", "'"))
     )
     regulation = (await union.get(f"{base}/regulation")).text
-    assert "women workers must take part (Decree 145 Art. 38(4))" in regulation
+    assert "women workers must take part (Decree 145/2020/NĐ-CP, Art. 38(4))" in regulation
     response = await union.post(
         f"{here}/election",
         {"candidates": "An\nBình", "seats": "3", "electorate_kind": "all_workers"},

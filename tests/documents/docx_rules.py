@@ -18,6 +18,8 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from lxml import etree
 
+from labour_democracy.core.legal_sources import citation_problems as legal_citations
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 LOCALE = Path(__file__).resolve().parents[2] / "labour_democracy" / "locale"
@@ -206,6 +208,12 @@ def labour_code_problems(lines: list[str]) -> list[str]:
     if first >= 0 and not joined.startswith("Bộ luật Lao động số 45/2019/QH14", first):
         return [f"the Labour Code cited without its number: {joined[first : first + 40]!r}"]
     return []
+
+
+def citation_problems(lines: list[str]) -> list[str]:
+    """Each legal citation names an instrument of the registry with its number, and an article
+    law.md reads or a label saying it is not verified (issue 11, point 9)."""
+    return [f"{problem} (in {line[:50]!r})" for line in lines for problem in legal_citations(line)]
 
 
 # Keeping things together ------------------------------------------------------------------------

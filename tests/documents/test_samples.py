@@ -47,6 +47,7 @@ def test_the_sample_is_signable_as_it_is(written, name):
         + docx_rules.keep_problems(content)
         + docx_rules.legal_basis_problems(content)
         + docx_rules.labour_code_problems(lines)
+        + docx_rules.citation_problems(lines)
     )
     assert not problems, "\n".join(problems)
 

@@ -151,7 +151,7 @@ async def test_a_state_owned_posting_shorter_than_twenty_days_is_refused(browser
     assert (await Disclosure.objects().first()).posted_until == today() + dt.timedelta(days=19)
     # A state-owned enterprise may not set a deadline longer than the law's 15 days.
     response = await hr.post(f"{base}/settings", {"disclosure_days": "16"})
-    assert response.status_code == 422 and "Law 10/2022 Art. 65(2)" in response.text
+    assert response.status_code == 422 and "Law 10/2022/QH15, Art. 65(2)" in response.text
 
 
 async def test_a_suggestion_is_linked_to_the_disclosed_matter(browser_for, enterprise):
@@ -227,7 +227,7 @@ async def test_a_private_enterprise_that_opts_in_follows_the_state_owned_rules(
     base = f"/enterprises/{enterprise}/workplace-rules/disclosures"
     assert "Tài chính, tài sản công" not in (await hr.get(base)).text
     response = await hr.post(f"{base}/settings", {"disclosure_days": "20", "follows_law_10": "on"})
-    assert response.status_code == 422 and "Law 10/2022 Art. 65(2)" in response.text
+    assert response.status_code == 422 and "Law 10/2022/QH15, Art. 65(2)" in response.text
     assert not (await WorkplaceRulesSettings.objects().first()).follows_law_10
     response = await hr.post(f"{base}/settings", {"disclosure_days": "15", "follows_law_10": "on"})
     assert response.status_code == 303

@@ -48,7 +48,7 @@ async def test_an_empty_regulation_shows_every_chapter_missing(browser_for, ente
     assert page.status_code == 200
     assert "Missing: 7 of 7 chapters" not in page.text  # the dialogue chapter comes from dialogue
     assert "Missing: 6 of 7 chapters" in page.text
-    assert "Decree 145/2020 Arts. 48" in page.text
+    assert "Decree 145/2020/NĐ-CP, Arts. 48" in page.text
     version = await _version()
     assert version.status == RegulationStatus.DRAFT and not version.state_owned
 
@@ -91,7 +91,7 @@ async def test_a_chapter_that_drops_a_right_is_refused(browser_for, enterprise):
         f"/enterprises/{enterprise}/workplace-rules/regulation/{version_id}/chapter",
         {"key": "comment", "text": "Chỉ góp ý về nội quy.", "matters": ["internal_rules"]},
     )
-    assert response.status_code == 422 and "Law 10/2022 Art. 82(3)" in response.text
+    assert response.status_code == 422 and "Law 10/2022/QH15, Art. 82(3)" in response.text
     chapter = (
         await RegulationChapter.objects()
         .where((RegulationChapter.version == version_id) & (RegulationChapter.key == "comment"))

@@ -28,7 +28,7 @@ def test_state_owned_enterprises_add_the_peoples_inspection_board():
         private
     )
     assert "Luật Thực hiện dân chủ ở cơ sở" in rules.chapter("disclosure", True).article
-    assert "Nghị định 145/2020" in rules.chapter("disclosure", False).article
+    assert "Nghị định số 145/2020/NĐ-CP" in rules.chapter("disclosure", False).article
 
 
 def test_every_chapter_cites_its_article_and_has_a_default_except_dialogue():

@@ -39,7 +39,8 @@ def request_context(enterprise, head, agreement, on: dt.date) -> dict[str, Any]:
         *agreement.request_contents.splitlines(),
         "Đề nghị bên nhận được yêu cầu thỏa thuận thời gian, địa điểm thương lượng trong thời "
         "hạn 07 ngày làm việc kể từ ngày nhận được đề nghị; phiên họp thương lượng đầu tiên "
-        "bắt đầu không muộn hơn 30 ngày kể từ ngày nhận được đề nghị (Điều 70 khoản 1).",
+        "bắt đầu không muộn hơn 30 ngày kể từ ngày nhận được đề nghị (khoản 1 Điều 70 "
+        f"{CODE}).",
         "Trân trọng./.",
     ]
     return layout.standard_context(
@@ -101,7 +102,8 @@ def minutes_context(
         agreed=agreed or ["Chưa có nội dung thỏa thuận."],
         disputed=disputed or ["Không có."],
         closing=[
-            "Biên bản được công bố rộng rãi, công khai đến người lao động (Điều 70 khoản 5).",
+            "Biên bản được công bố rộng rãi, công khai đến người lao động (khoản 5 Điều 70 "
+            f"{CODE}).",
             "Biên bản lập xong hồi kết thúc phiên họp, đã đọc lại cho các bên cùng nghe và "
             "thống nhất ký tên.",
         ],
@@ -141,11 +143,12 @@ def agreement_context(
     if agreement.effective_on and agreement.term_months:
         closing.append(
             f"Thỏa ước có hiệu lực từ ngày {short_date(agreement.effective_on)} đến hết ngày "
-            f"{short_date(agreement.expires_on)} (thời hạn {agreement.term_months} tháng, Điều 78)."
+            f"{short_date(agreement.expires_on)} (thời hạn {agreement.term_months} tháng, Điều 78 "
+            f"{CODE})."
         )
     closing.append(
         "Thỏa ước được gửi mỗi bên ký kết 01 bản và gửi 01 bản đến Sở Nội vụ nơi doanh nghiệp "
-        "đặt trụ sở chính (Điều 77)."
+        f"đặt trụ sở chính (Điều 77 {CODE})."
     )
     signers = [
         {"authority": WORKERS_AUTHORITY, "title": "Chủ tịch " + _worker_body(enterprise),
@@ -197,7 +200,7 @@ def filing_context(enterprise, head, agreement, province: str, reference: str, o
             f"từ ngày {short_date(agreement.effective_on)} đến hết ngày "
             f"{short_date(agreement.expires_on)}.",
             "Thỏa ước đã được trên 50% người lao động của doanh nghiệp biểu quyết tán thành "
-            "(Điều 76 khoản 1) và đã được công bố đến người lao động.",
+            f"(khoản 1 Điều 76 {CODE}) và đã được công bố đến người lao động.",
             "Trân trọng./.",
         ],
         signer_authority="",
@@ -222,7 +225,7 @@ def publication_context(enterprise, head, agreement, reference: str, on: dt.date
             f"Thỏa ước có hiệu lực từ ngày {short_date(agreement.effective_on)} đến hết ngày "
             f"{short_date(agreement.expires_on)} và áp dụng đối với người sử dụng lao động và "
             "toàn bộ người lao động của doanh nghiệp, kể cả người vào làm việc sau ngày ký "
-            "(Điều 78, 79).",
+            f"(Điều 78, 79 {CODE}).",
             f"Toàn văn thỏa ước được niêm yết tại doanh nghiệp và đăng tại trang {page}.",
         ],
         signer_title=head.signer_title,

@@ -17,6 +17,7 @@ from labour_democracy.conferences.tables import (
     VoteMode,
 )
 from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.tables import Representation
 from labour_democracy.documents import layout, rules
 from labour_democracy.documents import services as documents
 from labour_democracy.documents.engine import vietnamese_date
@@ -86,6 +87,9 @@ class Head(documents.Letterhead):
     workers: str = "Ban Chấp hành Công đoàn cơ sở"
     workers_chair: str = "Chủ tịch Công đoàn cơ sở"
     has_union: bool = True
+    # A grassroots union of the VGCL acts (co-organises, co-chairs, co-signs), so the documents
+    # cite the Trade Union Law; a workers' organisation or a dialogue group does not make them.
+    union: bool = True
 
 
 async def head_of(context: EnterpriseContext) -> Head:
@@ -97,6 +101,7 @@ async def head_of(context: EnterpriseContext) -> Head:
         workers=side.body,
         workers_chair=side.chair,
         has_union=side.has_union,
+        union=context.enterprise.representation == Representation.GRASSROOTS_UNION,
     )
 
 
@@ -155,15 +160,23 @@ def conference_context(
     )
 
 
-def legal_bases(head: Head, conference: Conference) -> list[str]:
-    """The "Căn cứ" lines of the conference's plan and minutes: the Labour Code, the rules the
-    conference is held under (Law 10/2022 for a state-owned enterprise, else Decree 145), the
-    enterprise's democracy regulation."""
-    held_under = rules.DEMOCRACY_LAW if conference.soe_rules else rules.DECREE_145
+def legal_bases(head: Head, conference: Conference, *more: str) -> list[str]:
+    """The "Căn cứ" lines of the conference's documents, laws before decrees: the Labour Code;
+    Law 10/2022 for a state-owned enterprise (or one that opted in); the Trade Union Law where a
+    grassroots union co-organises the conference (law.md §9; Law 50/2024 Art. 25), never for an
+    enterprise without one (Decree 145/2020 Art. 47(1): the union "if any"); else Decree 145;
+    the enterprise's democracy regulation; then `more` (the vote a resolution rests on)."""
+    sources = [
+        rules.LABOUR_CODE,
+        *([rules.DEMOCRACY_LAW] if conference.soe_rules else []),
+        *([rules.TRADE_UNION_LAW] if head.union else []),
+        *([] if conference.soe_rules else [rules.DECREE_145]),
+        f"Quy chế dân chủ ở cơ sở tại nơi làm việc của {head.name}",
+        *more,
+    ]
     return [
-        f"Căn cứ {rules.LABOUR_CODE};",
-        f"Căn cứ {held_under};",
-        f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {head.name}.",
+        f"Căn cứ {source}{'.' if index == len(sources) - 1 else ';'}"
+        for index, source in enumerate(sources)
     ]
 
 

@@ -11,6 +11,7 @@ from labour_democracy.conferences.documents.common import (
     conference_name,
     head_of,
     issue_document,
+    legal_bases,
     long_date,
     rule_text,
     short_date,
@@ -32,7 +33,7 @@ from labour_democracy.conferences.tables import (
     Conference,
 )
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents import layout, rules
+from labour_democracy.documents import layout
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups import services as followups
 from labour_democracy.i18n import format_number
@@ -60,14 +61,9 @@ def resolution_context(
     commitments: list[dict],
 ) -> dict[str, Any]:
     name = conference_name(conference)
-    # Laws before decrees; the Trade Union Law because the union co-chairs and co-signs.
-    bases = [
-        f"Căn cứ {rules.LABOUR_CODE};",
-        f"Căn cứ {rules.TRADE_UNION_LAW};",
-        f"Căn cứ {rules.DEMOCRACY_LAW};" if conference.soe_rules else f"Căn cứ {rules.DECREE_145};",
-        f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {head.name};",
-        f"Căn cứ kết quả biểu quyết tại {name} {long_date(conference.held_on)}.",
-    ]
+    bases = legal_bases(
+        head, conference, f"kết quả biểu quyết tại {name} {long_date(conference.held_on)}"
+    )
     adopted = [
         f"{name} thống nhất thông qua các nội dung sau:",
         *[p.strip() for p in conference.resolution_summary.splitlines() if p.strip()],
@@ -99,7 +95,10 @@ def resolution_context(
         summary=name,
         signer_title="",
         signer_name="",
-        recipients=["Toàn thể người lao động (niêm yết, công bố);", "Lưu: VT, CĐCS."],
+        recipients=[
+            "Toàn thể người lao động (niêm yết, công bố);",
+            "Lưu: VT, CĐCS." if head.union else "Lưu: VT.",
+        ],
         bases=bases,
         articles=[
             {"heading": "Điều 1. Các nội dung được thông qua", "paragraphs": adopted},

@@ -143,8 +143,7 @@ def parse_contract(value: Any) -> ContractType:
             return contract
     raise FieldError(
         _(
-            'Write "Không xác định thời hạn", "Xác định thời hạn" or "Mùa vụ" '
-            '(Labour Code 2019, Art. 20), not "{value}".'
+            'Write "Không xác định thời hạn", "Xác định thời hạn" or "Mùa vụ", not "{value}".'
         ).format(value=cell_text(value))
     )
 

@@ -67,6 +67,8 @@ def member_list_context(
     women = sum(1 for m in workers if m.gender == Gender.FEMALE)
     body = [
         f"Căn cứ Điều 38 {wording.DECREE};",
+        # The union names its members of the worker side (Decree 145 Art. 37(4)).
+        *([wording.UNION_LAW_BASIS] if any(m.side == Side.UNION for m in members) else []),
         f"Căn cứ Quy chế dân chủ ở cơ sở tại nơi làm việc của {enterprise.name};",
         f"{enterprise.name} thông báo danh sách thành viên đại diện đối thoại tại nơi làm việc "
         f"áp dụng từ ngày {short_date(member_list.valid_from)} như sau:",

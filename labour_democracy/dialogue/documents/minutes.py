@@ -80,7 +80,7 @@ def minutes_signatories(record: DialogueRecord) -> list[Signatory]:
         raise Invalid(
             _(
                 "The minutes cannot be issued without the signatories the law requires "
-                "(Decree 145/2020, Art. 39(4)): {missing}."
+                "(Decree 145/2020/NĐ-CP, Art. 39(4)): {missing}."
             ).format(missing="; ".join(reasons))
         )
     for side, signer in side_signers.items():
@@ -183,6 +183,8 @@ def minutes_context(record: DialogueRecord, head: issuing.Letterhead) -> dict[st
     day = wording.held_on(dialogue)
     start = wording.local(dialogue.started_at) or wording.local(dialogue.scheduled_at)
     intro = [wording.legal_basis(dialogue)]
+    if Side.UNION in record.worker_sides:  # the union's members sit and sign for the workers
+        intro.append(wording.UNION_LAW_BASIS)
     intro.append(
         f"Hôm nay, vào lúc {wording.time(start)} ngày {short_date(day)}, "
         f"tại {dialogue.place or '—'}, "

@@ -20,7 +20,7 @@ from labour_democracy.dialogue.tables import (
     RequestSide,
     Side,
 )
-from labour_democracy.documents import layout
+from labour_democracy.documents import layout, rules
 from labour_democracy.documents import services as issuing
 from labour_democracy.documents.engine import short_date
 from labour_democracy.documents.tables import IssuedDocument
@@ -65,7 +65,7 @@ def request_reply_context(
         issuer, receiver = head.issuer, enterprise.name
         addressee = request.requested_by or "Các thành viên đại diện đối thoại bên người lao động"
         title, name = head.signer_title, head.signer_name
-        authority, superior = "", None
+        authority, superior, basis = "", None, f"Điều 40 {wording.DECREE}"
     else:
         worker_side = next(
             (s for s in WORKER_SIDES if any(m.side == s for m in members)), Side.UNION
@@ -77,13 +77,16 @@ def request_reply_context(
         union = worker_side == Side.UNION
         authority = "TM. BAN CHẤP HÀNH" if union else f"TM. {receiver}"
         superior = upper_union if union else None
+        basis = f"Điều 40 {wording.DECREE}"
+        if union:  # the union answers for the workers (law.md §9)
+            basis = f"{rules.TRADE_UNION_LAW} và {basis}"
         title, name = (signer.title or "", signer.full_name) if signer else ("", "")
     moment = wording.local(request.reply_at)
     body = [
         f"Ngày {short_date(request.submitted_on)}, {receiver} nhận được đề nghị đối thoại tại nơi "
         f"làm việc của {request.requested_by or 'bên yêu cầu'} với nội dung: "
         f"{' '.join(request.reason.split())}",
-        f"Căn cứ Điều 40 {wording.DECREE}, {receiver} đồng ý tổ chức đối thoại như sau:",
+        f"Căn cứ {basis}, {receiver} đồng ý tổ chức đối thoại như sau:",
         f"- Thời gian: {wording.time(moment)}, ngày {short_date(moment)}.",
         f"- Địa điểm: {request.reply_place.strip()}.",
         "- Thành phần: các thành viên đại diện đối thoại của hai bên theo danh sách đã công khai.",

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from labour_democracy.core.legal_sources import DECREE_145
 from labour_democracy.core.tables import Enterprise, Gender, Representation
 from labour_democracy.dialogue import labels
 from labour_democracy.dialogue.tables import Dialogue, DialogueKind, EventMatter, Side
 from labour_democracy.documents.engine import short_date
-from labour_democracy.documents.rules import LABOUR_CODE
+from labour_democracy.documents.rules import LABOUR_CODE, TRADE_UNION_LAW
 from labour_democracy.i18n import LOCAL_TIMEZONE, N_, format_percentage, language
 
-DECREE = "Nghị định số 145/2020/NĐ-CP"
+DECREE = DECREE_145.cited  # "Nghị định số 145/2020/NĐ-CP"
+# Where the grassroots union acts (names its members, replies, signs), its documents cite the
+# Trade Union Law (law.md §9); a workers' organisation or a dialogue group does not.
+UNION_LAW_BASIS = f"Căn cứ {TRADE_UNION_LAW};"
 SIDE_NAMES = {
     Side.EMPLOYER: "Bên người sử dụng lao động",
     Side.UNION: "Công đoàn cơ sở",
