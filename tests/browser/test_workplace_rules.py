@@ -179,7 +179,9 @@ async def test_regulation_disclosure_and_internal_rules_from_empty(
     for _key, title, article in rules.INTERNAL_RULES_CONTENTS:
         await hr.get_by_label(f"{title} ({article})").fill(f"Quy định về {title.lower()}.")
     await hr.get_by_role("button", name="Save the contents").click()
-    await expect(hr.locator("body")).to_contain_text("Every content of Art. 118(2) is covered.")
+    await expect(hr.locator("body")).to_contain_text(
+        "Every content of Labour Code 45/2019/QH14, Art. 118(2) is covered."
+    )
     await union.goto(f"{base}/internal-rules")
     await expect(union.locator("body")).to_contain_text("Quy định về trật tự tại nơi làm việc.")
     await union.get_by_label("Its opinion").fill("Công đoàn cơ sở nhất trí với dự thảo nội quy.")

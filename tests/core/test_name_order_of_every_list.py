@@ -99,7 +99,8 @@ async def test_the_union_lists_its_people_in_name_order():
         ("Đỗ Văn Ánh", Office.MEMBER),
         ("Lê Văn Cường", Office.MEMBER),
         ("Lê Thị Dung", Office.MEMBER),
-        ("Hoàng Văn Em", Office.MEMBER),
+        # The inspection committee's only member, elected its chair (Chủ nhiệm) at its meeting.
+        ("Hoàng Văn Em", Office.CHAIR),
     ]
     view = await overview.union_view(context)
     assert [a.full_name for a in view.accepted] == [m["full_name"] for m in register]

@@ -53,7 +53,7 @@ def extension_context(
     if votes_for is not None and workforce:
         preamble.append(
             f"Căn cứ kết quả biểu quyết: {votes_for}/{workforce} người lao động của doanh nghiệp "
-            "tán thành việc gia hạn (trên 50%, Điều 76 khoản 1);"
+            f"tán thành việc gia hạn (trên 50%, Điều 76 khoản 1 {contexts.CODE});"
         )
     preamble.append(f"{enterprise.name} và {body} thỏa thuận như sau:")
     reasons = [line for line in (extension.request_contents or "").splitlines() if line.strip()]
@@ -71,7 +71,7 @@ def extension_context(
             "title": "Nội dung thỏa ước",
             "paragraphs": [
                 "Các điều khoản của thỏa ước giữ nguyên trong thời gian gia hạn; việc sửa đổi, "
-                "bổ sung thực hiện theo Điều 82."
+                f"bổ sung thực hiện theo Điều 82 {contexts.CODE}."
             ],
         },
         {
@@ -80,7 +80,7 @@ def extension_context(
             "paragraphs": [
                 f"Thỏa thuận này có hiệu lực từ ngày {short_date(extension.effective_on)}, được "
                 "công bố đến người lao động và gửi 01 bản đến Sở Nội vụ nơi doanh nghiệp đặt trụ "
-                "sở chính (Điều 77)."
+                f"sở chính (Điều 77 {contexts.CODE})."
             ],
         },
     ]
