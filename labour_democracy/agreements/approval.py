@@ -257,6 +257,7 @@ async def sign(context: EnterpriseContext, agreement_id: int, form: SignForm) ->
     """Sign the approved agreement (Art. 76(4)) with its term of 1 to 3 years (Art. 78(3)) and
     effective date (Art. 78(1)); the agreement's document is issued and a version frozen."""
     inputs.require(context, SIGN)
+    inputs.require_representative(context)
     errors: dict[str, str] = {}
     employer = inputs.text(errors, "employer_signer", form.employer_signer, inputs.NAME_LIMIT)
     workers = inputs.text(errors, "workers_signer", form.workers_signer, inputs.NAME_LIMIT)

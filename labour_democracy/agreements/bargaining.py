@@ -51,6 +51,7 @@ async def create_request(
     inputs.require(context, BARGAIN)
     if not side_allowed(context, form.requested_by):
         raise Forbidden
+    inputs.require_representative(context)
     errors: dict[str, str] = {}
     title = inputs.text(errors, "title", form.title, inputs.TITLE_LIMIT)
     contents = inputs.text(errors, "contents", form.contents, inputs.TEXT_LIMIT)
@@ -199,6 +200,7 @@ async def team(agreement_id: int) -> list[dict]:
 async def add_session(context: EnterpriseContext, agreement_id: int, form: SessionForm) -> int:
     """A bargaining session; the first one starts the 90 days of Art. 70(2)."""
     inputs.require(context, BARGAIN)
+    inputs.require_representative(context)
     errors: dict[str, str] = {}
     place = inputs.text(errors, "place", form.place, inputs.TITLE_LIMIT)
     taker = inputs.text(errors, "minute_taker", form.minute_taker, inputs.NAME_LIMIT)

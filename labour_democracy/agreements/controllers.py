@@ -123,6 +123,7 @@ async def _index(request, context, values, errors, page: int = 1) -> Template:
         errors=errors,
         sides=_sides(context),
         can_bargain=context.can(BARGAIN),
+        has_representative=inputs.has_representative(context.enterprise),
         signed=signed,
         **ENUMS,
     )
@@ -287,6 +288,7 @@ class AgreementsController(Controller):
                 "The request was recorded: time and place are agreed within 7 working days and "
                 "bargaining starts within 30 days."
             ),
+            conflict=_base(context),
         )
 
     @get("/{agreement_id:int}", opt={"permission": VIEW_AGREEMENTS})

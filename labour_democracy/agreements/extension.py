@@ -69,6 +69,7 @@ async def propose(context: EnterpriseContext, agreement_id: int, form: Extension
     inputs.require(context, BARGAIN)
     if not side_allowed(context, form.requested_by):
         raise Forbidden
+    inputs.require_representative(context)
     errors: dict[str, str] = {}
     contents = inputs.text(errors, "contents", form.contents, inputs.TEXT_LIMIT, required=False)
     async with write_transaction():
@@ -123,6 +124,7 @@ async def sign(context: EnterpriseContext, extension_id: int, form: ExtensionSig
     the 90 days before it; the extended agreement's expiry becomes the new one, and the
     extension agreement (.docx) is issued. Publication and filing follow as for an agreement."""
     inputs.require(context, SIGN)
+    inputs.require_representative(context)
     errors: dict[str, str] = {}
     employer = inputs.text(errors, "employer_signer", form.employer_signer, inputs.NAME_LIMIT)
     workers = inputs.text(errors, "workers_signer", form.workers_signer, inputs.NAME_LIMIT)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from labour_democracy.agreements.tables import Agreement, BargainingSession, Clause
 from labour_democracy.core import working_calendar
 from labour_democracy.core.calendar import WorkingWeek
-from labour_democracy.core.errors import Forbidden, Invalid, NotFound
+from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
 from labour_democracy.core.scope import EnterpriseContext, get_owned
 from labour_democracy.i18n import gettext as _
+from labour_democracy.unions.wording import workers_side
 
 NAME_LIMIT = 255
 TITLE_LIMIT = 300
@@ -18,6 +19,26 @@ TEXT_LIMIT = 20_000
 def require(context: EnterpriseContext, permission) -> None:
     if not context.can(permission):
         raise Forbidden
+
+
+def has_representative(enterprise) -> bool:
+    """Whether the enterprise has a workers' representative organisation (a grassroots union or
+    a workers' organisation), read as the conference documents read it (unions/wording.py)."""
+    return workers_side(enterprise.representation).has_union
+
+
+def require_representative(context: EnterpriseContext) -> None:
+    """The workers' side of bargaining and of the agreement is the enterprise's representative
+    organisation (Labour Code 45/2019/QH14, Arts. 3(3), 68): without one there is no one to
+    bargain with or sign for the workers."""
+    if not has_representative(context.enterprise):
+        raise Conflict(
+            _(
+                "The enterprise has no workers' representative organisation (a grassroots union "
+                "or a workers' organisation): a collective agreement is bargained and signed "
+                "with it (Labour Code 45/2019/QH14, Art. 68)."
+            )
+        )
 
 
 async def week(enterprise) -> WorkingWeek:

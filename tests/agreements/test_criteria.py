@@ -14,6 +14,7 @@ from labour_democracy.core.permissions import Actor, MembershipGrant
 from labour_democracy.core.tables import AuditEntry, Role
 from labour_democracy.i18n import language, today
 from tests import factories
+from tests.agreements import REPRESENTED
 from tests.agreements.test_services import _agree, _bargain
 
 
@@ -41,7 +42,7 @@ async def test_a_province_officer_sets_its_criteria_and_the_grade_names_them():
     province = await factories.province_id("24")
     user_id = await factories.user("ldld@a.vn", Role.FEDERATION, province="24", name="Phạm Liên")
     officer = _officer(user_id, province)
-    enterprise = await factories.enterprise(min_wage_region=1)
+    enterprise = await factories.enterprise(min_wage_region=1, **REPRESENTED)
     hr = await factories.context(enterprise, Role.HR)
     union = await factories.context(enterprise, Role.UNION)
     agreement_id, clause_id = await _bargain(hr, union)

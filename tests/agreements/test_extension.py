@@ -39,6 +39,7 @@ from labour_democracy.voting import services as voting
 from labour_democracy.voting.schemas import TallySheetForm
 from labour_democracy.voting.tables import TallyKind
 from tests import factories
+from tests.agreements import REPRESENTED
 from tests.agreements.test_services import _agree, _bargain, _docx_text
 
 WORKERS = 10
@@ -47,7 +48,7 @@ WORKERS = 10
 async def _signed(expires_in: int):
     """A signed agreement in force since 2 years less `expires_in` days, expiring in
     `expires_in` days (term 24 months)."""
-    enterprise = await factories.enterprise(min_wage_region=1)
+    enterprise = await factories.enterprise(min_wage_region=1, **REPRESENTED)
     await factories.workers(enterprise, WORKERS)
     hr = await factories.context(enterprise, Role.HR)
     union = await factories.context(enterprise, Role.UNION)

@@ -10,6 +10,7 @@ from labour_democracy.suggestions import services as suggestions
 from labour_democracy.suggestions.schemas import PublicSuggestionForm
 from labour_democracy.suggestions.tables import Suggestion, Topic
 from tests import factories
+from tests.agreements import REPRESENTED
 from tests.agreements.test_pages import _request, in_english
 
 CRITERIA = {
@@ -22,7 +23,7 @@ CRITERIA = {
 async def test_the_province_officer_sets_the_criteria_and_the_agreement_names_them(browser_for):
     province = await factories.province_id("24")
     other = await factories.province_id("01")
-    enterprise = await factories.enterprise(min_wage_region=1)
+    enterprise = await factories.enterprise(min_wage_region=1, **REPRESENTED)
     await factories.user("ldld@a.vn", Role.FEDERATION, province="24", name="Phạm Thị Liên")
     await factories.user("hr@a.vn", Role.HR, enterprise)
     await factories.user("union@a.vn", Role.UNION, enterprise)

@@ -14,6 +14,7 @@ from labour_democracy.core.errors import Invalid
 from labour_democracy.core.tables import Role
 from labour_democracy.i18n import language, today
 from tests import factories
+from tests.agreements import REPRESENTED
 
 AGREEMENT = [
     "THỎA ƯỚC LAO ĐỘNG TẬP THỂ",
@@ -80,7 +81,7 @@ def test_a_file_that_is_not_an_agreement_is_refused_with_the_reason(content, rea
 
 
 async def test_the_pages_preview_and_import_the_articles(browser_for):
-    enterprise = await factories.enterprise()
+    enterprise = await factories.enterprise(**REPRESENTED)
     await factories.user("hr@a.vn", Role.HR, enterprise)
     hr = await browser_for("hr@a.vn")
     await hr.post("/language", {"language": "en", "next": "/"})

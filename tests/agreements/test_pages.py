@@ -10,6 +10,7 @@ from labour_democracy.agreements.tables import Agreement, AgreementStatus, Chapt
 from labour_democracy.core.tables import Role
 from labour_democracy.i18n import today
 from tests import factories
+from tests.agreements import REPRESENTED
 
 
 async def in_english(browser):
@@ -21,7 +22,7 @@ async def in_english(browser):
 @pytest.fixture
 async def enterprise() -> int:
     enterprise_id = await factories.enterprise(
-        name="Công ty TNHH May Sông Hồng", symbol="SHVN", min_wage_region=1
+        name="Công ty TNHH May Sông Hồng", symbol="SHVN", min_wage_region=1, **REPRESENTED
     )
     await factories.workers(enterprise_id, 4)
     await factories.user("hr@a.vn", Role.HR, enterprise_id)

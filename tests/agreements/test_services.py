@@ -42,6 +42,7 @@ from labour_democracy.voting.rules import Base, Comparator
 from labour_democracy.voting.schemas import QuestionForm, TallySheetForm
 from labour_democracy.voting.tables import Ballot, QuestionKind, TallyKind
 from tests import factories
+from tests.agreements import REPRESENTED
 
 WORKERS = 10
 
@@ -70,7 +71,7 @@ async def _docx_text(document_id: int) -> str:
 
 
 async def _setup(region: int | None = 1):
-    enterprise = await factories.enterprise(min_wage_region=region)
+    enterprise = await factories.enterprise(min_wage_region=region, **REPRESENTED)
     await factories.workers(enterprise, WORKERS)
     hr = await factories.context(enterprise, Role.HR)
     union = await factories.context(enterprise, Role.UNION)

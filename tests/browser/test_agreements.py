@@ -17,6 +17,7 @@ from labour_democracy.agreements.tables import Agreement
 from labour_democracy.core.tables import Enterprise, Role
 from labour_democracy.i18n import today
 from tests import factories
+from tests.agreements import REPRESENTED
 from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
 from tests.browser.test_phone_layout import OVERFLOW
 
@@ -103,7 +104,7 @@ async def test_hr_and_union_bargain_vote_sign_and_file_an_agreement(
 ):
     enterprise = await factories.enterprise(
         name="Công ty TNHH May Sông Hồng", symbol="SHVN", min_wage_region=1,
-        legal_representative="Nguyễn Văn An",
+        legal_representative="Nguyễn Văn An", **REPRESENTED,
     )  # fmt: skip
     await factories.workers(enterprise, WORKERS)
     await factories.user("hr@a.vn", Role.HR, enterprise)
@@ -236,7 +237,9 @@ async def test_the_parties_extend_the_agreement_in_force_through_the_vote_of_all
     from labour_democracy.agreements.tables import AgreementStatus
     from tests.agreements.test_services import _agree, _bargain
 
-    enterprise = await factories.enterprise(min_wage_region=1, legal_representative="Nguyễn Văn An")
+    enterprise = await factories.enterprise(
+        min_wage_region=1, legal_representative="Nguyễn Văn An", **REPRESENTED
+    )
     await factories.workers(enterprise, WORKERS)
     await factories.user("hr@b.vn", Role.HR, enterprise)
     await factories.user("union@b.vn", Role.UNION, enterprise)

@@ -23,6 +23,7 @@ from labour_democracy.i18n import today
 from labour_democracy.unions import congress, membership, overview
 from labour_democracy.unions.tables import Body, CommitteeMember, Office, UnionMember
 from tests import factories
+from tests.agreements import REPRESENTED
 from tests.agreements.test_services import _docx_text
 from tests.unions.helpers import campaign_form, enterprise_with_workers, found_union
 from tests.unions.test_founding import document_text
@@ -137,7 +138,7 @@ async def test_the_campaign_committee_lists_its_head_then_the_members_by_name():
 
 
 async def test_each_bargaining_team_lists_its_leader_then_its_members_by_name():
-    enterprise = await factories.enterprise()
+    enterprise = await factories.enterprise(**REPRESENTED)
     hr = await factories.context(enterprise, Role.HR)
     union = await factories.context(enterprise, Role.UNION)
     agreement_id = await bargaining.create_request(

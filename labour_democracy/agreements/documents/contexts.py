@@ -10,6 +10,7 @@ from typing import Any
 
 from labour_democracy.documents import layout
 from labour_democracy.documents.engine import short_date
+from labour_democracy.unions.wording import workers_side
 
 CODE = "Bộ luật Lao động số 45/2019/QH14"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
@@ -18,8 +19,19 @@ WORKERS_AUTHORITY = "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG"
 EMPLOYER_AUTHORITY = "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG"
 
 
+# The workers' side when the enterprise records no organisation (an agreement signed before its
+# union was dissolved is still filed and published): the workers' collective, no body invented.
+WORKERS_COLLECTIVE = "Tập thể người lao động"
+
+
 def _worker_body(enterprise) -> str:
-    return enterprise.representative_body or f"Công đoàn cơ sở {enterprise.name}"
+    """The enterprise's representative organisation by the name it records ("Công đoàn cơ sở
+    Công ty TNHH May Sông Hồng"), else the law's word for its kind; never a union that the
+    enterprise does not have."""
+    side = workers_side(enterprise.representation)
+    if not side.has_union:
+        return WORKERS_COLLECTIVE
+    return (enterprise.representative_body or "").strip() or side.body
 
 
 def _pairs(signers: list[dict[str, str]]) -> list[list[dict[str, str]]]:

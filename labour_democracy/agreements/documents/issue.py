@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from labour_democracy.agreements import bargaining, ledger
+from labour_democracy.agreements import bargaining, inputs, ledger
 from labour_democracy.agreements.documents import (
     AGREEMENT,
     LETTER,
@@ -34,6 +34,8 @@ WORKER_SIDE_ISSUER = "CĐCS"
 
 
 async def request_letter(context: EnterpriseContext, agreement: Agreement) -> IssuedDocument:
+    """The request to bargain, between the employer and the representative organisation."""
+    inputs.require_representative(context)
     head = await issuing.letterhead(context)
     by_workers = agreement.requested_by == BargainingSide.WORKERS
     document = await issuing.issue(
@@ -58,6 +60,7 @@ async def session_minutes(
     context: EnterpriseContext, agreement: Agreement, session: BargainingSession
 ) -> IssuedDocument:
     """The minutes: the articles agreed and those still disputed as the ledger stands."""
+    inputs.require_representative(context)
     head = await issuing.letterhead(context)
     members = await bargaining.team(agreement.id)
     clauses = await ledger.checked_clauses(agreement, context.enterprise.min_wage_region)
