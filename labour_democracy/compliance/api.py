@@ -12,10 +12,8 @@ from labour_democracy.compliance import dashboard
 from labour_democracy.compliance.enterprise_pages import standing, year_asked
 from labour_democracy.compliance.pages import filters
 from labour_democracy.compliance.permissions import READ_DASHBOARD, VIEW_STANDING
-from labour_democracy.core.api import PageOut, _problems
+from labour_democracy.core.api import READ_PROBLEMS, PageOut
 from labour_democracy.web.params import Context, CurrentActor
-
-_READ = _problems(400, 401, 403, 404, 422)
 
 
 class FigureOut(msgspec.Struct):
@@ -68,7 +66,7 @@ class ComplianceApi(Controller):
     path = "/api/v1/compliance"
     tags = ["compliance"]
 
-    @get("/aggregates", opt={"permission": READ_DASHBOARD}, responses=_READ)
+    @get("/aggregates", opt={"permission": READ_DASHBOARD}, responses=READ_PROBLEMS)
     async def aggregates(self, request: Request, actor: CurrentActor) -> AggregatesOut:
         """Figures of the reader's scope (query: year, province, union, sector, ownership,
         size), by province or by upper-level union."""
@@ -81,7 +79,7 @@ class ComplianceApi(Controller):
             groups=[GroupOut(g.id, g.name, _figures(g.lines)) for g in groups],
         )
 
-    @get("/register", opt={"permission": READ_DASHBOARD}, responses=_READ)
+    @get("/register", opt={"permission": READ_DASHBOARD}, responses=READ_PROBLEMS)
     async def register(self, request: Request, actor: CurrentActor) -> PageOut:
         """The register of the reader's scope, 100 a page, each with its states of the year."""
         v = await dashboard.view(actor, filters(request))
@@ -89,11 +87,9 @@ class ComplianceApi(Controller):
         listing = await dashboard.enterprises(
             v, request.query_params.get("q"), int(raw) if raw.isdigit() else 1, 100
         )
-        return PageOut(
-            total=listing.total, page=listing.page, per_page=listing.per_page, items=listing.rows
-        )
+        return PageOut.of(listing, listing.rows)
 
-    @get("/late", opt={"permission": READ_DASHBOARD}, responses=_READ)
+    @get("/late", opt={"permission": READ_DASHBOARD}, responses=READ_PROBLEMS)
     async def late(self, request: Request, actor: CurrentActor) -> PageOut:
         """The late obligations of the reader's scope (query `obligation` for one)."""
         v = await dashboard.view(actor, filters(request))
@@ -101,16 +97,14 @@ class ComplianceApi(Controller):
         listing = await dashboard.late(
             v, request.query_params.get("obligation"), int(raw) if raw.isdigit() else 1, 100
         )
-        return PageOut(
-            total=listing.total, page=listing.page, per_page=listing.per_page, items=listing.rows
-        )
+        return PageOut.of(listing, listing.rows)
 
 
 class EnterpriseComplianceApi(Controller):
     path = "/api/v1/enterprises/{enterprise_id:int}/compliance"
     tags = ["compliance"]
 
-    @get("/", opt={"permission": VIEW_STANDING}, responses=_READ)
+    @get("/", opt={"permission": VIEW_STANDING}, responses=READ_PROBLEMS)
     async def obligations(self, request: Request, context: Context) -> list[ObligationOut]:
         """Each obligation of the enterprise for a year (query `year`)."""
         data = await standing(context, year_asked(request))

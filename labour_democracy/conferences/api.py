@@ -8,11 +8,8 @@ counted, with counts only.
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import msgspec
 from litestar import Controller, get
-from litestar.params import QueryParameter
 
 from labour_democracy.conferences import agenda, checkin, planning, queries, review
 from labour_democracy.conferences.permissions import VIEW_CONFERENCES
@@ -25,18 +22,12 @@ from labour_democracy.conferences.schemas import (
     DocumentOut,
 )
 from labour_democracy.conferences.tables import Conference
-
-# The problem answers every read route documents (core's, shared by the whole API).
-from labour_democracy.core.api import _READ as READ_PROBLEMS
+from labour_democracy.core.api import READ_PROBLEMS
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents.tables import IssuedDocument
+from labour_democracy.documents.services import references
 from labour_democracy.voting.schemas import result_out, rule_out
 from labour_democracy.voting.tables import Ballot
-from labour_democracy.web.params import Context, FromQuery, Id
-
-# A conference's year as the plan accepts it; outside this range the filter is refused (400)
-# instead of reaching a small-integer column with a number it cannot hold.
-Year = Annotated[int | None, QueryParameter(ge=1900, le=2999)]
+from labour_democracy.web.params import Context, FromQuery, Id, Year
 
 VIEW = {"permission": VIEW_CONFERENCES}
 
@@ -52,11 +43,8 @@ class ConferencesApi(Controller):
         """The conferences (of `year`, when given), latest first, 20 a page; a page past the
         last shows the last."""
         found = await planning.conference_page(context, year, page)
-        return ConferencePageOut(
-            total=found.total,
-            page=found.page,
-            per_page=found.per_page,
-            items=[msgspec.convert(row, ConferenceSummaryOut) for row in found.rows],
+        return ConferencePageOut.of(
+            found, [msgspec.convert(row, ConferenceSummaryOut) for row in found.rows]
         )
 
     @get("/{conference_id:int}", opt=VIEW, responses=READ_PROBLEMS)
@@ -131,19 +119,7 @@ async def _documents(context: EnterpriseContext, conference: Conference) -> list
         ("review_report", row["document"], f"{base}/review-report?review={row['id']}")
         for row in await review.reviews(context, conference.id)
     ]
-    issued = [(kind, document, url) for kind, document, url in issued if document is not None]
-    rows = {
-        row["id"]: row
-        for row in await IssuedDocument.select(
-            IssuedDocument.id,
-            IssuedDocument.reference,
-            IssuedDocument.title,
-            IssuedDocument.issued_on,
-        ).where(
-            (IssuedDocument.enterprise == context.enterprise_id)
-            & IssuedDocument.id.is_in([document for _kind, document, _url in issued] or [0])
-        )
-    }
+    rows = await references(context, [document for _kind, document, _url in issued])
     return [
         DocumentOut(
             kind=kind,

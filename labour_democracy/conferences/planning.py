@@ -41,7 +41,7 @@ from labour_democracy.core import audit, working_calendar
 from labour_democracy.core.calendar import WorkingWeek, add_working_days
 from labour_democracy.core.enterprises import active_workers, workforce
 from labour_democracy.core.errors import Conflict, Invalid
-from labour_democracy.core.schemas import Page
+from labour_democracy.core.schemas import Page, clamp_page
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Worker
 from labour_democracy.db import write_transaction
@@ -478,7 +478,7 @@ async def conference_page(context: EnterpriseContext, year: int | None, page: in
     if year is not None:
         clause &= Conference.year == year
     total = await Conference.count().where(clause)
-    page = max(1, min(page, -(-total // PER_PAGE)))
+    page = clamp_page(page, total, PER_PAGE)
     rows = (
         await Conference.select(*_listed())
         .where(clause)

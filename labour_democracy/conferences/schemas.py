@@ -16,6 +16,7 @@ from labour_democracy.conferences.tables import (
     Requester,
     VoteMode,
 )
+from labour_democracy.core.schemas import PageOut
 from labour_democracy.voting.rules import Base, Comparator
 from labour_democracy.voting.schemas import ResultOut, RuleOut
 from labour_democracy.voting.tables import ElectionMethod
@@ -141,10 +142,7 @@ class ConferenceSummaryOut(msgspec.Struct, kw_only=True):
     published_on: dt.date | None
 
 
-class ConferencePageOut(msgspec.Struct, kw_only=True):
-    total: int
-    page: int
-    per_page: int
+class ConferencePageOut(PageOut, kw_only=True):
     items: list[ConferenceSummaryOut]
 
 

@@ -16,7 +16,13 @@ from labour_democracy.core.permissions import (
     MANAGE_ROSTER,
     VIEW_ROSTER,
 )
-from labour_democracy.core.schemas import EnterpriseForm, OrgUnitForm, RosterQuery, WorkerForm
+from labour_democracy.core.schemas import (
+    EnterpriseForm,
+    OrgUnitForm,
+    PageOut,
+    RosterQuery,
+    WorkerForm,
+)
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.core.tables import Enterprise
 from labour_democracy.web.forms import parse
@@ -85,13 +91,6 @@ class WorkerOut(msgspec.Struct):
     email: str | None
 
 
-class PageOut(msgspec.Struct, kw_only=True):
-    total: int
-    page: int
-    per_page: int
-    items: list
-
-
 class Created(msgspec.Struct):
     id: int
 
@@ -131,7 +130,7 @@ def _problems(*statuses: int) -> dict[int, ResponseSpec]:
 
 
 # Every route can answer these: bad syntax, no session, a too-long query parameter (web/params.py).
-_READ = _problems(400, 401, 403, 404, 422)
+READ_PROBLEMS = _problems(400, 401, 403, 404, 422)
 _WRITE = _problems(400, 401, 403, 404, 409, 422)
 
 
@@ -157,22 +156,20 @@ class EnterpriseApi(Controller):
     path = "/api/v1/enterprises"
     tags = ["enterprises"]
 
-    @get("/", responses=_READ)
+    @get("/", responses=READ_PROBLEMS)
     async def list_enterprises(
         self, actor: CurrentActor, q: FromQuery[str | None] = None, page: FromQuery[int] = 1
     ) -> PageOut:
         listing = await enterprises.list_enterprises(actor, q, page)
         items = [msgspec.convert(r, EnterpriseSummary) for r in listing.rows]
-        return PageOut(
-            total=listing.total, page=listing.page, per_page=listing.per_page, items=items
-        )
+        return PageOut.of(listing, items)
 
     @post("/", opt={"permission": ADMINISTER}, responses=_WRITE)
     async def create_enterprise(self, actor: CurrentActor, data: EnterpriseJSON) -> Created:
         form = parse(EnterpriseForm, data)
         return Created(await enterprises.create_enterprise(actor, form))
 
-    @get("/{enterprise_id:int}", responses=_READ)
+    @get("/{enterprise_id:int}", responses=READ_PROBLEMS)
     async def get_enterprise(self, context: Context) -> EnterpriseOut:
         return await _enterprise_out(context)
 
@@ -181,7 +178,7 @@ class EnterpriseApi(Controller):
         await enterprises.update_enterprise(context, parse(EnterpriseForm, data))
         return await _enterprise_out(context)
 
-    @get("/{enterprise_id:int}/org-units", responses=_READ)
+    @get("/{enterprise_id:int}/org-units", responses=READ_PROBLEMS)
     async def list_org_units(self, context: Context) -> list[OrgUnitOut]:
         tree = await enterprises.org_unit_tree(context)
         return [msgspec.convert(node, OrgUnitOut, from_attributes=True) for node in tree]
@@ -206,14 +203,12 @@ class EnterpriseApi(Controller):
     async def delete_org_unit(self, context: Context, unit_id: Id) -> None:
         await enterprises.delete_org_unit(context, unit_id)
 
-    @get("/{enterprise_id:int}/workers", opt={"permission": VIEW_ROSTER}, responses=_READ)
+    @get("/{enterprise_id:int}/workers", opt={"permission": VIEW_ROSTER}, responses=READ_PROBLEMS)
     async def list_workers(self, request: Request, context: Context) -> PageOut:
         query = parse(RosterQuery, dict(request.query_params))
         listing = await roster.list_workers(context, query)
         items = [msgspec.convert(row, WorkerOut) for row in listing.rows]
-        return PageOut(
-            total=listing.total, page=listing.page, per_page=listing.per_page, items=items
-        )
+        return PageOut.of(listing, items)
 
     @post("/{enterprise_id:int}/workers", opt={"permission": MANAGE_ROSTER}, responses=_WRITE)
     async def create_worker(self, context: Context, data: WorkerJSON) -> Created:
@@ -222,7 +217,7 @@ class EnterpriseApi(Controller):
     @get(
         "/{enterprise_id:int}/workers/{worker_id:int}",
         opt={"permission": VIEW_ROSTER},
-        responses=_READ,
+        responses=READ_PROBLEMS,
     )
     async def get_worker(self, context: Context, worker_id: Id) -> WorkerOut:
         return _worker_out(await roster.get_worker(context, worker_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Self
 
 import msgspec
 
@@ -113,6 +114,17 @@ class PasswordForm(msgspec.Struct, kw_only=True):
     confirm: str
 
 
+def page_count(total: int, per_page: int) -> int:
+    """How many pages `total` rows fill, `per_page` a page (an empty list has one)."""
+    return max(1, -(-total // per_page))
+
+
+def clamp_page(page: int, total: int, per_page: int) -> int:
+    """The page to show for the asked `page`: a page before the first shows the first, one
+    past the last shows the last."""
+    return max(1, min(page, page_count(total, per_page)))
+
+
 class Page(msgspec.Struct, kw_only=True):
     """One page of a list, and what the pager needs."""
 
@@ -123,7 +135,7 @@ class Page(msgspec.Struct, kw_only=True):
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
 
     @property
     def first_index(self) -> int:
@@ -132,3 +144,17 @@ class Page(msgspec.Struct, kw_only=True):
     @property
     def last_index(self) -> int:
         return min(self.total, self.page * self.per_page)
+
+
+class PageOut(msgspec.Struct, kw_only=True):
+    """One page of a list as the JSON API answers it; a subclass names its items' type."""
+
+    total: int
+    page: int
+    per_page: int
+    items: list
+
+    @classmethod
+    def of(cls, found: Page, items: list) -> Self:
+        """The page `found`, its rows given as `items`."""
+        return cls(total=found.total, page=found.page, per_page=found.per_page, items=items)

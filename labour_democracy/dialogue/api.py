@@ -5,12 +5,9 @@ union, the federation of the province or of the upper-level union)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from litestar import Controller, get
 
-# The problem answers every read route documents (core's, shared by the whole API).
-from labour_democracy.core.api import _READ as READ_PROBLEMS
+from labour_democracy.core.api import READ_PROBLEMS
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.dialogue import meeting, planning, requests, rules
 from labour_democracy.dialogue.permissions import VIEW_DIALOGUE
@@ -25,7 +22,7 @@ from labour_democracy.dialogue.schemas import (
     RequestPageOut,
 )
 from labour_democracy.dialogue.tables import DialogueKind, DialogueStatus
-from labour_democracy.documents.tables import IssuedDocument
+from labour_democracy.documents.services import references
 from labour_democracy.i18n import today
 from labour_democracy.web.params import Context, FromQuery, Id
 
@@ -46,15 +43,10 @@ class DialogueApi(Controller):
         """The dialogues (of one `kind`, when given), latest first, 20 a page; a page past the
         last shows the last."""
         found = await planning.list_dialogues(context, page, None, kind.value if kind else None)
-        documents = await _documents(
+        documents = await references(
             context, [d for row in found.rows for d in _dialogue_documents(row)]
         )
-        return DialoguePageOut(
-            total=found.total,
-            page=found.page,
-            per_page=found.per_page,
-            items=[_summary(context, row, documents) for row in found.rows],
-        )
+        return DialoguePageOut.of(found, [_summary(context, row, documents) for row in found.rows])
 
     @get("/dialogues/{dialogue_id:int}", opt=VIEW, responses=READ_PROBLEMS)
     async def get_dialogue(self, context: Context, dialogue_id: Id) -> DialogueOut:
@@ -63,7 +55,7 @@ class DialogueApi(Controller):
         view = await meeting.dialogue_view(context, dialogue_id)
         row = view.dialogue
         asked = [view.request] if view.request else []
-        documents = await _documents(
+        documents = await references(
             context,
             [*_dialogue_documents(row), *(r["reply_document"] for r in asked)],
         )
@@ -109,27 +101,12 @@ class DialogueApi(Controller):
         """The requests for a dialogue, latest first, 20 a page, each with its reply deadline
         and whether the reply is late."""
         found = await requests.list_requests(context, page)
-        documents = await _documents(context, [row["reply_document"] for row in found.rows])
-        return RequestPageOut(
-            total=found.total,
-            page=found.page,
-            per_page=found.per_page,
-            items=[_request(context, row, documents) for row in found.rows],
-        )
+        documents = await references(context, [row["reply_document"] for row in found.rows])
+        return RequestPageOut.of(found, [_request(context, row, documents) for row in found.rows])
 
 
 def _dialogue_documents(row: dict) -> list[int | None]:
     return [row["minutes_document"], row["publication_document"]]
-
-
-async def _documents(context: EnterpriseContext, ids: Iterable[int | None]) -> dict[int, dict]:
-    wanted = sorted({i for i in ids if i is not None})
-    if not wanted:
-        return {}
-    rows = await IssuedDocument.select(
-        IssuedDocument.id, IssuedDocument.reference, IssuedDocument.issued_on
-    ).where((IssuedDocument.enterprise == context.enterprise_id) & IssuedDocument.id.is_in(wanted))
-    return {row["id"]: row for row in rows}
 
 
 def _reference(documents: dict[int, dict], document: int | None, url: str) -> DocumentRefOut | None:

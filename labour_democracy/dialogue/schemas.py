@@ -6,6 +6,7 @@ import datetime as dt
 
 import msgspec
 
+from labour_democracy.core.schemas import PageOut
 from labour_democracy.dialogue.tables import DialogueKind, EventMatter, RequestSide, Side
 from labour_democracy.voting.tables import ElectorateKind
 
@@ -151,10 +152,7 @@ class DialogueSummaryOut(msgspec.Struct, kw_only=True):
     publication: DocumentRefOut | None
 
 
-class DialoguePageOut(msgspec.Struct, kw_only=True):
-    total: int
-    page: int
-    per_page: int
+class DialoguePageOut(PageOut, kw_only=True):
     items: list[DialogueSummaryOut]
 
 
@@ -190,10 +188,7 @@ class RequestOut(msgspec.Struct, kw_only=True):
     reply_document: DocumentRefOut | None
 
 
-class RequestPageOut(msgspec.Struct, kw_only=True):
-    total: int
-    page: int
-    per_page: int
+class RequestPageOut(PageOut, kw_only=True):
     items: list[RequestOut]
 
 

@@ -136,7 +136,7 @@ def template_path(template: str) -> Path:
     raise TemplateNotFound(f"no document template {template!r} in {search_path()}")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=package.CACHED_TEMPLATES)
 def _read(path: Path, modified_ns: int, size: int) -> bytes:
     return path.read_bytes()
 
@@ -263,7 +263,7 @@ def template_variables(template: str) -> set[str]:
     return set(_variables(template_bytes(template)))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=package.CACHED_TEMPLATES)
 def _variables(source: bytes) -> frozenset[str]:
     # Parsing a template takes a third of a second: once per file content is enough.
     document = DocxTemplate(io.BytesIO(source))

@@ -26,6 +26,11 @@ from docx.package import Package
 from docx.parts.styles import StylesPart
 from lxml import etree
 
+# How many templates' contents each per-template cache keeps (here the read packages, in
+# engine.py the files' bytes and their variables): more than the app's templates (~28), so
+# every one stays cached, with room for a deployment's overrides and edited versions.
+CACHED_TEMPLATES = 64
+
 
 def open_document(source: bytes) -> Document:
     """A new python-docx document holding the package `source` (a .docx file's bytes)."""
@@ -37,7 +42,7 @@ def open_document(source: bytes) -> Document:
     return part.document
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=CACHED_TEMPLATES)
 def _reader(source: bytes) -> PackageReader:
     return PackageReader.from_file(io.BytesIO(source))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,6 +199,19 @@ def _require_view(context: EnterpriseContext) -> None:
 async def get_document(context: EnterpriseContext, document_id: int) -> IssuedDocument:
     _require_view(context)
     return await get_owned(context, IssuedDocument, document_id)
+
+
+async def references(context: EnterpriseContext, ids: Iterable[int | None]) -> dict[int, dict]:
+    """The enterprise's issued documents among `ids` (None and another enterprise's skipped),
+    by id: their id, reference, title and issue date, for a page or an answer that cites them.
+    The caller checks the reader may see the record that names them."""
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    rows = await IssuedDocument.select(
+        IssuedDocument.id, IssuedDocument.reference, IssuedDocument.title, IssuedDocument.issued_on
+    ).where((IssuedDocument.enterprise == context.enterprise_id) & IssuedDocument.id.is_in(wanted))
+    return {row["id"]: row for row in rows}
 
 
 LISTED_COLUMNS = (

@@ -4,21 +4,14 @@ compliance figures count them. Counts only: no text, no author, no tracking code
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from litestar import Controller, get
-from litestar.params import QueryParameter
 
-# The problem answers every read route documents (core's, shared by the whole API).
-from labour_democracy.core.api import _READ as READ_PROBLEMS
+from labour_democracy.core.api import READ_PROBLEMS
 from labour_democracy.core.permissions import VIEW
 from labour_democracy.i18n import today
 from labour_democracy.suggestions import services
 from labour_democracy.suggestions.schemas import SuggestionRatesOut
-from labour_democracy.web.params import Context
-
-# A year of suggestions; outside this range the request is refused (400).
-Year = Annotated[int | None, QueryParameter(ge=1900, le=2999)]
+from labour_democracy.web.params import Context, Year
 
 
 class SuggestionsApi(Controller):

@@ -204,7 +204,7 @@ class SuggestionController(Controller):
 
 
 async def _assignment_options(context: EnterpriseContext) -> list[tuple[str, str]]:
-    options = [(topic.value, label(topic)) for topic in (Topic.GENERAL, Topic.BARGAINING)]
+    options = [(topic.value, label(topic)) for topic in topics.UNASSIGNED]
     for topic, targets in (await topics.all_targets(context)).items():
         options.append((topic, label(Topic(topic)) + " — " + _("not yet a particular one")))
         options += [(f"{topic}:{target}", text) for target, text in targets]

@@ -237,7 +237,7 @@ async def _check_target(
 ) -> int | None:
     if target_id is None:
         return None
-    if topic in (Topic.GENERAL, Topic.BARGAINING):
+    if topic in topics.UNASSIGNED:
         raise Invalid({"assign_to": _("This topic is not assigned to a meeting.")})
     if target_id not in {target for target, _label in await topics.targets(context, topic)}:
         raise Invalid({"assign_to": _("Choose a dialogue or conference of this enterprise.")})

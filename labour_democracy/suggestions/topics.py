@@ -12,6 +12,9 @@ from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.manifest import installed
 from labour_democracy.suggestions.tables import Topic
 
+# The topics taken up by no particular meeting: a suggestion of these is never assigned to one.
+UNASSIGNED = (Topic.GENERAL, Topic.BARGAINING)
+
 
 def _providers() -> dict:
     return {

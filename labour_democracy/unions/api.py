@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from litestar import Controller, get
 
-# The problem answers every read route documents (core's, shared by the whole API).
-from labour_democracy.core.api import _READ as READ_PROBLEMS
+from labour_democracy.core.api import READ_PROBLEMS
 from labour_democracy.unions import federation, founding, membership, rules
 from labour_democracy.unions.permissions import UPPER_UNION, VIEW_MEMBER_COUNTS, VIEW_UNION
 from labour_democracy.unions.schemas import FoundingProgressOut, MembershipCountOut, UnionOut

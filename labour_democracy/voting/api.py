@@ -13,8 +13,8 @@ import datetime as dt
 import msgspec
 from litestar import Controller, get
 
-# The problem answers every read route documents (core's, shared by the whole API).
-from labour_democracy.core.api import _READ as READ_PROBLEMS
+from labour_democracy.core.api import READ_PROBLEMS
+from labour_democracy.core.schemas import PageOut
 from labour_democracy.voting import listing, permissions, services, tally
 from labour_democracy.voting.schemas import ResultOut, result_out
 from labour_democracy.voting.tables import BallotStatus
@@ -31,10 +31,7 @@ class BallotSummaryOut(msgspec.Struct, kw_only=True):
     closed_at: dt.datetime | None
 
 
-class BallotPageOut(msgspec.Struct, kw_only=True):
-    total: int
-    page: int
-    per_page: int
+class BallotPageOut(PageOut, kw_only=True):
     items: list[BallotSummaryOut]
 
 
@@ -62,12 +59,7 @@ class BallotApi(Controller):
         """The enterprise's ballots, newest first, 20 a page (a page past the last shows the
         last)."""
         found = await listing.list_ballots(context, status.value if status else None, page)
-        return BallotPageOut(
-            total=found.total,
-            page=found.page,
-            per_page=found.per_page,
-            items=[_summary(row) for row in found.rows],
-        )
+        return BallotPageOut.of(found, [_summary(row) for row in found.rows])
 
     @get("/{ballot_id:int}/result", responses=READ_PROBLEMS)
     async def get_result(self, context: Context, ballot_id: Id) -> BallotResultOut:

@@ -7,7 +7,7 @@ import msgspec
 from litestar import Request
 from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath, FromQuery, JSONBody
+from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
 
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.permissions import Actor
@@ -18,6 +18,9 @@ from labour_democracy.i18n import gettext as _
 Context: TypeAlias = NamedDependency[EnterpriseContext]
 CurrentActor: TypeAlias = NamedDependency[Actor]
 Id: TypeAlias = FromPath[int]
+# A year in the address (a conference's, a year of suggestions); outside this range the request
+# is refused (400) instead of reaching a small-integer column with a number it cannot hold.
+Year: TypeAlias = Annotated[int | None, QueryParameter(ge=1900, le=2999)]
 
 
 # A value in the address: searches, filters, codes, a page to return to. None is longer than a

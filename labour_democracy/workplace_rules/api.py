@@ -8,7 +8,7 @@ import msgspec
 from litestar import Controller, get
 
 # The error answers every read route documents (the API's one Problem shape).
-from labour_democracy.core.api import _READ as READ_PROBLEMS
+from labour_democracy.core.api import READ_PROBLEMS
 from labour_democracy.web.params import Context
 from labour_democracy.workplace_rules import disclosure, regulation
 from labour_democracy.workplace_rules.permissions import VIEW_RULES

@@ -169,3 +169,19 @@ async def test_the_letterhead_comes_from_the_enterprise_and_its_province():
     assert head.issuer == "CÔNG TY TNHH ĐỒNG TÂM"
     assert head.place == "Hà Nội"
     assert (head.signer_name, head.signer_title) == ("Nguyễn Văn A", "Tổng Giám đốc")
+
+
+async def test_references_give_the_enterprises_own_documents_by_id():
+    own = await factories.context(await factories.enterprise())
+    other = await factories.context(await factories.enterprise())
+    mine = await _issue(own, dt.date(2026, 3, 2))
+    theirs = await _issue(other, dt.date(2026, 3, 2))
+    found = await services.references(own, [mine.id, None, theirs.id, mine.id])
+    assert list(found) == [mine.id]  # None and another enterprise's document skipped
+    assert found[mine.id] == {
+        "id": mine.id,
+        "reference": mine.reference,
+        "title": "Về việc nghỉ Tết",
+        "issued_on": dt.date(2026, 3, 2),
+    }
+    assert await services.references(own, [None]) == {}
