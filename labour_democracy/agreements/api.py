@@ -7,12 +7,11 @@ import datetime as dt
 
 import msgspec
 from litestar import Controller, get
-from litestar.openapi.datastructures import ResponseSpec
 
 from labour_democracy.agreements import inputs, queries
 from labour_democracy.agreements.permissions import VIEW_AGREEMENTS
 from labour_democracy.agreements.tables import AgreementVersion
-from labour_democracy.core.api import Problem
+from labour_democracy.core.api import READ_PROBLEMS
 from labour_democracy.core.errors import NotFound
 from labour_democracy.web.params import Context, Id
 
@@ -76,22 +75,6 @@ class AgreementDetailOut(msgspec.Struct, kw_only=True):
     versions: list[VersionOut]
 
 
-# The error answers every read route can give, as the core API documents them.
-_READ = {
-    status: ResponseSpec(
-        data_container=Problem, description=text, media_type="application/problem+json",
-        generate_examples=False,
-    )
-    for status, text in (
-        (400, "The request is malformed (a path id that is not a number)."),
-        (401, "Not signed in: sign in through /login and send the session cookie."),
-        (403, "The role does not allow this action."),
-        (404, "No such record, or not one this account may see."),
-        (422, "A query parameter or header is not valid or too long."),
-    )
-}  # fmt: skip
-
-
 def _agreement_out(row) -> AgreementOut:
     data = row if isinstance(row, dict) else row.to_dict()
     return msgspec.convert(data, AgreementOut, from_attributes=True, strict=False)
@@ -101,12 +84,12 @@ class AgreementsApi(Controller):
     path = "/api/v1/enterprises/{enterprise_id:int}/agreements"
     tags = ["agreements"]
 
-    @get("/", opt={"permission": VIEW_AGREEMENTS}, responses=_READ)
+    @get("/", opt={"permission": VIEW_AGREEMENTS}, responses=READ_PROBLEMS)
     async def list_agreements(self, context: Context) -> list[AgreementOut]:
         rows, _total = await queries.list_agreements(context, 1)
         return [_agreement_out(row) for row in rows]
 
-    @get("/{agreement_id:int}", opt={"permission": VIEW_AGREEMENTS}, responses=_READ)
+    @get("/{agreement_id:int}", opt={"permission": VIEW_AGREEMENTS}, responses=READ_PROBLEMS)
     async def get_agreement(self, context: Context, agreement_id: Id) -> AgreementDetailOut:
         agreement = await inputs.agreement(context, agreement_id)
         view = await queries.agreement_view(context, agreement)
@@ -134,7 +117,7 @@ class AgreementsApi(Controller):
     @get(
         "/{agreement_id:int}/versions/{version_number:int}",
         opt={"permission": VIEW_AGREEMENTS},
-        responses=_READ,
+        responses=READ_PROBLEMS,
     )
     async def get_version(
         self, context: Context, agreement_id: Id, version_number: Id
