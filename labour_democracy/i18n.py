@@ -16,7 +16,7 @@ import io
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -130,8 +130,12 @@ def format_percentage(ratio: float | Decimal, digits: int = 1) -> str:
     """`ratio` in percent with `digits` decimals, rounded half up (core/rates.py: 1/16 reads
     6.3 %, not babel's half-even 6.2 %), spaced as the language writes it (fr "50,5 %")."""
     exact = ratio if isinstance(ratio, Decimal) else Decimal(repr(float(ratio)))
-    ratio = round_half_up(exact * 100, digits) / 100
-    code = current_language()
+    return _percentage(round_half_up(exact * 100, digits) / 100, digits, current_language())
+
+
+@lru_cache(maxsize=8192)
+def _percentage(ratio: Decimal, digits: int, code: str) -> str:
+    """Babel's formatting, kept: a table of rates repeats the same few hundred values."""
     head, _, tail = Locale.parse(code).percent_formats[None].pattern.rpartition("0")
     pattern = head + ("0." + "0" * digits if digits else "0") + tail
     return format_percent(ratio, format=pattern, locale=code)

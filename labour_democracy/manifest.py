@@ -82,6 +82,9 @@ LabelSource = Callable[[Sequence[int]], Awaitable[dict[int, str]]]
 # Who issues the documents of a ballot of a given purpose when it is not the enterprise (e.g.
 # the grassroots union's own votes): `async (EnterpriseContext) -> IssuingBody | None`.
 IssuerSource = Callable[["EnterpriseContext"], Awaitable["IssuingBody | None"]]
+# Told the id of an enterprise whose profile or roster core just changed, inside that change's
+# transaction: `async (enterprise_id) -> None` (core/changes.py calls every module's).
+EnterpriseListener = Callable[[int], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,9 @@ class Manifest:
     ballot_electorates: Mapping[str, str] = field(default_factory=dict)
     # Who alone may set up, open and count ballots of a purpose (voting/services.py).
     ballot_managers: Mapping[str, Permission] = field(default_factory=dict)
+    # Called when core changes an enterprise's profile or roster (core/changes.py), in the same
+    # transaction, so what the module keeps about the enterprise stays exact.
+    enterprise_changed: Sequence[EnterpriseListener] = ()
     demo: DemoLoader | None = None  # adds the module's history to the demo enterprise
 
 

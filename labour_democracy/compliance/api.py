@@ -23,6 +23,9 @@ class FigureOut(msgspec.Struct):
     held: int
     eligible: int
     rate: str | None  # percent, one decimal, rounded half up; null over zero eligible
+    items_done: int  # the items behind it where counted: petitions resolved, ...
+    items_due: int  # ... of those received (0: none counted)
+    items_rate: str | None
 
 
 class GroupOut(msgspec.Struct):
@@ -57,6 +60,9 @@ def _figures(lines: list[dashboard.Line]) -> list[FigureOut]:
             line.figure.held,
             line.figure.eligible,
             None if line.figure.rate is None else str(line.figure.rate),
+            line.items.held,
+            line.items.eligible,
+            None if line.items.rate is None else str(line.items.rate),
         )
         for line in lines
     ]
@@ -71,11 +77,11 @@ class ComplianceApi(Controller):
         """Figures of the reader's scope (query: year, province, union, sector, ownership,
         size), by province or by upper-level union."""
         v = await dashboard.view(actor, filters(request))
-        group, groups = await dashboard.breakdown(v)
+        totals, group, groups = await dashboard.overview(v)
         return AggregatesOut(
             year=v.filters.year,
             grouped_by=group,
-            totals=_figures(await dashboard.totals(v)),
+            totals=_figures(totals),
             groups=[GroupOut(g.id, g.name, _figures(g.lines)) for g in groups],
         )
 

@@ -117,6 +117,7 @@ class ComplianceController(Controller):
             if headline
             else "",
             headline=headline,
+            held_of=_("%(held)s of %(eligible)s"),
             **_choices(),
         )
 
@@ -201,7 +202,15 @@ class ComplianceController(Controller):
             ]
         else:
             _group, groups = await dashboard.breakdown(v)
-            header = [_("Name"), _("Obligation"), _("Done"), _("Eligible"), _("Rate (%)")]
+            header = [
+                _("Name"),
+                _("Obligation"),
+                _("Done"),
+                _("Eligible"),
+                _("Rate (%)"),
+                _("Items done"),
+                _("Items due"),
+            ]
             rows = [
                 [
                     g.name,
@@ -209,6 +218,8 @@ class ComplianceController(Controller):
                     li.figure.held,
                     li.figure.eligible,
                     None if li.figure.rate is None else float(li.figure.rate),
+                    li.items.held,
+                    li.items.eligible,
                 ]
                 for g in groups
                 for li in g.lines

@@ -39,12 +39,15 @@ class Filters:
 
 @dataclass(frozen=True)
 class Line:
-    """One obligation's figure, with what the page says about it."""
+    """One obligation's figure, with what the page says about it; `items` counts the items
+    behind it where the enterprises gave them (petitions resolved of those received: held of
+    eligible), reported or recorded."""
 
     obligation: Obligation
     threshold: int
     owed_by_default: bool
     figure: rules.Figure
+    items: rules.Figure
 
 
 @dataclass
@@ -57,6 +60,7 @@ class View:
     union_ids: tuple[int, ...] | None  # None: every union of the provinces
     thresholds: dict[str, int] = field(default_factory=dict)
     owed: dict[str, bool] = field(default_factory=dict)
+    shape: list = field(default_factory=list)  # `_shape`: the obligations as counted here
 
 
 async def view(actor: Actor, filters: Filters) -> View:
@@ -107,19 +111,31 @@ def rules_of(v: View) -> dict[str, tallies.Rule]:
     }
 
 
+_NONE = (0, 0, 0, 0, 0)
+
+
 def lines(counts: tallies.Eligible | None, v: View) -> list[Line]:
-    """Each declared obligation's figure over the counted enterprises it applies to."""
+    """Each declared obligation's figure over the counted enterprises it applies to (a
+    province's breakdown asks this of a hundred unions: the obligations are read once)."""
     result = []
-    for obligation in obligations.declared():
-        minimum = v.thresholds.get(obligation.key, obligation.min_workforce)
-        enterprises = met = not_met = nothing_due = 0
-        if counts is not None:
-            enterprises = counts.enterprises.get(obligation.key, 0)
-            met, not_met, nothing_due = counts.facts.get(obligation.key, (0, 0, 0))
-        owed = v.owed.get(obligation.key, False)
+    enterprises_by_key = counts.enterprises if counts is not None else {}
+    facts_by_key = counts.facts if counts is not None else {}
+    for obligation, minimum, owed in _shape(v):
+        met, not_met, nothing_due, done, total = facts_by_key.get(obligation.key, _NONE)
+        enterprises = enterprises_by_key.get(obligation.key, 0)
         figure = rules.figure(enterprises, met, not_met, nothing_due, owed)
-        result.append(Line(obligation, minimum, owed, figure))
+        result.append(Line(obligation, minimum, owed, figure, rules.Figure(done, total)))
     return result
+
+
+def _shape(v: View) -> list[tuple[Obligation, int, bool]]:
+    """Each declared obligation with its threshold and whether it is owed, in the view."""
+    if not v.shape:
+        v.shape = [
+            (o, v.thresholds.get(o.key, o.min_workforce), v.owed.get(o.key, False))
+            for o in obligations.declared()
+        ]
+    return v.shape
 
 
 async def _counts(
@@ -155,12 +171,12 @@ class Group:
 def _summed(counted: dict[int, tallies.Eligible]) -> tallies.Eligible:
     """The groups' counts added up: the totals of the view (the groups cover it whole)."""
     enterprises: dict[str, int] = {}
-    facts: dict[str, tuple[int, int, int]] = {}
+    facts: dict[str, tuple[int, ...]] = {}
     for counts in counted.values():
         for key, n in counts.enterprises.items():
             enterprises[key] = enterprises.get(key, 0) + n
         for key, states in counts.facts.items():
-            before = facts.get(key, (0, 0, 0))
+            before = facts.get(key, _NONE)
             facts[key] = tuple(a + b for a, b in zip(before, states, strict=True))
     return tallies.Eligible(enterprises, facts)
 
@@ -182,10 +198,13 @@ async def _breakdown(v: View):
     group = "province" if several and not v.union_ids else "upper_union"
     counted = await _counts(v, group)
     table = Province if group == "province" else UpperUnion
+    ids = list(counted) or [-1]
     names = {
         row["id"]: row["name"]
-        for row in await table.select(table.id, table.name).where(
-            table.id.is_in(list(counted) or [-1])
+        for row in await table.raw(
+            f"SELECT id, name FROM {table._meta.tablename}"
+            f" WHERE id IN ({', '.join('{}' for _ in ids)})",
+            *ids,
         )
     }
     groups = [

@@ -101,6 +101,8 @@ class EnterpriseComplianceController(Controller):
                 met=form.met,
                 on=form.on,
                 note=form.note,
+                received=form.received,
+                resolved=form.resolved,
             ),
             form=lambda values, errors: _page(request, context, values, errors),
             done=_base(context),

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from labour_democracy.compliance import facts, obligations, register, rules
-from labour_democracy.compliance.tables import FactSource, FactState, RegisterEntry
+from labour_democracy.compliance.tables import FactSource, RegisterEntry
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.permissions import Actor
@@ -20,7 +20,7 @@ from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 
-COLUMNS = ("tax_code", "obligation", "year", "done_on", "note")
+COLUMNS = ("tax_code", "obligation", "year", "done_on", "note", "received", "resolved")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
@@ -42,8 +42,21 @@ def _date(value: Any) -> dt.date | str | None:
         return ""
 
 
+def _count(value: Any) -> int | str | None:
+    """A count cell (petitions received or resolved): a whole number, None when empty, ""
+    when unreadable."""
+    if value in (None, ""):
+        return None
+    text = clean_text(str(value))
+    number = register._int(value)
+    if number is None and text.startswith("-") and text[1:].isdigit():
+        number = -int(text[1:])
+    return "" if number is None else number
+
+
 async def import_facts(actor: Actor, scope: FederationScope, content: bytes) -> int:
-    """Write every row's fact (a date: done on it; no date: not done), or none."""
+    """Write every row's fact (a date: done on it; no date: not done; with the counts of items
+    received and resolved, done when all were resolved), or none."""
     if not scope.can_act:
         raise Invalid(_("Only the provincial federation keeps the register."))
     sheet = read_sheet(content, limit=register.MAX_ROWS + 25)
@@ -114,20 +127,30 @@ async def import_facts(actor: Actor, scope: FederationScope, content: bytes) -> 
             problem("done_on", _("Write the date as dd/mm/yyyy."))
         elif rules.fact_date_refusal(done_on, today()):
             problem("done_on", _("The date cannot be in the future."))
-        parsed.append((entry, key, year, done_on, clean_text(str(cell("note") or ""))))
+        received, resolved = _count(cell("received")), _count(cell("resolved"))
+        for name, value in (("received", received), ("resolved", resolved)):
+            if value == "":
+                problem(name, _("Write a whole number."))
+        if "" not in (received, resolved):
+            for name, message in facts.count_errors(received, resolved).items():
+                problem(name, message)
+        note = clean_text(str(cell("note") or ""))
+        parsed.append((entry, key, year, done_on, note, received, resolved))
     if report.problems:
         raise register.RegisterRejected(report)
     async with write_transaction():
-        for entry, key, year, done_on, note in parsed:
+        for entry, key, year, done_on, note, received, resolved in parsed:
             await facts.put(
                 entry["enterprise"],
                 year,
                 key,
-                FactState.MET if done_on else FactState.NOT_MET,
+                facts.reported_state(bool(done_on), received, resolved),
                 on=done_on,
                 source=FactSource.REPORTED,
                 note=note,
                 entered_by=actor.id,
+                done=resolved,
+                total=received,
             )
         await audit.record(actor, "compliance.facts_imported", "enterprise", "*", rows=len(parsed))
     return len(parsed)

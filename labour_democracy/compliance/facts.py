@@ -1,7 +1,7 @@
 """The facts the dashboard counts: reported by the federation for an enterprise that does not
-use the app (conference held on …, agreement signed on …), entered by hand or imported, and
-recorded from the records of an enterprise that does, with a link to the evidence. Each change
-moves the tallies in the same transaction."""
+use the app (conference held on …, agreement signed on …, petitions received and resolved),
+entered by hand or imported, and recorded from the records of an enterprise that does, with a
+link to the evidence. Each change moves the tallies in the same transaction."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ async def put(
     if entry is None:
         raise Invalid(_("Put the enterprise on the register first."))
     old = (
-        await Fact.select(Fact.id, Fact.state)
+        await Fact.select(Fact.id, Fact.state, Fact.done, Fact.total)
         .where(
             (Fact.enterprise == enterprise_id)
             & (Fact.year == year)
@@ -77,8 +77,38 @@ async def put(
     else:
         await Fact.update(values).where(Fact.id == old["id"])
     await tallies.move_fact(
-        year, obligation, tallies.dims_of(entry), old["state"] if old else None, state
+        year,
+        obligation,
+        tallies.dims_of(entry),
+        tallies.counted_of(old) if old else None,
+        tallies.Counted(state, done or 0, total or 0),
     )
+
+
+def count_errors(received: int | None, resolved: int | None) -> dict[str, str]:
+    """The refusals of a reported count of items (petitions received and resolved in the
+    year): both or neither, no negative number, no more resolved than received."""
+    errors = {}
+    for name, value in (("received", received), ("resolved", resolved)):
+        if value is not None and value < 0:
+            errors[name] = _("Write a number of 0 or more.")
+    if errors:
+        return errors
+    if (received is None) != (resolved is None):
+        errors["received" if received is None else "resolved"] = _(
+            "Give both numbers, received and resolved, or neither."
+        )
+    elif received is not None and resolved is not None and resolved > received:
+        errors["resolved"] = _("More resolved than received.")
+    return errors
+
+
+def reported_state(met: bool, received: int | None, resolved: int | None) -> str:
+    """A reported fact's state: from its counts when it gives them, as for the app's records
+    (done when every item received was resolved, nothing due when none was received)."""
+    if received is not None and resolved is not None:
+        return state_of(ObligationResult.counted(resolved, received, "").met)
+    return FactState.MET if met else FactState.NOT_MET
 
 
 async def report(
@@ -89,18 +119,22 @@ async def report(
     met: bool,
     on: dt.date | None,
     note: str = "",
+    received: int | None = None,
+    resolved: int | None = None,
 ) -> None:
-    """A fact the federation reports for an enterprise ("conference held on 12/03/2026").
-    A date in the future is refused; a "met" fact needs its date."""
+    """A fact the federation reports for an enterprise ("conference held on 12/03/2026"; "48
+    petitions received, 45 resolved"). A date in the future is refused; a "met" fact without
+    counts needs its date."""
     if not context.can(ACT_ON_ENTERPRISE):
         raise Forbidden
     actor, enterprise_id = context.actor, context.enterprise_id
-    errors = {}
+    errors = count_errors(received, resolved)
+    counted = received is not None and resolved is not None
     if obligation not in obligations.by_key():
         errors["obligation"] = _("Choose an obligation.")
     if rules.fact_date_refusal(on, today()):
         errors["on"] = _("The date cannot be in the future.")
-    elif met and on is None:
+    elif met and on is None and not counted:
         errors["on"] = _("Give the date it was done.")
     elif on is not None and on.year > year:
         errors["on"] = _("The date is after the year it counts for.")
@@ -108,16 +142,19 @@ async def report(
         errors["year"] = _("Choose a year up to this one.")
     if errors:
         raise Invalid(errors)
+    state = reported_state(met, received, resolved)
     async with write_transaction():
         await put(
             enterprise_id,
             year,
             obligation,
-            FactState.MET if met else FactState.NOT_MET,
+            state,
             on=on,
             source=FactSource.REPORTED,
             note=note,
             entered_by=actor.id,
+            done=resolved,
+            total=received,
         )
         await audit.record(
             actor,
@@ -127,7 +164,7 @@ async def report(
             enterprise_id,
             obligation=obligation,
             year=year,
-            met=met,
+            met=state == FactState.MET,
         )
 
 

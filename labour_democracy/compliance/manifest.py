@@ -1,7 +1,15 @@
 """What the compliance module brings: the federation's register, dashboard, reminders, annual
 report and read API, counting the obligations every installed module declares."""
 
-from labour_democracy.compliance import api, controllers, demo, enterprise_pages, labels, report
+from labour_democracy.compliance import (
+    api,
+    controllers,
+    demo,
+    enterprise_pages,
+    labels,
+    register,
+    report,
+)
 from labour_democracy.compliance.permissions import VIEW_STANDING
 from labour_democracy.i18n import N_
 from labour_democracy.manifest import DocumentKind, Manifest
@@ -17,5 +25,6 @@ MANIFEST = Manifest(
     menu=(MenuItem(N_("Federation"), "/compliance", VIEW_STANDING, 90),),
     document_templates=report.TEMPLATES,
     document_kinds=(DocumentKind("compliance_annual_report", N_("Annual compliance report")),),
+    enterprise_changed=(register.recount,),
     demo=demo.load,
 )

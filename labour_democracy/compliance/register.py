@@ -115,6 +115,16 @@ async def enter(
     await tallies.move_facts(enterprise_id, old, tallies.dims_of(values))
 
 
+async def recount(enterprise_id: int) -> None:
+    """Core changed the enterprise (its profile or its roster: `Manifest.enterprise_changed`):
+    count it again under its dimensions of now, with its roster's workforce once it keeps one,
+    in the transaction of the change. An enterprise off the register stays off."""
+    if not await RegisterEntry.exists().where(RegisterEntry.enterprise == enterprise_id):
+        return
+    counted = (await workforce(enterprise_id)).count
+    await enter(enterprise_id, workforce=counted or None)
+
+
 async def enter_app_users(province_ids: list[int] | None) -> list[int]:
     """Put on the register every enterprise of the provinces that uses the app (an HR or union
     account), counting its workforce from its roster when it keeps one; returns their ids."""

@@ -1,7 +1,8 @@
 """The federation's annual report (báo cáo kết quả thực hiện dân chủ ở cơ sở tại nơi làm việc)
 as a Decree 30 .docx, its figures from the tallies: one paragraph per obligation the modules
-declare, in the seed's words ("41/43 doanh nghiệp ... đạt 95,3%"), then the state-owned
-enterprises, and the unions on the register."""
+declare, in the seed's words ("41/43 doanh nghiệp ... đạt 95,3%") with the items behind it
+where counted (petitions resolved of those received), then the state-owned enterprises, and the
+unions on the register."""
 
 from __future__ import annotations
 
@@ -30,15 +31,10 @@ def _rate(figure) -> str:
     return "—" if figure.rate is None else format_percentage(figure.rate / 100)
 
 
-def paragraphs(
-    lines: list[dashboard.Line],
-    soe: list[dashboard.Line],
-    unions: dict,
-    items: dict[str, tuple[int, int]] | None = None,
-) -> list[str]:
-    """The report's paragraphs, in Vietnamese (call inside `language("vi")`); `items` gives,
-    for an obligation about many items (suggestions answered), how many were done of those due
-    in the enterprises that recorded them."""
+def paragraphs(lines: list[dashboard.Line], soe: list[dashboard.Line], unions: dict) -> list[str]:
+    """The report's paragraphs, in Vietnamese (call inside `language("vi")`). An obligation about
+    many items (petitions answered) also gives how many were done of those due, over the
+    enterprises that reported or recorded them."""
     body = ["I. KẾT QUẢ THỰC HIỆN CÁC NGHĨA VỤ VỀ DÂN CHỦ Ở CƠ SỞ TẠI NƠI LÀM VIỆC"]
     for number, line in enumerate(lines, start=1):
         f = line.figure
@@ -48,11 +44,11 @@ def paragraphs(
             f"từ {line.threshold} lao động trở lên) đã thực hiện, đạt {_rate(f)}; "
             f"{f.late} doanh nghiệp chưa thực hiện."
         )
-        done, total = (items or {}).get(line.obligation.key, (0, 0))
-        if total:
+        if line.items.eligible:
             body.append(
-                f"   Tại các doanh nghiệp ghi nhận trên ứng dụng: {done}/{total} nội dung đã "
-                f"thực hiện đúng hạn, đạt {_rate_of(done, total)}."
+                f"   Tại các doanh nghiệp có số liệu (báo cáo hoặc ghi nhận trên ứng dụng): "
+                f"{line.items.held}/{line.items.eligible} nội dung đã được giải quyết, "
+                f"đạt {_rate(line.items)}."
             )
     body.append("II. DOANH NGHIỆP NHÀ NƯỚC")
     for line in soe:
@@ -75,19 +71,6 @@ def paragraphs(
 def _rate_of(done: int, total: int) -> str:
     value = percent(done, total)
     return "—" if value is None else format_percentage(value / 100)
-
-
-async def counted_items(v: dashboard.View) -> dict[str, tuple[int, int]]:
-    """Items done of those due, per counted obligation, over the view's recorded facts."""
-    args: list = [v.filters.year]
-    where = dashboard.scope_sql(v, args)
-    rows = await RegisterEntry.raw(
-        "SELECT f.obligation, SUM(f.done) AS done, SUM(f.total) AS total"
-        " FROM compliance_fact AS f JOIN compliance_register AS r ON r.enterprise = f.enterprise"
-        f" WHERE f.year = {{}} AND f.total IS NOT NULL AND {where} GROUP BY f.obligation",
-        *args,
-    )
-    return {row["obligation"]: (int(row["done"] or 0), int(row["total"] or 0)) for row in rows}
 
 
 async def union_figures(v: dashboard.View) -> dict:
@@ -119,9 +102,8 @@ async def context(v: dashboard.View, province_name: str, on: dt.date) -> dict[st
     )
     soe = await dashboard.totals(soe_view)
     unions = await union_figures(v)
-    items = await counted_items(v)
     with language("vi"):
-        body = paragraphs(lines, soe, unions, items)
+        body = paragraphs(lines, soe, unions)
     return layout.standard_context(
         superior_body="TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM",
         issuer=f"LIÊN ĐOÀN LAO ĐỘNG {province_name}",

@@ -15,6 +15,8 @@ class FactForm(msgspec.Struct, kw_only=True):
     met: bool = False
     on: dt.date | None = None
     note: str = ""
+    received: int | None = None  # items due in the year (petitions received)
+    resolved: int | None = None  # of them, done (resolved)
 
 
 class ContactForm(msgspec.Struct, kw_only=True):

@@ -23,6 +23,8 @@ def _lines(lines: list[dashboard.Line]) -> list[dict]:
             "held": line.figure.held,
             "eligible": line.figure.eligible,
             "rate": None if line.figure.rate is None else str(line.figure.rate),
+            "items_done": line.items.held,
+            "items_due": line.items.eligible,
         }
         for line in lines
     ]
@@ -30,9 +32,9 @@ def _lines(lines: list[dashboard.Line]) -> list[dict]:
 
 async def figures(v: dashboard.View) -> dict:
     """The province's figures as data: its totals and one row per upper union."""
-    _group, groups = await dashboard.breakdown(v)
+    totals, _group, groups = await dashboard.overview(v)
     return {
-        "totals": _lines(await dashboard.totals(v)),
+        "totals": _lines(totals),
         "groups": [{"id": g.id, "name": g.name, "lines": _lines(g.lines)} for g in groups],
     }
 

@@ -66,7 +66,8 @@ class Fact(Table, tablename="compliance_fact"):
     state = Varchar(length=12, choices=FactState)
     on = Date(null=True, default=None)
     source = Varchar(length=10, choices=FactSource)
-    # The items behind a counted obligation (requests answered on time: 3 of 4), when recorded.
+    # The items behind a counted obligation (requests answered on time: 3 of 4; petitions
+    # resolved of those received), recorded or reported.
     done = Integer(null=True, default=None)
     total = Integer(null=True, default=None)
     evidence = Varchar(length=500, default="")
@@ -77,7 +78,8 @@ class Fact(Table, tablename="compliance_fact"):
 
 class Bucket(Table, tablename="compliance_bucket"):
     """How many registered enterprises share one set of dimensions; `upper_union` -1 is the
-    province's row (every upper union), read by the province and national figures."""
+    province's row (every upper union), read by the province and national figures, and
+    `sector` "*" the row of every section, read when no sector is chosen."""
 
     province = Integer()
     upper_union = Integer()
@@ -88,8 +90,9 @@ class Bucket(Table, tablename="compliance_bucket"):
 
 
 class Tally(Table, tablename="compliance_tally"):
-    """The facts of one obligation and year counted by state, for one set of dimensions (as
-    `Bucket`); kept exact in the transaction that changes a fact or an entry."""
+    """The facts of one obligation and year counted by state, with the items behind them
+    (petitions resolved of those received), for one set of dimensions (as `Bucket`); kept exact
+    in the transaction that changes a fact or an entry."""
 
     year = SmallInt()
     obligation = Varchar(length=60)
@@ -101,6 +104,8 @@ class Tally(Table, tablename="compliance_tally"):
     met = Integer(default=0)
     not_met = Integer(default=0)
     nothing_due = Integer(default=0)
+    done = Integer(default=0)
+    total = Integer(default=0)
 
 
 class Snapshot(Table, tablename="compliance_snapshot"):
@@ -139,7 +144,7 @@ class Threshold(Table, tablename="compliance_threshold"):
 
 
 class TallyState(Table, tablename="compliance_tally_state"):
-    """The size bands the tallies were counted with: a module declaring a new threshold
-    changes them, and the tallies are rebuilt once from the facts."""
+    """The size bands and the layout the tallies were counted with: a module declaring a new
+    threshold changes them, and the tallies are rebuilt once from the facts."""
 
     bands = Varchar(length=500)

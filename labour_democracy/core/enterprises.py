@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from piccolo.query.functions.aggregate import Count
 
 from labour_democracy.core import audit, calendar, rules
+from labour_democracy.core.changes import enterprise_changed
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
 from labour_democracy.core.permissions import (
     ADMINISTER,
@@ -234,6 +235,7 @@ async def update_enterprise(context: EnterpriseContext, form: EnterpriseForm) ->
             context.enterprise_id,
             fields=changed,
         )
+        await enterprise_changed(context.enterprise_id)
 
 
 async def province_choices() -> list[dict]:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from labour_democracy.core import audit, rules
+from labour_democracy.core.changes import enterprise_changed
 from labour_democracy.core.enterprises import ACTIVE_WORKER_SQL
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
 from labour_democracy.core.names import person_sort_key
@@ -164,6 +165,7 @@ async def create_worker(context: EnterpriseContext, form: WorkerForm) -> int:
         await audit.record(
             context.actor, "worker.created", "worker", worker.id, context.enterprise_id
         )
+        await enterprise_changed(context.enterprise_id)
     return worker.id
 
 
@@ -186,6 +188,7 @@ async def update_worker(context: EnterpriseContext, worker_id: int, form: Worker
             context.enterprise_id,
             fields=changed,
         )
+        await enterprise_changed(context.enterprise_id)
 
 
 async def delete_worker(context: EnterpriseContext, worker_id: int) -> None:
@@ -199,6 +202,7 @@ async def delete_worker(context: EnterpriseContext, worker_id: int) -> None:
             await audit.record(
                 context.actor, "worker.deleted", "worker", worker_id, context.enterprise_id
             )
+            await enterprise_changed(context.enterprise_id)
     except Exception as error:  # a later module's record still points at this worker
         if "foreign key" in str(error).lower():
             raise Conflict(

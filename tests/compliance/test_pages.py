@@ -11,7 +11,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from labour_democracy.compliance import facts
-from labour_democracy.compliance.tables import Contact, FactSource, FactState
+from labour_democracy.compliance.tables import Contact, Fact, FactSource, FactState
 from labour_democracy.core.tables import Enterprise, Membership, Role, UpperUnion, User
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import today
@@ -149,3 +149,19 @@ async def test_an_administrator_gives_the_local_union_role_naming_its_union(brow
     assert await Membership.exists().where(
         (Membership.user == user_id) & (Membership.upper_union == union.id)
     )
+
+
+async def test_petitions_reported_on_the_enterprise_page_count_in_the_dashboard(browser_for):
+    officer, ids = await _seeded(browser_for)
+    url = f"/enterprises/{ids[0]}/compliance/facts"
+    form = {"obligation": "suggestions_answered", "year": str(today().year)}
+    refused = await officer.post(url, {**form, "received": "10", "resolved": "12"})
+    assert refused.status_code == 422
+    assert "More resolved than received." in refused.text and 'value="12"' in refused.text
+    assert not await Fact.exists().where(Fact.obligation == "suggestions_answered")
+    done = await officer.post(url, {**form, "received": "48", "resolved": "45"})
+    assert done.status_code == 303, done.text
+    page = await officer.get("/compliance/")
+    assert "45 of 48" in page.text and "93.8%" in page.text
+    standing = await officer.get(f"/enterprises/{ids[0]}/compliance")
+    assert "45 of 48 items done" in standing.text

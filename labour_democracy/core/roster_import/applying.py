@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from labour_democracy.core import audit
+from labour_democracy.core.changes import enterprise_changed
 from labour_democracy.core.errors import Invalid
 from labour_democracy.core.roster_import import limits
 from labour_democracy.core.roster_import.cells import ReadRow, read_rows
@@ -127,6 +128,7 @@ async def run_import(
         unit_ids = await _create_units(context, evaluation.new_units)
         changed = [row for row in evaluation.rows if row.status in (Status.ADD, Status.UPDATE)]
         await _write(context, changed, unit_ids)
+        await enterprise_changed(context.enterprise_id)
         await RosterUpload.delete().where(RosterUpload.id == kept.id)
         await audit.record(
             context.actor,
