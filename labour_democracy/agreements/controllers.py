@@ -751,4 +751,4 @@ class PublicAgreementController(Controller):
         )
 
 
-ROUTES = [AgreementsController, PublicAgreementController, extension_pages.GradingController]
+ROUTES = [AgreementsController, PublicAgreementController]

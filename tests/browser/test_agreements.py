@@ -291,7 +291,9 @@ async def test_the_parties_extend_the_agreement_in_force_through_the_vote_of_all
     # The agreement now runs to the new expiry.
     await hr.goto(here)
     await expect(hr.locator("#signing")).to_contain_text(shown)
-    await expect(hr.locator("#signing")).to_contain_text("Extended (Labour Code 45/2019/QH14, Art. 83)")
+    await expect(hr.locator("#signing")).to_contain_text(
+        "Extended (Labour Code 45/2019/QH14, Art. 83)"
+    )
     assert (
         await Agreement.objects().where(Agreement.id == agreement_id).first()
     ).expires_on == limit
