@@ -181,7 +181,7 @@ async def _detail(
         extensions=await extension.extensions_of(agreement.id),
         can_extend=context.can(BARGAIN)
         and extensible
-        and rules.in_renewal_window(today(), agreement.expires_on),
+        and rules.extension_refusal(today(), agreement.expires_on) is None,
         extensible=extensible,
         worker_suggestions=await suggestions.for_bargaining(context) if bargaining_open else None,
         samples=library.samples(),
