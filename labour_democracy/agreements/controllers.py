@@ -36,6 +36,7 @@ from labour_democracy.agreements.permissions import (
     SIGN,
     VIEW_AGREEMENTS,
     ledger_may_change,
+    may_amend_or_extend,
     may_file,
     may_put_to_vote,
     may_sign,
@@ -152,7 +153,7 @@ async def _detail(
         "channels": Channels.PAPER.value,
         "proposed_on": today_,
     }
-    extensible = extension.may_propose(agreement) and agreement.expires_on is not None
+    extensible = may_amend_or_extend(agreement) and agreement.expires_on is not None
     may_grade = criteria.editable_provinces(context.actor)
     return render(
         request,
@@ -181,7 +182,7 @@ async def _detail(
         extensions=await extension.extensions_of(agreement.id),
         can_extend=context.can(BARGAIN)
         and extensible
-        and rules.in_renewal_window(today(), agreement.expires_on),
+        and rules.extension_refusal(today(), agreement.expires_on) is None,
         extensible=extensible,
         worker_suggestions=await suggestions.for_bargaining(context) if bargaining_open else None,
         samples=library.samples(),
@@ -700,7 +701,7 @@ class AgreementsController(Controller):
 
         async def action(form: RequestForm) -> int:
             agreement = await inputs.agreement(context, agreement_id)
-            if not extension.may_propose(agreement):
+            if not may_amend_or_extend(agreement):
                 raise Conflict(_("Only a signed agreement is amended."))
             return await bargaining.create_request(
                 context, form, kind=AgreementKind.AMENDMENT, amends=agreement.id
@@ -752,4 +753,4 @@ class PublicAgreementController(Controller):
         )
 
 
-ROUTES = [AgreementsController, PublicAgreementController, extension_pages.GradingController]
+ROUTES = [AgreementsController, PublicAgreementController]

@@ -22,6 +22,16 @@ from labour_democracy.i18n import today
 
 GRADES = ("A", "B", "C", "D")
 SOURCE_LIMIT = 1000
+# Portable upsert (SQLite and PostgreSQL): two saves at once for a province both land, the
+# later one last, where a check-then-insert would hit the unique province.
+_SAVE = (
+    "INSERT INTO grading_criteria"
+    " (province, source, count_benefits_without_floor, grades, set_by, set_on)"
+    " VALUES ({}, {}, {}, {}, {}, {})"
+    " ON CONFLICT (province) DO UPDATE SET source = excluded.source,"
+    " count_benefits_without_floor = excluded.count_benefits_without_floor,"
+    " grades = excluded.grades, set_by = excluded.set_by, set_on = excluded.set_on"
+)
 
 
 async def frame_for(province_id: int | None) -> grading.Frame:
@@ -126,24 +136,16 @@ async def save(actor: Actor, form: GradingForm) -> int:
         errors["source"] = _("At most {n} characters.").format(n=SOURCE_LIMIT)
     if errors:
         raise Invalid(errors)
-    values = {
-        GradingCriteria.source: source,
-        GradingCriteria.count_benefits_without_floor: form.count_benefits_without_floor,
-        GradingCriteria.grades: json.dumps(grades),
-        GradingCriteria.set_by: actor.id,
-        GradingCriteria.set_on: today(),
-    }
     async with write_transaction():
-        exists = await GradingCriteria.exists().where(GradingCriteria.province == province["id"])
-        if exists:
-            await GradingCriteria.update(values).where(GradingCriteria.province == province["id"])
-        else:
-            await GradingCriteria.insert(
-                GradingCriteria(
-                    province=province["id"],
-                    **{column._meta.name: v for column, v in values.items()},
-                )
-            )
+        await GradingCriteria.raw(
+            _SAVE,
+            province["id"],
+            source,
+            form.count_benefits_without_floor,
+            json.dumps(grades),
+            actor.id,
+            today(),
+        )
         await audit.record(
             actor,
             "agreements.grading_criteria",

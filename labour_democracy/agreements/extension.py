@@ -12,7 +12,12 @@ import datetime as dt
 
 from labour_democracy.agreements import approval, inputs, rules
 from labour_democracy.agreements.documents import extension as documents
-from labour_democracy.agreements.permissions import BARGAIN, SIGN, side_allowed
+from labour_democracy.agreements.permissions import (
+    BARGAIN,
+    SIGN,
+    may_amend_or_extend,
+    side_allowed,
+)
 from labour_democracy.agreements.schemas import ExtensionForm, ExtensionSignForm
 from labour_democracy.agreements.tables import Agreement, AgreementKind, AgreementStatus
 from labour_democracy.core import audit
@@ -23,11 +28,6 @@ from labour_democracy.i18n import format_date, format_number, today
 from labour_democracy.i18n import gettext as _
 
 IN_PROGRESS = (AgreementStatus.BARGAINING, AgreementStatus.VOTING, AgreementStatus.APPROVED)
-
-
-def may_propose(agreement: Agreement) -> bool:
-    """A signed agreement (not itself an extension) may be extended."""
-    return agreement.status == AgreementStatus.SIGNED and agreement.kind != AgreementKind.EXTENSION
 
 
 async def extensions_of(agreement_id: int) -> list[dict]:
@@ -61,6 +61,25 @@ def term_error(agreement: Agreement, new_expires_on: dt.date) -> str | None:
     )
 
 
+def _check_dates(
+    errors: dict[str, str],
+    agreement: Agreement,
+    day: tuple[str, dt.date],
+    new_expires_on: dt.date,
+    term_field: str = "expires_on",
+) -> None:
+    """The checks a proposal and a signature share, their reasons put in `errors`: the day
+    (field, date) falls within the 90 days before expiry (Art. 83(1)), unless that field is
+    already refused, and the new expiry is lawful (`term_error`)."""
+    field, on = day
+    window = None if field in errors else approval.extension_window_error(on, agreement.expires_on)
+    if window:
+        errors[field] = window
+    term = term_error(agreement, new_expires_on)
+    if term:
+        errors[term_field] = term
+
+
 async def propose(context: EnterpriseContext, agreement_id: int, form: ExtensionForm) -> int:
     """Record the parties' proposal to extend the agreement to a new expiry; it goes to the
     vote of all workers next. Refused outside the 90 days before expiry, once expired, with a
@@ -74,7 +93,7 @@ async def propose(context: EnterpriseContext, agreement_id: int, form: Extension
     contents = inputs.text(errors, "contents", form.contents, inputs.TEXT_LIMIT, required=False)
     async with write_transaction():
         agreement = await inputs.agreement(context, agreement_id)
-        if not may_propose(agreement):
+        if not may_amend_or_extend(agreement):
             raise Conflict(_("Only a signed agreement is extended."))
         pending = await Agreement.exists().where(
             (Agreement.kind == AgreementKind.EXTENSION.value)
@@ -85,13 +104,7 @@ async def propose(context: EnterpriseContext, agreement_id: int, form: Extension
             raise Conflict(_("An extension of this agreement is already under way."))
         if form.proposed_on > today():
             errors["proposed_on"] = _("The proposal cannot be dated in the future.")
-        else:
-            window = approval.extension_window_error(form.proposed_on, agreement.expires_on)
-            if window:
-                errors["proposed_on"] = window
-        term = term_error(agreement, form.expires_on)
-        if term:
-            errors["expires_on"] = term
+        _check_dates(errors, agreement, ("proposed_on", form.proposed_on), form.expires_on)
         inputs.raise_if(errors)
         extension = Agreement(
             enterprise=context.enterprise_id,
@@ -145,13 +158,9 @@ async def sign(context: EnterpriseContext, extension_id: int, form: ExtensionSig
         approved = await approval.approved_on(extension.id)
         if approved and form.signed_on < approved:
             errors["signed_on"] = _("The extension is signed after the workers approved it.")
-        else:
-            window = approval.extension_window_error(form.signed_on, agreement.expires_on)
-            if window:
-                errors["signed_on"] = window
-        term = term_error(agreement, extension.expires_on)
-        if term:
-            errors["signed_on"] = term
+        _check_dates(
+            errors, agreement, ("signed_on", form.signed_on), extension.expires_on, "signed_on"
+        )
         inputs.raise_if(errors)
         previous_expiry = agreement.expires_on
         changes = {

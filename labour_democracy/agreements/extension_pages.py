@@ -1,30 +1,25 @@
 """The page of an agreement's extension (Art. 83): the proposal, the vote of all workers, the
-signing, publication and filing; and the federation's page of grading criteria. Thin: parse,
-call, render (the routes of an agreement's page are in controllers.py)."""
+signing, publication and filing. Thin: parse, call, render (the routes of an agreement's page
+are in controllers.py)."""
 
 from __future__ import annotations
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Request
 from litestar.response import Template
 
-from labour_democracy.agreements import approval, criteria, rules
+from labour_democracy.agreements import approval, rules
 from labour_democracy.agreements.permissions import (
     ORGANISE_VOTE,
     PUBLISH_AND_FILE,
-    SET_GRADING,
     SIGN,
     may_file,
     may_put_to_vote,
 )
-from labour_democracy.agreements.schemas import GradingForm
 from labour_democracy.agreements.tables import Agreement, AgreementStatus, ApprovalVote
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
 from labour_democracy.voting.tables import Channels
-from labour_democracy.web.params import CurrentActor, FromQuery
-from labour_democracy.web.responses import redirect, render
-from labour_democracy.web.submit import submit
+from labour_democracy.web.responses import render
 
 
 async def page(
@@ -72,49 +67,3 @@ async def page(
         can_file=context.can(PUBLISH_AND_FILE) and may_file(extension),
         Channels=Channels,
     )
-
-
-async def _grading_page(request, actor, province_id: int | None, values, errors) -> Template:
-    province = await criteria.chosen_province(actor, province_id)
-    frame = await criteria.frame_for(province["id"])
-    return render(
-        request,
-        "agreements/grading.html",
-        province=province,
-        frame=frame,
-        default=frame.set_on is None,
-        provinces=await criteria.province_choices(actor),
-        values={**criteria.form_values(frame), **values, "province": province["id"]},
-        errors=errors,
-        grades=criteria.GRADES,
-    )
-
-
-class GradingController(Controller):
-    """A province's criteria for grading agreements, set by its federation officer."""
-
-    path = "/agreements/grading"
-
-    @get("/", opt={"permission": SET_GRADING})
-    async def show(
-        self, request: Request, actor: CurrentActor, province: FromQuery[int | None] = None
-    ) -> Template:
-        return await _grading_page(request, actor, province, {}, {})
-
-    @post("/", opt={"permission": SET_GRADING})
-    async def save(self, request: Request, actor: CurrentActor) -> Response:
-        def again(values: dict, errors: dict):
-            chosen = str(values.get("province") or "")
-            wanted = int(chosen) if chosen.isdigit() else None
-            return _grading_page(request, actor, wanted, values, errors)
-
-        return await submit(
-            request,
-            GradingForm,
-            lambda form: criteria.save(actor, form),
-            form=again,
-            done=lambda province_id: redirect(
-                request, f"/agreements/grading?province={province_id}"
-            ),
-            success=_("The grading criteria were saved."),
-        )

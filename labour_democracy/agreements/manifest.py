@@ -1,7 +1,14 @@
 """What the agreements module brings: collective bargaining and collective labour agreements
 (Thương lượng tập thể, thỏa ước lao động tập thể)."""
 
-from labour_democracy.agreements import api, compliance, controllers, deadlines, documents
+from labour_democracy.agreements import (
+    api,
+    compliance,
+    controllers,
+    deadlines,
+    documents,
+    grading_pages,
+)
 from labour_democracy.agreements.permissions import VIEW_AGREEMENTS
 from labour_democracy.agreements.tables import Agreement, BargainingSession, Clause
 from labour_democracy.i18n import N_
@@ -12,7 +19,7 @@ from labour_democracy.web.public import PublicSection
 MANIFEST = Manifest(
     name="agreements",
     piccolo_app="labour_democracy.agreements.piccolo_app",
-    routes=controllers.ROUTES,
+    routes=[*controllers.ROUTES, grading_pages.GradingController],
     api_routes=api.ROUTES,
     menu=(MenuItem(N_("Agreements"), "/agreements", VIEW_AGREEMENTS, 80),),
     public_sections=(

@@ -41,6 +41,12 @@ def ledger_may_change(agreement) -> bool:
     )
 
 
+def may_amend_or_extend(agreement) -> bool:
+    """A signed agreement (not itself an extension) may be amended (Art. 82) or extended
+    (Art. 83)."""
+    return agreement.status == AgreementStatus.SIGNED and agreement.kind != AgreementKind.EXTENSION
+
+
 def may_put_to_vote(agreement) -> bool:
     return agreement.status == AgreementStatus.BARGAINING
 

@@ -38,7 +38,7 @@ CONTINUATION_DAYS = 90
 # the 1 to 3 years of Art. 78(3) bound the extended term, law.md does not say. A setting, with
 # the cautious default: the whole term, from the first effective day to the new expiry, stays
 # within 3 years.
-EXTENDED_TERM_MONTHS_MAX = 36
+EXTENDED_TERM_MONTHS_MAX = TERM_MONTHS_MAX
 EXTENDED_TERM_SOURCE = N_(
     "Setting, cautious default: the whole term, extension included, stays within 3 years "
     "(Labour Code 45/2019/QH14, Art. 78(3) read as applying to the extended term; "
@@ -167,6 +167,7 @@ def renewal_opens(expires_on: dt.date) -> dt.date:
 
 
 def in_renewal_window(on: dt.date, expires_on: dt.date) -> bool:
+    """Art. 83(1): from the 90th day before expiry (the 91st is out) to the last day in force."""
     return renewal_opens(expires_on) <= on <= expires_on
 
 
@@ -174,35 +175,32 @@ def extension_refusal(on: dt.date, expires_on: dt.date) -> str | None:
     """Art. 83(1): why an extension cannot be agreed on `on` (a msgid naming {opens} and
     {expires}), or None within the 90 days before expiry (the 90th day before is in, the 91st
     out); an expired agreement is not extended."""
+    if in_renewal_window(on, expires_on):
+        return None
     if on > expires_on:
         return N_("The agreement expired on {expires}: an expired agreement is not extended.")
-    if on < renewal_opens(expires_on):
-        return N_(
-            "An extension is agreed within the 90 days before expiry, from {opens} to {expires} "
-            "(Labour Code 45/2019/QH14, Art. 83(1))."
-        )
-    return None
+    return N_(
+        "An extension is agreed within the 90 days before expiry, from {opens} to {expires} "
+        "(Labour Code 45/2019/QH14, Art. 83(1))."
+    )
 
 
-def extended_expiry_limit(
-    effective_on: dt.date, max_months: int = EXTENDED_TERM_MONTHS_MAX
-) -> dt.date:
+def extended_expiry_limit(effective_on: dt.date) -> dt.date:
     """The last day an extended agreement may run to (the setting above)."""
-    return expiry_date(effective_on, max_months)
+    return expiry_date(effective_on, EXTENDED_TERM_MONTHS_MAX)
 
 
 def extension_term_refusal(
     effective_on: dt.date,
     expires_on: dt.date,
     new_expires_on: dt.date,
-    max_months: int = EXTENDED_TERM_MONTHS_MAX,
 ) -> str | None:
     """Why `new_expires_on` is not a lawful new expiry (a msgid naming {expires}, {limit} and
     {months}), or None: it comes after the current expiry and the whole term stays within the
     setting's months."""
     if new_expires_on <= expires_on:
         return N_("The new expiry must come after the current one, {expires}.")
-    if new_expires_on > extended_expiry_limit(effective_on, max_months):
+    if new_expires_on > extended_expiry_limit(effective_on):
         return N_(
             "The whole term, extension included, stays within {months} months: the agreement "
             "may run at most until {limit}."

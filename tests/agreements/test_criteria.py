@@ -4,6 +4,9 @@ back to the default file; the agreement's grade says whose criteria gave it."""
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 import pytest
 
 from labour_democracy.agreements import criteria, grading, queries
@@ -92,3 +95,20 @@ async def test_an_officer_sets_only_its_own_province():
     with pytest.raises(NotFound):
         await criteria.chosen_province(hr, own)
     assert await GradingCriteria.count() == 0
+
+
+async def test_two_saves_at_once_both_land_on_the_one_row():
+    province = await factories.province_id("24")
+    user_id = await factories.user("ldld@a.vn", Role.FEDERATION, province="24", name="Phạm Liên")
+    officer = _officer(user_id, province)
+    saved = await asyncio.gather(
+        *[criteria.save(officer, _form(province, a_groups=n)) for n in (1, 2, 3)],
+        return_exceptions=True,  # every save finishes, whatever one of them meets
+    )
+    assert saved == [province] * 3, saved
+    row = await GradingCriteria.select().where(GradingCriteria.province == province).first()
+    assert await GradingCriteria.count() == 1
+    assert json.loads(row["grades"])[0]["groups"] in (1, 2, 3)
+    assert row["set_by"] == user_id and row["set_on"] == today()
+    actions = await AuditEntry.count().where(AuditEntry.action == "agreements.grading_criteria")
+    assert actions == 3

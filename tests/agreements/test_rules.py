@@ -339,9 +339,15 @@ def test_an_extension_is_agreed_within_the_90_days_before_expiry_and_not_after()
     assert "90 days" in rules.extension_refusal(expires - dt.timedelta(days=91), expires)
     assert rules.extension_refusal(expires, expires) is None  # the last day in force
     assert "expired" in rules.extension_refusal(expires + dt.timedelta(days=1), expires)
+    # The window an extension is agreed in is the renewal window, one rule.
+    for days in (-1, 0, 90, 91):
+        on = expires - dt.timedelta(days=days)
+        assert (rules.extension_refusal(on, expires) is None) is rules.in_renewal_window(
+            on, expires
+        )
 
 
-def test_the_extended_term_stays_within_three_years_from_the_first_effective_day():
+def test_the_extended_term_stays_within_three_years_from_the_first_effective_day(monkeypatch):
     effective, expires = D(2026, 6, 1), D(2028, 5, 31)
     # The setting's default: 36 months from 1/6/2026 end on 31/5/2029.
     assert rules.extended_expiry_limit(effective) == D(2029, 5, 31)
@@ -351,4 +357,5 @@ def test_the_extended_term_stays_within_three_years_from_the_first_effective_day
     assert "after" in rules.extension_term_refusal(effective, expires, expires)
     assert rules.extension_term_refusal(effective, expires, expires + dt.timedelta(days=1)) is None
     # Another reading of Art. 78(3) is another value of the setting.
-    assert rules.extension_term_refusal(effective, expires, D(2030, 5, 31), max_months=48) is None
+    monkeypatch.setattr(rules, "EXTENDED_TERM_MONTHS_MAX", 48)
+    assert rules.extension_term_refusal(effective, expires, D(2030, 5, 31)) is None
