@@ -20,8 +20,8 @@ from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.documents.tables import IssuedDocument
+from labour_democracy.i18n import N_, language, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import language, today
 from labour_democracy.unions import documents, officer_documents, rules
 from labour_democracy.unions.congress import committee
 from labour_democracy.unions.founding import require, union_in_scope
@@ -56,6 +56,8 @@ from labour_democracy.voting.tables import (
 
 # The voting engine's `purpose` of a first meeting's rounds (the manifest maps it to the union).
 PURPOSE = "union_officers"
+# Those entitled to vote in them (the manifest's `ballot_electorates`): the executive committee.
+COMMITTEE = N_("of the committee's members")
 # What the documents print for each office, and what each round's ballot asks.
 _TITLES = {
     (Body.EXECUTIVE, Office.CHAIR): "Chủ tịch",

@@ -81,6 +81,8 @@ async def test_the_committee_elects_its_officers_by_secret_ballot_of_its_own_mem
     assert count_minutes.reference.endswith("/BB-CĐCS")
     text = text_of(count_minutes.content)
     assert "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN" in text and "Bầu Chủ tịch công đoàn cơ sở" in text
+    # The count's minutes name the majority as the officers' page does, not the engine's words.
+    assert "trên 1/2 tổng số ủy viên của ban" in text and "tổng số cử tri" not in text
 
     # The meetings' minutes: the union's letterhead and numbering, signed by the chair each
     # elected; then the congress's minutes with the officers.
