@@ -24,18 +24,7 @@ from labour_democracy.web.params import Context, FromQuery, Id
 from labour_democracy.web.responses import flash, is_htmx, redirect, render
 from labour_democracy.web.submit import submit
 
-# The multipart envelope around the file adds a few hundred bytes; anything beyond this is
-# refused before it is read.
-UPLOAD_BODY_LIMIT = limits.MAX_UPLOAD_BYTES + 64 * 1024
 REPORT_PROBLEMS_SHOWN = 200
-
-
-def _too_large() -> dict[str, str]:
-    return {
-        "file": _(
-            "The file is larger than {n} MB. Remove other sheets or columns, or split it."
-        ).format(n=limits.MAX_UPLOAD_BYTES // (1024 * 1024))
-    }
 
 
 def _upload_page(request: Request, context: EnterpriseContext, errors: dict[str, str]) -> Template:
@@ -137,11 +126,11 @@ class RosterFileController(Controller):
     @post(
         "/import",
         opt={"permission": MANAGE_ROSTER},
-        request_max_body_size=UPLOAD_BODY_LIMIT,
+        request_max_body_size=limits.UPLOAD_BODY_LIMIT,
     )
     async def upload(self, request: Request, context: Context) -> Response:
-        if int(request.headers.get("content-length") or 0) > UPLOAD_BODY_LIMIT:
-            return _upload_page(request, context, _too_large())
+        if too_large := uploading.body_too_large(request.headers.get("content-length")):
+            return _upload_page(request, context, too_large)
 
         async def upload(data: dict[str, Any]) -> int:
             chosen = data.get("file")

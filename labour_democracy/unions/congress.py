@@ -34,6 +34,7 @@ from labour_democracy.voting.tables import (
     Channels,
     ElectionMethod,
     ElectorateKind,
+    Option,
     QuestionKind,
 )
 
@@ -206,12 +207,13 @@ async def election_view(context: EnterpriseContext, union: GrassrootsUnion) -> d
     if union.election_ballot is None:
         return None
     ballot = await voting.get_ballot(context, union.election_ballot)
-    view: dict = {"ballot": ballot, "executive": [], "inspection": [], "tied": []}
+    view: dict = {"ballot": ballot, "executive": [], "inspection": [], "tied": [], "options": {}}
     if ballot.status == BallotStatus.CLOSED and ballot.result:
         result = tally.unseal(ballot.result)
         for key, question in zip(("executive", "inspection"), result.questions, strict=False):
             labels = {option.id: option.label for option in question.options}
             view[key] = [labels[i] for i in question.elected]
+            view["options"][key] = list(question.elected)
             view["tied"] += [labels[i] for i in question.tied]
     return view
 
@@ -228,12 +230,24 @@ async def record_election(context: EnterpriseContext) -> int:
     if not view["executive"]:
         raise Conflict(_("Nobody was elected to the executive committee; hold another round."))
     elected_on = union.congress_on or today()
+    # Each elected option's roster worker, so the committee's electors are never guessed
+    # from a name (two workers may share one).
+    workers = {
+        o["id"]: o["worker"]
+        for o in await Option.select(Option.id, Option.worker).where(
+            Option.ballot == union.election_ballot
+        )
+    }
     rows = [
-        CommitteeMember(union=union.id, body=Body.EXECUTIVE, full_name=n, elected_on=elected_on)
-        for n in view["executive"]
-    ] + [
-        CommitteeMember(union=union.id, body=Body.INSPECTION, full_name=n, elected_on=elected_on)
-        for n in view["inspection"]
+        CommitteeMember(
+            union=union.id,
+            body=body,
+            full_name=name,
+            worker=workers.get(option_id),
+            elected_on=elected_on,
+        )
+        for body, key in ((Body.EXECUTIVE, "executive"), (Body.INSPECTION, "inspection"))
+        for name, option_id in zip(view[key], view["options"].get(key, []), strict=True)
     ]
     async with write_transaction():
         await CommitteeMember.insert(*rows)
@@ -257,12 +271,16 @@ _OFFICE_ORDER = {Office.CHAIR: 0, Office.VICE_CHAIR: 1, Office.MEMBER: 2}
 async def committee(union_id: int) -> list[CommitteeMember]:
     """The elected: the executive committee, then the inspection committee; in each, the chair
     and vice-chair first, then the members in name order."""
-    members = sort_people(
-        await CommitteeMember.objects().where(CommitteeMember.union == union_id),
-        name=lambda member: member.full_name,
+    return in_committee_order(
+        await CommitteeMember.objects().where(CommitteeMember.union == union_id)
     )
+
+
+def in_committee_order(members: list[CommitteeMember]) -> list[CommitteeMember]:
+    """By committee, the chair and vice-chair first, then the members in name order."""
     return sorted(
-        members, key=lambda member: (member.body, _OFFICE_ORDER.get(Office(member.office), 2))
+        sort_people(members, name=lambda member: member.full_name),
+        key=lambda member: (member.body, _OFFICE_ORDER.get(Office(member.office), 2)),
     )
 
 

@@ -48,6 +48,7 @@ MANIFEST = Manifest(
         congress.ELECTION_PURPOSE: documents.union_issuer,
         officers.PURPOSE: documents.union_issuer,
     },
+    ballot_electorates={officers.PURPOSE: officers.COMMITTEE},
     ballot_managers={congress.ELECTION_PURPOSE: RUN_FOUNDING, officers.PURPOSE: RUN_FOUNDING},
     path_records={
         "union_application_id": UnionApplication,

@@ -129,17 +129,31 @@ async def _is_member(union_id: int, worker_id: int) -> bool:
     )
 
 
-def _member_row(union: GrassrootsUnion, context, worker: dict, joined_on: dt.date) -> UnionMember:
+def member_row(
+    context,
+    union_id: int,
+    worker: dict,
+    joined_on: dt.date,
+    *,
+    left_on: dt.date | None = None,
+    status: MemberStatus = MemberStatus.ACTIVE,
+    org_unit: int | None = None,
+    nationality: str | None = None,
+) -> UnionMember:
+    """The one way to make a register row: the worker's unit and nationality unless the caller
+    read others (an imported file), the name's Vietnamese sort key always."""
     return UnionMember(
         enterprise=context.enterprise_id,
-        union=union.id,
+        union=union_id,
         worker=worker["id"],
         full_name=worker["full_name"],
         sort_key=person_sort_key(worker["full_name"]),
         gender=worker["gender"],
-        org_unit=worker["org_unit"],
-        nationality=worker["nationality"],
+        org_unit=worker["org_unit"] if org_unit is None else org_unit,
+        nationality=worker["nationality"] if nationality is None else nationality,
         joined_on=joined_on,
+        left_on=left_on,
+        status=status,
     )
 
 
@@ -155,7 +169,7 @@ async def add_member(context: EnterpriseContext, form: MemberForm) -> int:
     async with write_transaction():
         if await _is_member(union.id, worker["id"]):
             raise Invalid({"employee_code": _("This worker is already a member.")})
-        member = _member_row(union, context, worker, form.joined_on)
+        member = member_row(context, union.id, worker, form.joined_on)
         await member.save()
         await Worker.update({Worker.union_member: True}).where(Worker.id == worker["id"])
         await audit.record(
@@ -212,7 +226,7 @@ async def import_members(context: EnterpriseContext, form: ImportForm) -> int:
                 }
             )
         await UnionMember.insert(
-            *(_member_row(union, context, w, form.joined_on) for w in found.values())
+            *(member_row(context, union.id, w, form.joined_on) for w in found.values())
         )
         await Worker.update({Worker.union_member: True}).where(
             Worker.id.is_in([w["id"] for w in found.values()])
@@ -303,7 +317,7 @@ async def import_marked_on_roster(context: EnterpriseContext, joined_on: dt.date
             raise Invalid(
                 {"": _("No worker marked as a union member on the roster is missing here.")}
             )
-        await UnionMember.insert(*(_member_row(union, context, w, joined_on) for w in marked))
+        await UnionMember.insert(*(member_row(context, union.id, w, joined_on) for w in marked))
         await audit.record(
             context.actor,
             "union.members_imported",

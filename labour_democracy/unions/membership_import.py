@@ -19,7 +19,7 @@ from typing import Any
 
 from labour_democracy.core import audit
 from labour_democracy.core import rules as core_rules
-from labour_democracy.core.errors import Conflict, Invalid
+from labour_democracy.core.errors import Conflict, Invalid, NotFound
 from labour_democracy.core.roster_import import limits
 from labour_democracy.core.roster_import.cells import (
     FieldError,
@@ -47,7 +47,7 @@ from labour_democracy.i18n import N_, today
 from labour_democracy.i18n import gettext as _
 from labour_democracy.unions import rules
 from labour_democracy.unions.founding import require
-from labour_democracy.unions.membership import recognised_union
+from labour_democracy.unions.membership import member_row, recognised_union
 from labour_democracy.unions.permissions import KEEP_REGISTER
 from labour_democracy.unions.tables import (
     GrassrootsUnion,
@@ -378,9 +378,8 @@ def _employed(worker: dict, on: dt.date) -> bool:
 
 
 async def _evaluate(
-    context: EnterpriseContext, union_id: int, data: list, mapping: dict, columns, epoch
+    context: EnterpriseContext, union_id: int, read: list, mapping: dict, columns
 ) -> Evaluation:
-    read = read_rows(data, mapping, columns, epoch, _read_cell)
     codes = {" ".join(c.split()) for r in read if (c := r.values.get(MemberField.EMPLOYEE_CODE))}
     names = {
         core_rules.fold(n)
@@ -478,13 +477,20 @@ class Prepared:
         return self.evaluation.rows[:PREVIEW_ROWS] if self.evaluation else []
 
 
-async def prepare(
-    context: EnterpriseContext, upload_id: int, mapping: dict | None = None
-) -> Prepared:
-    """Read the kept file with the chosen columns (or those its headers name) and check every
-    row against the roster and the register, writing nothing."""
-    require(context, KEEP_REGISTER)
-    union = await recognised_union(context)
+@dataclass(frozen=True)
+class _Read:
+    """The kept file read with the chosen columns: no database state but the file itself."""
+
+    upload_id: int
+    filename: str
+    header_row: int
+    columns: list[Column]
+    mapping: dict
+    errors: dict[str, str]
+    rows: list
+
+
+async def _read(context: EnterpriseContext, upload_id: int, mapping: dict | None) -> _Read:
     kept = await get_owned(context, MemberUpload, upload_id)
     sheet = read_sheet(kept.content, None, limits.MAX_ROWS + limits.HEADER_SCAN_ROWS)
     header_row, header_cells, data = split_header(sheet, VOCABULARY)
@@ -492,10 +498,30 @@ async def prepare(
     columns = columns_of(header_cells, data)
     chosen = mapping if mapping is not None else propose_mapping(header_cells, VOCABULARY)
     errors = mapping_errors(chosen, columns)
+    rows = [] if errors else read_rows(data, chosen, columns, sheet.epoch, _read_cell)
+    return _Read(kept.id, kept.filename, header_row, columns, chosen, errors, rows)
+
+
+async def prepare(
+    context: EnterpriseContext, upload_id: int, mapping: dict | None = None
+) -> Prepared:
+    """Read the kept file with the chosen columns (or those its headers name) and check every
+    row against the roster and the register, writing nothing."""
+    require(context, KEEP_REGISTER)
+    union = await recognised_union(context)
+    read = await _read(context, upload_id, mapping)
     evaluation = None
-    if not errors:
-        evaluation = await _evaluate(context, union.id, data, chosen, columns, sheet.epoch)
-    return Prepared(kept.id, kept.filename, header_row, columns, chosen, errors, evaluation)
+    if not read.errors:
+        evaluation = await _evaluate(context, union.id, read.rows, read.mapping, read.columns)
+    return Prepared(
+        read.upload_id,
+        read.filename,
+        read.header_row,
+        read.columns,
+        read.mapping,
+        read.errors,
+        evaluation,
+    )
 
 
 @dataclass(frozen=True)
@@ -505,18 +531,16 @@ class ImportSummary:
 
 
 def _member(context: EnterpriseContext, union_id: int, row: MemberRow) -> UnionMember:
-    worker = row.worker or {}
-    return UnionMember(
-        enterprise=context.enterprise_id,
-        union=union_id,
-        worker=worker["id"],
-        full_name=worker["full_name"],
-        gender=worker["gender"],
-        org_unit=row.org_unit,
-        nationality=row.nationality,
-        joined_on=row.joined_on,
+    assert row.worker is not None and row.joined_on is not None
+    return member_row(
+        context,
+        union_id,
+        row.worker,
+        row.joined_on,
         left_on=row.left_on,
         status=MemberStatus.ACTIVE if row.active else MemberStatus.LEFT,
+        org_unit=row.org_unit,
+        nationality=row.nationality,
     )
 
 
@@ -524,6 +548,9 @@ async def run_import(context: EnterpriseContext, upload_id: int, mapping: dict) 
     """Register every row of the file, or none: `ImportRejected` carries each problem."""
     require(context, KEEP_REGISTER)
     union = await recognised_union(context)
+    # The file is read and parsed before the transaction: only the checks against the roster
+    # and the register, and the writing, hold the database's write lock.
+    read = await _read(context, upload_id, mapping)
     async with write_transaction():
         # Lock the union's row (PostgreSQL): an import or a dissolution of the same union at the
         # same time waits for this one, then checks against what it wrote.
@@ -538,11 +565,20 @@ async def run_import(context: EnterpriseContext, upload_id: int, mapping: dict) 
         if not locked:
             raise Conflict(_("The union was dissolved: its register is closed and kept as it was."))
         # Checked again inside the transaction: the register may have changed since the preview.
-        prepared = await prepare(context, upload_id, mapping)
-        if prepared.errors:
-            raise Invalid(prepared.errors)
-        evaluation = prepared.evaluation
-        assert evaluation is not None
+        if read.errors:
+            raise Invalid(read.errors)
+        # The kept file is claimed first: gone if another import of it finished meanwhile
+        # (a failure below rolls the deletion back).
+        claimed = (
+            await MemberUpload.delete()
+            .where(
+                (MemberUpload.id == upload_id) & (MemberUpload.enterprise == context.enterprise_id)
+            )
+            .returning(MemberUpload.id)
+        )
+        if not claimed:
+            raise NotFound
+        evaluation = await _evaluate(context, union.id, read.rows, read.mapping, read.columns)
         if evaluation.report.rows_with_problems:
             raise ImportRejected(evaluation.report)
         rows = evaluation.rows
@@ -568,7 +604,6 @@ async def run_import(context: EnterpriseContext, upload_id: int, mapping: dict) 
                 await Worker.update({Worker.union_member: flag}).where(
                     Worker.id.is_in(ids[start : start + limits.WRITE_BATCH])
                 )
-        await MemberUpload.delete().where(MemberUpload.id == upload_id)
         await audit.record(
             context.actor,
             "union.members_imported",

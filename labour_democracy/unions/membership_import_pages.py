@@ -10,7 +10,7 @@ from litestar.datastructures import UploadFile
 from litestar.response import Template
 
 from labour_democracy.core.errors import Conflict, Invalid
-from labour_democracy.core.roster_import import limits
+from labour_democracy.core.roster_import import limits, uploading
 from labour_democracy.core.roster_import.mapping import mapping_from_form
 from labour_democracy.core.roster_import.report import ImportRejected
 from labour_democracy.core.scope import EnterpriseContext
@@ -24,8 +24,6 @@ from labour_democracy.web.params import Context, Id
 from labour_democracy.web.responses import flash, redirect, render
 from labour_democracy.web.submit import submit
 
-# The multipart envelope adds a few hundred bytes; beyond this the body is not read.
-UPLOAD_BODY_LIMIT = limits.MAX_UPLOAD_BYTES + 64 * 1024
 PROBLEMS_SHOWN = 200
 
 
@@ -91,8 +89,11 @@ class MemberImportController(Controller):
     async def upload_page(self, request: Request, context: Context) -> Template:
         return _upload_page(request, context, {})
 
-    @post("/", opt={"permission": KEEP_REGISTER}, request_max_body_size=UPLOAD_BODY_LIMIT)
+    @post("/", opt={"permission": KEEP_REGISTER}, request_max_body_size=limits.UPLOAD_BODY_LIMIT)
     async def upload(self, request: Request, context: Context) -> Response:
+        if too_large := uploading.body_too_large(request.headers.get("content-length")):
+            return _upload_page(request, context, too_large)
+
         async def keep(data: dict[str, Any]) -> int:
             chosen = data.get("file")
             if not isinstance(chosen, UploadFile):

@@ -14,7 +14,7 @@ from labour_democracy.unions import labels as _labels  # noqa: F401  (words for 
 from labour_democracy.unions.permissions import RUN_FOUNDING, VIEW_UNION
 from labour_democracy.unions.schemas import MeetingForm, RoundForm, RoundResultForm
 from labour_democracy.unions.tables import UnionStatus
-from labour_democracy.voting import rules as voting_rules
+from labour_democracy.voting.labels import describe_rule
 from labour_democracy.web.params import Context
 from labour_democracy.web.responses import render
 from labour_democracy.web.submit import submit
@@ -89,7 +89,7 @@ async def _page(request: Request, context: EnterpriseContext, values: dict, erro
         and union.election_ballot is None
         and union.status == UnionStatus.RECOGNISED,
         electing=union is not None and union.status == UnionStatus.CONGRESS,
-        rule=voting_rules.describe(rule, _("of the committee's members")),
+        rule=describe_rule(rule, officers.PURPOSE),
         rule_source=_(rule.source),
         values=values,
         today_iso=today().isoformat(),

@@ -16,14 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from labour_democracy.core import audit
+from labour_democracy.core import rules as core_rules
 from labour_democracy.core.errors import Conflict, Invalid
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.db import write_transaction
 from labour_democracy.documents.tables import IssuedDocument
+from labour_democracy.i18n import N_, language, today
 from labour_democracy.i18n import gettext as _
-from labour_democracy.i18n import language, today
 from labour_democracy.unions import documents, officer_documents, rules
-from labour_democracy.unions.congress import committee
+from labour_democracy.unions.congress import committee, in_committee_order
 from labour_democracy.unions.founding import require, union_in_scope
 from labour_democracy.unions.permissions import RUN_FOUNDING
 from labour_democracy.unions.schemas import MeetingForm, RoundForm, RoundResultForm
@@ -56,6 +57,8 @@ from labour_democracy.voting.tables import (
 
 # The voting engine's `purpose` of a first meeting's rounds (the manifest maps it to the union).
 PURPOSE = "union_officers"
+# Those entitled to vote in them (the manifest's `ballot_electorates`): the executive committee.
+COMMITTEE = N_("of the committee's members")
 # What the documents print for each office, and what each round's ballot asks.
 _TITLES = {
     (Body.EXECUTIVE, Office.CHAIR): "Chủ tịch",
@@ -200,30 +203,27 @@ async def meeting_views(union: GrassrootsUnion) -> list[MeetingView]:
 
 
 async def _electors(union: GrassrootsUnion, members: list[CommitteeMember]) -> dict[int, int]:
-    """The roster worker of each committee member, by the member's id: the accepted applicant
-    of that name (matched to the roster by the campaign committee), else the congress
-    ballot's candidate of that name (one roster worker of that name). Conflict when a member
-    has none: nobody may vote for them."""
-    applicants = await UnionApplication.select(
-        UnionApplication.full_name, UnionApplication.worker
-    ).where(
-        (UnionApplication.union == union.id)
-        & (UnionApplication.status == ApplicationStatus.ACCEPTED)
-        & UnionApplication.worker.is_not_null()
-    )
-    candidates = await Option.select(Option.label, Option.worker).where(
-        (Option.ballot == (union.election_ballot or -1)) & Option.worker.is_not_null()
-    )
+    """The roster worker of each committee member, by the member's id: the one the congress
+    ballot's option named when the result was recorded; for a member whose candidate was
+    linked to nobody, the one accepted applicant of that name (matched to the roster by the
+    campaign committee since). Conflict when a member has none: nobody may vote for them."""
+    unlinked = [m for m in members if m.worker is None]
     by_name: dict[str, set[int]] = {}
-    for name, worker in [(a["full_name"], a["worker"]) for a in applicants]:
-        by_name.setdefault(name.casefold(), set()).add(worker)
-    on_ballot = {c["label"].casefold(): c["worker"] for c in candidates}
+    if unlinked:
+        for applicant in await UnionApplication.select(
+            UnionApplication.full_name, UnionApplication.worker
+        ).where(
+            (UnionApplication.union == union.id)
+            & (UnionApplication.status == ApplicationStatus.ACCEPTED)
+            & UnionApplication.worker.is_not_null()
+        ):
+            by_name.setdefault(core_rules.fold(applicant["full_name"]), set()).add(
+                applicant["worker"]
+            )
     found, missing = {}, []
     for member in members:
-        workers = by_name.get(member.full_name.casefold(), set())
-        worker = (
-            next(iter(workers)) if len(workers) == 1 else on_ballot.get(member.full_name.casefold())
-        )
+        workers = by_name.get(core_rules.fold(member.full_name), set())
+        worker = member.worker or (next(iter(workers)) if len(workers) == 1 else None)
         if worker is None:
             missing.append(member.full_name)
         else:
@@ -444,9 +444,11 @@ async def record_round(context: EnterpriseContext, form: RoundResultForm) -> str
                 await CommitteeMember.update({CommitteeMember.office: current.row.office}).where(
                     CommitteeMember.id == by_name[name].id
                 )
+                by_name[name].office = current.row.office
         await OfficerRound.update({OfficerRound.outcome: outcome}).where(
             OfficerRound.id == current.row.id
         )
+        current.row.outcome = outcome.value
         await audit.record(
             context.actor,
             "union.officer_round_recorded",
@@ -458,19 +460,24 @@ async def record_round(context: EnterpriseContext, form: RoundResultForm) -> str
             outcome=outcome.value,
         )
         if not problem:
-            await _close_meeting_when_filled(context, union, meeting)
+            await _close_meeting_when_filled(context, union, meeting, members, rounds)
     if problem:
         raise Conflict(problem)
     return outcome.value
 
 
 async def _close_meeting_when_filled(
-    context: EnterpriseContext, union: GrassrootsUnion, meeting: CommitteeMeeting
+    context: EnterpriseContext,
+    union: GrassrootsUnion,
+    meeting: CommitteeMeeting,
+    members: list[CommitteeMember],
+    rounds: list[RoundView],
 ) -> None:
-    members = [m for m in await committee(union.id) if m.body == meeting.body]
+    """The meeting's minutes once its offices are filled: `members` and `rounds` as the round
+    just recorded left them."""
     if open_offices(meeting, members):
         return
-    rounds = await _round_views(meeting)
+    members = in_committee_order(members)
     minutes = await officer_documents.issue_meeting_minutes(
         context,
         union,

@@ -27,6 +27,7 @@ from labour_democracy.unions.tables import (
     UnionStatus,
 )
 from labour_democracy.voting import rules as voting_rules
+from labour_democracy.voting.labels import describe_rule
 
 PAYROLL_LIMIT = 10**15
 
@@ -153,7 +154,7 @@ def settings_shown() -> list[dict[str, Any]]:
     shown.append(
         {
             "key": "officer_majority",
-            "value": voting_rules.describe(rules.OFFICER_MAJORITY, _("of the committee's members")),
+            "value": describe_rule(rules.OFFICER_MAJORITY, officers.PURPOSE),
             "since": None,
             "source": _(rules.OFFICER_MAJORITY.source),
             "verified": False,

@@ -136,6 +136,9 @@ class CommitteeMember(Table):
     union = ForeignKey(GrassrootsUnion, null=False, on_delete=OnDelete.cascade, index=True)
     body = Varchar(length=22, choices=Body)
     full_name = Varchar(length=255)
+    # The roster worker elected (the congress ballot's option knows it): who votes in the
+    # committee's first meeting. Empty when the candidate was linked to nobody.
+    worker = ForeignKey(Worker, null=True, on_delete=OnDelete.set_null)
     office = Varchar(length=16, choices=Office, default=Office.MEMBER)
     elected_on = Date()
 

@@ -13,8 +13,9 @@ import pytest
 from labour_democracy.core.errors import Conflict, Forbidden, Invalid, NotFound
 from labour_democracy.core.roster_import.report import ImportRejected
 from labour_democracy.core.tables import AuditEntry, Role, Worker
+from labour_democracy.db import engine
 from labour_democracy.i18n import today
-from labour_democracy.unions import membership_import
+from labour_democracy.unions import membership, membership_import
 from labour_democracy.unions.membership_import import MemberField
 from labour_democracy.unions.tables import (
     GrassrootsUnion,
@@ -233,3 +234,48 @@ async def test_only_the_union_imports_and_only_into_a_recognised_register(setup)
     with pytest.raises(Conflict, match="dissolved"):
         await membership_import.run_import(context, upload_id, {})
     assert await UnionMember.count() == 0
+
+
+async def test_an_imported_register_lists_in_vietnamese_name_order(setup):
+    context, _union_id, _workers = setup
+    # Given names decide the order (An, Bình, Cường, Em), whatever the file's order.
+    content = _csv(
+        [
+            HEADER,
+            ["1", "NV006", "", "05/01/2025", "", ""],
+            ["2", "NV003", "", "05/01/2025", "", ""],
+            ["3", "NV002", "", "05/01/2025", "", ""],
+            ["4", "NV001", "", "05/01/2025", "", ""],
+        ]
+    )
+    upload_id, prepared = await _prepare(context, content)
+    await membership_import.run_import(context, upload_id, prepared.mapping)
+    listed = [m["full_name"] for m in await membership.members(context)]
+    assert listed == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Hoàng Văn Em"]
+
+
+async def test_the_file_is_read_before_the_write_transaction(setup, monkeypatch):
+    context, _union_id, _workers = setup
+    content = _csv([HEADER, ["1", "NV001", "", "05/01/2025", "", ""]])
+    upload_id, prepared = await _prepare(context, content)
+    read_inside: list[bool] = []
+    original = membership_import.read_sheet
+
+    def watched(*args, **kwargs):
+        read_inside.append(engine().current_transaction.get() is not None)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(membership_import, "read_sheet", watched)
+    await membership_import.run_import(context, upload_id, prepared.mapping)
+    assert read_inside == [False]
+    assert await UnionMember.count() == 1
+
+
+async def test_an_upload_imported_meanwhile_is_not_imported_twice(setup):
+    context, _union_id, _workers = setup
+    content = _csv([HEADER, ["1", "NV001", "", "05/01/2025", "", ""]])
+    upload_id, prepared = await _prepare(context, content)
+    await membership_import.run_import(context, upload_id, prepared.mapping)
+    with pytest.raises(NotFound):
+        await membership_import.run_import(context, upload_id, prepared.mapping)
+    assert await UnionMember.count() == 1

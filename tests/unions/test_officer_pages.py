@@ -72,6 +72,12 @@ async def test_the_committee_records_its_meeting_and_draws_a_round_on_the_page(b
     assert drawn.status_code == 303 and await OfficerRound.count() == 1
     page = await union.get(base)
     assert "Open the vote's page" in page.text and "Being voted or counted" in page.text
+    # The voting engine's page of the round names its majority in the committee's words.
+    ballot_id = (await OfficerRound.objects().first()).ballot
+    ballot_page = await union.get(f"/enterprises/{enterprise_id}/ballots/{ballot_id}")
+    assert ballot_page.status_code == 200
+    assert "more than 1/2 of the committee&#39;s members" in ballot_page.text
+    assert "of the electorate" not in ballot_page.text
 
 
 async def test_a_union_founded_before_the_app_says_its_officers_were_entered(browser_for):

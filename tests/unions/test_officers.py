@@ -20,6 +20,7 @@ from labour_democracy.unions.schemas import (
     RoundResultForm,
 )
 from labour_democracy.unions.tables import (
+    ApplicationStatus,
     Body,
     CommitteeMeeting,
     CommitteeMember,
@@ -81,6 +82,8 @@ async def test_the_committee_elects_its_officers_by_secret_ballot_of_its_own_mem
     assert count_minutes.reference.endswith("/BB-CĐCS")
     text = text_of(count_minutes.content)
     assert "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN" in text and "Bầu Chủ tịch công đoàn cơ sở" in text
+    # The count's minutes name the majority as the officers' page does, not the engine's words.
+    assert "trên 1/2 tổng số ủy viên của ban" in text and "tổng số cử tri" not in text
 
     # The meetings' minutes: the union's letterhead and numbering, signed by the chair each
     # elected; then the congress's minutes with the officers.
@@ -312,9 +315,49 @@ async def test_a_member_nobody_can_match_to_the_roster_stops_the_meeting():
     await UnionApplication.update({UnionApplication.worker: None}).where(
         UnionApplication.full_name == "Lê Văn Cường"
     )
-    await Option.update({Option.worker: None}).where(Option.label == "Lê Văn Cường")
+    await CommitteeMember.update({CommitteeMember.worker: None}).where(
+        CommitteeMember.full_name == "Lê Văn Cường"
+    )
     with pytest.raises(Conflict, match="Lê Văn Cường"):
         await officers.plan_meeting(union_context, EXECUTIVE_MEETING)
+
+
+async def test_the_committee_votes_as_the_workers_the_congress_elected_not_their_namesakes():
+    enterprise_id, workers = await helpers.enterprise_with_workers(12)
+    union_context = await helpers.committee_elected(enterprise_id)
+    elected = {m.full_name: m.worker for m in await CommitteeMember.objects()}
+    assert elected["Nguyễn Văn An"] == workers[0] and elected["Hoàng Văn Em"] == workers[4]
+    # Since the congress a namesake of An was hired and accepted, and An's own application
+    # lost its link to the roster: An still votes as himself, not as his namesake.
+    union = await founding.current_union(enterprise_id)
+    await UnionApplication.update({UnionApplication.worker: None}).where(
+        UnionApplication.full_name == "Nguyễn Văn An"
+    )
+    namesake = await factories.worker(enterprise_id, name="Nguyễn Văn An", code="NV900")
+    await UnionApplication(
+        enterprise=enterprise_id,
+        union=union.id,
+        full_name="Nguyễn Văn An",
+        gender="male",
+        eligibility="founder",
+        status=ApplicationStatus.ACCEPTED,
+        worker=namesake,
+        received_on=today(),
+    ).save()
+    await officers.plan_meeting(union_context, EXECUTIVE_MEETING)
+    ids = await helpers.member_ids(enterprise_id)
+    ballot_id = await officers.start_round(
+        union_context,
+        RoundForm(
+            body=Body.EXECUTIVE,
+            office=Office.CHAIR,
+            candidates=[ids["Nguyễn Văn An"], ids["Lê Văn Cường"]],
+        ),
+    )
+    electors = {
+        e["worker"] for e in await Elector.select(Elector.worker).where(Elector.ballot == ballot_id)
+    }
+    assert electors == set(workers[:3])
 
 
 def test_a_round_is_elected_tied_or_without_majority():

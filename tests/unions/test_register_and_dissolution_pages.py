@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from labour_democracy.core.roster_import import limits
 from labour_democracy.core.tables import Role
 from labour_democracy.i18n import today
 from labour_democracy.unions.tables import GrassrootsUnion, UnionDissolution, UnionMember
@@ -50,6 +51,10 @@ async def test_the_union_uploads_previews_and_registers_a_member_list(browser_fo
     assert none.status_code == 422 and "Choose a .xlsx or .csv file." in none.text
     blank = await union.post(f"{base}/upload/", files={"file": ("trong.csv", b" \n", "text/csv")})
     assert blank.status_code == 422 and "The file is empty" in blank.text
+    # A body beyond the limit is refused on the page by its declared size, as the roster's is.
+    huge = await _upload(union, enterprise, b"x" * (limits.UPLOAD_BODY_LIMIT + 1))
+    assert huge.status_code == 422 and "larger than 5 MB" in huge.text
+    assert 'aria-invalid="true"' in huge.text
 
     bad = _csv(
         [HEADER, ["1", "NV000", "", "05/01/2025", "", ""], ["2", "NV404", "", "05/01/2025", "", ""]]

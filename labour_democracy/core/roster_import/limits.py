@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# A request's body around the file (the multipart envelope adds a few hundred bytes): anything
+# beyond this is refused before it is read, by every import's upload route.
+UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 64 * 1024
 MAX_ROWS = 20_000
 # Cells right of this column are not read (a roster needs a dozen columns; an HR export may
 # carry many more that the import does not use).

@@ -28,6 +28,22 @@ def require_rights(context: EnterpriseContext, options: ImportOptions | None = N
         raise Invalid({"create_units": _("Your role cannot create units.")})
 
 
+def _too_large() -> str:
+    return _("The file is larger than {n} MB. Remove other sheets or columns, or split it.").format(
+        n=limits.MAX_UPLOAD_BYTES // (1024 * 1024)
+    )
+
+
+def body_too_large(content_length: str | None) -> dict[str, str] | None:
+    """An upload whose declared size is beyond the limit, refused with its message before the
+    body is read (an upload route checks the request's Content-Length with this)."""
+    try:
+        declared = int(content_length or 0)
+    except ValueError:
+        declared = 0
+    return {"file": _too_large()} if declared > limits.UPLOAD_BODY_LIMIT else None
+
+
 def checked_rows(filename: str, content: bytes, vocabulary: Vocabulary = ROSTER) -> int:
     """Refuse, whole, an uploaded file that is missing, empty, too large or unreadable, or
     that has no row below its header; the number of data rows."""
@@ -37,11 +53,7 @@ def checked_rows(filename: str, content: bytes, vocabulary: Vocabulary = ROSTER)
             raise file_error(_("Choose a .xlsx or .csv file."))
         raise file_error(_("The file is empty: no row has any text."))
     if len(content) > limits.MAX_UPLOAD_BYTES:
-        raise file_error(
-            _(
-                "The file is larger than {n} MB. Remove other sheets or columns, or split it."
-            ).format(n=limits.MAX_UPLOAD_BYTES // (1024 * 1024))
-        )
+        raise file_error(_too_large())
     sheet = read_sheet(content, limit=limits.MAX_ROWS + limits.HEADER_SCAN_ROWS)
     _number, _header, data = split_header(sheet, vocabulary)
     check_size(sheet, data)
