@@ -9,6 +9,7 @@ samples command writes (tests/documents/test_samples.py)."""
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import zipfile
 from pathlib import Path
 
@@ -19,9 +20,12 @@ from labour_democracy import manifest, modules
 from labour_democracy.agreements import floors
 from labour_democracy.conferences import rules as conference_rules
 from labour_democracy.core import legal_sources
-from labour_democracy.core.legal_sources import citation_problems
+from labour_democracy.core.vietnamese_dates import date_words
+from labour_democracy.documents import rules as docrules
+from labour_democracy.documents.engine import vietnamese_date
 from labour_democracy.unions import rules as union_rules
 from labour_democracy.voting import rules as voting_rules
+from tests.legal_citations import NUMBER, citation_problems
 
 pytestmark = pytest.mark.unit
 
@@ -149,6 +153,9 @@ def test_a_citation_the_app_cannot_name_is_found(text, problem):
         "Căn cứ Điều lệ Công đoàn Việt Nam;",
         "Điều 1. Ban hành kèm theo Quyết định này",
         "Như Điều 3;",
+        "Căn cứ Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của Chính phủ quy định chi "
+        "tiết và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao động và "
+        "quan hệ lao động;",
     ],
 )
 def test_a_citation_the_app_can_name_passes(text):
@@ -166,4 +173,33 @@ def test_the_registry_cites_each_instrument_with_its_number_and_date():
     assert legal_sources.TRADE_UNION_LAW.cited_with_date == legal_sources.TRADE_UNION_LAW.cited
     numbers = [i.number for i in legal_sources.INSTRUMENTS if i.number]
     assert len(numbers) == len(set(numbers))
-    assert all(legal_sources.NUMBER.fullmatch(number) for number in numbers)
+    assert all(NUMBER.fullmatch(number) for number in numbers)
+
+
+def test_a_decree_is_cited_whole_in_a_basis_line():
+    """Decree 30/2020 practice: "Căn cứ" cites a decree with its date, issuer and title."""
+    assert docrules.DECREE_145 == (
+        "Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của Chính phủ quy định chi tiết "
+        "và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao động và quan hệ "
+        "lao động"
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        (dt.date(2026, 2, 9), "ngày 09 tháng 02 năm 2026"),
+        (dt.date(2026, 3, 10), "ngày 10 tháng 3 năm 2026"),
+        (dt.date(2026, 1, 31), "ngày 31 tháng 01 năm 2026"),
+        (dt.date(2026, 12, 1), "ngày 01 tháng 12 năm 2026"),
+    ],
+)
+def test_one_date_rule_for_documents_and_citations(day, words):
+    """Decree 30/2020: a leading zero only for days below 10 and months 1 and 2; the documents'
+    dates (non-breaking spaces) and the registry's dated citations use the same rule."""
+    assert " ".join(date_words(day)) == words
+    assert vietnamese_date(day) == words.replace(" ", "\u00a0")
+    dated = legal_sources.Instrument(
+        "1/2026/NĐ-CP", "Nghị định", "Decree", day, "VERIFIED", frozenset()
+    )
+    assert dated.cited_with_date == f"Nghị định số 1/2026/NĐ-CP {words}"

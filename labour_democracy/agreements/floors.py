@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from labour_democracy.core import legal_sources
 from labour_democracy.i18n import N_
 
 
@@ -41,8 +42,8 @@ class TermKind:
     regional: bool = False  # the floor depends on the minimum-wage region (I-IV)
 
 
-LC = "Bộ luật Lao động số 45/2019/QH14"
-D145 = "Nghị định số 145/2020/NĐ-CP"
+LC = legal_sources.LABOUR_CODE.cited
+D145 = legal_sources.DECREE_145.cited
 
 TERM_KINDS: tuple[TermKind, ...] = (
     TermKind("wage_month", N_("Lowest monthly wage"), N_("đ a month"), Direction.AT_LEAST, True),
@@ -211,8 +212,8 @@ def _regional(term: str, values: tuple[int, int, int, int], on: dt.date, source:
 
 
 # Decree 74/2024 is not in law.md: its source is printed as not verified (docs/legal-sources.md).
-_D74 = "Nghị định số 74/2024/NĐ-CP, Điều 3 (chưa kiểm chứng)"
-_D293 = "Nghị định số 293/2025/NĐ-CP, Điều 3"
+_D74 = f"{legal_sources.DECREE_74_2024.cited}, Điều 3 (chưa kiểm chứng)"
+_D293 = f"{legal_sources.DECREE_293_2025.cited}, Điều 3"
 _2021 = dt.date(2021, 1, 1)  # the Labour Code 2019 took effect on 1/1/2021
 
 FLOORS: tuple[Floor, ...] = (

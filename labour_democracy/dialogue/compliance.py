@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from labour_democracy.core import working_calendar
+from labour_democracy.core.legal_sources import LABOUR_CODE
 from labour_democracy.dialogue import rules
 from labour_democracy.dialogue.tables import Dialogue, DialogueKind, DialogueRequest
 from labour_democracy.i18n import N_, today
@@ -115,7 +116,7 @@ OBLIGATIONS = (
     Obligation(
         key="dialogue_periodic",
         label=N_("Periodic workplace dialogue in the last 12 months"),
-        legal_source="Bộ luật Lao động số 45/2019/QH14, Điều 63(2)(a)",
+        legal_source=f"{LABOUR_CODE.cited}, Điều 63(2)(a)",
         applies_to=N_("Every employer"),
         compute=_periodic,
     ),

@@ -30,6 +30,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template, TemplateError, UndefinedError
 from markupsafe import Markup
 
+from labour_democracy.core.vietnamese_dates import date_words
 from labour_democracy.documents import package, passes
 from labour_democracy.settings import get_settings
 
@@ -50,11 +51,10 @@ NBSP = "\u00a0"
 
 
 def vietnamese_date(value: dt.date) -> str:
-    """ "ngày 05 tháng 01 năm 2026", "ngày 16 tháng 6 năm 2026": Decree 30/2020, Appendix I,
-    II.4(b): a leading zero only for days below 10 and for months 1 and 2. The words are joined
-    by non-breaking spaces, so a date never wraps inside a line or a cell."""
-    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
-    return NBSP.join(("ngày", f"{value.day:02d}", "tháng", month, "năm", str(value.year)))
+    """ "ngày 05 tháng 01 năm 2026", "ngày 16 tháng 6 năm 2026" (Decree 30/2020's rule, in
+    core.vietnamese_dates), the words joined by non-breaking spaces, so a date never wraps
+    inside a line or a cell."""
+    return NBSP.join(date_words(value))
 
 
 # A date in words or a percentage inside any text: kept on one line (Decree 30 writes "54,55 %"

@@ -39,7 +39,11 @@ LETTER = ""
 LABOUR_CODE = legal_sources.LABOUR_CODE.cited
 TRADE_UNION_LAW = legal_sources.TRADE_UNION_LAW.cited
 DEMOCRACY_LAW = legal_sources.DEMOCRACY_LAW.cited
-DECREE_145 = f"{legal_sources.DECREE_145.cited_with_date} của Chính phủ"
+# Decree 30/2020 practice: a decree in a "Căn cứ" line is cited whole, with its date, issuer and
+# title.
+DECREE_145 = (
+    f"{legal_sources.DECREE_145.cited_with_date} của Chính phủ {legal_sources.DECREE_145.subject}"
+)
 
 # Decree 30/2020, Appendix I, II.4(a): the place is the name of the administrative unit where
 # the body has its seat, without the words for the kind of unit ("Thành phố Hà Nội" -> "Hà Nội").

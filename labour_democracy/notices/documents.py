@@ -7,7 +7,7 @@ from typing import Any
 
 from docx.document import Document
 
-from labour_democracy.documents import layout
+from labour_democracy.documents import layout, rules
 from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.rules import DOCUMENT_TYPES
 from labour_democracy.i18n import N_
@@ -53,7 +53,7 @@ def sample_context() -> dict[str, Any]:
         issuer="Công ty TNHH Sản xuất Hàng may Việt Nam",
         subject="Về việc tổ chức Hội nghị người lao động năm 2026",
         body=(
-            "Căn cứ Bộ luật Lao động số 45/2019/QH14 và Nghị định số 145/2020/NĐ-CP;\n"
+            f"Căn cứ {rules.LABOUR_CODE} và {rules.DECREE_145};\n"
             "Công ty thông báo tới toàn thể người lao động lịch tổ chức Hội nghị người lao "
             "động năm 2026 như sau: ..."
         ),

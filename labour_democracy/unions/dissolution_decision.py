@@ -21,7 +21,7 @@ from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.i18n import N_, format_date, language
 from labour_democracy.manifest import DocumentKind
 from labour_democracy.unions import rules
-from labour_democracy.unions.documents import TRADE_UNION_LAW, UPPER_SYMBOL, upper_context
+from labour_democracy.unions.documents import CHARTER, TRADE_UNION_LAW, UPPER_SYMBOL, upper_context
 
 TEMPLATE = "unions/dissolution_decision.docx"
 KIND = "union_dissolution_decision"
@@ -55,7 +55,7 @@ def decision_context(
     body = [
         f"Căn cứ {rules.DISSOLUTION_BASIS};",
         f"Căn cứ {TRADE_UNION_LAW};",
-        "Căn cứ Điều lệ Công đoàn Việt Nam;",
+        f"Căn cứ {CHARTER};",
         f"Xét tình hình của {union_name}: {reason},",
         f"Điều 1. Giải thể {union_name}{recognised}, trực thuộc {upper_union}, kể từ {day}.",
         "Điều 2. Danh sách đoàn viên của công đoàn cơ sở được lưu giữ; kể từ ngày giải thể, "

@@ -15,6 +15,7 @@ from typing import Any
 from docx.document import Document
 from docx.shared import Mm
 
+from labour_democracy.core import legal_sources
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.documents import layout
 from labour_democracy.documents import services as documents
@@ -29,8 +30,9 @@ LETTER_WITH_LIST = "unions/letter_with_list.docx"
 UNION_SYMBOL = "CĐCS"
 UPPER_SYMBOL = "LĐLĐ"
 CONFEDERATION = "Tổng Liên đoàn Lao động Việt Nam"
-TRADE_UNION_LAW = "Luật Công đoàn số 50/2024/QH15"
-LABOUR_CODE = "Bộ luật Lao động số 45/2019/QH14"
+TRADE_UNION_LAW = legal_sources.TRADE_UNION_LAW.cited
+LABOUR_CODE = legal_sources.LABOUR_CODE.cited
+CHARTER = legal_sources.VGCL_CHARTER.cited
 
 CAMPAIGN_DECISION = "union_campaign_decision"
 CONGRESS_MINUTES = "union_congress_minutes"
@@ -158,7 +160,7 @@ async def issue_campaign_decision(
     enterprise = context.enterprise.name
     body = [
         f"Căn cứ {TRADE_UNION_LAW}, Điều 19 khoản 5;",
-        "Căn cứ Điều lệ Công đoàn Việt Nam;",
+        f"Căn cứ {CHARTER};",
         (
             f"Xét đề nghị của người lao động tại {enterprise},"
             if not appointed
@@ -215,7 +217,7 @@ async def issue_congress_minutes(
     body = [
         f"Hôm nay, {_date(held, 'long')}, tại {union.congress_place}, người lao động "
         f"{context.enterprise.name} tổ chức Đại hội thành lập công đoàn cơ sở theo "
-        f"{TRADE_UNION_LAW} và Điều lệ Công đoàn Việt Nam.",
+        f"{TRADE_UNION_LAW} và {CHARTER}.",
         f"Số người đã được ban vận động kết nạp: {members}; có mặt tại đại hội: {present}.",
         "Chương trình đại hội: " + "; ".join(agenda) + ".",
         f"Đại hội tuyên bố thành lập {union.name}.",
@@ -267,7 +269,7 @@ async def issue_dossier(
         f"Kính gửi: {union.upper_union}.",
         f"Ngày {_date(union.congress_on)}, người lao động {context.enterprise.name} đã "
         f"tổ chức Đại hội thành lập {union.name} (biên bản số {minutes_reference}).",
-        f"Căn cứ {TRADE_UNION_LAW} và Điều lệ Công đoàn Việt Nam, Ban Chấp hành đề nghị "
+        f"Căn cứ {TRADE_UNION_LAW} và {CHARTER}, Ban Chấp hành đề nghị "
         f"{union.upper_union} xem xét, ra quyết định công nhận công đoàn cơ sở, đoàn viên, Ban "
         "Chấp hành và Ủy ban Kiểm tra.",
         *results,
@@ -311,7 +313,7 @@ async def issue_recognition(
     head = await documents.letterhead(context)
     body = [
         f"Căn cứ {TRADE_UNION_LAW}, Điều 4 khoản 2;",
-        "Căn cứ Điều lệ Công đoàn Việt Nam;",
+        f"Căn cứ {CHARTER};",
         f"Xét đề nghị của Ban Chấp hành {union.name},",
         f"Điều 1. Công nhận {union.name} với {members} đoàn viên, trực thuộc {union.upper_union}.",
         "Điều 2. Công nhận Ban Chấp hành và Ủy ban Kiểm tra công đoàn cơ sở nhiệm kỳ đầu gồm các "

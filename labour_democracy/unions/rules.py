@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from labour_democracy.core import legal_sources
 from labour_democracy.core.calendar import add_working_days
 from labour_democracy.i18n import N_
 from labour_democracy.voting.rules import Base, Comparator, Rule
 
-TRADE_UNION_LAW = "Luật Công đoàn số 50/2024/QH15"
+TRADE_UNION_LAW = legal_sources.TRADE_UNION_LAW.cited
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def needs_union(workforce: int, has_union: bool, threshold: int) -> bool:
 # Charter's article on dissolution was not read. So the decision is the upper-level union's, as
 # its recognition is (Law 50/2024/QH15, Art. 4(2)), and the list of reasons below is the app's
 # setting, shown as such; the decision cites only what law.md names.
-DISSOLUTION_BASIS = "Bộ luật Lao động số 45/2019/QH14, Điều 171"
+DISSOLUTION_BASIS = f"{legal_sources.LABOUR_CODE.cited}, Điều 171"
 DISSOLUTION_REASONS_SOURCE = N_(
     "Setting of the app: the VGCL Charter's grounds for dissolving a grassroots union were not "
     'read, so this list names the usual cases and "another reason" for the rest'

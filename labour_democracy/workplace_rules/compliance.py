@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from labour_democracy.core.legal_sources import DECREE_145, DEMOCRACY_LAW, LABOUR_CODE
 from labour_democracy.i18n import N_, today
 from labour_democracy.manifest import Obligation, ObligationResult
 from labour_democracy.workplace_rules import rules
@@ -104,7 +105,7 @@ OBLIGATIONS = (
     Obligation(
         key="internal_rules_registered",
         label=N_("Internal labour rules filed for registration"),
-        legal_source="Bộ luật Lao động số 45/2019/QH14, Điều 118, 119",
+        legal_source=f"{LABOUR_CODE.cited}, Điều 118, 119",
         applies_to=N_("Employers of 10 or more workers"),
         compute=_internal_rules,
         min_workforce=rules.WORKFORCE_THRESHOLD,
@@ -112,10 +113,7 @@ OBLIGATIONS = (
     Obligation(
         key="disclosures_on_time",
         label=N_("Disclosures made by their deadline"),
-        legal_source=(
-            "Nghị định số 145/2020/NĐ-CP, Điều 43; Luật Thực hiện dân chủ ở cơ sở số "
-            "10/2022/QH15, Điều 65(2)"
-        ),
+        legal_source=(f"{DECREE_145.cited}, Điều 43; {DEMOCRACY_LAW.cited}, Điều 65(2)"),
         applies_to=N_("Every employer"),
         compute=_disclosures,
     ),

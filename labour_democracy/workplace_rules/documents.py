@@ -13,6 +13,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from labour_democracy.documents import layout
+from labour_democracy.documents import rules as docrules
 from labour_democracy.documents.registry import DocumentTemplate
 from labour_democracy.documents.rules import DOCUMENT_TYPES
 from labour_democracy.i18n import N_
@@ -88,9 +89,9 @@ def decision_context(
         signer_name=signer_name,
         recipients=["Như Điều 3;", "Tổ chức đại diện người lao động;", "Lưu: VT, HCNS."],
         bases=[
-            "Căn cứ Bộ luật Lao động số 45/2019/QH14;",
-            "Căn cứ Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của Chính phủ;",
-            "Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15;",
+            f"Căn cứ {docrules.LABOUR_CODE};",
+            f"Căn cứ {docrules.DECREE_145};",
+            f"Căn cứ {docrules.DEMOCRACY_LAW};",
             "Sau khi tham khảo ý kiến của tổ chức đại diện người lao động tại cơ sở.",
         ],
     )
@@ -149,7 +150,7 @@ def registration_context(
         doc_type="",
         summary="Đăng ký nội quy lao động",
         body=[
-            f"Thực hiện Điều 119 Bộ luật Lao động số 45/2019/QH14, {issuer} gửi hồ sơ đăng ký "
+            f"Thực hiện Điều 119 {docrules.LABOUR_CODE}, {issuer} gửi hồ sơ đăng ký "
             f"nội quy lao động ban hành ngày {issued_on.strftime('%d/%m/%Y')} và đề nghị Quý Sở "
             "xem xét, đăng ký theo quy định."
         ],

@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from labour_democracy.core.calendar import add_working_days
-from labour_democracy.core.legal_sources import DECREE_145, DEMOCRACY_LAW
+from labour_democracy.core.legal_sources import (
+    DECREE_59_2023,
+    DECREE_145,
+    DEMOCRACY_LAW,
+    LABOUR_CODE,
+)
 
 # Decree 145/2020 Art. 114(4): an employer of fewer than 10 workers need not issue the
 # democracy regulation (Art. 48) nor hold the worker conference (Art. 47); Labour Code
@@ -140,7 +145,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "disclosure",
         "Nội dung và hình thức công khai",
-        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 64, 65, 66",
+        f"{DEMOCRACY_LAW.cited}, Điều 64, 65, 66",
         "Doanh nghiệp công khai các nội dung quy định tại khoản 1 Điều 64 Luật Thực hiện dân "
         "chủ ở cơ sở chậm nhất 15 ngày kể từ ngày ban hành quyết định; việc niêm yết, đăng tải "
         "được thực hiện ít nhất 20 ngày liên tục.",
@@ -148,7 +153,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "comment",
         "Nội dung người lao động tham gia ý kiến",
-        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 71, 72",
+        f"{DEMOCRACY_LAW.cited}, Điều 71, 72",
         "Người lao động tham gia ý kiến về các nội dung quy định tại Điều 71 Luật Thực hiện dân "
         "chủ ở cơ sở, bằng các hình thức quy định tại Điều 72.",
         SOE_COMMENT_MATTERS,
@@ -156,7 +161,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "decide",
         "Nội dung người lao động quyết định",
-        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 67",
+        f"{DEMOCRACY_LAW.cited}, Điều 67",
         "Người lao động quyết định các nội dung quy định tại Điều 67 Luật Thực hiện dân chủ ở "
         "cơ sở.",
         SOE_DECIDE_MATTERS,
@@ -164,7 +169,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "supervise",
         "Nội dung người lao động kiểm tra, giám sát",
-        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 75 đến Điều 81",
+        f"{DEMOCRACY_LAW.cited}, Điều 75 đến Điều 81",
         "Người lao động kiểm tra, giám sát việc thực hiện các nội dung quy định tại các Điều "
         "75 đến 81 Luật Thực hiện dân chủ ở cơ sở, trực tiếp và thông qua Ban Thanh tra nhân "
         "dân.",
@@ -174,7 +179,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "conference",
         "Hội nghị người lao động",
-        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 67 đến Điều 70",
+        f"{DEMOCRACY_LAW.cited}, Điều 67 đến Điều 70",
         "Hội nghị người lao động được tổ chức hằng năm; hội nghị tiến hành khi có ít nhất hai "
         "phần ba số người lao động hoặc đại biểu được triệu tập tham dự; nghị quyết được thông "
         "qua khi có trên 50% số người tham dự biểu quyết tán thành.",
@@ -182,8 +187,7 @@ _SOE_CHAPTERS = (
     Chapter(
         "inspection_board",
         "Ban Thanh tra nhân dân",
-        "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 80, 81; Nghị định số 59/2023/NĐ-CP, "
-        "Điều 24 đến Điều 27",
+        f"{DEMOCRACY_LAW.cited}, Điều 80, 81; {DECREE_59_2023.cited}, Điều 24 đến Điều 27",
         "Ban Thanh tra nhân dân do Hội nghị người lao động bầu; kiến nghị của Ban được người "
         "đứng đầu doanh nghiệp trả lời trong thời hạn 15 ngày.",
     ),
@@ -211,8 +215,8 @@ def dialogue_chapter_text(per_year: int, months: str, event_reply_days: int) -> 
     the number and months of periodic dialogues, and the worker side's time to answer."""
     return (
         f"Đối thoại định kỳ được tổ chức {per_year} lần mỗi năm, vào tháng {months}; đối thoại "
-        "khi có yêu cầu của một bên và khi có vụ việc theo Điều 63 Bộ luật Lao động số "
-        "45/2019/QH14 và các Điều 38 đến 41 Nghị định số 145/2020/NĐ-CP. Bên người lao động có ý "
+        f"khi có yêu cầu của một bên và khi có vụ việc theo Điều 63 {LABOUR_CODE.cited} và các "
+        f"Điều 38 đến 41 {DECREE_145.cited}. Bên người lao động có ý "
         f"kiến bằng văn bản về vụ việc trong {event_reply_days} ngày làm việc."
     )
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from lxml import etree
 
-from labour_democracy.core.legal_sources import citation_problems as legal_citations
+from tests.legal_citations import citation_problems as legal_citations
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -34,6 +34,7 @@ from labour_democracy.conferences.tables import (
 )
 from labour_democracy.core.scope import EnterpriseContext
 from labour_democracy.documents import layout
+from labour_democracy.documents.rules import DEMOCRACY_LAW
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups import services as followups
 from labour_democracy.i18n import format_number
@@ -84,7 +85,7 @@ def resolution_context(
     if conference.soe_rules:
         execution.append(
             "Định kỳ 6 tháng, sơ kết việc thực hiện Nghị quyết và thông báo kết quả tới toàn "
-            "thể người lao động (Điều 70 Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15)."
+            f"thể người lao động (Điều 70 {DEMOCRACY_LAW})."
         )
     execution.append("Nghị quyết có hiệu lực kể từ ngày ký.")
     return layout.standard_context(

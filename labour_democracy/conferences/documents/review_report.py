@@ -25,7 +25,7 @@ from labour_democracy.conferences.tables import (
 )
 from labour_democracy.core.errors import NotFound
 from labour_democracy.core.scope import EnterpriseContext
-from labour_democracy.documents.rules import single_line
+from labour_democracy.documents.rules import DEMOCRACY_LAW, single_line
 from labour_democracy.documents.tables import IssuedDocument
 from labour_democracy.followups import services as followups
 from labour_democracy.followups.tables import FollowUpStatus
@@ -96,7 +96,7 @@ def review_report_context(
     if review.resolution_on:
         resolution += f" ngày {short_date(review.resolution_on)}"
     body = [
-        "Thực hiện Điều 70 Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 và Quy chế dân chủ ở "
+        f"Thực hiện Điều 70 {DEMOCRACY_LAW} và Quy chế dân chủ ở "
         f"cơ sở tại nơi làm việc, ngày {short_date(review.held_on)} {head.name} đã tổ chức sơ kết "
         f"{review.months} tháng việc thực hiện {resolution}.",
         f"Thời gian sơ kết: từ ngày {short_date(review.since)} "
