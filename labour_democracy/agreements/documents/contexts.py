@@ -10,9 +10,10 @@ from typing import Any
 
 from labour_democracy.documents import layout
 from labour_democracy.documents.engine import short_date
+from labour_democracy.documents.rules import DECREE_145, LABOUR_CODE
 from labour_democracy.unions.wording import workers_side
 
-CODE = "Bộ luật Lao động số 45/2019/QH14"
+CODE = LABOUR_CODE
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
 WORKERS_AUTHORITY = "ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG"
@@ -145,7 +146,7 @@ def agreement_context(
     amendment = agreement.kind == "cba_amendment"
     preamble = [
         f"Căn cứ {CODE};",
-        "Căn cứ Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của Chính phủ;",
+        f"Căn cứ {DECREE_145};",
         f"Căn cứ kết quả thương lượng tập thể giữa {enterprise.name} và {_worker_body(enterprise)}"
         " và kết quả lấy ý kiến biểu quyết của người lao động trong doanh nghiệp;",
     ]
