@@ -64,13 +64,17 @@ async def test_a_burst_of_forty_wrong_passwords_checks_no_more_than_the_limit(ch
 async def test_the_right_password_at_the_end_of_a_burst_does_not_slip_through(checked):
     await factories.user("hr@a.vn", Role.HR, await factories.enterprise())
     with i18n.language("en"):
-        outcomes = await _outcomes(
-            *(accounts.sign_in("hr@a.vn", WRONG, "10.0.0.1") for _ in range(39)),
-            accounts.sign_in("hr@a.vn", factories.PASSWORD, "10.0.0.1"),
+        burst = await _outcomes(
+            *(accounts.sign_in("hr@a.vn", WRONG, "10.0.0.1") for _ in range(39))
         )
-    assert len(checked) <= 5
-    assert outcomes[-1] == "waited"
-    assert "signed in" not in outcomes
+        # The right password comes once the burst has been counted. Sent inside the same
+        # gather, it may reach the database among the first five on a loaded machine: it is then
+        # checked, signs in and clears the account's count, which is the owner's right, not a
+        # slip (a burst of wrong guesses is tested above).
+        last = await _outcomes(accounts.sign_in("hr@a.vn", factories.PASSWORD, "10.0.0.1"))
+    assert len(checked) == 5
+    assert burst.count("wrong") == 5
+    assert last == ["waited"]
 
 
 async def test_passwords_are_checked_in_a_worker_thread_not_on_the_event_loop(checked):
