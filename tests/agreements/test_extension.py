@@ -41,6 +41,7 @@ from labour_democracy.voting.tables import TallyKind
 from tests import factories
 from tests.agreements import REPRESENTED
 from tests.agreements.test_services import _agree, _bargain, _docx_text
+from tests.documents import docx_rules
 
 WORKERS = 10
 
@@ -173,6 +174,9 @@ async def test_an_extension_is_voted_signed_published_and_filed_and_moves_the_ex
     assert "Kính gửi: Sở Nội vụ" in letter and "gia hạn thỏa ước" in letter
     notice = await _docx_text(signed.publication_document)
     assert "THÔNG BÁO" in notice and "gia hạn" in notice
+    # Every article the three documents cite names its law with its number.
+    for document in (text, letter, notice):
+        assert docx_rules.citation_problems(document.splitlines()) == []
     enterprise_row = await Enterprise.objects().where(Enterprise.id == enterprise).first()
     public = await queries.published_for_public(enterprise_row)
     assert [item["agreement"].kind for item in public["agreements"]] == [AgreementKind.EXTENSION]

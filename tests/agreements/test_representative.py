@@ -92,7 +92,7 @@ def test_the_documents_name_the_body_the_enterprise_records(representation, body
     enterprise = SimpleNamespace(
         name="Công ty TNHH May Sông Hồng", representation=representation, representative_body=body
     )
-    assert contexts._worker_body(enterprise) == named
+    assert contexts.worker_body(enterprise) == named
 
 
 async def test_the_request_letter_names_the_workers_organisation_of_the_enterprise():

@@ -25,7 +25,7 @@ EMPLOYER_AUTHORITY = "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG"
 WORKERS_COLLECTIVE = "Tập thể người lao động"
 
 
-def _worker_body(enterprise) -> str:
+def worker_body(enterprise) -> str:
     """The enterprise's representative organisation by the name it records ("Công đoàn cơ sở
     Công ty TNHH May Sông Hồng"), else the law's word for its kind; never a union that the
     enterprise does not have."""
@@ -35,7 +35,7 @@ def _worker_body(enterprise) -> str:
     return (enterprise.representative_body or "").strip() or side.body
 
 
-def _pairs(signers: list[dict[str, str]]) -> list[list[dict[str, str]]]:
+def signature_pairs(signers: list[dict[str, str]]) -> list[list[dict[str, str]]]:
     blank = {"authority": "", "title": "", "name": ""}
     rows = [signers[i : i + 2] for i in range(0, len(signers), 2)]
     return [row + [blank] * (2 - len(row)) for row in rows]
@@ -44,8 +44,8 @@ def _pairs(signers: list[dict[str, str]]) -> list[list[dict[str, str]]]:
 def request_context(enterprise, head, agreement, on: dt.date) -> dict[str, Any]:
     """The request to bargain (Art. 70(1)), from the side that asks."""
     by_workers = agreement.requested_by == "cba_workers"
-    issuer = _worker_body(enterprise) if by_workers else head.issuer
-    addressee = f"Ban Giám đốc {enterprise.name}" if by_workers else _worker_body(enterprise)
+    issuer = worker_body(enterprise) if by_workers else head.issuer
+    addressee = f"Ban Giám đốc {enterprise.name}" if by_workers else worker_body(enterprise)
     body = [
         f"Căn cứ các Điều 65, 66, 67, 68 và 70 {CODE};",
         f"{issuer} đề nghị {addressee} tiến hành thương lượng tập thể với các nội dung sau:",
@@ -100,7 +100,7 @@ def minutes_context(
         recipients=[],
         intro=[
             f"Hôm nay, ngày {short_date(session.held_on)}, tại {session.place}, "
-            f"{enterprise.name} và {_worker_body(enterprise)} tiến hành phiên họp thương lượng "
+            f"{enterprise.name} và {worker_body(enterprise)} tiến hành phiên họp thương lượng "
             f"tập thể lần thứ {session.number} theo Điều 70 {CODE}.",
         ],
         members=[
@@ -120,7 +120,7 @@ def minutes_context(
             "Biên bản lập xong hồi kết thúc phiên họp, đã đọc lại cho các bên cùng nghe và "
             "thống nhất ký tên.",
         ],
-        signer_rows=_pairs(signers),
+        signer_rows=signature_pairs(signers),
     )
 
 
@@ -147,7 +147,7 @@ def agreement_context(
     preamble = [
         f"Căn cứ {CODE};",
         f"Căn cứ {DECREE_145};",
-        f"Căn cứ kết quả thương lượng tập thể giữa {enterprise.name} và {_worker_body(enterprise)}"
+        f"Căn cứ kết quả thương lượng tập thể giữa {enterprise.name} và {worker_body(enterprise)}"
         " và kết quả lấy ý kiến biểu quyết của người lao động trong doanh nghiệp;",
     ]
     if amendment and amended_reference:
@@ -164,7 +164,7 @@ def agreement_context(
         f"đặt trụ sở chính (Điều 77 {CODE})."
     )
     signers = [
-        {"authority": WORKERS_AUTHORITY, "title": "Chủ tịch " + _worker_body(enterprise),
+        {"authority": WORKERS_AUTHORITY, "title": "Chủ tịch " + worker_body(enterprise),
          "name": agreement.workers_signer},
         {"authority": EMPLOYER_AUTHORITY, "title": head.signer_title,
          "name": agreement.employer_signer or head.signer_name},
@@ -193,7 +193,7 @@ def agreement_context(
         ],
         closing=closing,
         bilingual=bilingual,
-        signer_rows=_pairs(signers),
+        signer_rows=signature_pairs(signers),
     )
 
 
@@ -219,7 +219,7 @@ def filing_context(enterprise, head, agreement, province: str, reference: str, o
         signer_authority="",
         signer_title=head.signer_title,
         signer_name=head.signer_name,
-        recipients=["Như trên", _worker_body(enterprise), "Lưu: VT."],
+        recipients=["Như trên", worker_body(enterprise), "Lưu: VT."],
         addressee=authority,
     )
 
@@ -234,7 +234,7 @@ def publication_context(enterprise, head, agreement, reference: str, on: dt.date
         summary="Về việc công bố thỏa ước lao động tập thể",
         body=[
             f"Ngày {short_date(agreement.signed_on)}, {enterprise.name} và "
-            f"{_worker_body(enterprise)} đã ký Thỏa ước lao động tập thể {reference}.",
+            f"{worker_body(enterprise)} đã ký Thỏa ước lao động tập thể {reference}.",
             f"Thỏa ước có hiệu lực từ ngày {short_date(agreement.effective_on)} đến hết ngày "
             f"{short_date(agreement.expires_on)} và áp dụng đối với người sử dụng lao động và "
             "toàn bộ người lao động của doanh nghiệp, kể cả người vào làm việc sau ngày ký "
@@ -243,5 +243,5 @@ def publication_context(enterprise, head, agreement, reference: str, on: dt.date
         ],
         signer_title=head.signer_title,
         signer_name=head.signer_name,
-        recipients=["Toàn thể người lao động", _worker_body(enterprise), "Lưu: VT."],
+        recipients=["Toàn thể người lao động", worker_body(enterprise), "Lưu: VT."],
     )

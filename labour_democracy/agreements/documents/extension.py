@@ -43,7 +43,7 @@ def extension_context(
 ) -> dict[str, Any]:  # fmt: skip
     """What the extension prints: the agreement extended (its number, dates), the workers'
     approval, the new expiry, the unchanged articles and the signatures."""
-    body = contexts._worker_body(enterprise)
+    body = contexts.worker_body(enterprise)
     named = f"Thỏa ước lao động tập thể {reference}".strip()
     preamble = [
         f"Căn cứ Điều 76 và Điều 83 {contexts.CODE};",
@@ -101,7 +101,7 @@ def extension_context(
         recipients=[],
         preamble=preamble,
         articles=articles,
-        signer_rows=contexts._pairs(signers),
+        signer_rows=contexts.signature_pairs(signers),
     )
 
 
@@ -115,15 +115,15 @@ def publication_context(enterprise, head, extension, reference: str, on: dt.date
         summary="Về việc gia hạn thỏa ước lao động tập thể",
         body=[
             f"Ngày {short_date(extension.signed_on)}, {enterprise.name} và "
-            f"{contexts._worker_body(enterprise)} đã ký Thỏa thuận {reference} gia hạn thỏa ước "
+            f"{contexts.worker_body(enterprise)} đã ký Thỏa thuận {reference} gia hạn thỏa ước "
             f"lao động tập thể đến hết ngày {short_date(extension.expires_on)}.",
             "Việc gia hạn đã được trên 50% người lao động của doanh nghiệp biểu quyết tán thành "
-            "(Điều 76 khoản 1, Điều 83).",
+            f"(Điều 76 khoản 1, Điều 83 {contexts.CODE}).",
             f"Toàn văn được niêm yết tại doanh nghiệp và đăng tại trang {page}.",
         ],
         signer_title=head.signer_title,
         signer_name=head.signer_name,
-        recipients=["Toàn thể người lao động", contexts._worker_body(enterprise), "Lưu: VT."],
+        recipients=["Toàn thể người lao động", contexts.worker_body(enterprise), "Lưu: VT."],
     )
 
 
@@ -141,13 +141,13 @@ def filing_context(enterprise, head, extension, province: str, reference: str, o
             f"thuận {reference} ký ngày {short_date(extension.signed_on)}, gia hạn thỏa ước lao "
             f"động tập thể đến hết ngày {short_date(extension.expires_on)}.",
             "Việc gia hạn đã được trên 50% người lao động của doanh nghiệp biểu quyết tán thành "
-            "(Điều 76 khoản 1, Điều 83) và đã được công bố đến người lao động.",
+            f"(Điều 76 khoản 1, Điều 83 {contexts.CODE}) và đã được công bố đến người lao động.",
             "Trân trọng./.",
         ],
         signer_authority="",
         signer_title=head.signer_title,
         signer_name=head.signer_name,
-        recipients=["Như trên", contexts._worker_body(enterprise), "Lưu: VT."],
+        recipients=["Như trên", contexts.worker_body(enterprise), "Lưu: VT."],
         addressee=authority,
     )
 
