@@ -67,7 +67,7 @@ from labour_democracy.agreements.tables import (
 )
 from labour_democracy.core import enterprises
 from labour_democracy.core.errors import Conflict, Invalid, NotFound
-from labour_democracy.core.scope import EnterpriseContext
+from labour_democracy.core.scope import EnterpriseContext, federation_provinces
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
@@ -154,7 +154,7 @@ async def _detail(
         "proposed_on": today_,
     }
     extensible = may_amend_or_extend(agreement) and agreement.expires_on is not None
-    may_grade = criteria.editable_provinces(context.actor)
+    may_grade = federation_provinces(context.actor)
     return render(
         request,
         "agreements/agreement.html",

@@ -15,7 +15,8 @@ from labour_democracy.agreements.tables import GradingCriteria
 from labour_democracy.core import audit
 from labour_democracy.core.errors import Invalid, NotFound
 from labour_democracy.core.permissions import Actor
-from labour_democracy.core.tables import Province, Role, User
+from labour_democracy.core.scope import federation_provinces
+from labour_democracy.core.tables import Province, User
 from labour_democracy.db import write_transaction
 from labour_democracy.i18n import gettext as _
 from labour_democracy.i18n import today
@@ -67,18 +68,10 @@ async def frame_for(province_id: int | None) -> grading.Frame:
     )
 
 
-def editable_provinces(actor: Actor) -> list[int] | None:
-    """The provinces whose criteria the actor sets: a federation officer's own (None: every
-    province, for an administrator)."""
-    if actor.is_admin:
-        return None
-    return [g.province_id for g in actor.grants if g.role is Role.FEDERATION and g.province_id]
-
-
 async def chosen_province(actor: Actor, wanted: int | None) -> dict:
     """The province the page shows: `wanted` if the actor may set its criteria, else the
     actor's first; NotFound for a province outside the actor's reach."""
-    allowed = editable_provinces(actor)
+    allowed = federation_provinces(actor)
     query = Province.select(Province.id, Province.name).order_by(Province.id)
     if allowed is not None:
         query = query.where(Province.id.is_in(allowed or [-1]))
@@ -92,7 +85,7 @@ async def chosen_province(actor: Actor, wanted: int | None) -> dict:
 
 async def province_choices(actor: Actor) -> list[tuple[int, str]]:
     """The provinces whose criteria the actor sets, as (id, name)."""
-    allowed = editable_provinces(actor)
+    allowed = federation_provinces(actor)
     query = Province.select(Province.id, Province.name).order_by(Province.name)
     if allowed is not None:
         query = query.where(Province.id.is_in(allowed or [-1]))

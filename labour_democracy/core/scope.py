@@ -67,6 +67,14 @@ async def enterprise_context(
     return EnterpriseContext(actor=actor, enterprise=enterprise, roles=frozenset(roles))
 
 
+def federation_provinces(actor: Actor) -> list[int] | None:
+    """The provinces a federation officer's grants cover (None: every province, for an
+    administrator)."""
+    if actor.is_admin:
+        return None
+    return [g.province_id for g in actor.grants if g.role is Role.FEDERATION and g.province_id]
+
+
 def visible_enterprises(actor: Actor) -> Where | None:
     """A filter on `Enterprise` for the enterprises the actor may see (None: all of them):
     their own enterprises, a federation officer's province, a local union officer's upper-level
@@ -74,9 +82,7 @@ def visible_enterprises(actor: Actor) -> Where | None:
     if actor.is_admin or Role.NATIONAL in actor.roles:
         return None
     enterprise_ids = [g.enterprise_id for g in actor.grants if g.enterprise_id is not None]
-    province_ids = [
-        g.province_id for g in actor.grants if g.role is Role.FEDERATION and g.province_id
-    ]
+    province_ids = federation_provinces(actor)
     upper_union_ids = [
         g.upper_union_id for g in actor.grants if g.role is Role.LOCAL_UNION and g.upper_union_id
     ]
@@ -110,9 +116,7 @@ def federation_scope(actor: Actor) -> FederationScope:
         return FederationScope(None, can_act=True)
     if Role.NATIONAL in actor.roles:
         return FederationScope(None, can_act=False)
-    provinces = tuple(
-        g.province_id for g in actor.grants if g.role is Role.FEDERATION and g.province_id
-    )
+    provinces = tuple(federation_provinces(actor))
     unions = tuple(
         g.upper_union_id for g in actor.grants if g.role is Role.LOCAL_UNION and g.upper_union_id
     )

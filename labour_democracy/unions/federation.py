@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from labour_democracy.core.permissions import Actor
-from labour_democracy.core.scope import EnterpriseContext, enterprise_context
-from labour_democracy.core.tables import Enterprise, Representation, Role
+from labour_democracy.core.scope import EnterpriseContext, enterprise_context, federation_provinces
+from labour_democracy.core.tables import Enterprise, Representation
 from labour_democracy.i18n import today
 from labour_democracy.unions import rules
 from labour_democracy.unions.founding import founders_by_union
@@ -34,16 +34,10 @@ class Candidate:
     founders: int
 
 
-def _provinces(actor: Actor) -> list[int] | None:
-    if actor.is_admin:
-        return None
-    return [g.province_id for g in actor.grants if g.role is Role.FEDERATION and g.province_id]
-
-
 async def without_union(actor: Actor, threshold: int, page: int = 1) -> tuple[list[Candidate], int]:
     """Enterprises of the officer's province(s) with at least `threshold` active workers and no
     representative organisation, largest first; one page and the total."""
-    provinces = _provinces(actor)
+    provinces = federation_provinces(actor)
     if provinces == []:
         return [], 0
     where = "e.representation = {}"
@@ -99,7 +93,7 @@ def threshold_of(value: str | None) -> int:
 
 async def pending_recognition(actor: Actor) -> list[dict]:
     """Unions whose dossier waits for the officer's decision."""
-    provinces = _provinces(actor)
+    provinces = federation_provinces(actor)
     query = GrassrootsUnion.select(
         GrassrootsUnion.id,
         GrassrootsUnion.name,
